@@ -1,0 +1,23 @@
+"""multipolar: the structure of the international system on any day since 1816.
+
+    import multipolar as mp
+    mp.states("2008-09-07")
+
+Every public function returns an :class:`~multipolar.answer.Answer` (or a panel), whose
+``to_pandas()``, ``to_polars()``, ``to_arrow()`` and ``to_dict()`` give the result and whose
+``sources`` say which datasets (and versions) it came from. The CLI mirrors these functions.
+"""
+
+from multipolar.answer import Answer
+from multipolar.data.manage import cite, data_list, paths, pull, verify
+from multipolar.errors import MultipolarError
+
+__all__ = [
+    "Answer",
+    "MultipolarError",
+    "cite",
+    "data_list",
+    "paths",
+    "pull",
+    "verify",
+]

@@ -1,0 +1,98 @@
+"""The one shape every query returns: rows plus what they mean and where they came from.
+
+An Answer holds a table (pandas) and the query's parameters, notes (coverage gaps, extensions,
+caveats) and sources (catalog names). The CLI renders it as a Rich table or, with ``--json``,
+as ``to_dict()``; Python users take ``to_pandas()``, ``to_polars()`` or ``to_arrow()``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import math
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+
+@dataclass
+class Answer:
+    kind: str  # what was asked: "states", "members", ...
+    params: dict[str, Any]  # the query as answered, e.g. {"date": "2008-09-07", "system": "cow"}
+    rows: pd.DataFrame
+    key: str  # the JSON key under which rows appear
+    notes: list[str] = field(default_factory=list)
+    sources: list[str] = field(default_factory=list)  # catalog dataset names or curated files
+    extra: dict[str, Any] = field(default_factory=dict)  # further top-level JSON fields
+
+    def __len__(self) -> int:
+        return len(self.rows)
+
+    def to_pandas(self) -> pd.DataFrame:
+        return self.rows.copy()
+
+    def to_polars(self):
+        import polars as pl
+
+        return pl.from_pandas(self.rows)
+
+    def to_arrow(self):
+        import pyarrow as pa
+
+        return pa.Table.from_pandas(self.rows, preserve_index=False)
+
+    def records(self) -> list[dict[str, Any]]:
+        return [{k: plain(v) for k, v in row.items()} for row in self.rows.to_dict("records")]
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON form: parameters, extra fields, rows, notes and sources."""
+        out = {k: plain(v) for k, v in self.params.items()}
+        out.update({k: plain(v) for k, v in self.extra.items()})
+        out[self.key] = self.records()
+        out["notes"] = list(self.notes)
+        out["sources"] = sources_payload(self.sources)
+        return out
+
+    def to_json(self, indent: int | None = 2) -> str:
+        return json.dumps(self.to_dict(), indent=indent, ensure_ascii=False)
+
+    def cite(self) -> str:
+        from multipolar.data.catalog import catalog
+
+        known = catalog()
+        return "\n".join(known[s].citation for s in self.sources if s in known)
+
+
+def sources_payload(names: list[str]) -> list[dict[str, str]]:
+    """Each source as {dataset, version}; curated project files carry their path as version."""
+    from multipolar.data.catalog import catalog
+
+    known = catalog()
+    out = []
+    for name in dict.fromkeys(names):
+        if name in known:
+            out.append({"dataset": name, "version": known[name].version})
+        else:
+            out.append({"dataset": name, "version": "multipolar curated"})
+    return out
+
+
+def plain(value: Any) -> Any:
+    """A JSON-ready version of value: NA becomes None, numpy scalars become Python ones."""
+    if value is None or value is pd.NA or value is pd.NaT:
+        return None
+    if isinstance(value, dict):
+        return {k: plain(v) for k, v in value.items()}
+    if isinstance(value, list | tuple | np.ndarray):
+        return [plain(v) for v in value]
+    if isinstance(value, np.generic):
+        value = value.item()
+    if isinstance(value, float) and math.isnan(value):
+        return None
+    if isinstance(value, pd.Timestamp):
+        return value.date().isoformat()
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return value

@@ -1,0 +1,48 @@
+"""Reading the dates and years users type, with one-line errors for impossible ones."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from multipolar.errors import InputError
+
+FIRST_DAY = dt.date(1816, 1, 1)
+
+
+def parse_date(value: str | dt.date | None, default_today: bool = True) -> dt.date:
+    """A date from 'YYYY-MM-DD', 'today', a date object, or None (today)."""
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if value is None or str(value).strip().lower() == "today":
+        if default_today:
+            return dt.date.today()
+        raise InputError("A date is required.", "Give one as YYYY-MM-DD.")
+    text = str(value).strip()
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise InputError(
+            f"Impossible date {text!r}.", "Give a real calendar date as YYYY-MM-DD, e.g. 2008-09-07."
+        ) from None
+
+
+def parse_year(value: int | str) -> int:
+    try:
+        year = int(str(value).strip())
+    except ValueError:
+        raise InputError(f"Impossible year {value!r}.", "Give a year as four digits, e.g. 2008.") from None
+    if not 1000 <= year <= 9999:
+        raise InputError(f"Impossible year {value!r}.", "Give a year as four digits, e.g. 2008.")
+    return year
+
+
+def parse_years(value: str) -> tuple[int, int]:
+    """'1816-2022' or '2008' as an inclusive (first, last) pair."""
+    text = str(value).strip()
+    first, sep, last = text.partition("-") if "-" in text[1:] else (text, "", text)
+    start, end = parse_year(first), parse_year(last if sep else first)
+    if start > end:
+        raise InputError(f"Year range {text!r} runs backwards.", "Write it as FIRST-LAST, e.g. 1816-2022.")
+    return start, end

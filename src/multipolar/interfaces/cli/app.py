@@ -1,0 +1,63 @@
+"""The ``multipolar`` command. Each sub-command calls one public API function and prints it.
+
+Errors that multipolar raises (bad input, missing data, checksum mismatch) are printed as one
+line on stderr with a non-zero exit code; nothing the user did wrong shows a traceback.
+"""
+
+from __future__ import annotations
+
+import sys
+
+import typer
+
+from multipolar import config, progress
+from multipolar.errors import MultipolarError
+from multipolar.interfaces.cli import data_cmd
+from multipolar.interfaces.cli.output import errors
+
+app = typer.Typer(
+    name="multipolar",
+    help="The structure of the international system on any day since 1816, with sources.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+
+@app.callback()
+def main_options(
+    mirror: str = typer.Option(
+        None, "--mirror", help="Download from this directory or http(s) base URL instead of the canonical URLs."
+    ),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bars."),
+) -> None:
+    if mirror:
+        config.set_mirror(mirror)
+    progress.enable(not quiet and sys.stderr.isatty())
+
+
+app.add_typer(data_cmd.app, name="data")
+data_cmd.register_top_level(app)
+
+
+def main() -> None:
+    """Entry point: run the app, turning multipolar errors into one-line messages."""
+    try:
+        code = app(standalone_mode=False)
+    except MultipolarError as error:
+        errors.print(f"[bold red]error:[/] {error}", highlight=False, soft_wrap=True)
+        sys.exit(error.exit_code)
+    except typer.Abort:
+        errors.print("aborted")
+        sys.exit(130)
+    except KeyboardInterrupt:
+        sys.exit(130)
+    except Exception as error:
+        import click
+
+        if isinstance(error, click.exceptions.ClickException):
+            error.show()
+            sys.exit(error.exit_code)
+        raise
+    if isinstance(code, int) and code:
+        sys.exit(code)

@@ -1,0 +1,59 @@
+"""Rendering answers on the terminal: Rich tables for people, JSON for programs."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from rich.console import Console
+from rich.table import Table
+
+from multipolar.answer import Answer, plain
+
+console = Console()
+errors = Console(stderr=True)
+
+
+def emit(answer: Answer, as_json: bool, title: str | None = None, columns: list[str] | None = None) -> None:
+    """Print an answer: its JSON form, or a table with its notes and sources beneath."""
+    if as_json:
+        print_json(answer.to_dict())
+        return
+    console.print(table(answer, title, columns))
+    footer(answer)
+
+
+def table(answer: Answer, title: str | None = None, columns: list[str] | None = None) -> Table:
+    shown = columns or list(answer.rows.columns)
+    out = Table(title=title, title_justify="left", header_style="bold")
+    for name in shown:
+        numeric = answer.rows[name].dtype.kind in "iuf" if name in answer.rows else False
+        out.add_column(name, justify="right" if numeric else "left")
+    for row in answer.rows[shown].itertuples(index=False):
+        out.add_row(*(cell(v) for v in row))
+    return out
+
+
+def footer(answer: Answer) -> None:
+    for note in answer.notes:
+        console.print(f"[yellow]note:[/] {note}")
+    if answer.sources:
+        labels = ", ".join(f"{s['dataset']} {s['version']}" for s in answer.to_dict()["sources"])
+        console.print(f"[dim]sources: {labels}[/]")
+
+
+def cell(value: Any) -> str:
+    value = plain(value)
+    if value is None:
+        return "[dim]NA[/]"
+    if isinstance(value, bool):
+        return "yes" if value else ""
+    if isinstance(value, float):
+        return f"{value:,.4g}" if abs(value) < 1e4 else f"{value:,.0f}"
+    if isinstance(value, list):
+        return ", ".join(str(v) for v in value)
+    return str(value)
+
+
+def print_json(payload: Any) -> None:
+    print(json.dumps(plain(payload), indent=2, ensure_ascii=False))
