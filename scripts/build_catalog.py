@@ -54,8 +54,23 @@ VERSIONS = {
     "worldbank_wdi_gdp_ppp_constant_2021_intl": "WDI 2026-02-24",
 }
 
-KEEP = ["name", "file", "format", "bytes", "sha256", "canonical_url", "provider", "citation",
-        "terms", "rows", "columns", "years", "notes", "source_repo", "commit"]
+KEEP = [
+    "name",
+    "file",
+    "format",
+    "bytes",
+    "sha256",
+    "canonical_url",
+    "provider",
+    "citation",
+    "terms",
+    "rows",
+    "columns",
+    "years",
+    "notes",
+    "source_repo",
+    "commit",
+]
 
 
 def version_of(entry: dict) -> str:

@@ -38,6 +38,8 @@ def run_cli(capsys, monkeypatch):
     from multipolar.interfaces.cli.app import main
 
     monkeypatch.setenv("COLUMNS", "200")
+    # --mirror changes the environment; let monkeypatch restore it after the test
+    monkeypatch.setenv("MULTIPOLAR_MIRROR", os.environ.get("MULTIPOLAR_MIRROR", ""))
 
     def run(*args: str):
         monkeypatch.setattr(sys, "argv", ["multipolar", *args])

@@ -42,7 +42,9 @@ class Dataset:
 
     def label(self) -> str:
         """Short provenance label: ``name vVERSION``."""
-        return f"{self.name} v{self.version}" if self.version[0].isdigit() else f"{self.name} ({self.version})"
+        return (
+            f"{self.name} v{self.version}" if self.version[0].isdigit() else f"{self.name} ({self.version})"
+        )
 
     def bibtex(self) -> str:
         """A BibTeX @misc entry built from the catalog facts."""

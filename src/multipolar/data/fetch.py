@@ -147,4 +147,3 @@ def verify(ds: Dataset) -> str:
     with lock_for(ds):
         target.unlink(missing_ok=True)
     return "corrupt"
-

@@ -39,9 +39,7 @@ def pull(names: list[str] | None = None) -> Answer:
     for ds in _selected(names):
         parquet = store.path(ds.name)
         rows.append({"name": ds.name, "version": ds.version, "sha256": ds.sha256, "store": str(parquet)})
-    return Answer(
-        "pull", {"source": config.mirror() or "canonical URLs"}, pd.DataFrame(rows), "datasets"
-    )
+    return Answer("pull", {"source": config.mirror() or "canonical URLs"}, pd.DataFrame(rows), "datasets")
 
 
 def verify(names: list[str] | None = None) -> Answer:
@@ -65,8 +63,13 @@ def paths(names: list[str] | None = None) -> Answer:
 def cite(names: list[str]) -> Answer:
     """Citation text and BibTeX for each named dataset."""
     rows = [
-        {"name": ds.name, "version": ds.version, "citation": ds.citation, "terms": ds.terms,
-         "bibtex": ds.bibtex()}
+        {
+            "name": ds.name,
+            "version": ds.version,
+            "citation": ds.citation,
+            "terms": ds.terms,
+            "bibtex": ds.bibtex(),
+        }
         for ds in _selected(names)
     ]
     return Answer("cite", {}, pd.DataFrame(rows), "citations", sources=[r["name"] for r in rows])

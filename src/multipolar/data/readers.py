@@ -143,7 +143,7 @@ def _sipri_cell(cell) -> tuple[float | None, str | None]:
     text = str(cell).strip() if cell is not None else ""
     if text == "xxx":
         return None, "state did not exist or was not independent"
-    if text in {". .", "..", ""}:
+    if text in {". .", "..", "...", ""}:
         return None, "data unavailable"
     try:
         return float(text), None

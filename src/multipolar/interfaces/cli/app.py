@@ -27,7 +27,9 @@ app = typer.Typer(
 @app.callback()
 def main_options(
     mirror: str = typer.Option(
-        None, "--mirror", help="Download from this directory or http(s) base URL instead of the canonical URLs."
+        None,
+        "--mirror",
+        help="Download from this directory or http(s) base URL instead of the canonical URLs.",
     ),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bars."),
 ) -> None:

@@ -17,18 +17,26 @@ JSON = typer.Option(False, "--json", help="Print JSON instead of a table.")
 @app.command("list")
 def list_(as_json: bool = JSON) -> None:
     """List every catalogued dataset and whether it is cached."""
-    emit(manage.data_list(), as_json, "datasets",
-         ["name", "version", "years", "format", "bytes", "cached", "stored"])
+    emit(
+        manage.data_list(),
+        as_json,
+        "datasets",
+        ["name", "version", "years", "format", "bytes", "cached", "stored"],
+    )
 
 
 @app.command()
-def pull(names: list[str] = typer.Argument(None, help="Dataset names (default: all)."), as_json: bool = JSON) -> None:
+def pull(
+    names: list[str] = typer.Argument(None, help="Dataset names (default: all)."), as_json: bool = JSON
+) -> None:
     """Download, verify (sha256) and convert datasets into the columnar store."""
     emit(manage.pull(names), as_json, "pulled", ["name", "version", "store"])
 
 
 @app.command()
-def verify(names: list[str] = typer.Argument(None, help="Dataset names (default: all)."), as_json: bool = JSON) -> None:
+def verify(
+    names: list[str] = typer.Argument(None, help="Dataset names (default: all)."), as_json: bool = JSON
+) -> None:
     """Re-hash the cached files; corrupt ones are removed and the exit code is 1."""
     answer = manage.verify(names)
     emit(answer, as_json, "verification", ["name", "status"])
@@ -37,7 +45,9 @@ def verify(names: list[str] = typer.Argument(None, help="Dataset names (default:
 
 
 @app.command()
-def path(names: list[str] = typer.Argument(None, help="Dataset names (default: all)."), as_json: bool = JSON) -> None:
+def path(
+    names: list[str] = typer.Argument(None, help="Dataset names (default: all)."), as_json: bool = JSON
+) -> None:
     """Show where the cache keeps each dataset."""
     emit(manage.paths(names), as_json, "paths")
 
