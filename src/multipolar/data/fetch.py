@@ -93,11 +93,14 @@ def _copy(source: str, destination: Path, ds: Dataset) -> None:
             "Point MULTIPOLAR_MIRROR (or --mirror) at a directory laid out like the mirror, "
             "or unset it to download from the canonical URL.",
         )
-    with progress.bar(f"copying {ds.name}", total=path.stat().st_size, bytes_=True) as shown:
-        with open(path, "rb") as src, open(destination, "wb") as dst:
-            for block in iter(lambda: src.read(_CHUNK), b""):
-                dst.write(block)
-                shown.advance(len(block))
+    with (
+        progress.bar(f"copying {ds.name}", total=path.stat().st_size, bytes_=True) as shown,
+        open(path, "rb") as src,
+        open(destination, "wb") as dst,
+    ):
+        for block in iter(lambda: src.read(_CHUNK), b""):
+            dst.write(block)
+            shown.advance(len(block))
 
 
 class _PoochBar:

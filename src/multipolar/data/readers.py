@@ -77,9 +77,9 @@ def _tidy(frame: pd.DataFrame) -> pd.DataFrame:
     for name, column in frame.items():
         if column.dtype.kind == "f":
             finite = column.dropna()
-            if len(finite) and np.all(np.isfinite(finite)) and np.all(finite == np.round(finite)):
-                if finite.abs().max() < 2**53:
-                    column = column.astype("Int64")
+            integral = len(finite) and np.all(np.isfinite(finite)) and np.all(finite == np.round(finite))
+            if integral and finite.abs().max() < 2**53:
+                column = column.astype("Int64")
         elif column.dtype == object:
             sample = column.dropna()
             if len(sample) and all(isinstance(v, dt.date) for v in sample.head(50)):
