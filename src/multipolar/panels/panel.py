@@ -1,0 +1,306 @@
+"""The panel engine: state-years or dyad-years as one lazy DuckDB query.
+
+A Panel is a small table of keys (materialised once inside DuckDB) plus a list of additions, each
+a SQL query returning the keys and new columns. Nothing is computed until the panel is read:
+``to_arrow()`` runs one query that LEFT JOINs every addition onto the keys, so DuckDB plans all
+joins together and no intermediate panel is ever copied. Adding a covariate returns a new Panel
+sharing the connection; the old one still reads as it was.
+"""
+
+from __future__ import annotations
+
+import itertools
+import os
+import tempfile
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+import duckdb
+import pandas as pd
+import pyarrow as pa
+
+from multipolar.errors import InputError
+
+_names = itertools.count(1)
+
+
+@dataclass(frozen=True)
+class _Addition:
+    """One LEFT JOIN of the final query: a view, its join condition and the columns it adds."""
+
+    view: str  # DuckDB view holding the joined query, with ``panel`` bound
+    alias: str
+    on: str  # condition over ``p`` (the panel row) and ``alias``
+    selected: tuple[tuple[str, str], ...]  # (SQL expression, column name)
+
+    @property
+    def columns(self) -> tuple[str, ...]:
+        return tuple(name for _, name in self.selected)
+
+
+@dataclass(frozen=True)
+class Panel:
+    """State-years or dyad-years of one state system; add covariates with ``add_*`` methods."""
+
+    con: duckdb.DuckDBPyConnection = field(repr=False)
+    base: str  # DuckDB table with the keys (and base columns such as names)
+    base_columns: tuple[str, ...]
+    unit: str  # "state" | "dyad"
+    system: str  # "cow" | "gw"
+    directed: bool | None
+    years: tuple[int, int]
+    keys: tuple[str, ...]
+    additions: tuple[_Addition, ...] = ()
+    column_sources: dict[str, str] = field(default_factory=dict)  # column -> catalog dataset
+    notes: tuple[str, ...] = ()
+
+    # ---- building -------------------------------------------------------------------------
+
+    @property
+    def columns(self) -> list[str]:
+        return [*self.base_columns, *(c for a in self.additions for c in a.columns)]
+
+    def require(
+        self, unit: str | None = None, system: str | None = None, what: str = "this covariate"
+    ) -> None:
+        """Raise a one-line InputError when ``what`` does not apply to this panel."""
+        if unit is not None and self.unit != unit:
+            raise InputError(
+                f"{what} applies to {unit}-year panels, not {self.unit}-years.",
+                f"Build the panel with create_{unit}years() instead.",
+            )
+        if system is not None and self.system != system:
+            raise InputError(
+                f"{what} needs the {system.upper()} state system, but this panel uses {self.system.upper()}.",
+                f"Build the panel with system={system!r}.",
+            )
+
+    def join(
+        self, select_sql: str, sources: dict[str, str], notes: list[str] | tuple[str, ...] = ()
+    ) -> Panel:
+        """LEFT JOIN a query's new columns onto the panel by its keys.
+
+        ``select_sql`` returns the key columns plus new columns; inside it, ``panel`` names the
+        current panel. Queries that read only the base columns (keys, names) see the small key
+        table, so a chain of covariates stays one flat join instead of nesting.
+        """
+        view = self._view(select_sql)
+        returned = [r[0] for r in self.con.execute(f"DESCRIBE {view}").fetchall()]
+        missing = [k for k in self.keys if k not in returned]
+        if missing:
+            raise InputError(f"The added query does not return the panel keys {missing}.")
+        alias = f"t{next(_names)}"
+        on = " AND ".join(f"p.{k} = {alias}.{k}" for k in self.keys)
+        selected = tuple((f"{alias}.{_quote(c)}", c) for c in returned if c not in self.keys)
+        return self._add(_Addition(view, alias, on, selected), sources, notes)
+
+    def lookup(
+        self,
+        table_sql: str,
+        on: str,
+        columns: dict[str, str],
+        sources: dict[str, str],
+        notes: list[str] | tuple[str, ...] = (),
+    ) -> Panel:
+        """LEFT JOIN a table straight onto the panel rows, without a keyed intermediate result.
+
+        The fast path for covariates that look values up by code and year: ``on`` and the
+        ``columns`` expressions (new name -> SQL) refer to the panel row as ``p`` and to the
+        table row as ``{t}``, e.g. ``on="{t}.ccode = p.ccode1 AND {t}.year = p.year"``.
+        Expressions may use ``p`` too, e.g. to give 0 inside a source's years and NA outside.
+        ``table_sql`` is a query or a table expression such as ``store.scan(name)``; it must
+        hold at most one row per panel row.
+        """
+        is_query = table_sql.lstrip().lower().startswith(("select", "with", "from", "("))
+        view = self._view(table_sql if is_query else f"SELECT * FROM {table_sql}")
+        alias = f"t{next(_names)}"
+        selected = tuple((expr.format(t=alias), name) for name, expr in columns.items())
+        return self._add(_Addition(view, alias, on.format(t=alias), selected), sources, notes)
+
+    def lookup_states(
+        self,
+        table_sql: str,
+        columns: dict[str, str],
+        sources: dict[str, str],
+        notes: list[str] | tuple[str, ...] = (),
+        code: str | None = None,
+    ) -> Panel:
+        """Attach state-year values: once on state-years, twice (suffixes 1 and 2) on dyad-years.
+
+        ``table_sql`` has a state code column (``code``, default the panel's: ccode or gwcode),
+        ``year`` and at most one row per state-year; ``columns`` maps each new column's stem to
+        its SQL expression over ``{t}`` (and ``p.year``).
+        """
+        code = code or self.code
+        if self.unit == "state":
+            return self.lookup(
+                table_sql,
+                f"{{t}}.{code} = p.{self.code} AND {{t}}.year = p.year",
+                columns,
+                {c: sources[c] for c in columns if c in sources},
+                notes,
+            )
+        panel = self
+        for side in ("1", "2"):
+            panel = panel.lookup(
+                table_sql,
+                f"{{t}}.{code} = p.{self.code}{side} AND {{t}}.year = p.year",
+                {name + side: expr for name, expr in columns.items()},
+                {name + side: sources[name] for name in columns if name in sources},
+                notes,
+            )
+        return panel
+
+    @property
+    def code(self) -> str:
+        """The state code column stem: ccode (CoW) or gwcode (Gleditsch-Ward)."""
+        return "ccode" if self.system == "cow" else "gwcode"
+
+    def _add(self, addition: _Addition, sources: dict[str, str], notes) -> Panel:
+        new = addition.columns
+        clash = sorted(set(new) & set(self.columns))
+        if clash:
+            raise InputError(
+                f"The panel already has column(s) {', '.join(clash)}.",
+                "Add each covariate once (or rename the earlier columns).",
+            )
+        unknown_sources = set(sources) - set(new)
+        if unknown_sources:
+            raise InputError(
+                f"Sources given for columns the query does not return: {sorted(unknown_sources)}."
+            )
+        return replace(
+            self,
+            additions=(*self.additions, addition),
+            column_sources={**self.column_sources, **sources},
+            notes=tuple(dict.fromkeys((*self.notes, *notes))),
+        )
+
+    def _view(self, select_sql: str) -> str:
+        """A view of ``select_sql`` with ``panel`` bound to the key table when that suffices."""
+        view = f"mp_add_{next(_names)}"
+        bound = self.base if self._reads_only_base(select_sql) else self._current_view()
+        self.con.execute(f"CREATE TEMP VIEW {view} AS {_bind_panel(bound, select_sql)}")
+        return view
+
+    def _reads_only_base(self, select_sql: str) -> bool:
+        probe = f"mp_probe_{next(_names)}"
+        try:
+            self.con.execute(f"CREATE TEMP VIEW {probe} AS {_bind_panel(self.base, select_sql)}")
+        except duckdb.BinderException:
+            return False
+        self.con.execute(f"DROP VIEW {probe}")
+        return True
+
+    def _current_view(self) -> str:
+        view = f"mp_panel_{next(_names)}"
+        self.con.execute(f"CREATE TEMP VIEW {view} AS {self.sql()}")
+        return view
+
+    # ---- reading --------------------------------------------------------------------------
+
+    def sql(self) -> str:
+        """The one query that reads the whole panel, ordered by keys as peacesciencer orders them."""
+        selected = [f"p.{_quote(c)}" for c in self.base_columns]
+        joins = []
+        for addition in self.additions:
+            selected += [f"{expr} AS {_quote(name)}" for expr, name in addition.selected]
+            joins.append(f"LEFT JOIN {addition.view} {addition.alias} ON {addition.on}")
+        order = ", ".join(f"p.{k}" for k in self.keys)
+        return f"SELECT {', '.join(selected)} FROM {self.base} p {' '.join(joins)} ORDER BY {order}"
+
+    def to_arrow(self) -> pa.Table:
+        return self.con.sql(self.sql()).to_arrow_table()
+
+    def to_pandas(self) -> pd.DataFrame:
+        """A pandas DataFrame; integer columns stay integers (nullable Int dtypes where NA occurs)."""
+        table = self.to_arrow()
+        return table.to_pandas(
+            self_destruct=True, split_blocks=True, types_mapper=_nullable_ints.get, ignore_metadata=True
+        )
+
+    def to_polars(self):
+        import polars as pl
+
+        return pl.from_arrow(self.to_arrow())
+
+    def write(self, path: str | Path) -> Path:
+        """Write the panel to .parquet or .csv (chosen by suffix), atomically."""
+        target = Path(path)
+        suffix = target.suffix.lower()
+        if suffix not in (".parquet", ".csv"):
+            raise InputError(
+                f"Cannot write {target.name!r}: unknown file type.", "Use a .parquet or .csv file name."
+            )
+        target.parent.mkdir(parents=True, exist_ok=True)
+        handle, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent)
+        os.close(handle)
+        try:
+            options = (
+                "FORMAT parquet, COMPRESSION zstd"
+                if suffix == ".parquet"
+                else "FORMAT csv, HEADER, NULLSTR 'NA'"
+            )
+            self.con.execute(f"COPY ({self.sql()}) TO '{_sql_string(tmp)}' ({options})")
+            os.replace(tmp, target)
+        finally:
+            Path(tmp).unlink(missing_ok=True)
+        return target
+
+    def __len__(self) -> int:
+        return self.con.execute(f"SELECT count(*) FROM {self.base}").fetchone()[0]
+
+    # ---- provenance -----------------------------------------------------------------------
+
+    def sources(self) -> pd.DataFrame:
+        """Each column's dataset and version (key and name columns come from the state list)."""
+        from multipolar.data.catalog import catalog
+
+        known = catalog()
+        rows = [
+            {"column": c, "dataset": d, "version": known[d].version if d in known else "multipolar"}
+            for c in self.columns
+            if (d := self.column_sources.get(c))
+        ]
+        return pd.DataFrame(rows, columns=["column", "dataset", "version"])
+
+    def datasets(self) -> list[str]:
+        return list(dict.fromkeys(self.column_sources.values()))
+
+    def cite(self) -> str:
+        """Citations of every dataset the panel uses, one per line."""
+        from multipolar.data.catalog import catalog
+
+        known = catalog()
+        return "\n".join(f"{known[d].label()}: {known[d].citation}" for d in self.datasets() if d in known)
+
+    def __repr__(self) -> str:
+        kind = f"{'directed' if self.directed else 'non-directed'} dyad" if self.unit == "dyad" else "state"
+        return (
+            f"<Panel {self.system.upper()} {kind}-years {self.years[0]}-{self.years[1]}: "
+            f"{len(self.columns)} columns, sources {', '.join(self.datasets())}>"
+        )
+
+
+_nullable_ints = {
+    pa.int8(): pd.Int8Dtype(),
+    pa.int16(): pd.Int16Dtype(),
+    pa.int32(): pd.Int32Dtype(),
+    pa.int64(): pd.Int64Dtype(),
+    pa.uint8(): pd.UInt8Dtype(),
+    pa.uint16(): pd.UInt16Dtype(),
+    pa.uint32(): pd.UInt32Dtype(),
+    pa.uint64(): pd.UInt64Dtype(),
+}
+
+
+def _bind_panel(table: str, select_sql: str) -> str:
+    return f"WITH panel AS (SELECT * FROM {table}) SELECT * FROM ({select_sql})"
+
+
+def _quote(name: str) -> str:
+    return '"' + name.replace('"', '""') + '"'
+
+
+def _sql_string(text: str) -> str:
+    return text.replace("'", "''")
