@@ -1,0 +1,46 @@
+"""Correlates of War militarized interstate disputes (MID 5.0), as peacesciencer's
+``add_cow_mids()``."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from multipolar.data import store
+from multipolar.errors import InputError
+
+if TYPE_CHECKING:
+    from multipolar.panels.panel import Panel
+
+DATASET = "cow_mid_ddydisps"
+FIRST_YEAR, LAST_YEAR = 1816, 2014
+FLAGS = ("cowmidongoing", "cowmidonset")
+COLUMNS = (
+    "dispnum", "cowmidongoing", "cowmidonset", "sidea1", "sidea2", "fatality1", "fatality2", "fatalpre1",
+    "fatalpre2", "hiact1", "hiact2", "hostlev1", "hostlev2", "orig1", "orig2", "fatality", "hostlev",
+    "mindur", "maxdur", "recip", "stmon",
+)  # fmt: skip
+
+
+def add_cow_mids(panel: Panel, keep: list[str] | None = None) -> Panel:
+    """One dispute per dyad-year (peacesciencer's whittled ``cow_mid_ddydisps``: unique onsets
+    first, then the most severe). ``cowmidongoing``/``cowmidonset`` are 0 in 1816-2014 when no
+    dispute, NA after; ``keep`` limits the other columns (default: all)."""
+    panel.require(unit="dyad", system="cow")
+    if keep is not None:
+        wrong = [c for c in keep if c not in COLUMNS]
+        if wrong:
+            raise InputError(
+                f"add_cow_mids cannot keep {', '.join(wrong)}.", f"Choose among: {', '.join(COLUMNS)}."
+            )
+    chosen = [c for c in COLUMNS if keep is None or c in FLAGS or c in keep]
+    picks = ", ".join(
+        f"coalesce(m.{c}, CASE WHEN p.year BETWEEN {FIRST_YEAR} AND {LAST_YEAR} THEN 0 END) AS {c}"
+        if c in FLAGS
+        else f"m.{c}"
+        for c in chosen
+    )
+    sql = f"""
+        SELECT p.ccode1, p.ccode2, p.year, {picks}
+        FROM panel p LEFT JOIN {store.scan(DATASET)} m USING (ccode1, ccode2, year)"""
+    note = f"{DATASET}: CoW-MID 5.0 covers {FIRST_YEAR}-{LAST_YEAR}; later years are NA."
+    return panel.join(sql, dict.fromkeys(chosen, DATASET), [note])

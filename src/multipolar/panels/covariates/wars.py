@@ -1,0 +1,107 @@
+"""Correlates of War wars, as peacesciencer's ``add_cow_wars()``: inter-state wars on dyad-years,
+intra-state wars on state-years."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from multipolar.data import store
+from multipolar.errors import InputError
+
+if TYPE_CHECKING:
+    from multipolar.panels.panel import Panel
+
+FIRST_YEAR, LAST_YEAR = 1816, 2007  # both war lists end in 2007; later years are NA
+INTRA_TYPES = ("all", "central control", "local issues")
+
+
+def _in_order(name: str) -> str:
+    """The dataset with its row numbers: peacesciencer breaks ties by the data's own order."""
+    return f"read_parquet('{store.path(name).as_posix()}', file_row_number = true)"
+
+
+def _one_per_unit(rows: str, unit: str, onset: str, deaths_a: str, deaths_b: str) -> str:
+    """peacesciencer's whittling of war-years to one per unit-year: where the unit-year has both
+    onsets and continuations keep the onsets, then the war with most battle deaths (negative
+    codes are missing), ties in the data's order."""
+    return f"""
+        SELECT * EXCLUDE (mixed)
+        FROM (SELECT *, count(*) OVER u > 1 AND min({onset}) OVER u <> max({onset}) OVER u AS mixed
+              FROM ({rows}) WINDOW u AS (PARTITION BY {unit}))
+        WHERE NOT (mixed AND {onset} = 0)
+        QUALIFY row_number() OVER (
+            PARTITION BY {unit}
+            ORDER BY CASE WHEN {deaths_a} >= 0 AND {deaths_b} >= 0 THEN {deaths_a} + {deaths_b}
+                          WHEN {deaths_a} >= 0 THEN {deaths_a}
+                          WHEN {deaths_b} >= 0 THEN {deaths_b} END DESC NULLS LAST,
+                     file_row_number) = 1"""
+
+
+def _flags(*columns: str) -> str:
+    """No war is 0 within the lists' years, NA outside them."""
+    return ", ".join(
+        f"coalesce(w.{c}, CASE WHEN p.year BETWEEN {FIRST_YEAR} AND {LAST_YEAR} THEN 0 END) AS {c}"
+        for c in columns
+    )
+
+
+def add_cow_wars(panel: Panel, type: str, intratype: str = "all") -> Panel:  # noqa: A002 - peacesciencer's name
+    """``type="inter"`` (dyad-years): war participation of the dyad; ``type="intra"``
+    (state-years): the civil war the state fought as the primary government side, with
+    ``intrawarnums`` listing all of them. Onset/ongoing are 0 in 1816-2007 when no war."""
+    if type not in ("inter", "intra"):
+        raise InputError(
+            f"Unknown war type {type!r}.", "Use type='inter' (dyad-years) or 'intra' (state-years)."
+        )
+    if type == "inter":
+        panel.require(unit="dyad", system="cow")
+        return _inter(panel)
+    panel.require(unit="state", system="cow")
+    if intratype not in INTRA_TYPES:
+        raise InputError(
+            f"Unknown intra-state war type {intratype!r}.", f"Use one of: {', '.join(INTRA_TYPES)}."
+        )
+    return _intra(panel, intratype)
+
+
+def _inter(panel: Panel) -> Panel:
+    dataset = "cow_war_inter"
+    kept = "sidea1, sidea2, initiator1, initiator2, outcome1, outcome2"
+    deaths = ", ".join(f"CASE WHEN w.{c} >= 0 THEN w.{c} END AS {c}" for c in ("batdeath1", "batdeath2"))
+    wars = _one_per_unit(
+        f"SELECT * FROM {_in_order(dataset)}",
+        "ccode1, ccode2, year",
+        "cowinteronset",
+        "batdeath1",
+        "batdeath2",
+    )
+    sql = f"""
+        SELECT p.ccode1, p.ccode2, p.year, {_flags("cowinterongoing", "cowinteronset")},
+               {", ".join(f"w.{c.strip()}" for c in kept.split(","))}, {deaths}, w.resume
+        FROM panel p LEFT JOIN ({wars}) w USING (ccode1, ccode2, year)"""
+    columns = ["cowinterongoing", "cowinteronset", *kept.split(", "), "batdeath1", "batdeath2", "resume"]
+    note = f"{dataset}: CoW inter-state wars cover {FIRST_YEAR}-{LAST_YEAR}; later years are NA."
+    return panel.join(sql, dict.fromkeys(columns, dataset), [note])
+
+
+def _intra(panel: Panel, intratype: str) -> Panel:
+    dataset = "cow_war_intra"
+    which = "" if intratype == "all" else f"AND wartype = '{intratype}'"
+    rows = f"""
+        SELECT * RENAME (ccodea AS ccode),
+               string_agg(CAST(warnum AS VARCHAR), '; ' ORDER BY file_row_number)
+                   OVER (PARTITION BY ccodea, year) AS intrawarnums
+        FROM {_in_order(dataset)} WHERE primary_state = 1 {which}"""
+    wars = _one_per_unit(rows, "ccode, year", "cowintraonset", "sideadeaths", "sidebdeaths")
+    deaths = ", ".join(
+        f"CASE WHEN w.{c} >= 0 THEN w.{c} WHEN w.warnum IS NOT NULL THEN -9 END AS {c}"
+        for c in ("sideadeaths", "sidebdeaths")
+    )
+    sql = f"""
+        SELECT p.ccode, p.year, w.warnum, w.warname, w.wartype, {_flags("cowintraonset", "cowintraongoing")},
+               w.intnl, w.outcome, {deaths}, w.intrawarnums
+        FROM panel p LEFT JOIN ({wars}) w USING (ccode, year)"""
+    columns = ["warnum", "warname", "wartype", "cowintraonset", "cowintraongoing", "intnl", "outcome",
+               "sideadeaths", "sidebdeaths", "intrawarnums"]  # fmt: skip
+    note = f"{dataset}: CoW intra-state wars cover {FIRST_YEAR}-{LAST_YEAR}; later years are NA."
+    return panel.join(sql, dict.fromkeys(columns, dataset), [note])
