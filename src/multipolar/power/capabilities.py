@@ -1,0 +1,191 @@
+"""State-year capabilities from each source, keyed by COW code: one tidy table per series.
+
+Every series is a DataFrame[cow, year, value] plus the catalog dataset it came from, so that
+each figure can name its dataset and version. Sources keyed by ISO3 (World Bank) or by country
+name (SIPRI) are mapped to COW codes through the identity layer, date by date: SIPRI's "USSR"
+and "Russia" both become COW 365, "Germany" before 1990 is West Germany (260). Rows that name
+no COW state (World Bank aggregates such as "WLD" or "EUU", territories, SIPRI's "European
+Union") are left out, and counted in the series' notes. Tables are cached in memory.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from functools import cache
+
+import pandas as pd
+
+from multipolar.data import store
+from multipolar.errors import InputError, UnknownNameError
+
+NMC_COMPONENTS = ("milex", "milper", "irst", "pec", "tpop", "upop")
+
+
+@dataclass(frozen=True)
+class Series:
+    """One source's values for every state-year it covers."""
+
+    dataset: str
+    unit: str
+    rows: pd.DataFrame  # cow, year, value (NA where the source has the state-year but no value)
+    notes: tuple[str, ...] = field(default=())
+
+    @property
+    def first(self) -> int:
+        return int(self.rows["year"].min())
+
+    @property
+    def last(self) -> int:
+        """The last year with at least one value."""
+        return int(self.rows.loc[self.rows["value"].notna(), "year"].max())
+
+
+@cache
+def nmc() -> pd.DataFrame:
+    """NMC v7 with CINC recomputed beside the published one (``cinc_published``)."""
+    frame = store.frame("cow_nmc").rename(columns={"ccode": "cow", "cinc": "cinc_published"})
+    components = list(NMC_COMPONENTS)
+    shares = frame[components] / frame.groupby("year")[components].transform("sum")
+    # COW's rule: the mean over the components a state-year has; missing ones are skipped, not 0
+    frame["cinc"] = shares.mean(axis=1, skipna=True)
+    return frame
+
+
+def nmc_series(column: str, unit: str) -> Series:
+    frame = nmc()[["cow", "year", column]].rename(columns={column: "value"})
+    return Series("cow_nmc", unit, frame.astype({"cow": "int64", "year": "int64", "value": "float64"}))
+
+
+@cache
+def fariss() -> pd.DataFrame:
+    """Fariss et al. (2022) estimates: real GDP (millions 2017 int$) and population (millions)."""
+    frame = store.frame("cw_gdppop", columns=["ccode", "year", "mrgdppc", "pwtrgdp", "pwtpop"])
+    return frame.rename(columns={"ccode": "cow"}).astype({"cow": "int64", "year": "int64"})
+
+
+def fariss_series(column: str, unit: str) -> Series:
+    frame = fariss()[["cow", "year", column]].rename(columns={column: "value"})
+    return Series("cw_gdppop", unit, frame.astype({"value": "float64"}))
+
+
+@cache
+def world_bank(dataset: str, unit: str) -> Series:
+    """A World Bank indicator by COW state-year; aggregates and territories are dropped."""
+    con = store.connect()
+    columns = {
+        r[0].lower(): r[0] for r in con.sql(f"DESCRIBE SELECT * FROM {store.scan(dataset)}").fetchall()
+    }
+    code = columns.get("country_code") or columns["country code"]
+    frame = con.sql(
+        f'SELECT "{code}" AS code, CAST("{columns["year"]}" AS BIGINT) AS year, '
+        f'CAST("{columns["value"]}" AS DOUBLE) AS value FROM {store.scan(dataset)} '
+        f'WHERE "{columns["value"]}" IS NOT NULL'
+    ).df()
+    mapped, dropped = to_cow(frame, "code")
+    notes = ()
+    if dropped:
+        notes = (
+            f"{dataset}: {len(dropped)} codes are aggregates or territories without a COW state and "
+            f"are left out (e.g. {', '.join(sorted(dropped)[:8])}).",
+        )
+    return Series(dataset, unit, mapped, notes)
+
+
+@cache
+def sipri(unit: str) -> Series:
+    """One SIPRI sheet by COW state-year; names are read date by date ("USSR", "Yemen, North")."""
+    con = store.connect()
+    frame = con.sql(
+        f"SELECT country, year, value FROM {store.scan('SIPRI-Milex-data-1949-2024_2')} WHERE unit = '{unit}'"
+    ).df()
+    mapped, dropped = to_cow(frame[frame["value"].notna()], "country")
+    notes = ()
+    if dropped:
+        notes = (f"SIPRI rows that name no COW state are left out: {', '.join(sorted(dropped))}.",)
+    return Series(
+        "SIPRI-Milex-data-1949-2024_2",
+        unit,
+        mapped[["cow", "year", "value"]],
+        notes,
+    )
+
+
+def to_cow(frame: pd.DataFrame, key: str) -> tuple[pd.DataFrame, set[str]]:
+    """Attach COW codes to (key, year) rows through the identity layer, one spell at a time.
+
+    Returns the mapped rows (cow, year, value, key) and the keys that never named a COW state.
+    One identity lookup serves every year inside the spell it returns, so a name costs a few
+    lookups, not one per year.
+    """
+    from multipolar.states.identity import identify
+
+    pairs = frame[[key, "year"]].drop_duplicates().sort_values([key, "year"])
+    found: list[tuple[str, int, int]] = []
+    dropped: set[str] = set()
+    for name, years in pairs.groupby(key)["year"]:
+        spell = None
+        for year in years:
+            if spell is None or not _inside(spell, year):
+                try:
+                    spell = identify(str(name), dt.date(int(year), 7, 1))
+                except UnknownNameError:
+                    if not _known_at_all(identify, str(name)):
+                        break
+                    spell = None
+                    continue
+                except InputError:
+                    spell = None
+                    continue
+            if spell.cow is not None:
+                exact = str(name).casefold() in {str(spell.name).casefold(), str(spell.iso3).casefold()}
+                found.append((name, int(year), int(spell.cow), exact))
+    mapped = pd.DataFrame(found, columns=["key", "year", "cow", "exact"])
+    # two names for one state-year (e.g. "USSR" and "Russia" in 1990): the exact name wins
+    mapped = mapped.sort_values("exact", ascending=False).drop_duplicates(["cow", "year"])
+    dropped = set(pairs[key]) - set(mapped["key"])
+    out = frame.merge(mapped.drop(columns="exact"), left_on=[key, "year"], right_on=["key", "year"])
+    if key != "key":
+        out = out.drop(columns=[key])
+    rows = out[["cow", "year", "value", "key"]].astype({"cow": "int64", "year": "int64", "value": "float64"})
+    return rows.reset_index(drop=True), dropped
+
+
+def _inside(country, year: int) -> bool:
+    start = country.valid_from.year if country.valid_from else -9999
+    end = country.valid_to.year if country.valid_to else 9999
+    return start <= year <= end and not (country.valid_to and country.valid_to < dt.date(year, 7, 1))
+
+
+def _known_at_all(identify, name: str) -> bool:
+    try:
+        identify(name)
+    except InputError:
+        return False
+    return True
+
+
+@cache
+def labels() -> pd.DataFrame:
+    """COW code and year → iso3 and name of the state at the year's end (or last in the year)."""
+    from multipolar.states.identity import entities
+
+    spells = entities()
+    spells = spells[spells["cow"].notna()].copy()
+    spells["first"] = pd.to_datetime(spells["valid_from"]).dt.year.fillna(1816).astype(int)
+    spells["final"] = pd.to_datetime(spells["valid_to"]).dt.year.fillna(dt.date.today().year + 1).astype(int)
+    spells["start"] = pd.to_datetime(spells["valid_from"]).fillna(pd.Timestamp("1800-01-01"))
+    con = store.connect()
+    con.register("spells", spells[["cow", "iso3", "name", "first", "final", "start"]])
+    return con.sql(
+        "SELECT CAST(cow AS BIGINT) AS cow, year, arg_max(iso3, start) AS iso3, arg_max(name, start) AS name "
+        "FROM spells, range(1816, (SELECT max(final) FROM spells) + 1) AS years(year) "
+        "WHERE year BETWEEN first AND final GROUP BY cow, year"
+    ).df()
+
+
+def with_labels(frame: pd.DataFrame) -> pd.DataFrame:
+    """``frame`` (cow, year, ...) with iso3 and name columns after cow."""
+    out = frame.merge(labels(), on=["cow", "year"], how="left")
+    first = ["cow", "iso3", "name"]
+    return out[first + [c for c in out.columns if c not in first]]

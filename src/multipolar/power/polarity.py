@@ -1,0 +1,220 @@
+"""Polarity: how concentrated power is among the major powers (or the top N) in a year.
+
+Shares are taken within the group (they sum to 1). The indices:
+
+- CON, Ray and Singer's concentration: sqrt((Σs² − 1/N) / (1 − 1/N)); 0 when all N are equal, 1
+  when one holds everything (NA for N = 1);
+- ENP, the effective number of poles: 1 / Σs²;
+- HHI: Σs² (0-1 scale);
+- the leader's share and lead ratio (leader / second);
+- poles: members whose share of the group is at least ``pole_share`` (default 0.15);
+- verdict: unipolar when the leader holds more than ``unipolar_share`` (default 0.5) of the group
+  or there is at most one pole, bipolar with two poles, multipolar with three or more.
+
+The thresholds are parameters and travel with every answer. ``indices`` is pure, so merged blocs
+can be scored the same way; ``polarity`` computes a whole time series in one vectorised pass.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+
+import numpy as np
+import pandas as pd
+
+from multipolar.answer import Answer
+from multipolar.errors import InputError
+from multipolar.power import capabilities as caps
+from multipolar.power import measures
+
+POLE_SHARE = 0.15
+UNIPOLAR_SHARE = 0.5
+COLUMNS = ["n", "con", "enp", "hhi", "leader", "leader_share", "lead_ratio", "poles", "verdict"]
+
+
+def thresholds(pole_share: float = POLE_SHARE, unipolar_share: float = UNIPOLAR_SHARE) -> dict[str, float]:
+    for label, value in (("pole_share", pole_share), ("unipolar_share", unipolar_share)):
+        if not 0 < value <= 1:
+            raise InputError(f"{label} must be in (0, 1], not {value}.", f"Give e.g. {label}=0.15.")
+    return {"pole_share": pole_share, "unipolar_share": unipolar_share}
+
+
+def indices(
+    shares: Mapping[str, float] | Sequence[float],
+    pole_share: float = POLE_SHARE,
+    unipolar_share: float = UNIPOLAR_SHARE,
+) -> dict:
+    """The polarity indices of one group; values are normalised to shares of their sum."""
+    items = shares.items() if isinstance(shares, Mapping) else enumerate(shares)
+    frame = pd.DataFrame([(0, label, float(v)) for label, v in items], columns=["group", "label", "value"])
+    if frame.empty or not (frame["value"] >= 0).all() or frame["value"].sum() <= 0:
+        raise InputError(
+            "Shares must be numbers ≥ 0 with a positive sum.", "Give e.g. {'USA': .5, 'CHN': .5}."
+        )
+    row = group_indices(frame, pole_share, unipolar_share).iloc[0]
+    out = {c: _scalar(row[c]) for c in COLUMNS}
+    out["thresholds"] = thresholds(pole_share, unipolar_share)
+    return out
+
+
+def _scalar(value):
+    if isinstance(value, np.generic):
+        value = value.item()
+    return None if isinstance(value, float) and np.isnan(value) else value
+
+
+def group_indices(
+    frame: pd.DataFrame, pole_share: float = POLE_SHARE, unipolar_share: float = UNIPOLAR_SHARE
+) -> pd.DataFrame:
+    """Indices for every group of a long frame (group, label, value): one row per group."""
+    thresholds(pole_share, unipolar_share)
+    frame = frame[frame["value"].notna()].sort_values(["group", "value"], ascending=[True, False])
+    total = frame.groupby("group", sort=False)["value"].transform("sum")
+    frame = frame.assign(share=frame["value"] / total)
+    grouped = frame.groupby("group", sort=False)
+    out = pd.DataFrame(
+        {
+            "n": grouped.size(),
+            "hhi": grouped["share"].agg(lambda s: float(np.dot(s, s))),
+            "leader": grouped["label"].first(),
+            "leader_share": grouped["share"].first(),
+            "second": _second(frame),
+            "poles": frame.assign(pole=frame["share"] >= pole_share - 1e-12)
+            .groupby("group", sort=False)["pole"]
+            .sum(),
+        }
+    )
+    n = out["n"].astype(float)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        con = np.sqrt(np.clip((out["hhi"] - 1 / n) / (1 - 1 / n), 0, None))
+        out["con"] = con.where(n > 1)
+        out["enp"] = 1 / out["hhi"]
+        out["lead_ratio"] = (out["leader_share"] / out["second"]).where(out["second"] > 0)
+    out["verdict"] = np.select(
+        [(out["leader_share"] > unipolar_share + 1e-12) | (out["poles"] <= 1), out["poles"] == 2],
+        ["unipolar", "bipolar"],
+        "multipolar",
+    )
+    out["poles"] = out["poles"].astype("int64")
+    return out.drop(columns="second").rename_axis("group").reset_index()[["group", *COLUMNS]]
+
+
+def _second(frame: pd.DataFrame) -> pd.Series:
+    ranked = frame.assign(rank=frame.groupby("group", sort=False).cumcount())
+    second = ranked[ranked["rank"] == 1].set_index("group")["share"]
+    return second.reindex(frame["group"].unique())
+
+
+def parse_among(among: str) -> tuple[str, int | None]:
+    """'majors' or 'topN' (e.g. 'top5')."""
+    text = str(among).strip().lower()
+    if text == "majors":
+        return "majors", None
+    match = re.fullmatch(r"top(\d+)", text)
+    if match and int(match.group(1)) >= 2:
+        return text, int(match.group(1))
+    raise InputError(f"Unknown group {among!r}.", "Use --among majors or --among topN with N ≥ 2, e.g. top5.")
+
+
+def polarity(
+    year: int | str | None = None,
+    start: int | str | None = None,
+    end: int | str | None = None,
+    measure: str = "cinc",
+    among: str = "majors",
+    pole_share: float = POLE_SHARE,
+    unipolar_share: float = UNIPOLAR_SHARE,
+    weights: Mapping[str, float] | str | None = None,
+    nowcast: bool = False,
+) -> Answer:
+    """Polarity indices for one year, or for every year from ``start`` to ``end``, in one pass.
+
+    Without any year, the last year the measure covers. A year the source does not cover gives
+    NA indices with a note; among the majors, a year where a major power lacks a value gives NA
+    too (its name in ``missing``), since the shares would be wrong without it.
+    """
+    name = measures.measure_name(measure)
+    data = measures.series(name, weights)
+    group, top = parse_among(among)
+    limits = thresholds(pole_share, unipolar_share)
+    if year is not None and (start is not None or end is not None):
+        raise InputError("Give either a year or a range, not both.", "Use --year Y or --from Y1 --to Y2.")
+    if year is not None:
+        first = last = measures.check_year(year)
+    elif start is None and end is None:
+        first = last = data.last
+    else:
+        first = measures.check_year(start) if start is not None else max(measures.FIRST_YEAR, data.first)
+        last = measures.check_year(end) if end is not None else data.last
+        if first > last:
+            raise InputError(f"The range {first}-{last} runs backwards.", "Give --from before --to.")
+
+    rows = data.rows[(data.rows["year"] >= first) & (data.rows["year"] <= last) & data.rows["value"].notna()]
+    rows = rows[["cow", "year", "value"]]
+    notes = list(data.notes)
+    if nowcast and last > data.last:
+        years = pd.DataFrame({"year": range(max(first, data.last + 1), last + 1)})
+        carried = measures.carried_forward(data.rows, data.last + 1).drop(columns=["year", "nowcast"])
+        rows = pd.concat([rows, carried.merge(years, how="cross")[["cow", "year", "value"]]])
+        notes.append(
+            f"nowcast: years after {data.last} carry each state's last {data.dataset} value "
+            "forward unchanged."
+        )
+    for bound in sorted({first, last}):
+        note = measures.coverage_note(name, bound, weights)
+        if note and not (nowcast and bound > data.last):
+            notes.append(note)
+
+    missing = pd.DataFrame({"year": pd.Series(dtype="int64"), "missing": pd.Series(dtype=object)})
+    if group == "majors":
+        majors, major_notes = measures.majors_by_year(first, last)
+        notes += major_notes
+        members = majors.merge(rows, on=["year", "cow"], how="left")
+        absent = caps.with_labels(members[members["value"].isna()][["cow", "year"]])
+        if len(absent) and len(members) > len(absent):
+            missing = absent.groupby("year")["name"].agg(lambda s: ", ".join(s.fillna("?"))).rename("missing")
+            missing = missing.reset_index()
+            covered = set(rows["year"])
+            gaps = missing[missing["year"].isin(covered)]
+            if len(gaps):
+                notes.append(
+                    f"{len(gaps)} year(s) have a major power without a {name} value ({_span(gaps['year'])}); "
+                    "their indices are NA (see missing)."
+                )
+        members = members[~members["year"].isin(missing["year"])]
+    else:
+        members = rows.sort_values(["year", "value"], ascending=[True, False]).groupby("year").head(top)
+    members = caps.with_labels(members[["cow", "year", "value"]])
+    members = members.assign(label=members["name"].fillna(members["cow"].astype(str)), group=members["year"])
+    scored = group_indices(members[["group", "label", "value"]], **limits).rename(columns={"group": "year"})
+
+    out = pd.DataFrame({"year": range(first, last + 1)}).merge(scored, on="year", how="left")
+    out = out.merge(missing, on="year", how="left")
+    out.insert(1, "measure", name)
+    out["n"] = out["n"].astype("Int64")
+    out["poles"] = out["poles"].astype("Int64")
+    out["verdict"] = out["verdict"].astype(object).where(out["verdict"].notna(), None)
+    params = {"measure": name, "among": group, "from": first, "to": last}
+    if name == "composite":
+        params["weights"] = dict(measures.parse_weights(weights))
+    return Answer(
+        "polarity",
+        params,
+        out,
+        "polarity",
+        list(dict.fromkeys(notes)),
+        measures.sources_of(name, weights),
+        {"thresholds": limits, "unit": data.unit},
+    )
+
+
+def _span(years: pd.Series) -> str:
+    """1949-1987, 1991 — consecutive years folded into ranges."""
+    runs: list[list[int]] = []
+    for year in sorted(int(y) for y in years):
+        if runs and year == runs[-1][-1] + 1:
+            runs[-1].append(year)
+        else:
+            runs.append([year])
+    return ", ".join(f"{r[0]}-{r[-1]}" if len(r) > 1 else str(r[0]) for r in runs)
