@@ -3,13 +3,9 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from multipolar.data import store
 from multipolar.errors import InputError
-
-if TYPE_CHECKING:
-    from multipolar.panels.panel import Panel
+from multipolar.panels.panel import Panel
 
 DATASET = "cow_mid_ddydisps"
 FIRST_YEAR, LAST_YEAR = 1816, 2014
@@ -25,7 +21,7 @@ def add_cow_mids(panel: Panel, keep: list[str] | None = None) -> Panel:
     """One dispute per dyad-year (peacesciencer's whittled ``cow_mid_ddydisps``: unique onsets
     first, then the most severe). ``cowmidongoing``/``cowmidonset`` are 0 in 1816-2014 when no
     dispute, NA after; ``keep`` limits the other columns (default: all)."""
-    panel.require(unit="dyad", system="cow")
+    panel.require(unit="dyad", system="cow", what="add_cow_mids")
     if keep is not None:
         wrong = [c for c in keep if c not in COLUMNS]
         if wrong:

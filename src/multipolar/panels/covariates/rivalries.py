@@ -3,12 +3,8 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from multipolar.data import store
-
-if TYPE_CHECKING:
-    from multipolar.panels.panel import Panel
+from multipolar.panels.panel import Panel
 
 DATASET = "tss_rivalries"
 TYPES = ("positional", "spatial", "ideological", "interventionary")
@@ -35,7 +31,7 @@ def _rivalry_years() -> str:
 def add_strategic_rivalries(panel: Panel) -> Panel:
     """Dyads get the rivalry's id, its four type dummies and ``ongoingrivalry``; states get the
     number of ongoing rivalries of each type (``n_positional`` ...). 0 up to 2020, NA after."""
-    panel.require(system="cow")
+    panel.require(system="cow", what="add_strategic_rivalries")
     note = f"{DATASET}: rivalries are listed to {LAST_YEAR}; later years are NA."
     if panel.unit == "dyad":
         sql = f"""

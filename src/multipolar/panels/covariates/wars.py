@@ -3,21 +3,12 @@ intra-state wars on state-years."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
-from multipolar.data import store
 from multipolar.errors import InputError
-
-if TYPE_CHECKING:
-    from multipolar.panels.panel import Panel
+from multipolar.panels.covariates._file_order import in_file_order
+from multipolar.panels.panel import Panel
 
 FIRST_YEAR, LAST_YEAR = 1816, 2007  # both war lists end in 2007; later years are NA
 INTRA_TYPES = ("all", "central control", "local issues")
-
-
-def _in_order(name: str) -> str:
-    """The dataset with its row numbers: peacesciencer breaks ties by the data's own order."""
-    return f"read_parquet('{store.path(name).as_posix()}', file_row_number = true)"
 
 
 def _one_per_unit(rows: str, unit: str, onset: str, deaths_a: str, deaths_b: str) -> str:
@@ -54,9 +45,9 @@ def add_cow_wars(panel: Panel, type: str, intratype: str = "all") -> Panel:  # n
             f"Unknown war type {type!r}.", "Use type='inter' (dyad-years) or 'intra' (state-years)."
         )
     if type == "inter":
-        panel.require(unit="dyad", system="cow")
+        panel.require(unit="dyad", system="cow", what='add_cow_wars(type="inter")')
         return _inter(panel)
-    panel.require(unit="state", system="cow")
+    panel.require(unit="state", system="cow", what='add_cow_wars(type="intra")')
     if intratype not in INTRA_TYPES:
         raise InputError(
             f"Unknown intra-state war type {intratype!r}.", f"Use one of: {', '.join(INTRA_TYPES)}."
@@ -69,7 +60,7 @@ def _inter(panel: Panel) -> Panel:
     kept = "sidea1, sidea2, initiator1, initiator2, outcome1, outcome2"
     deaths = ", ".join(f"CASE WHEN w.{c} >= 0 THEN w.{c} END AS {c}" for c in ("batdeath1", "batdeath2"))
     wars = _one_per_unit(
-        f"SELECT * FROM {_in_order(dataset)}",
+        in_file_order(dataset),
         "ccode1, ccode2, year",
         "cowinteronset",
         "batdeath1",
@@ -91,7 +82,7 @@ def _intra(panel: Panel, intratype: str) -> Panel:
         SELECT * RENAME (ccodea AS ccode),
                string_agg(CAST(warnum AS VARCHAR), '; ' ORDER BY file_row_number)
                    OVER (PARTITION BY ccodea, year) AS intrawarnums
-        FROM {_in_order(dataset)} WHERE primary_state = 1 {which}"""
+        FROM ({in_file_order(dataset)}) WHERE primary_state = 1 {which}"""
     wars = _one_per_unit(rows, "ccode, year", "cowintraonset", "sideadeaths", "sidebdeaths")
     deaths = ", ".join(
         f"CASE WHEN w.{c} >= 0 THEN w.{c} WHEN w.warnum IS NOT NULL THEN -9 END AS {c}"

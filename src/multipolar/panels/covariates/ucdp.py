@@ -1,0 +1,88 @@
+"""UCDP/PRIO armed conflicts on Gleditsch-Ward state-years, as peacesciencer's
+``add_ucdp_acd()`` and ``add_ucdp_onsets()``."""
+
+from __future__ import annotations
+
+from multipolar.data import store
+from multipolar.data.catalog import dataset
+from multipolar.errors import InputError
+from multipolar.panels.covariates._file_order import in_file_order
+from multipolar.panels.panel import Panel
+
+CONFLICT_TYPES = ("extrasystemic", "interstate", "intrastate", "II")  # II: internationalized intrastate
+ISSUES = ("territory", "government", "both")  # "both" is UCDP's own category, not territory OR government
+ONSET_COLUMNS = ("sumnewconf", "sumonset1", "sumonset2", "sumonset3", "sumonset5", "sumonset10")
+
+
+def _choices(what: str, given: str | list[str] | None, allowed: tuple[str, ...]) -> list[str]:
+    chosen = [given] if isinstance(given, str) else list(given or [])
+    wrong = [g for g in chosen if g not in allowed]
+    if wrong:
+        raise InputError(f"Unknown UCDP {what}: {', '.join(wrong)}.", f"Use any of: {', '.join(allowed)}.")
+    return chosen
+
+
+def add_ucdp_acd(
+    panel: Panel,
+    type: str | list[str] | None = None,  # noqa: A002 - peacesciencer's argument name
+    issue: str | list[str] | None = None,
+    only_wars: bool = False,
+) -> Panel:
+    """Whether the state is side A (the government) of an armed conflict that year
+    (``ucdpongoing``), whether one of them appears for the first time (``ucdponset``), the highest
+    intensity (1 minor, 2 war) and the conflict ids. ``type``/``issue`` keep some conflicts only."""
+    panel.require(unit="state", system="gw", what="add_ucdp_acd")
+    name = "ucdp_acd"
+    first, last = dataset(name).coverage
+    conditions = ["TRUE"]
+    if types := _choices("conflict type", type, CONFLICT_TYPES):
+        conditions.append(f"type_of_conflict IN {_sql_list(types)}")
+    if issues := _choices("issue", issue, ISSUES):
+        conditions.append(f"incompatibility IN {_sql_list(issues)}")
+    if only_wars:
+        conditions.append("intensity_level = 2")
+    # one row per conflict, government and year (the first listed); a conflict's first year is its onset
+    conflict_years = f"""
+        SELECT conflict_id, gwno_a, year, intensity_level,
+               row_number() OVER (PARTITION BY conflict_id, gwno_a ORDER BY year) = 1 AS first_year
+        FROM ({in_file_order(name)}) WHERE {" AND ".join(conditions)}
+        QUALIFY row_number() OVER (PARTITION BY conflict_id, gwno_a, year ORDER BY file_row_number) = 1"""
+    state_years = f"""
+        SELECT gwno_a AS gwcode, year, 1 AS ucdpongoing, max(first_year::INTEGER) AS ucdponset,
+               max(intensity_level) AS maxintensity,
+               string_agg(CAST(conflict_id AS VARCHAR), '; ' ORDER BY conflict_id) AS conflict_ids
+        FROM ({conflict_years}) GROUP BY gwno_a, year"""
+    covered = f"CASE WHEN p.year BETWEEN {first} AND {last} THEN 0 END"
+    columns = {
+        "ucdpongoing": f"coalesce({{t}}.ucdpongoing, {covered})",
+        "ucdponset": f"coalesce({{t}}.ucdponset, {covered})",
+        "maxintensity": "{t}.maxintensity",
+        "conflict_ids": "{t}.conflict_ids",
+    }
+    return panel.lookup(
+        state_years,
+        "{t}.gwcode = p.gwcode AND {t}.year = p.year",
+        columns,
+        dict.fromkeys(columns, name),
+        [f"{name}: UCDP armed conflicts cover {first}-{last}; ucdpongoing/ucdponset are NA outside."],
+    )
+
+
+def add_ucdp_onsets(panel: Panel) -> Panel:
+    """Counts of new conflict dyads and of conflict onsets after 1, 2, 3, 5 and 10 quiet years
+    (UCDP onset data), summed over the state's conflicts that year."""
+    panel.require(unit="state", system="gw", what="add_ucdp_onsets")
+    name = "ucdp_onsets"
+    first, last = dataset(name).coverage
+    covered = f"CASE WHEN p.year BETWEEN {first} AND {last} THEN 0 END"
+    return panel.lookup(
+        store.scan(name),
+        "{t}.gwcode = p.gwcode AND {t}.year = p.year",
+        {c: f"coalesce({{t}}.{c}, {covered})" for c in ONSET_COLUMNS},
+        dict.fromkeys(ONSET_COLUMNS, name),
+        [f"{name}: UCDP onsets cover {first}-{last}; the onset counts are NA outside those years."],
+    )
+
+
+def _sql_list(values: list[str]) -> str:
+    return "(" + ", ".join("'" + v.replace("'", "''") + "'" for v in values) + ")"
