@@ -6,9 +6,9 @@ import re
 
 import pandas as pd
 
-from multipolar.data import store
 from multipolar.errors import InputError
 from multipolar.orgs import registry
+from multipolar.panels.covariates._cow_keyed import on_panel_codes
 from multipolar.panels.panel import Panel
 
 
@@ -48,16 +48,12 @@ def add_blocs(panel: Panel, orgs: str | list[str], reference: str = "12-31") -> 
             SELECT org, cow, "start", "end", unnest(range(year("start"), year("end") + 1)) AS year
             FROM {table})
         WHERE make_date(year, {month}, {day}) BETWEEN "start" AND "end" """
-    if panel.system == "gw":  # the curated spells carry CoW codes; G-W codes come year by year
-        member_years = f"""
-            SELECT m.org, c.gwcode AS code, m.year FROM ({member_years}) m
-            JOIN {store.scan("gw_cw_panel")} c ON c.ccode = m.cow AND c.year = m.year"""
-    else:
-        member_years = f"SELECT org, cow AS code, year FROM ({member_years})"
     flags = ", ".join(
         f"max(CASE WHEN org = '{org}' THEN 1 ELSE 0 END) AS {col}" for org, col in columns.items()
     )
-    by_state_year = f"SELECT code, year, {flags} FROM ({member_years}) GROUP BY code, year"
+    by_state_year = (
+        f"SELECT code, year, {flags} FROM ({on_panel_codes(member_years, panel)}) GROUP BY code, year"
+    )
     return panel.lookup_states(
         by_state_year,
         {col: f"coalesce({{t}}.{col}, 0)" for col in columns.values()},

@@ -1,0 +1,35 @@
+"""Each state's share of world power under a multipolar power measure. Not in peacesciencer."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from multipolar.panels.covariates._cow_keyed import on_panel_codes
+from multipolar.panels.panel import Panel
+from multipolar.power import measures
+
+
+def add_power_shares(
+    panel: Panel, measure: str = "cinc", weights: Mapping[str, float] | str | None = None
+) -> Panel:
+    """``<measure>_share`` (dyads: ``..._share1``, ``..._share2``): the state's value over the total
+    of all states the source lists that year, as ``multipolar.power.measures.values`` computes it
+    (``weights`` for the composite measure). NA where the source has no value for the state-year."""
+    name = measures.measure_name(measure)
+    series = measures.series(name, weights)
+    column = f"{name}_share"
+    table = f"mp_power_{column}_{abs(hash(measures.parse_weights(weights))) if name == 'composite' else ''}"
+    panel.con.register(table, series.rows[["cow", "year", "value"]])
+    shares = f"SELECT cow, year, value / sum(value) OVER (PARTITION BY year) AS share FROM {table}"
+    return panel.lookup_states(
+        on_panel_codes(shares, panel),
+        {column: "{t}.share"},
+        {column: series.dataset},
+        [
+            f"{column}: share of the world total of {name} ({series.dataset}, {series.first}-"
+            f"{series.last}) over the states the source lists that year; NA outside those years or "
+            "where a state has no value.",
+            *series.notes,
+        ],
+        code="code",
+    )
