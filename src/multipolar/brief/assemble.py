@@ -1,0 +1,264 @@
+"""The brief: the structure of the world on one day, on one page.
+
+Polarity under each measure side by side, the top powers, the big blocs as constituted that day
+(with their observers as a what-if), and the largest ATOP alliances in force. Each measure's
+figures come from its latest data year at or before the date, and say so.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+
+from multipolar.brief.model import Brief, Chart, Section, Table
+from multipolar.dates import parse_date
+
+DEFAULT_MEASURES = ("cinc", "gdp", "milex")
+BLOCS = ("NATO", "SCO", "CSTO", "BRICS", "EU")
+TOP = 10
+ALLIANCES = 5
+POLARITY_KEYS = ("year", "measure", "n", "con", "enp", "hhi", "leader", "leader_share", "poles", "verdict")
+
+
+def percent(share: float | None) -> str:
+    return "NA" if share is None else f"{share * 100:.1f}%"
+
+
+def decimal(value: float | None, digits: int = 2) -> str:
+    return "NA" if value is None else f"{value:.{digits}f}"
+
+
+def brief(date: str | dt.date | None = None, measures: Iterable[str] | str | None = None) -> Brief:
+    """The world on ``date`` (default today) under each of ``measures``."""
+    from multipolar.power import blocs as blocs_module
+    from multipolar.power import measures as measures_module
+
+    day = parse_date(date)
+    given = [measures] if isinstance(measures, str) else list(measures or DEFAULT_MEASURES)
+    chosen = list(dict.fromkeys(measures_module.measure_name(m) for m in given))
+    weighed = {m: blocs_module.weigh(m, day) for m in chosen}
+    result = Brief(date=day, measures=chosen)
+    polarity_section(result, weighed)
+    top_powers_section(result, weighed)
+    blocs_section(result, weighed)
+    alliances_section(result, day)
+    measures_section(result, weighed)
+    return result
+
+
+def polarity_section(result: Brief, weighed: dict) -> None:
+    from multipolar.power.polarity import polarity
+
+    rows, notes, sources = [], [], []
+    for measure, w in weighed.items():
+        answer = polarity(year=w.year, measure=measure)
+        row = answer.rows.iloc[0].to_dict()
+        rows.append({k: row.get(k) for k in POLARITY_KEYS} | {"year": w.year, "measure": measure})
+        notes += answer.notes
+        sources += answer.sources
+    verdicts = {r["measure"]: r["verdict"] for r in rows}
+    if len(set(verdicts.values())) > 1:
+        line = "The measures disagree: " + "; ".join(f"{m} says {v}" for m, v in verdicts.items()) + "."
+    else:
+        line = f"All measures agree: the system is {next(iter(verdicts.values()))}."
+    table = Table(
+        columns=["measure", "year", "verdict", "poles", "leader", "leader share", "ENP", "CON", "HHI", "n"],
+        rows=[
+            [
+                r["measure"],
+                str(r["year"]),
+                str(r["verdict"]),
+                str(r["poles"]),
+                str(r["leader"]),
+                percent(r["leader_share"]),
+                decimal(r["enp"]),
+                decimal(r["con"], 3),
+                decimal(r["hhi"], 3),
+                str(r["n"]),
+            ]
+            for r in rows
+        ],
+    )
+    result.add(Section("polarity", "Polarity", rows, lines=[line], tables=[table]), notes, sources)
+
+
+def top_powers_section(result: Brief, weighed: dict) -> None:
+    first, w = next(iter(weighed.items()))
+    ranked = w.values.dropna(subset=["value"]).sort_values("value", ascending=False).head(TOP)
+    rows = []
+    for rank, state in enumerate(ranked.itertuples(index=False), start=1):
+        shares = {}
+        for measure, other in weighed.items():
+            match = other.values[(other.values["cow"] == state.cow) & other.values["share"].notna()]
+            shares[measure] = float(match["share"].iloc[0]) if len(match) else None
+        rows.append({"rank": rank, "iso3": state.iso3, "name": state.name, "share": shares})
+    table = Table(
+        columns=["#", "state", *(f"{m} {weighed[m].year}" for m in weighed)],
+        rows=[
+            [str(r["rank"]), f"{r['name']} ({r['iso3']})", *(percent(r["share"][m]) for m in weighed)]
+            for r in rows
+        ],
+        title=f"Share of world total; ranked by {first}",
+    )
+    chart = Chart(
+        title=f"Top {len(rows)} by {first}",
+        categories=[r["iso3"] for r in rows],
+        series={f"{m} {weighed[m].year}": [r["share"][m] for r in rows] for m in weighed},
+    )
+    result.add(
+        Section("top_powers", f"Top {len(rows)} powers", rows, tables=[table], charts=[chart]),
+        [n for x in weighed.values() for n in x.notes],
+        [s for x in weighed.values() for s in x.sources],
+    )
+
+
+def blocs_section(result: Brief, weighed: dict) -> None:
+    from multipolar.orgs import members
+    from multipolar.power import blocs as blocs_module
+
+    rows, scenarios, notes, sources = [], [], [], []
+    for spec in BLOCS:
+        found = blocs_module.bloc(spec, result.date)
+        if not found.iso3:
+            notes += found.notes
+            continue
+        sources += found.sources
+        rows.append(
+            {
+                "org": found.name,
+                "members_n": len(found.iso3),
+                "members": list(found.iso3),
+                "share": {m: w.share(found) for m, w in weighed.items()},
+            }
+        )
+        notes += [n for n in (w.missing(found) for w in weighed.values()) if n]
+        observers = members(found.name, result.date, status="observer").rows
+        if len(observers):
+            grown = found.changed(
+                f"{found.name} + observers",
+                [*found.iso3, *observers["iso3"]],
+                [*found.cow, *observers["cow"]],
+                "adds its observers",
+            )
+            scenarios.append(
+                {
+                    "org": found.name,
+                    "label": grown.name,
+                    "added": list(observers["iso3"]),
+                    "members_n": len(grown.iso3),
+                    "share": {m: w.share(grown) for m, w in weighed.items()},
+                    "change": {m: w.share(grown) - w.share(found) for m, w in weighed.items()},
+                }
+            )
+    headers = [f"{m} {weighed[m].year}" for m in weighed]
+    table = Table(
+        ["bloc", "members", *headers],
+        [[r["org"], str(r["members_n"]), *(percent(r["share"][m]) for m in weighed)] for r in rows],
+        title="Members and share of world total",
+    )
+    chart = Chart(
+        title="Blocs as constituted that day",
+        categories=[r["org"] for r in rows],
+        series={h: [r["share"][m] for r in rows] for h, m in zip(headers, weighed, strict=True)},
+    )
+    result.add(Section("blocs", "Blocs", rows, tables=[table], charts=[chart]), notes, sources)
+    if scenarios:
+        lines = [
+            f"What if {s['org']} took in its observers ({', '.join(s['added'])})? "
+            + "; ".join(f"{m}: {percent(s['share'][m])} ({signed(s['change'][m])})" for m in weighed)
+            + "."
+            for s in scenarios
+        ]
+        table = Table(
+            ["scenario", "members", *headers],
+            [
+                [s["label"], str(s["members_n"]), *(percent(s["share"][m]) for m in weighed)]
+                for s in scenarios
+            ],
+        )
+        result.add(Section("scenarios", "Scenarios", scenarios, lines=lines, tables=[table]))
+
+
+def signed(share: float) -> str:
+    return f"{share * 100:+.1f} points"
+
+
+def alliances_section(result: Brief, day: dt.date) -> None:
+    """The largest ATOP alliances in force; past ATOP's coverage, as on its last day, labelled."""
+    from multipolar.orgs import alliances, atop
+
+    as_of = min(day, atop.LAST_DAY)
+    answer = alliances(as_of)
+    current = answer.rows.assign(members_n=answer.rows["members"].map(len))
+    largest = current.sort_values(["members_n", "atopid"], ascending=[False, True]).head(ALLIANCES)
+    rows = [
+        {
+            "atopid": int(r["atopid"]),
+            "name": r["name"] or None,
+            "members_n": int(r["members_n"]),
+            "members": list(r["members"]),
+            "obligations": [o for o in atop.OBLIGATIONS if r[o]],
+        }
+        for r in largest.to_dict("records")
+    ]
+    notes = list(answer.notes)
+    if as_of == day:
+        lines = [f"ATOP alliances in force on {as_of.isoformat()}, largest first."]
+    else:
+        lines = [
+            f"ATOP coverage ends {as_of.year}: the alliances shown are those in force on {as_of.isoformat()}."
+        ]
+        notes.append(atop.coverage_note(day))
+    table = Table(
+        ["ATOP id", "known as", "members", "obligations", "member states (COW)"],
+        [
+            [
+                str(r["atopid"]),
+                r["name"] or "",
+                str(r["members_n"]),
+                ", ".join(r["obligations"]),
+                abridged(r["members"]),
+            ]
+            for r in rows
+        ],
+    )
+    data = {"as_of": as_of.isoformat(), "rows": rows}
+    result.add(
+        Section("alliances", "Largest alliances in force", data, lines, [table]), notes, answer.sources
+    )
+
+
+def abridged(names: list[str], shown: int = 12) -> str:
+    """A long member list cut to its first names (the JSON has them all)."""
+    if len(names) <= shown:
+        return ", ".join(names)
+    return ", ".join(names[:shown]) + ", …"
+
+
+def measures_section(result: Brief, weighed: dict) -> None:
+    """Where each measure's figures come from: data year and dataset versions."""
+    from multipolar.answer import sources_payload
+    from multipolar.power.measures import MEASURES
+
+    rows = [
+        {
+            "measure": m,
+            "year": w.year,
+            "description": MEASURES[m],
+            "sources": sources_payload(list(w.sources)),
+        }
+        for m, w in weighed.items()
+    ]
+    table = Table(
+        ["measure", "data year", "what it is", "source"],
+        [
+            [
+                r["measure"],
+                str(r["year"]),
+                r["description"],
+                "; ".join(f"{s['dataset']} {s['version']}" for s in r["sources"]),
+            ]
+            for r in rows
+        ],
+    )
+    result.add(Section("measures_used", "Measures and their sources", rows, tables=[table]))

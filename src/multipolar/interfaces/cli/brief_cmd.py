@@ -1,0 +1,84 @@
+"""``multipolar compare`` (blocs and what-ifs) and ``multipolar brief`` (the world on one page).
+
+Imports of the analysis layer happen inside the commands so that ``multipolar --help`` and
+other commands start fast; matplotlib is loaded only when a report with charts is rendered.
+"""
+
+from __future__ import annotations
+
+import typer
+
+FORMATS = ("text", "md", "json", "html")
+
+
+def register(app: typer.Typer) -> None:
+    app.command("compare")(compare)
+    app.command("brief")(brief)
+
+
+def compare(
+    blocs: list[str] = typer.Argument(
+        ..., help="Blocs: an organisation (NATO), atop:ID, ISO3,ISO3 or NAME=ISO3,ISO3, or a state."
+    ),
+    date: str = typer.Option(None, "--date", "-d", help="YYYY-MM-DD (default: today)."),
+    measure: str = typer.Option("cinc", "--measure", "-m", help="Power measure (see `multipolar measures`)."),
+    add: list[str] = typer.Option(
+        None, "--add", help="What-if: BLOC=ISO3,ISO3 joins these states to a bloc."
+    ),
+    remove: list[str] = typer.Option(None, "--remove", help="What-if: BLOC=ISO3 takes these states out."),
+    merge: list[str] = typer.Option(None, "--merge", help="What-if: BLOC+BLOC acts as one bloc."),
+    as_json: bool = typer.Option(False, "--json", help="Print JSON."),
+) -> None:
+    """Compare blocs on a day: members, share of world power, ratios, polarity; with what-ifs."""
+    from multipolar.interfaces.cli.output import console, emit, print_json
+    from multipolar.power.blocs import compare as compare_blocs
+
+    answer = compare_blocs(blocs, date, measure, add=add or None, remove=remove or None, merge=merge or None)
+    if as_json:
+        print_json(answer.to_dict())
+        return
+    scenario = answer.kind == "scenario"
+    columns = ["bloc", "members_n", "value", "share", *(["share_before", "change"] if scenario else [])]
+    title = f"{answer.params['measure']} in {answer.params['year']}, blocs as on {answer.params['date']}"
+    emit(answer, False, title=title, columns=columns)
+    for ratio in answer.extra["ratios"]:
+        if ratio["ratio"] is not None:
+            console.print(f"{ratio['bloc']} / {ratio['to']} = {ratio['ratio']:.3g}")
+    for view in answer.extra["polarity"]:
+        console.print(
+            f"polarity with {view['actors']} as actors: {view['verdict']} "
+            f"(leader {view['leader']} {view['leader_share']:.1%}, ENP {view['enp']:.2f})"
+        )
+
+
+def brief(
+    date: str = typer.Option(None, "--date", "-d", help="YYYY-MM-DD (default: today)."),
+    measure: list[str] = typer.Option(
+        None, "--measure", "-m", help="Measures to show (repeat; default cinc, gdp, milex)."
+    ),
+    fmt: str = typer.Option("text", "--format", "-f", help="text, md, json or html."),
+    output: str = typer.Option(
+        None, "--output", "-o", help="Write to this file (atomically) instead of the terminal."
+    ),
+    as_json: bool = typer.Option(False, "--json", help="Same as --format json."),
+) -> None:
+    """The structure of the world on one day: polarity, top powers, blocs, alliances, sources."""
+    from multipolar.brief import brief as make_brief
+    from multipolar.errors import unknown
+
+    chosen = "json" if as_json else fmt
+    if chosen not in FORMATS:
+        raise unknown("format", chosen, FORMATS, f"Choose one of {', '.join(FORMATS)}.")
+    report = make_brief(date, [m for item in measure or [] for m in item.split(",") if m.strip()] or None)
+    if output:
+        from multipolar.interfaces.cli.output import errors
+
+        written = report.save(output, chosen)
+        errors.print(f"wrote {written}")
+    elif chosen == "text":
+        from multipolar.brief.render import renderables
+        from multipolar.interfaces.cli.output import console
+
+        console.print(renderables(report))
+    else:
+        print(report.render(chosen))

@@ -1,0 +1,406 @@
+"""Blocs compared on one day, and what-ifs: who would lead if a bloc grew, shrank or merged.
+
+A bloc is an organisation as constituted on the day (curated memberships), an ATOP alliance in
+force on the day (``atop:3180``), a list of states (``USA,GBR,FRA`` or ``WEST=USA,GBR,FRA``), or a
+single state. Its weight under a measure is the sum of its members' values in the measure's
+latest data year at or before the date; its share is that sum over the world's total.
+
+Polarity "with blocs merged" treats each bloc as one actor: its members leave the list of
+states and the bloc takes their place with their summed share; everyone else stays a state.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field, replace
+
+import pandas as pd
+
+from multipolar.answer import Answer
+from multipolar.dates import parse_date
+from multipolar.errors import CoverageError, InputError, MultipolarError, UnknownNameError
+from multipolar.orgs import alliances, members, registry
+from multipolar.power import measures, polarity
+from multipolar.states import identity
+
+
+@dataclass(frozen=True)
+class Bloc:
+    name: str  # how the bloc is shown: "NATO", "atop:3180", "WEST", "USA"
+    iso3: tuple[str, ...]
+    cow: tuple[int, ...]
+    origin: str  # what the membership rests on, e.g. "curated memberships, status member"
+    sources: tuple[str, ...] = field(default=())
+    notes: tuple[str, ...] = field(default=())  # e.g. that an organisation did not exist yet
+
+    def changed(self, name: str, iso3: Iterable[str], cow: Iterable[int], how: str) -> Bloc:
+        return replace(self, name=name, iso3=tuple(iso3), cow=tuple(cow), origin=f"{self.origin}; {how}")
+
+
+@dataclass(frozen=True)
+class Weighed:
+    """A measure's values and world shares for one data year (from ``measures.values``)."""
+
+    measure: str
+    year: int
+    values: pd.DataFrame  # cow, iso3, name, value, share
+    notes: tuple[str, ...]
+    sources: tuple[str, ...]
+
+    def members_of(self, bloc: Bloc) -> pd.DataFrame:
+        rows = self.values
+        return rows[rows["cow"].isin(bloc.cow) | rows["iso3"].isin(bloc.iso3)]
+
+    def value(self, bloc: Bloc) -> float:
+        return float(self.members_of(bloc)["value"].sum())
+
+    def share(self, bloc: Bloc) -> float:
+        return float(self.members_of(bloc)["share"].sum())
+
+    def missing(self, bloc: Bloc) -> str | None:
+        """A note naming members with no value this year: left out of sums, never counted as 0."""
+        found = self.members_of(bloc).dropna(subset=["value"])
+        have_cow, have_iso = set(found["cow"]), set(found["iso3"].dropna())
+        gone = [
+            iso
+            for iso, cow in zip(bloc.iso3, bloc.cow, strict=True)
+            if iso not in have_iso and (cow is None or cow not in have_cow)
+        ]
+        if not gone:
+            return None
+        names = ", ".join(gone)
+        return f"{bloc.name}: no {self.measure} value in {self.year} for {names}; left out (missing, not 0)."
+
+
+def weigh(measure: str, date: dt.date) -> Weighed:
+    """The measure's values in its latest data year at or before the date's year."""
+    name = measures.measure_name(measure)
+    year = measures.latest_year(name, date.year)
+    if year is None:
+        raise CoverageError(
+            f"No {name} data on or before {date.year}.",
+            f"Pick a later date or another measure ({', '.join(measures.MEASURES)}).",
+        )
+    answer = measures.values(name, year)
+    notes = list(answer.notes)
+    if year != date.year:
+        notes.append(
+            f"{name}: the latest data at or before {date.isoformat()} are for {year}; figures are {year}'s."
+        )
+    rows = answer.rows[["cow", "iso3", "name", "value", "share"]]
+    return Weighed(name, year, rows, tuple(notes), tuple(answer.sources))
+
+
+def bloc(spec: str, date: dt.date) -> Bloc:
+    """Read one bloc: ``atop:ID``, ``NAME=ISO3,...``, ``ISO3,ISO3``, an organisation, or a state."""
+    text = spec.strip()
+    if not text:
+        raise InputError("An empty bloc name.", "Name an organisation (NATO), atop:ID, or ISO3 codes.")
+    if text.lower().startswith("atop:"):
+        return atop_bloc(text[5:].strip(), date)
+    if "=" in text:
+        name, _, members = text.partition("=")
+        if not name.strip() or not members.strip():
+            raise InputError(
+                f"Bad bloc {spec!r}.", "Write a custom bloc as NAME=ISO3,ISO3, e.g. WEST=USA,GBR."
+            )
+        return states_bloc(name.strip(), split_names(members), date)
+    if "," in text:
+        return states_bloc(text, split_names(text), date)
+    try:
+        return org_bloc(text, date)
+    except UnknownNameError as org_error:
+        try:
+            return states_bloc(text, [text], date)
+        except UnknownNameError:
+            raise org_error from None
+
+
+def org_bloc(name: str, date: dt.date, status: str = "member") -> Bloc:
+    org = registry.organisation(name)
+    answer = members(org.id, date, status=status)
+    rows = answer.rows
+    return Bloc(
+        name=org.id,
+        iso3=tuple(rows["iso3"]),
+        cow=tuple(None if pd.isna(c) else int(c) for c in rows["cow"]),
+        origin=f"{org.name} on {date.isoformat()} ({status}s)",
+        sources=tuple(answer.sources),
+        notes=tuple(answer.notes),
+    )
+
+
+def atop_bloc(atopid: str, date: dt.date) -> Bloc:
+    try:
+        number = int(atopid)
+    except ValueError:
+        raise InputError(
+            f"Bad ATOP alliance id {atopid!r}.", "Write it as atop:NUMBER, e.g. atop:3180."
+        ) from None
+    answer = alliances(date)
+    if answer.rows.empty:
+        raise CoverageError(" ".join(answer.notes), "Give a date ATOP covers.")
+    found = answer.rows[answer.rows["atopid"] == number]
+    if found.empty:
+        raise InputError(
+            f"ATOP alliance {number} is not in force on {date.isoformat()}.",
+            f"See `multipolar alliances --date {date.isoformat()}` for those that are.",
+        )
+    cows = [int(c) for c in found.iloc[0]["cows"]]
+    states = identity.valid_on(date).dropna(subset=["cow"]).drop_duplicates("cow").set_index("cow")["iso3"]
+    label = found.iloc[0]["name"]
+    return Bloc(
+        name=f"atop:{number}",
+        iso3=tuple(states.get(c) or f"cow:{c}" for c in cows),
+        cow=tuple(cows),
+        origin=f"ATOP alliance {number}{f' ({label})' if label else ''} in force on {date.isoformat()}",
+        sources=tuple(answer.sources),
+    )
+
+
+def states_bloc(name: str, names: list[str], date: dt.date) -> Bloc:
+    countries = [country(n, date) for n in names]
+    return Bloc(
+        name=name,
+        iso3=tuple(c.iso3 for c in countries),
+        cow=tuple(c.cow for c in countries),
+        origin="states listed by the user",
+    )
+
+
+def country(text: str, date: dt.date) -> identity.Country:
+    """A state named in a bloc: three letters are read as ISO3 first (MNG is Mongolia here, not
+    COW's Montenegro), anything else as the identity layer reads it."""
+    if re.fullmatch(r"[A-Za-z]{3}", text.strip()):
+        try:
+            return identity.identify(f"iso3:{text.strip()}", date)
+        except UnknownNameError:
+            pass
+    return identity.identify(text, date)
+
+
+def split_names(text: str) -> list[str]:
+    return [part.strip() for part in text.split(",") if part.strip()]
+
+
+def changes(
+    value: Mapping[str, Iterable[str]] | Iterable[str] | str | None, flag: str
+) -> dict[str, list[str]]:
+    """``{"SCO": ["IRN", "IND"]}`` from that dict or from ``"SCO=IRN,IND"`` strings."""
+    if value is None:
+        return {}
+    if isinstance(value, Mapping):
+        return {k: split_names(v) if isinstance(v, str) else list(v) for k, v in value.items()}
+    out: dict[str, list[str]] = {}
+    for item in [value] if isinstance(value, str) else value:
+        name, sep, members = item.partition("=")
+        if not sep or not name.strip() or not split_names(members):
+            raise InputError(
+                f"Bad {flag} {item!r}.", f"Write {flag} BLOC=ISO3,ISO3, e.g. {flag} SCO=IRN,IND."
+            )
+        out.setdefault(name.strip(), []).extend(split_names(members))
+    return out
+
+
+def mergers(value: Iterable[str] | str | None) -> list[list[str]]:
+    """``[["NATO", "EU"]]`` from ``"NATO+EU"``."""
+    if value is None:
+        return []
+    out = []
+    for item in [value] if isinstance(value, str) else value:
+        parts = [p.strip() for p in item.split("+")]
+        if len(parts) < 2 or not all(parts):
+            raise InputError(f"Bad --merge {item!r}.", "Write --merge BLOC+BLOC, e.g. --merge NATO+EU.")
+        out.append(parts)
+    return out
+
+
+class Blocs:
+    """The blocs of one comparison, found by the names users gave them."""
+
+    def __init__(self, date: dt.date):
+        self.date = date
+        self.items: dict[str, Bloc] = {}
+
+    def get(self, spec: str) -> Bloc:
+        key = self.key(spec)
+        if key is None:
+            found = bloc(spec, self.date)
+            key = found.name
+            self.items.setdefault(key, found)
+        return self.items[key]
+
+    def key(self, spec: str) -> str | None:
+        """The compared bloc that spec names (its label, or an alias of the same organisation)."""
+        for name in self.items:
+            if name.lower() == spec.strip().lower():
+                return name
+        try:
+            org = registry.organisation(spec)
+        except MultipolarError:
+            return None
+        return org.id if org.id in self.items else None
+
+
+def apply(blocs: Blocs, add: dict[str, list[str]], remove: dict[str, list[str]]) -> dict[str, Bloc]:
+    """The blocs after adding and removing members."""
+    after = dict(blocs.items)
+    for verb, table in (("adds", add), ("removes", remove)):
+        for spec, names in table.items():
+            name = blocs.get(spec).name
+            current = after.get(name, blocs.items[name])
+            members = dict(zip(current.iso3, current.cow, strict=True))
+            moved = [country(who, blocs.date) for who in names]
+            for state in moved:
+                if verb == "adds":
+                    members[state.iso3] = state.cow
+                elif members.pop(state.iso3, False) is False:
+                    raise InputError(
+                        f"{state.iso3} is not a member of {name} on {blocs.date.isoformat()}.",
+                        f"Check `multipolar members {name} --date {blocs.date.isoformat()}`.",
+                    )
+            how = f"{verb} {', '.join(c.iso3 for c in moved)}"
+            after[name] = current.changed(name, members, members.values(), how)
+    return after
+
+
+def merge_groups(blocs: dict[str, Bloc], groups: list[list[str]], lookup: Blocs) -> dict[str, Bloc]:
+    """Blocs with each group replaced by one bloc holding all their members."""
+    out = dict(blocs)
+    for group in groups:
+        parts = [out.get(lookup.get(spec).name, lookup.get(spec)) for spec in group]
+        members: dict[str, int | None] = {}
+        for part in parts:
+            members.update(zip(part.iso3, part.cow, strict=True))
+            out.pop(part.name, None)
+        name = "+".join(p.name for p in parts)
+        out[name] = Bloc(
+            name=name,
+            iso3=tuple(members),
+            cow=tuple(members.values()),
+            origin="merger of " + " and ".join(p.name for p in parts),
+            sources=tuple(dict.fromkeys(s for p in parts for s in p.sources)),
+        )
+    return out
+
+
+def merged_polarity(weighed: Weighed, blocs: Iterable[Bloc]) -> tuple[dict, list[str]]:
+    """Polarity with each bloc as one actor and every other state as itself.
+
+    A state in two blocs counts once, with the bloc listed first (said in the notes).
+    """
+    rows = weighed.values.dropna(subset=["value"])
+    taken = pd.Series(False, index=rows.index)
+    shares: dict[str, float] = {}
+    notes = []
+    for b in blocs:
+        inside = rows["cow"].isin(b.cow) | rows["iso3"].isin(b.iso3)
+        twice = rows.loc[inside & taken, "iso3"]
+        if len(twice):
+            notes.append(
+                f"{', '.join(twice.astype(str))} also in {b.name}: counted once, with the bloc listed first."
+            )
+        shares[b.name] = float(rows.loc[inside & ~taken, "share"].sum())
+        taken |= inside
+    for row in rows[~taken].itertuples(index=False):
+        shares[row.iso3 if isinstance(row.iso3, str) else str(row.cow)] = float(row.share)
+    return polarity.indices(shares), notes
+
+
+def compare(
+    blocs: Iterable[str] | str,
+    date: str | dt.date | None = None,
+    measure: str = "cinc",
+    add: Mapping[str, Iterable[str]] | Iterable[str] | str | None = None,
+    remove: Mapping[str, Iterable[str]] | Iterable[str] | str | None = None,
+    merge: Iterable[str] | str | None = None,
+) -> Answer:
+    """Blocs side by side on a day: members, value, share of the world, ratios, and polarity.
+
+    ``add``/``remove`` change members (``{"SCO": ["IRN", "IND"]}`` or ``"SCO=IRN,IND"``);
+    ``merge`` joins blocs into one (``"NATO+EU"``). With any change, each row also shows the
+    share before it and the change, and polarity is given before and after.
+    """
+    day = parse_date(date)
+    specs = [blocs] if isinstance(blocs, str) else list(blocs)
+    additions, removals, groups = changes(add, "--add"), changes(remove, "--remove"), mergers(merge)
+    measure = measures.measure_name(measure)
+    if not specs and not groups:
+        raise InputError("No blocs to compare.", "Name at least one, e.g. `multipolar compare NATO SCO`.")
+    lookup = Blocs(day)
+    for spec in specs:
+        lookup.get(spec)
+    after = merge_groups(apply(lookup, additions, removals), groups, lookup)
+    before = dict(lookup.items)  # every bloc named anywhere, as constituted on the day
+    scenario = bool(additions or removals or groups)
+    weighed = weigh(measure, day)
+
+    rows = []
+    for b in after.values():
+        share = weighed.share(b)
+        row = {
+            "bloc": b.name,
+            "members_n": len(b.iso3),
+            "members": list(b.iso3),
+            "value": weighed.value(b),
+            "share": share,
+        }
+        if scenario:
+            old = before.get(b.name)
+            row["share_before"] = weighed.share(old) if old else None
+            row["change"] = share - row["share_before"] if old else None
+        row["origin"] = b.origin
+        rows.append(row)
+    notes = list(weighed.notes) + [n for b in before.values() for n in b.notes]
+    notes += [n for n in map(weighed.missing, after.values()) if n]
+    ratios = [
+        {"bloc": a["bloc"], "to": b["bloc"], "ratio": a["share"] / b["share"] if b["share"] else None}
+        for a in rows
+        for b in rows
+        if a is not b
+    ]
+    states_view, _ = merged_polarity(weighed, [])
+    blocs_view, overlap = merged_polarity(weighed, before.values() if scenario else after.values())
+    views = [{"actors": "states", **states_view}, {"actors": "blocs", **blocs_view}]
+    if scenario:
+        scenario_view, more = merged_polarity(weighed, after.values())
+        views.append({"actors": "scenario", **scenario_view})
+        overlap += [m for m in more if m not in overlap]
+    notes += overlap
+    sources = list(weighed.sources) + [s for b in [*before.values(), *after.values()] for s in b.sources]
+    return Answer(
+        kind="scenario" if scenario else "compare",
+        params={
+            "date": day,
+            "measure": measure,
+            "year": weighed.year,
+            **(
+                {"add": additions, "remove": removals, "merge": ["+".join(g) for g in groups]}
+                if scenario
+                else {}
+            ),
+        },
+        rows=pd.DataFrame(rows),
+        key="blocs",
+        notes=notes,
+        sources=list(dict.fromkeys(sources)),
+        extra={"ratios": ratios, "polarity": views},
+    )
+
+
+def scenario(
+    blocs: Iterable[str] | str,
+    date: str | dt.date | None = None,
+    measure: str = "cinc",
+    add: Mapping[str, Iterable[str]] | Iterable[str] | str | None = None,
+    remove: Mapping[str, Iterable[str]] | Iterable[str] | str | None = None,
+    merge: Iterable[str] | str | None = None,
+) -> Answer:
+    """A what-if: :func:`compare` with at least one bloc grown, shrunk or merged."""
+    if not (add or remove or merge):
+        raise InputError(
+            "A scenario needs a change.", "Give add=, remove= or merge=, e.g. add={'SCO': ['IRN']}."
+        )
+    return compare(blocs, date, measure, add=add, remove=remove, merge=merge)

@@ -1,0 +1,162 @@
+"""Blocs compared on a day, what-ifs, and polarity with blocs merged into single actors."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+import pandas as pd
+import pytest
+
+from multipolar.errors import InputError
+from multipolar.power import blocs
+from multipolar.power.measures import values
+from multipolar.power.polarity import indices
+
+DAY = "2008-09-07"
+
+
+@pytest.fixture(scope="module")
+def shares_2008() -> dict[str, float]:
+    rows = values("cinc", 2008).rows.dropna(subset=["share"])
+    return dict(zip(rows["iso3"], rows["share"], strict=True))
+
+
+@pytest.fixture(scope="module")
+def nato_sco():
+    return blocs.compare(["NATO", "SCO"], DAY)
+
+
+def row(answer, name):
+    return answer.rows.set_index("bloc").loc[name]
+
+
+def test_members_on_the_day(nato_sco):
+    assert row(nato_sco, "NATO")["members_n"] == 26
+    assert row(nato_sco, "SCO")["members_n"] == 6
+    assert set(row(nato_sco, "SCO")["members"]) == {"CHN", "RUS", "KAZ", "KGZ", "TJK", "UZB"}
+    assert nato_sco.params["year"] == 2008
+
+
+def test_share_is_the_sum_of_member_shares(nato_sco, shares_2008):
+    for name in ("NATO", "SCO"):
+        found = row(nato_sco, name)
+        expected = sum(shares_2008.get(iso, 0.0) for iso in found["members"])
+        assert found["share"] == pytest.approx(expected)
+        assert 0 < found["share"] < 1
+    # disjoint blocs: their shares add up to the merged bloc's
+    merged = blocs.compare(["NATO", "SCO"], DAY, merge="NATO+SCO")
+    assert row(merged, "NATO+SCO")["share"] == pytest.approx(
+        row(nato_sco, "NATO")["share"] + row(nato_sco, "SCO")["share"]
+    )
+
+
+def test_ratio_is_share_over_share(nato_sco):
+    ratio = next(r for r in nato_sco.extra["ratios"] if r["bloc"] == "SCO" and r["to"] == "NATO")
+    assert ratio["ratio"] == pytest.approx(row(nato_sco, "SCO")["share"] / row(nato_sco, "NATO")["share"])
+
+
+def test_adding_members_adds_exactly_their_shares(nato_sco, shares_2008):
+    grown = blocs.compare(["NATO", "SCO"], DAY, add={"SCO": ["IRN", "IND", "PAK", "MNG"]}, remove="NATO=TUR")
+    sco, nato = row(grown, "SCO"), row(grown, "NATO")
+    added = sum(shares_2008[iso] for iso in ("IRN", "IND", "PAK", "MNG"))
+    assert sco["members_n"] == 10
+    assert sco["change"] == pytest.approx(added)
+    assert sco["share"] == pytest.approx(row(nato_sco, "SCO")["share"] + added)
+    assert nato["members_n"] == 25
+    assert nato["change"] == pytest.approx(-shares_2008["TUR"])
+    assert [v["actors"] for v in grown.extra["polarity"]] == ["states", "blocs", "scenario"]
+
+
+def test_state_names_and_custom_blocs(shares_2008):
+    answer = blocs.compare(["WEST=USA,United Kingdom", "CHN"], DAY)
+    west, china = row(answer, "WEST"), row(answer, "CHN")
+    assert west["members"] == ["USA", "GBR"]
+    assert west["share"] == pytest.approx(shares_2008["USA"] + shares_2008["GBR"])
+    assert china["share"] == pytest.approx(shares_2008["CHN"])
+
+
+def toy(shares: dict[str, float]) -> blocs.Weighed:
+    rows = pd.DataFrame(
+        {
+            "cow": range(1, len(shares) + 1),
+            "iso3": list(shares),
+            "name": list(shares),
+            "value": [s * 10 for s in shares.values()],
+            "share": list(shares.values()),
+        }
+    )
+    return blocs.Weighed("toy", 2000, rows, (), ())
+
+
+def toy_bloc(name: str, members: list[str], weighed: blocs.Weighed) -> blocs.Bloc:
+    rows = weighed.values.set_index("iso3")
+    return blocs.Bloc(name, tuple(members), tuple(int(rows.loc[m, "cow"]) for m in members), "toy")
+
+
+def test_merged_polarity_on_toy_input():
+    weighed = toy({"AAA": 0.3, "BBB": 0.2, "CCC": 0.2, "DDD": 0.3})
+    merged, notes = blocs.merged_polarity(weighed, [toy_bloc("AB", ["AAA", "BBB"], weighed)])
+    # actors: AB 0.5, CCC 0.2, DDD 0.3
+    assert merged["n"] == 3
+    assert merged["leader"] == "AB"
+    assert merged["leader_share"] == pytest.approx(0.5)
+    assert merged["hhi"] == pytest.approx(0.25 + 0.04 + 0.09)
+    assert merged == indices({"AB": 0.5, "CCC": 0.2, "DDD": 0.3})
+    assert notes == []
+
+
+def test_state_in_two_blocs_counts_once():
+    weighed = toy({"AAA": 0.4, "BBB": 0.3, "CCC": 0.3})
+    first = toy_bloc("X", ["AAA", "BBB"], weighed)
+    second = toy_bloc("Y", ["BBB", "CCC"], weighed)
+    merged, notes = blocs.merged_polarity(weighed, [first, second])
+    assert merged["n"] == 2
+    assert merged["leader"] == "X"
+    assert merged["leader_share"] == pytest.approx(0.7)
+    assert notes and "BBB" in notes[0]
+
+
+def test_cli_compare_json(run_cli):
+    code, out, err = run_cli(
+        "compare", "NATO", "SCO", "--date", DAY, "--add", "SCO=IRN,IND,PAK,MNG", "--json"
+    )
+    assert code == 0, err
+    payload = json.loads(out)
+    assert payload["date"] == DAY and payload["year"] == 2008
+    assert payload["add"] == {"SCO": ["IRN", "IND", "PAK", "MNG"]}
+    by_name = {b["bloc"]: b for b in payload["blocs"]}
+    assert by_name["SCO"]["members_n"] == 10
+    assert by_name["NATO"]["change"] == pytest.approx(0.0)
+    assert {s["dataset"] for s in payload["sources"]} >= {"cow_nmc"}
+
+
+def test_cli_compare_table(run_cli):
+    code, out, _ = run_cli("compare", "NATO", "SCO", "--date", DAY)
+    assert code == 0
+    assert "NATO" in out and "SCO / NATO" in out and "polarity with blocs" in out
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (("compare", "NATOO", "--date", DAY), "Unknown organisation 'NATOO'"),
+        (("compare", "NATO", "--date", DAY, "--add", "SCO:IRN"), "Bad --add 'SCO:IRN'"),
+        (("compare", "NATO", "--date", DAY, "--merge", "NATO"), "Bad --merge 'NATO'"),
+        (("compare", "NATO", "--date", "2008-02-30"), "Impossible date '2008-02-30'"),
+        (("compare", "NATO", "--date", DAY, "--measure", "cinq"), "Unknown measure 'cinq'"),
+        (("compare", "NATO", "--date", DAY, "--remove", "NATO=CHN"), "CHN is not a member of NATO"),
+        (("compare", "atop:x", "--date", DAY), "Bad ATOP alliance id 'x'"),
+        (("compare", "=USA", "--date", DAY), "Bad bloc '=USA'"),
+    ],
+)
+def test_cli_compare_errors(run_cli, args, message):
+    code, out, err = run_cli(*args)
+    assert code != 0
+    assert message in err
+    assert "Traceback" not in err and out == ""
+
+
+def test_scenario_needs_a_change():
+    with pytest.raises(InputError, match="needs a change"):
+        blocs.scenario(["SCO"], dt.date(2008, 9, 7))

@@ -1,0 +1,179 @@
+"""The brief: its JSON, its renderings, the seed question, atomic writes and its errors."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+
+from multipolar.brief import Section, Table, brief
+from multipolar.brief import render as rendering
+from multipolar.orgs import members
+
+SEED = "2008-09-07"
+
+
+@pytest.fixture(scope="module")
+def seed():
+    return brief(SEED)
+
+
+@pytest.fixture(scope="module")
+def seed_json(seed):
+    return seed.to_dict()
+
+
+def test_json_has_the_promised_keys(seed_json):
+    assert {"date", "polarity", "top_powers", "blocs", "notes", "sources"} <= set(seed_json)
+    assert seed_json["date"] == SEED
+    keys = {"year", "measure", "n", "con", "enp", "hhi", "leader", "leader_share", "poles", "verdict"}
+    assert [r["measure"] for r in seed_json["polarity"]] == seed_json["measures"]
+    assert all(keys <= set(r) for r in seed_json["polarity"])
+    assert len(seed_json["top_powers"]) == 10
+    assert all(set(r["share"]) == set(seed_json["measures"]) for r in seed_json["blocs"])
+    assert all({"dataset", "version"} <= set(s) for s in seed_json["sources"])
+
+
+def test_seed_question_sco_against_nato(seed_json):
+    by_org = {b["org"]: b for b in seed_json["blocs"]}
+    assert len(by_org["SCO"]["members"]) == 6
+    assert len(by_org["NATO"]["members"]) == 26
+    observers = list(members("SCO", SEED, status="observer").rows["iso3"])
+    assert sorted(observers) == ["IND", "IRN", "MNG", "PAK"]
+    scenario = next(s for s in seed_json["scenarios"] if s["org"] == "SCO")
+    assert scenario["added"] == observers
+    assert scenario["members_n"] == 10
+    for measure in seed_json["measures"]:
+        before = by_org["SCO"]["share"][measure]
+        assert scenario["share"][measure] == pytest.approx(before + scenario["change"][measure])
+        assert scenario["change"][measure] > 0
+
+
+def test_each_measure_says_its_year_and_source(seed_json):
+    rows = {r["measure"]: r for r in seed_json["measures_used"]}
+    assert rows["cinc"]["year"] == 2008
+    assert rows["cinc"]["sources"][0]["dataset"] == "cow_nmc"
+    assert all(r["sources"] and r["sources"][0]["version"] for r in rows.values())
+
+
+def numbers(text: str) -> list[str]:
+    return re.findall(r"\d+(?:\.\d+)?", text)
+
+
+def shown_forms(payload) -> set[str]:
+    """Every way the brief may show a number of its JSON: as is, rounded, or as a percent."""
+    forms: set[str] = set()
+
+    def walk(value):
+        if isinstance(value, dict):
+            for v in value.values():
+                walk(v)
+        elif isinstance(value, list):
+            for v in value:
+                walk(v)
+        elif isinstance(value, str):
+            forms.update(numbers(value))
+        elif isinstance(value, bool) or value is None:
+            return
+        elif isinstance(value, int | float):
+            forms.add(str(value))
+            for digits in range(4):
+                forms.add(f"{value:.{digits}f}")
+                forms.add(f"{abs(value) * 100:.{digits}f}")
+
+    walk(payload)
+    return forms
+
+
+def test_every_number_in_the_text_is_in_the_json(seed, seed_json):
+    forms = shown_forms(seed_json)
+    text = seed.to_text()
+    missing = [n for n in numbers(text) if n not in forms]
+    assert not missing, missing
+    assert "SCO + observers" in text and "NATO" in text
+
+
+def test_every_number_in_markdown_and_html_is_in_the_json(seed, seed_json):
+    forms = shown_forms(seed_json)
+    for shown in (seed.to_markdown(), seed.to_html()):
+        without_images = re.sub(r"data:image/png;base64,[A-Za-z0-9+/=]+", "", shown)
+        without_style = re.sub(r"<style>.*?</style>", "", without_images, flags=re.S)
+        missing = [n for n in numbers(without_style) if n not in forms]
+        assert not missing, missing
+
+
+def test_reports_embed_charts(seed):
+    page = seed.to_html()
+    assert page.startswith("<!doctype html>") and page.rstrip().endswith("</html>")
+    assert '<img alt="' in page and "data:image/png;base64," in page
+    assert "![" in seed.to_markdown() and "](data:image/png;base64," in seed.to_markdown()
+
+
+def test_sections_are_extensible(seed):
+    extra = Section(
+        "grounding", "Grounding", {"claims": 3}, lines=["3 claims checked."], tables=[Table(["a"], [["b"]])]
+    )
+    seed.sections.append(extra)
+    try:
+        assert seed.to_dict()["grounding"] == {"claims": 3}
+        assert "3 claims checked." in seed.to_text()
+        assert "<h2>Grounding</h2>" in seed.to_html()
+    finally:
+        seed.sections.remove(extra)
+
+
+def test_after_atop_coverage_the_last_year_is_labelled():
+    report = brief("2024-06-30", ["cinc"]).to_dict()
+    assert report["alliances"]["as_of"] == "2018-12-31"
+    assert any("ATOP 5.1 coverage ends 2018-12-31" in n for n in report["notes"])
+    assert report["measures_used"][0]["year"] == 2022
+    assert any("2022" in n and "cinc" in n for n in report["notes"])
+
+
+def test_cli_writes_atomically(run_cli, tmp_path):
+    target = tmp_path / "brief.html"
+    code, out, err = run_cli(
+        "brief", "--date", SEED, "--measure", "cinc", "--format", "html", "-o", str(target)
+    )
+    assert code == 0, err
+    assert target.read_text().startswith("<!doctype html>")
+    assert list(tmp_path.iterdir()) == [target]
+
+
+def test_failing_render_leaves_no_file(run_cli, tmp_path, monkeypatch):
+    def broken(_brief):
+        raise RuntimeError("chart failed")
+
+    monkeypatch.setattr(rendering, "html", broken)
+    target = tmp_path / "brief.html"
+    with pytest.raises(RuntimeError):
+        run_cli("brief", "--date", SEED, "--measure", "cinc", "--format", "html", "-o", str(target))
+    assert list(tmp_path.iterdir()) == []
+
+    target.write_text("old")
+    with pytest.raises(RuntimeError):
+        run_cli("brief", "--date", SEED, "--measure", "cinc", "--format", "html", "-o", str(target))
+    assert target.read_text() == "old" and list(tmp_path.iterdir()) == [target]
+
+
+def test_cli_json(run_cli):
+    code, out, err = run_cli("brief", "--date", SEED, "--measure", "cinc", "--json")
+    assert code == 0, err
+    payload = json.loads(out)
+    assert payload["date"] == SEED and payload["measures"] == ["cinc"]
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (("brief", "--format", "pdf"), "Unknown format 'pdf'"),
+        (("brief", "--date", "2008-13-01"), "Impossible date '2008-13-01'"),
+        (("brief", "--measure", "cinq"), "Unknown measure 'cinq'"),
+    ],
+)
+def test_cli_brief_errors(run_cli, args, message):
+    code, out, err = run_cli(*args)
+    assert code == 2
+    assert message in err
+    assert "Traceback" not in err and out == ""
