@@ -26,11 +26,9 @@ _names = itertools.count(1)
 
 @dataclass(frozen=True)
 class _Addition:
-    """One LEFT JOIN of the final query: a view, its join condition and the columns it adds."""
+    """LEFT JOINs of the final query and the columns they add."""
 
-    view: str  # DuckDB view holding the joined query, with ``panel`` bound
-    alias: str
-    on: str  # condition over ``p`` (the panel row) and ``alias``
+    joins: tuple[tuple[str, str, str], ...]  # (view, alias, condition over ``p`` and alias)
     selected: tuple[tuple[str, str], ...]  # (SQL expression, column name)
 
     @property
@@ -92,12 +90,12 @@ class Panel:
         alias = f"t{next(_names)}"
         on = " AND ".join(f"p.{k} = {alias}.{k}" for k in self.keys)
         selected = tuple((f"{alias}.{_quote(c)}", c) for c in returned if c not in self.keys)
-        return self._add(_Addition(view, alias, on, selected), sources, notes)
+        return self._add(_Addition(((view, alias, on),), selected), sources, notes)
 
     def lookup(
         self,
         table_sql: str,
-        on: str,
+        on: str | list[str],
         columns: dict[str, str],
         sources: dict[str, str],
         notes: list[str] | tuple[str, ...] = (),
@@ -108,14 +106,19 @@ class Panel:
         ``columns`` expressions (new name -> SQL) refer to the panel row as ``p`` and to the
         table row as ``{t}``, e.g. ``on="{t}.ccode = p.ccode1 AND {t}.year = p.year"``.
         Expressions may use ``p`` too, e.g. to give 0 inside a source's years and NA outside.
+        With a list of conditions the table is joined once per condition, as ``{t1}``, ``{t2}``...
+        (each condition still says ``{t}``), so one expression can combine both states of a dyad.
         ``table_sql`` is a query or a table expression such as ``store.scan(name)``; it must
-        hold at most one row per panel row.
+        hold at most one row per condition and panel row.
         """
         is_query = table_sql.lstrip().lower().startswith(("select", "with", "from", "("))
         view = self._view(table_sql if is_query else f"SELECT * FROM {table_sql}")
-        alias = f"t{next(_names)}"
-        selected = tuple((expr.format(t=alias), name) for name, expr in columns.items())
-        return self._add(_Addition(view, alias, on.format(t=alias), selected), sources, notes)
+        conditions = [on] if isinstance(on, str) else list(on)
+        aliases = [f"t{next(_names)}" for _ in conditions]
+        names = {"t": aliases[0], **{f"t{i}": a for i, a in enumerate(aliases, 1)}}
+        joins = tuple((view, a, c.format(t=a)) for a, c in zip(aliases, conditions, strict=True))
+        selected = tuple((expr.format(**names), name) for name, expr in columns.items())
+        return self._add(_Addition(joins, selected), sources, notes)
 
     def lookup_states(
         self,
@@ -134,22 +137,20 @@ class Panel:
         code = code or self.code
         if self.unit == "state":
             return self.lookup(
-                table_sql,
-                f"{{t}}.{code} = p.{self.code} AND {{t}}.year = p.year",
-                columns,
-                {c: sources[c] for c in columns if c in sources},
-                notes,
+                table_sql, f"{{t}}.{code} = p.{self.code} AND {{t}}.year = p.year", columns, sources, notes
             )
-        panel = self
-        for side in ("1", "2"):
-            panel = panel.lookup(
-                table_sql,
-                f"{{t}}.{code} = p.{self.code}{side} AND {{t}}.year = p.year",
-                {name + side: expr for name, expr in columns.items()},
-                {name + side: sources[name] for name in columns if name in sources},
-                notes,
-            )
-        return panel
+        sides = ("1", "2")
+        return self.lookup(
+            table_sql,
+            [f"{{t}}.{code} = p.{self.code}{side} AND {{t}}.year = p.year" for side in sides],
+            {
+                name + side: expr.replace("{t}", f"{{t{side}}}")
+                for side in sides
+                for name, expr in columns.items()
+            },
+            {name + side: sources[name] for side in sides for name in columns if name in sources},
+            notes,
+        )
 
     @property
     def code(self) -> str:
@@ -205,7 +206,7 @@ class Panel:
         joins = []
         for addition in self.additions:
             selected += [f"{expr} AS {_quote(name)}" for expr, name in addition.selected]
-            joins.append(f"LEFT JOIN {addition.view} {addition.alias} ON {addition.on}")
+            joins += [f"LEFT JOIN {view} {alias} ON {on}" for view, alias, on in addition.joins]
         order = ", ".join(f"p.{k}" for k in self.keys)
         return f"SELECT {', '.join(selected)} FROM {self.base} p {' '.join(joins)} ORDER BY {order}"
 

@@ -1,0 +1,26 @@
+"""Democracy estimates: Xavier Marquez's extended UDS, Polity and V-Dem polyarchy (``add_democracy``).
+
+peacesciencer 1.2.9 takes these from isard's ``cw_democracy`` / ``gw_democracy``.
+"""
+
+from __future__ import annotations
+
+from multipolar.data import store
+from multipolar.panels.panel import Panel
+
+DEMOCRACY_COLUMNS = ("euds", "aeuds", "polity2", "v2x_polyarchy")
+
+
+def add_democracy(panel: Panel) -> Panel:
+    """``euds``, ``aeuds`` (extended UDS), ``polity2`` and ``v2x_polyarchy`` for each state-year."""
+    source = "cw_democracy" if panel.system == "cow" else "gw_democracy"
+    note = (
+        f"Democracy ({source}): NA where a measure has no estimate for the state-year "
+        "(Polity and V-Dem do not cover every state or year)."
+    )
+    return panel.lookup_states(
+        store.scan(source),
+        {c: f"{{t}}.{c}" for c in DEMOCRACY_COLUMNS},
+        {c: source for c in DEMOCRACY_COLUMNS},
+        [note],
+    )

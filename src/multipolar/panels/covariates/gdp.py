@@ -1,0 +1,22 @@
+"""Simulated GDP and population (Anders, Fariss and Markowitz 2020; ``add_sim_gdp_pop``)."""
+
+from __future__ import annotations
+
+from multipolar.data import store
+from multipolar.data.catalog import dataset
+from multipolar.panels.panel import Panel
+
+GDP_POP_COLUMNS = ("mrgdppc", "sd_mrgdppc", "pwtrgdp", "sd_pwtrgdp", "pwtpop", "sd_pwtpop")
+
+
+def add_sim_gdp_pop(panel: Panel) -> Panel:
+    """GDP per capita (Maddison-anchored), real GDP and population (PWT-anchored), with their SDs."""
+    source = "cw_gdppop" if panel.system == "cow" else "gw_gdppop"
+    first, last = dataset(source).coverage
+    note = f"GDP and population ({source}) cover {first}-{last}; NA outside those years."
+    return panel.lookup_states(
+        store.scan(source),
+        {c: f"{{t}}.{c}" for c in GDP_POP_COLUMNS},
+        {c: source for c in GDP_POP_COLUMNS},
+        [note],
+    )
