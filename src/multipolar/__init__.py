@@ -11,16 +11,23 @@ Every public function returns an :class:`~multipolar.answer.Answer` (or a panel)
 from multipolar.answer import Answer
 from multipolar.data.manage import cite, data_list, paths, pull, verify
 from multipolar.errors import MultipolarError
+from multipolar.orgs import alliances, commitments, history, members, memberships, orgs
 from multipolar.panels import Panel, create_dyadyears, create_stateyears
 
 __all__ = [
     "Answer",
     "MultipolarError",
     "Panel",
+    "alliances",
     "cite",
+    "commitments",
     "create_dyadyears",
     "create_stateyears",
     "data_list",
+    "history",
+    "members",
+    "memberships",
+    "orgs",
     "paths",
     "pull",
     "verify",

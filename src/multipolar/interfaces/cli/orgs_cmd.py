@@ -1,0 +1,105 @@
+"""``multipolar orgs | members | history | memberships | alliances | commitments``: blocs and alliances."""
+
+from __future__ import annotations
+
+import typer
+
+from multipolar.interfaces.cli.output import emit
+from multipolar.orgs import alliances, commitments, history, members, memberships, orgs
+
+JSON = typer.Option(False, "--json", help="Print JSON instead of a table.")
+DATE = typer.Option(None, "--date", "-d", help="YYYY-MM-DD (default: today).")
+OBLIGATION = typer.Option(
+    None, "--obligation", "-o", help="Only this ATOP obligation: defense, offense, neutral, nonagg or consul."
+)
+OBLIGATIONS = ["defense", "offense", "neutral", "nonagg", "consul", "conditional"]
+
+
+def register(app: typer.Typer) -> None:
+    app.command("orgs")(orgs_command)
+    app.command("members")(members_command)
+    app.command("history")(history_command)
+    app.command("memberships")(memberships_command)
+    app.command("alliances")(alliances_command)
+    app.command("commitments")(commitments_command)
+
+
+def orgs_command(as_json: bool = JSON) -> None:
+    """List the curated organisations: ids, names, aliases, founding and dissolution, ATOP ids."""
+    emit(orgs(), as_json, "Organisations")
+
+
+def members_command(
+    org: str = typer.Argument(..., help="Organisation id, name or alias, any case: SCO, 'Warsaw Pact'."),
+    date: str = DATE,
+    status: str = typer.Option(
+        "member", "--status", "-s", help="member, observer, dialogue_partner, candidate, ... or all."
+    ),
+    as_json: bool = JSON,
+) -> None:
+    """List the states in an organisation on a day, with the status and since when."""
+    answer = members(org, date, status=status)
+    p = answer.params
+    emit(
+        answer,
+        as_json,
+        f"{p['org']} ({p['status']}) on {p['date']}: {len(answer)}",
+        ["iso3", "cow", "name", "status", "since"],
+    )
+
+
+def history_command(
+    org: str = typer.Argument(..., help="Organisation id, name or alias, any case."), as_json: bool = JSON
+) -> None:
+    """Every join, exit and status change in an organisation, in date order."""
+    answer = history(org)
+    emit(
+        answer,
+        as_json,
+        f"{answer.params['org']}: history",
+        ["date", "event", "iso3", "name", "status", "previous_status"],
+    )
+
+
+def memberships_command(
+    country: str = typer.Argument(..., help="Country name or code: 'Russia', RUS, 365."),
+    date: str = DATE,
+    as_json: bool = JSON,
+) -> None:
+    """Every organisation and ATOP alliance a state belongs to on a day, with its obligations."""
+    answer = memberships(country, date)
+    p = answer.params
+    emit(
+        answer,
+        as_json,
+        f"{p['country']} on {p['date']}: {len(answer)} memberships",
+        ["kind", "id", "name", "status", "since", *OBLIGATIONS],
+    )
+
+
+def alliances_command(date: str = DATE, obligation: str = OBLIGATION, as_json: bool = JSON) -> None:
+    """ATOP alliances in force on a day: members, obligations, start."""
+    answer = alliances(date, obligation)
+    emit(
+        answer,
+        as_json,
+        f"ATOP alliances in force on {answer.params['date']}: {len(answer)}",
+        ["atopid", "name", "members", *OBLIGATIONS, "start"],
+    )
+
+
+def commitments_command(
+    country: str = typer.Argument(..., help="Country name or code: 'Estonia', EST, 366."),
+    date: str = DATE,
+    obligation: str = OBLIGATION,
+    as_json: bool = JSON,
+) -> None:
+    """Which states have pledged what to a state on a day, through which ATOP alliance."""
+    answer = commitments(country, date, obligation)
+    p = answer.params
+    emit(
+        answer,
+        as_json,
+        f"Pledges to {p['country']} on {p['date']}: {len(answer)}",
+        ["name", "cow", "atopid", "alliance", *OBLIGATIONS, "since"],
+    )

@@ -1,0 +1,220 @@
+"""ATOP 5.1 alliances as of a day: who is allied with whom, and what each member promised.
+
+ATOP codes one row per member per alliance phase, with entry and exit dates and the member's
+obligations. The date conventions (docs/alliances.md) turn those rows into day spells:
+
+- entry and exit days are both in force (the exit date is the member's last day, as in the
+  curated membership files); where a member's next phase begins on the day the previous one
+  ends, that day belongs to the new phase;
+- an unknown day (blank in ATOP) counts the whole month as in force, and answers for a day in
+  that month say the day is uncertain;
+- an exit year of 0 means in force when ATOP's coverage ends, 2018-12-31. Nothing is inferred
+  after that day: later dates get no rows and a note.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+from functools import cache
+
+import pandas as pd
+
+from multipolar.data import store
+
+FIRST_DAY = dt.date(1815, 1, 1)
+LAST_DAY = dt.date(2018, 12, 31)
+SOURCES = ["atop5_1m", "atop5_1a"]
+
+OBLIGATIONS = {
+    "defense": "active military support if an ally is attacked",
+    "offense": "active military support in an offensive war",
+    "neutral": "neutrality if an ally is in a war",
+    "nonagg": "no military force against each other (non-aggression)",
+    "consul": "consultation in a crisis",
+}
+# ATOP's flag for each obligation that is conditional (limited to some threats, places or
+# adversaries); non-aggression has no such flag in ATOP.
+CONDITIONAL = {"defense": "defcon", "offense": "offcon", "neutral": "neucon", "consul": "concon"}
+SPELLINGS = {
+    "defence": "defense",
+    "offence": "offense",
+    "neutrality": "neutral",
+    "non-aggression": "nonagg",
+    "nonaggression": "nonagg",
+    "consultation": "consul",
+}
+
+
+def coverage_note(date: dt.date) -> str | None:
+    """What to tell the reader when ``date`` lies outside ATOP's coverage, else None."""
+    if date > LAST_DAY:
+        return (
+            f"ATOP 5.1 coverage ends {LAST_DAY.isoformat()}: alliances in force on {date.isoformat()} "
+            f"are not known from ATOP (ask for {LAST_DAY.isoformat()} for the last coded day)."
+        )
+    if date < FIRST_DAY:
+        return f"ATOP 5.1 coverage begins {FIRST_DAY.isoformat()}: no alliance data for {date.isoformat()}."
+    return None
+
+
+def obligation_name(word: str) -> str:
+    """ATOP's name for an obligation, accepting common spellings ('defence', 'neutrality')."""
+    from multipolar.errors import InputError
+
+    key = SPELLINGS.get(word.strip().lower(), word.strip().lower())
+    if key not in OBLIGATIONS:
+        raise InputError(f"Unknown obligation {word!r}.", f"Use one of: {', '.join(OBLIGATIONS)}.")
+    return key
+
+
+def _last_of_month(year: int, month: int) -> dt.date:
+    return dt.date(year, month, calendar.monthrange(year, month)[1])
+
+
+@cache
+def member_spells() -> pd.DataFrame:
+    """Every ATOP member row as a day spell: atopid, cow, phase, start, end (inclusive; NaT while
+    in force at the end of coverage), since (start of the member's unbroken membership),
+    start_day_known, end_day_known, the five obligations, conditional (list), asymm."""
+    flags = list(CONDITIONAL.values())
+    raw = store.frame(
+        "atop5_1m",
+        columns=[
+            "atopid",
+            "member",
+            "phase",
+            "yrent",
+            "moent",
+            "dayent",
+            "yrexit",
+            "moexit",
+            "dayexit",
+            "asymm",
+            *OBLIGATIONS,
+            *flags,
+        ],
+    )
+    rows = []
+    for r in raw.itertuples(index=False):
+        start_known = not pd.isna(r.dayent)
+        start = dt.date(int(r.yrent), int(r.moent), int(r.dayent) if start_known else 1)
+        if int(r.yrexit) == 0:
+            end, end_known = pd.NaT, True
+        else:
+            end_known = not pd.isna(r.dayexit)
+            end = (
+                dt.date(int(r.yrexit), int(r.moexit), int(r.dayexit))
+                if end_known
+                else _last_of_month(int(r.yrexit), int(r.moexit))
+            )
+        row = {
+            "atopid": int(r.atopid),
+            "cow": int(r.member),
+            "phase": int(r.phase),
+            "start": start,
+            "end": end,
+            "start_day_known": start_known,
+            "end_day_known": end_known,
+            "asymm": bool(r.asymm),
+        }
+        row.update({name: bool(getattr(r, name)) for name in OBLIGATIONS})
+        row["conditional"] = [name for name, flag in CONDITIONAL.items() if getattr(r, flag)]
+        rows.append(row)
+    spells = pd.DataFrame(rows).sort_values(["atopid", "cow", "start"], ignore_index=True)
+    spells["since"] = _unbroken_since(spells)
+    return spells
+
+
+def _unbroken_since(spells: pd.DataFrame) -> list[dt.date]:
+    """For each spell (sorted by atopid, cow, start), the start of the run of spells it belongs
+    to, where a spell continues the previous one if it begins on or before the day after it ends."""
+    since: list[dt.date] = []
+    previous = None
+    for r in spells.itertuples(index=False):
+        continues = (
+            previous is not None
+            and (previous.atopid, previous.cow) == (r.atopid, r.cow)
+            and not pd.isna(previous.end)
+            and r.start <= previous.end + dt.timedelta(days=1)
+        )
+        since.append(since[-1] if continues else r.start)
+        previous = r
+    return since
+
+
+@cache
+def alliance_dates() -> pd.DataFrame:
+    """Alliance-level start and end (inclusive; NaT while in force at the end of coverage)."""
+    raw = store.frame("atop5_1a", columns=["atopid", "begyr", "begmo", "begday", "endyr", "endmo", "endday"])
+    out = pd.DataFrame({"atopid": raw["atopid"].astype(int)})
+    out["start"] = [
+        dt.date(int(y), int(m), int(d) if not pd.isna(d) else 1)
+        for y, m, d in zip(raw["begyr"], raw["begmo"], raw["begday"], strict=True)
+    ]
+    out["end"] = [
+        pd.NaT
+        if int(y) == 0
+        else (dt.date(int(y), int(m), int(d)) if not pd.isna(d) else _last_of_month(int(y), int(m)))
+        for y, m, d in zip(raw["endyr"], raw["endmo"], raw["endday"], strict=True)
+    ]
+    return out
+
+
+def in_force(date: dt.date) -> pd.DataFrame:
+    """The member spells in force on ``date``: one row per (atopid, cow); on a phase boundary the
+    phase that begins that day. Empty outside ATOP's coverage (see ``coverage_note``)."""
+    spells = member_spells()
+    if coverage_note(date):
+        return spells.iloc[0:0]
+    ongoing = spells["end"].isna()
+    ends = spells["end"].where(~ongoing, LAST_DAY)
+    mask = (spells["start"] <= date) & (ends >= date)
+    current = spells[mask].sort_values(["atopid", "cow", "start"])
+    return current.drop_duplicates(["atopid", "cow"], keep="last").reset_index(drop=True)
+
+
+def uncertain_day_notes(spells: pd.DataFrame, date: dt.date) -> list[str]:
+    """Notes for spells whose entry or exit month contains ``date`` but whose day ATOP leaves blank."""
+    notes = []
+    for r in spells.itertuples(index=False):
+        if not r.start_day_known and (r.start.year, r.start.month) == (date.year, date.month):
+            notes.append(
+                f"ATOP gives only the month of COW {r.cow}'s entry into alliance {r.atopid} "
+                f"({r.start:%Y-%m}); the whole month is counted as in force."
+            )
+        if not r.end_day_known and (r.end.year, r.end.month) == (date.year, date.month):
+            notes.append(
+                f"ATOP gives only the month of COW {r.cow}'s exit from alliance {r.atopid} "
+                f"({r.end:%Y-%m}); the whole month is counted as in force."
+            )
+    return notes
+
+
+def obligations_by_alliance(current: pd.DataFrame) -> pd.DataFrame:
+    """Per alliance in ``current`` (rows of ``in_force``): members (sorted COW codes), each
+    obligation held by any member, and the obligations some member holds only conditionally."""
+    grouped = current.groupby("atopid", sort=True)
+    out = grouped[list(OBLIGATIONS)].any()
+    out.insert(0, "members", grouped["cow"].apply(lambda s: sorted(int(c) for c in s)))
+    out["conditional"] = grouped["conditional"].apply(
+        lambda lists: [name for name in OBLIGATIONS if any(name in c for c in lists)]
+    )
+    return out.reset_index()
+
+
+def alliances_among(cows: list[int], date: dt.date | str) -> pd.DataFrame:
+    """ATOP alliances in force on ``date`` with at least two of ``cows`` as members: atopid,
+    members (every member's COW code), defense, offense, neutral, nonagg, consul. Empty outside
+    ATOP's coverage; ``coverage_note(date)`` says why."""
+    from multipolar.dates import parse_date
+
+    day = parse_date(date)
+    current = in_force(day)
+    wanted = {int(c) for c in cows}
+    hits = current[current["cow"].isin(wanted)].groupby("atopid")["cow"].nunique()
+    shared = current[current["atopid"].isin(hits[hits >= 2].index)]
+    columns = ["atopid", "members", *OBLIGATIONS]
+    if shared.empty:
+        return pd.DataFrame({c: pd.Series(dtype="object") for c in columns})
+    return obligations_by_alliance(shared)[columns]

@@ -1,0 +1,288 @@
+"""Who belongs to what on a day: curated organisations and ATOP alliances, as Answers.
+
+Organisations come from the curated CSVs (registry.py), alliances and obligations from ATOP 5.1
+(atop.py). A date outside an organisation's life gives an empty answer whose notes say when it
+existed; a date outside ATOP's coverage gives no alliance rows and a note saying so.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pandas as pd
+
+from multipolar.answer import Answer
+from multipolar.dates import parse_date
+from multipolar.errors import InputError
+from multipolar.orgs import atop, registry
+from multipolar.states import identity
+
+CURATED = [registry.ORGANISATIONS_SOURCE, registry.MEMBERSHIPS_SOURCE]
+STATE_NAMES = identity.SOURCES  # state names come from the identity layer
+OBLIGATION_COLUMNS = list(atop.OBLIGATIONS)
+ONE_DAY = dt.timedelta(days=1)
+
+
+def orgs() -> Answer:
+    """The catalogue of curated organisations."""
+    rows = pd.DataFrame(
+        [
+            {
+                "id": o.id,
+                "name": o.name,
+                "kind": o.kind,
+                "founded": o.founded,
+                "dissolved": o.dissolved,
+                "aliases": list(o.aliases),
+                "atop_ids": list(o.atop_ids),
+            }
+            for o in registry.organisations().values()
+        ]
+    )
+    return Answer("orgs", {}, rows, "orgs", [], [registry.ORGANISATIONS_SOURCE])
+
+
+def members(org: str, date: str | dt.date | None = None, status: str = "member") -> Answer:
+    """The states in ``org`` on ``date`` (default today) with ``status`` ('all' for every status);
+    ``since`` is the first day of the unbroken spell in that status."""
+    found = registry.organisation(org)
+    day = parse_date(date)
+    status = _status(status)
+    params = {"org": found.id, "date": day.isoformat(), "status": status}
+    columns = ["iso3", "cow", "name", "status", "since", "source"]
+    if not found.existed_on(day):
+        note = f"{found.name} ({found.id}) {found.lifetime()}; it did not exist on {day.isoformat()}."
+        return Answer("members", params, _empty(columns), "members", [note], CURATED)
+    current = registry.on(day, found.id)
+    if status != "all":
+        current = current[current["status"] == status]
+    order = {s: i for i, s in enumerate(registry.statuses())}
+    rows = _with_names(current, "iso3", day)[columns]
+    rows = rows.sort_values(["status", "name"], key=lambda c: c.map(order) if c.name == "status" else c)
+    rows = rows.reset_index(drop=True)
+    rows["cow"] = rows["cow"].astype("Int64")
+    notes = []
+    if rows.empty:
+        notes.append(f"No state had status {status!r} in {found.id} on {day.isoformat()}.")
+    return Answer("members", params, rows, "members", notes, CURATED + STATE_NAMES)
+
+
+def history(org: str) -> Answer:
+    """Every join, exit and status change in ``org``, in date order. Each event's date is the first
+    day of the new situation: a state that 'left' on D was last in on the day before."""
+    found = registry.organisation(org)
+    table = registry.spells()
+    table = table[table["org"] == found.id]
+    events = []
+    for _iso3, spells in table.groupby("iso3", sort=False):
+        previous = None
+        for r in spells.itertuples(index=False):
+            out_since = None if previous is None or pd.isna(previous.end) else previous.end + ONE_DAY
+            if out_since is None or r.start > out_since:
+                if out_since:
+                    events.append(_event(previous, out_since, "left", previous.status, None))
+                events.append(_event(r, r.start, "joined", r.status, None))
+            elif r.status != previous.status:
+                events.append(_event(r, r.start, "status changed", r.status, previous.status))
+            previous = r
+        if previous is not None and not pd.isna(previous.end):
+            events.append(_event(previous, previous.end + ONE_DAY, "left", previous.status, None))
+    columns = ["date", "event", "iso3", "cow", "status", "previous_status", "source", "note"]
+    rows = pd.DataFrame(events, columns=columns)
+    rows["cow"] = rows["cow"].astype("Int64")
+    named = []
+    for (day, event), group in rows.groupby(["date", "event"], sort=False):
+        named.append(_with_names(group, "iso3", day - ONE_DAY if event == "left" else day))
+    rows = pd.concat(named, ignore_index=True) if named else rows.assign(name=pd.Series(dtype=object))
+    rows = rows.sort_values(["date", "event", "name"], key=_event_order, ignore_index=True)
+    rows = rows[["date", "event", "iso3", "cow", "name", "status", "previous_status", "source", "note"]]
+    notes = [f"{found.name} ({found.id}) {found.lifetime()}."]
+    return Answer("history", {"org": found.id}, rows, "events", notes, CURATED + STATE_NAMES)
+
+
+def memberships(country: str, date: str | dt.date | None = None) -> Answer:
+    """Every curated organisation and ATOP alliance ``country`` belongs to on ``date``, with its
+    status and (for alliances) the obligations it undertook."""
+    day = parse_date(date)
+    state = identity.identify(country, day)
+    notes: list[str] = []
+    orgs_now = registry.on(day)
+    orgs_now = orgs_now[orgs_now["iso3"] == state.iso3] if state.iso3 else orgs_now.iloc[0:0]
+    known = registry.organisations()
+    curated = pd.DataFrame(
+        {
+            "kind": "organisation",
+            "id": orgs_now["org"],
+            "name": [known[o].name for o in orgs_now["org"]],
+            "status": orgs_now["status"],
+            "since": orgs_now["since"],
+        }
+    )
+    for column in OBLIGATION_COLUMNS:
+        curated[column] = pd.Series(pd.NA, index=curated.index, dtype="boolean")
+    curated["conditional"] = [[] for _ in range(len(curated))]
+    curated["source"] = orgs_now["source"].to_numpy()
+    mine = _alliances_of(state.cow, atop.in_force(day))
+    labels = registry.atop_labels()
+    allied = pd.DataFrame(
+        {
+            "kind": "alliance",
+            "id": mine["atopid"].astype(str),
+            "name": [labels.get(a, f"ATOP {a}") for a in mine["atopid"]],
+            "status": "member",
+            "since": mine["since"],
+        }
+    )
+    for column in OBLIGATION_COLUMNS:
+        allied[column] = mine[column].astype("boolean").to_numpy()
+    allied["conditional"] = mine["conditional"].to_numpy()
+    allied["source"] = "ATOP 5.1"
+    rows = pd.concat([curated, allied], ignore_index=True) if len(allied) else curated.reset_index(drop=True)
+    if note := atop.coverage_note(day):
+        notes.append(note)
+    elif state.cow is None:
+        notes.append(
+            f"{state.name} has no COW code, so ATOP (coded by COW codes) cannot place it in alliances."
+        )
+    notes.extend(atop.uncertain_day_notes(mine, day))
+    params = {"country": state.name, "iso3": state.iso3, "cow": state.cow, "date": day.isoformat()}
+    return Answer("memberships", params, rows, "memberships", notes, CURATED + atop.SOURCES + STATE_NAMES)
+
+
+def alliances(date: str | dt.date | None = None, obligation: str | None = None) -> Answer:
+    """ATOP alliances in force on ``date`` (optionally only those carrying ``obligation``):
+    their members, obligations, and the day each alliance began."""
+    day = parse_date(date)
+    wanted = atop.obligation_name(obligation) if obligation else None
+    current = atop.in_force(day)
+    columns = ["atopid", "name", "members", "cows", *OBLIGATION_COLUMNS, "conditional", "start"]
+    params = {"date": day.isoformat(), "obligation": wanted}
+    notes = [n for n in [atop.coverage_note(day)] if n]
+    if current.empty:
+        return Answer("alliances", params, _empty(columns), "alliances", notes, atop.SOURCES)
+    table = atop.obligations_by_alliance(current)
+    if wanted:
+        table = table[table[wanted]]
+    labels = registry.atop_labels()
+    abbreviations = _abbreviations(day)
+    table = table.merge(atop.alliance_dates()[["atopid", "start"]], on="atopid", how="left")
+    table["name"] = [labels.get(a, "") for a in table["atopid"]]
+    table["cows"] = table["members"]
+    table["members"] = [[abbreviations.get(c, str(c)) for c in cows] for cows in table["cows"]]
+    notes.extend(atop.uncertain_day_notes(current[current["atopid"].isin(table["atopid"])], day))
+    notes.append("ATOP alliances have no names; 'name' labels those a curated organisation's treaty codes.")
+    return Answer(
+        "alliances",
+        params,
+        table[columns].reset_index(drop=True),
+        "alliances",
+        notes,
+        atop.SOURCES + [registry.ORGANISATIONS_SOURCE] + STATE_NAMES,
+    )
+
+
+def commitments(country: str, date: str | dt.date | None = None, obligation: str | None = None) -> Answer:
+    """Which states have pledged what to ``country`` on ``date``, and through which ATOP alliance."""
+    day = parse_date(date)
+    state = identity.identify(country, day)
+    wanted = atop.obligation_name(obligation) if obligation else None
+    params = {
+        "country": state.name,
+        "iso3": state.iso3,
+        "cow": state.cow,
+        "date": day.isoformat(),
+        "obligation": wanted,
+    }
+    columns = ["cow", "iso3", "name", "atopid", "alliance", *OBLIGATION_COLUMNS, "conditional", "since"]
+    notes = [n for n in [atop.coverage_note(day)] if n]
+    current = atop.in_force(day)
+    mine = _alliances_of(state.cow, current)
+    partners = current[current["atopid"].isin(mine["atopid"]) & (current["cow"] != state.cow)]
+    if wanted:
+        partners = partners[partners[wanted]]
+    if partners.empty:
+        if not notes:
+            kind = f"{wanted} pledge" if wanted else "pledge"
+            notes.append(f"No ATOP alliance {kind} to {state.name} on {day.isoformat()}.")
+        return Answer("commitments", params, _empty(columns), "commitments", notes, atop.SOURCES)
+    own_since = dict(zip(mine["atopid"], mine["since"], strict=True))
+    labels = registry.atop_labels()
+    rows = _with_names(partners, "cow", day)
+    rows["alliance"] = [labels.get(a, "") for a in rows["atopid"]]
+    rows["since"] = [max(s, own_since[a]) for s, a in zip(rows["since"], rows["atopid"], strict=True)]
+    rows = rows[columns].sort_values(["name", "atopid"], ignore_index=True)
+    uneven = sorted(set(partners.loc[partners["asymm"], "atopid"]))
+    if uneven:
+        notes.append(
+            "Obligations differ between members in ATOP alliance(s) "
+            f"{', '.join(map(str, uneven))}; a member's pledges may not extend to every ally."
+        )
+    notes.extend(atop.uncertain_day_notes(pd.concat([mine, partners]), day))
+    return Answer(
+        "commitments",
+        params,
+        rows,
+        "commitments",
+        notes,
+        atop.SOURCES + [registry.ORGANISATIONS_SOURCE] + STATE_NAMES,
+    )
+
+
+def _status(status: str) -> str:
+    word = str(status).strip().lower().replace("-", "_").replace(" ", "_")
+    valid = [*registry.statuses(), "all"]
+    if word not in valid:
+        raise InputError(f"Unknown status {status!r}.", f"Use one of: {', '.join(valid)}.")
+    return word
+
+
+def _event(spell, day: dt.date, event: str, status: str, previous: str | None) -> dict:
+    return {
+        "date": day,
+        "event": event,
+        "iso3": spell.iso3,
+        "cow": spell.cow,
+        "status": status,
+        "previous_status": previous,
+        "source": spell.source,
+        "note": spell.note or None,
+    }
+
+
+def _event_order(column: pd.Series) -> pd.Series:
+    """Within a day, exits before status changes before joins."""
+    if column.name == "event":
+        return column.map({"left": 0, "status changed": 1, "joined": 2})
+    return column
+
+
+def _with_names(table: pd.DataFrame, key: str, day: dt.date) -> pd.DataFrame:
+    """``table`` with each state's name (and iso3 or cow where missing) from the identity layer:
+    the spell valid on ``day``, else the latest one before it, else the first after it."""
+    spells = identity.entities().dropna(subset=[key])
+    valid = (spells["valid_from"] <= day) & (spells["valid_to"].isna() | (spells["valid_to"] >= day))
+    rank = 2 * valid.astype(int) + (spells["valid_from"] <= day).astype(int)
+    best = spells.assign(rank=rank).sort_values(["rank", "valid_from"]).drop_duplicates(key, keep="last")
+    wanted = [key, "name", *(c for c in ("iso3", "cow") if c != key and c not in table)]
+    best = best[wanted]
+    table = table.drop(columns=["name"], errors="ignore")
+    if key == "cow":
+        table = table.astype({"cow": "Int64"})
+        best = best.astype({"cow": "Int64"})
+    return table.merge(best, on=key, how="left")
+
+
+def _abbreviations(day: dt.date) -> dict[int, str]:
+    """COW code -> COW abbreviation on ``day`` (falling back to any spell of that code)."""
+    spells = pd.concat([identity.entities(), identity.valid_on(day)]).dropna(subset=["cow", "cow_abb"])
+    spells = spells.drop_duplicates("cow", keep="last")
+    return {int(c): a for c, a in zip(spells["cow"], spells["cow_abb"], strict=True)}
+
+
+def _alliances_of(cow: int | None, current: pd.DataFrame) -> pd.DataFrame:
+    """The rows of ``current`` (ATOP spells in force) for state ``cow``; none if it has no COW code."""
+    return current[current["cow"] == cow] if cow is not None else current.iloc[0:0]
+
+
+def _empty(columns: list[str]) -> pd.DataFrame:
+    return pd.DataFrame({c: pd.Series(dtype="object") for c in columns})

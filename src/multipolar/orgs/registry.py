@@ -1,0 +1,159 @@
+"""The curated organisations and their membership spells, read once from the committed CSVs.
+
+``organisations.csv`` has one row per organisation (id, name, ;-separated aliases and former
+names, founded, dissolved, kind, ;-separated ATOP ids, source); ``memberships.csv`` one row per
+spell of a state in a status (start and end inclusive, empty end = ongoing). Conventions for
+choosing dates are in docs/membership-data.md.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+import pandas as pd
+
+from multipolar.errors import AmbiguousNameError, unknown
+
+DATA = Path(__file__).parent / "data"
+ORGANISATIONS_FILE = DATA / "organisations.csv"
+MEMBERSHIPS_FILE = DATA / "memberships.csv"
+# how curated files are named in an Answer's sources
+ORGANISATIONS_SOURCE = "orgs/data/organisations.csv"
+MEMBERSHIPS_SOURCE = "orgs/data/memberships.csv"
+
+
+@dataclass(frozen=True)
+class Organisation:
+    id: str
+    name: str
+    aliases: tuple[str, ...]
+    founded: dt.date | None
+    dissolved: dt.date | None  # last day it existed
+    kind: str
+    atop_ids: tuple[int, ...]
+    source: str
+
+    def existed_on(self, date: dt.date) -> bool:
+        started = self.founded is None or self.founded <= date
+        return started and (self.dissolved is None or date <= self.dissolved)
+
+    def lifetime(self) -> str:
+        """'founded 2001-06-15' or 'existed from 1955-05-14 to 1991-07-01'."""
+        founded = self.founded.isoformat() if self.founded else "an unknown date"
+        if self.dissolved:
+            return f"existed from {founded} to {self.dissolved.isoformat()}"
+        return f"was founded on {founded}"
+
+
+def _date(value) -> dt.date | None:
+    if value is None or pd.isna(value) or str(value).strip() == "":
+        return None
+    return dt.date.fromisoformat(str(value).strip())
+
+
+def _split(value) -> list[str]:
+    if value is None or pd.isna(value):
+        return []
+    return [part.strip() for part in str(value).split(";") if part.strip()]
+
+
+@cache
+def organisations() -> dict[str, Organisation]:
+    """Every curated organisation by id, in file order."""
+    table = pd.read_csv(ORGANISATIONS_FILE, dtype=str, keep_default_na=False)
+    out = {}
+    for r in table.itertuples(index=False):
+        out[r.id] = Organisation(
+            id=r.id,
+            name=r.name,
+            aliases=tuple(_split(r.aliases)),
+            founded=_date(r.founded),
+            dissolved=_date(r.dissolved),
+            kind=r.kind,
+            atop_ids=tuple(int(a) for a in _split(r.atop_ids)),
+            source=r.source,
+        )
+    return out
+
+
+@cache
+def _names_index() -> dict[str, tuple[str, ...]]:
+    """Every id, name and alias (lower-cased) -> the ids of the organisations it names."""
+    index: dict[str, list[str]] = {}
+    for org in organisations().values():
+        for word in (org.id, org.id.replace("_", " "), org.name, *org.aliases):
+            ids = index.setdefault(word.strip().lower(), [])
+            if org.id not in ids:
+                ids.append(org.id)
+    return {word: tuple(ids) for word, ids in index.items()}
+
+
+def organisation(name: str) -> Organisation:
+    """The organisation called ``name``: its id, name, an alias or a former name, any case."""
+    word = " ".join(str(name).split())
+    ids = _names_index().get(word.lower())
+    if not ids:
+        choices = [o.id for o in organisations().values()] + [o.name for o in organisations().values()]
+        choices += [a for o in organisations().values() for a in o.aliases]
+        raise unknown("organisation", word, choices, "Run `multipolar orgs` to list the organisations known.")
+    if len(ids) > 1:
+        raise AmbiguousNameError(
+            f"Organisation name {word!r} could mean {', '.join(ids)}.", "Give the organisation's id instead."
+        )
+    return organisations()[ids[0]]
+
+
+@cache
+def spells() -> pd.DataFrame:
+    """Every curated membership spell: org, iso3, cow (Int64), status, start, end (inclusive;
+    NaT = ongoing), source, note, and since: the first day of the unbroken run of spells in the
+    same status it belongs to. Sorted by org, iso3 and start."""
+    table = pd.read_csv(MEMBERSHIPS_FILE, dtype=str, keep_default_na=False)
+    table["cow"] = pd.to_numeric(table["cow"].replace("", None)).astype("Int64")
+    table["start"] = [_date(v) for v in table["start"]]
+    table["end"] = [_date(v) or pd.NaT for v in table["end"]]
+    table = table.sort_values(["org", "iso3", "start"], ignore_index=True)
+    table["since"] = _unbroken_since(table)
+    return table
+
+
+def statuses() -> list[str]:
+    """The statuses the curated data uses, 'member' first."""
+    found = sorted(set(spells()["status"]))
+    return sorted(found, key=lambda s: s != "member")
+
+
+def on(date: dt.date, org: str | None = None) -> pd.DataFrame:
+    """The spells in force on ``date`` (optionally of one organisation id)."""
+    table = spells() if org is None else spells()[spells()["org"] == org]
+    ends = table["end"].where(table["end"].notna(), dt.date.max)
+    return table[(table["start"] <= date) & (ends >= date)].reset_index(drop=True)
+
+
+def _unbroken_since(table: pd.DataFrame) -> list[dt.date]:
+    """For spells sorted by org, iso3 and start: where a spell begins the day after the previous
+    spell in the same status ends (a split in the file, e.g. a new source), the earlier start."""
+    since: list[dt.date] = []
+    previous = None
+    for r in table.itertuples(index=False):
+        continues = (
+            previous is not None
+            and (previous.org, previous.iso3, previous.status) == (r.org, r.iso3, r.status)
+            and not pd.isna(previous.end)
+            and r.start <= previous.end + dt.timedelta(days=1)
+        )
+        since.append(since[-1] if continues else r.start)
+        previous = r
+    return since
+
+
+def atop_labels() -> dict[int, str]:
+    """ATOP id -> the name of the curated organisation(s) whose treaty it codes."""
+    labels: dict[int, list[str]] = {}
+    for org in organisations().values():
+        for atopid in org.atop_ids:
+            labels.setdefault(atopid, []).append(org.name)
+    return {atopid: " / ".join(names) for atopid, names in labels.items()}
