@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import json
+import os
 import re
+import stat
+from pathlib import Path
 
 import pytest
 
@@ -177,3 +180,8 @@ def test_cli_brief_errors(run_cli, args, message):
     assert code == 2
     assert message in err
     assert "Traceback" not in err and out == ""
+
+
+def test_writing_to_a_device_keeps_the_device():
+    rendering.write_atomic(Path(os.devnull), "nothing")
+    assert stat.S_ISCHR(os.stat(os.devnull).st_mode)

@@ -153,8 +153,15 @@ def png_base64(chart: Chart) -> str:
 
 
 def write_atomic(path: Path, content: str) -> Path:
-    """Write content to path via a temporary file and a rename: never a half-written file."""
+    """Write content to path via a temporary file and a rename: never a half-written file.
+
+    A path that exists but is no regular file (/dev/stdout, a pipe) is written directly:
+    renaming over it would replace the device with a file.
+    """
     path = path.expanduser()
+    if path.exists() and not path.is_file():
+        path.write_text(content, encoding="utf-8")
+        return path
     path.parent.mkdir(parents=True, exist_ok=True)
     handle, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
     try:
