@@ -28,12 +28,14 @@ def _cow_dyads():
 
 PIPELINES = {
     "cow_stateyears_extra": (
-        lambda: create_stateyears(system="cow")
-        .add_cow_wars(type="intra")
-        .add_strategic_rivalries()
-        .add_creg_fractionalization()
-        .add_cow_trade()
-        .add_gwcode_to_cow(),
+        lambda: (
+            create_stateyears(system="cow")
+            .add_cow_wars(type="intra")
+            .add_strategic_rivalries()
+            .add_creg_fractionalization()
+            .add_cow_trade()
+            .add_gwcode_to_cow()
+        ),
         "warnum warname wartype cowintraonset cowintraongoing intnl outcome sideadeaths sidebdeaths "
         "intrawarnums n_ideological n_interventionary n_positional n_spatial ethfrac ethpol relfrac relpol "
         "imports exports gwcode",
@@ -57,11 +59,13 @@ PIPELINES = {
         "mindist",
     ),
     "gw_stateyears": (
-        lambda: create_stateyears(system="gw")
-        .add_creg_fractionalization()
-        .add_ucdp_acd()
-        .add_ucdp_onsets()
-        .add_ccode_to_gw(),
+        lambda: (
+            create_stateyears(system="gw")
+            .add_creg_fractionalization()
+            .add_ucdp_acd()
+            .add_ucdp_onsets()
+            .add_ccode_to_gw()
+        ),
         "ethfrac ethpol relfrac relpol ucdpongoing ucdponset maxintensity conflict_ids "
         + " ".join(UCDP_ONSETS)
         + " ccode",
