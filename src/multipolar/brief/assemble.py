@@ -113,7 +113,6 @@ def top_powers_section(result: Brief, weighed: dict) -> None:
 
 
 def blocs_section(result: Brief, weighed: dict) -> None:
-    from multipolar.orgs import members
     from multipolar.power import blocs as blocs_module
 
     rows, scenarios, notes, sources = [], [], [], []
@@ -132,19 +131,19 @@ def blocs_section(result: Brief, weighed: dict) -> None:
             }
         )
         notes += [n for n in (w.missing(found) for w in weighed.values()) if n]
-        observers = members(found.name, result.date, status="observer").rows
-        if len(observers):
+        observers = blocs_module.org_bloc(found.name, result.date, status="observer")
+        if observers.iso3:
             grown = found.changed(
                 f"{found.name} + observers",
-                [*found.iso3, *observers["iso3"]],
-                [*found.cow, *observers["cow"]],
+                [*found.iso3, *observers.iso3],
+                [*found.cow, *observers.cow],
                 "adds its observers",
             )
             scenarios.append(
                 {
                     "org": found.name,
                     "label": grown.name,
-                    "added": list(observers["iso3"]),
+                    "added": list(observers.iso3),
                     "members_n": len(grown.iso3),
                     "share": {m: w.share(grown) for m, w in weighed.items()},
                     "change": {m: w.share(grown) - w.share(found) for m, w in weighed.items()},

@@ -15,6 +15,7 @@ import datetime as dt
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 import pandas as pd
 
@@ -118,10 +119,17 @@ def bloc(spec: str, date: dt.date) -> Bloc:
             raise org_error from None
 
 
+@lru_cache(maxsize=64)
+def everyone(org_id: str, date: dt.date) -> Answer:
+    """All of an organisation's states on a day, in every status (one lookup serves them all)."""
+    return members(org_id, date, status="all")
+
+
 def org_bloc(name: str, date: dt.date, status: str = "member") -> Bloc:
+    """An organisation's states in one status (member, observer, ...) on the day."""
     org = registry.organisation(name)
-    answer = members(org.id, date, status=status)
-    rows = answer.rows
+    answer = everyone(org.id, date)
+    rows = answer.rows[answer.rows["status"] == status]
     return Bloc(
         name=org.id,
         iso3=tuple(rows["iso3"]),
