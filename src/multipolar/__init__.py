@@ -13,6 +13,9 @@ from multipolar.data.manage import cite, data_list, paths, pull, verify
 from multipolar.errors import MultipolarError
 from multipolar.orgs import alliances, commitments, history, members, memberships, orgs
 from multipolar.panels import Panel, create_dyadyears, create_stateyears
+from multipolar.power.measures import power
+from multipolar.power.plot import plot
+from multipolar.power.polarity import polarity
 
 __all__ = [
     "Answer",
@@ -29,6 +32,9 @@ __all__ = [
     "memberships",
     "orgs",
     "paths",
+    "plot",
+    "polarity",
+    "power",
     "pull",
     "verify",
 ]

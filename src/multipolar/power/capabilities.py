@@ -71,25 +71,44 @@ def fariss_series(column: str, unit: str) -> Series:
 
 @cache
 def world_bank(dataset: str, unit: str) -> Series:
-    """A World Bank indicator by COW state-year; aggregates and territories are dropped."""
+    """A World Bank indicator by COW state-year; aggregates and territories are dropped.
+
+    World Bank codes are ISO3, so they are matched exactly against the identity layer's entity
+    spells on 1 July of each year: "DEU" in 1985 is West Germany (260), and "RUS" before the
+    Soviet Union's end (1991) is the Russian republic, not the USSR, so it is left out.
+    """
+    from multipolar.states.identity import entities
+
     con = store.connect()
-    columns = {
-        r[0].lower(): r[0] for r in con.sql(f"DESCRIBE SELECT * FROM {store.scan(dataset)}").fetchall()
-    }
-    code = columns.get("country_code") or columns["country code"]
+    names = [r[0] for r in con.sql(f"DESCRIBE SELECT * FROM {store.scan(dataset)}").fetchall()]
+    columns = {n.lower().replace(" ", "_"): n for n in names}
+    spells = entities()
+    spells = spells[spells["cow"].notna()].assign(
+        valid_from=pd.to_datetime(spells["valid_from"]),
+        valid_to=pd.to_datetime(spells["valid_to"]).fillna(pd.Timestamp("2262-01-01")),
+    )
+    con.register("spells", spells[["iso3", "cow", "valid_from", "valid_to"]])
     frame = con.sql(
-        f'SELECT "{code}" AS code, CAST("{columns["year"]}" AS BIGINT) AS year, '
-        f'CAST("{columns["value"]}" AS DOUBLE) AS value FROM {store.scan(dataset)} '
-        f'WHERE "{columns["value"]}" IS NOT NULL'
+        f'''
+        WITH wb AS (
+            SELECT "{columns["country_code"]}" AS code, CAST("{columns["year"]}" AS BIGINT) AS year,
+                   CAST("{columns["value"]}" AS DOUBLE) AS value
+            FROM {store.scan(dataset)} WHERE "{columns["value"]}" IS NOT NULL)
+        SELECT wb.code, wb.year, wb.value, CAST(spells.cow AS BIGINT) AS cow
+        FROM wb LEFT JOIN spells ON spells.iso3 = wb.code
+            AND make_date(wb.year, 7, 1) BETWEEN spells.valid_from AND spells.valid_to
+        '''
     ).df()
-    mapped, dropped = to_cow(frame, "code")
+    mapped = frame[frame["cow"].notna()]
+    dropped = set(frame["code"]) - set(mapped["code"])
     notes = ()
     if dropped:
         notes = (
-            f"{dataset}: {len(dropped)} codes are aggregates or territories without a COW state and "
-            f"are left out (e.g. {', '.join(sorted(dropped)[:8])}).",
+            f"{dataset}: {len(dropped)} codes are aggregates, territories or states outside the COW "
+            f"system and are left out (e.g. {', '.join(sorted(dropped)[:8])}).",
         )
-    return Series(dataset, unit, mapped, notes)
+    rows = mapped[["cow", "year", "value"]].astype({"cow": "int64"}).reset_index(drop=True)
+    return Series(dataset, unit, rows, notes)
 
 
 @cache

@@ -203,6 +203,12 @@ def latest_year(measure: str, year: int | str, weights=None) -> int | None:
     return int(years.max()) if len(years) else None
 
 
+def instead_of(measure: str) -> str | None:
+    """The measure that covers the years this one lacks (e.g. milex_nmc for milex)."""
+    definition = _DEFINITIONS.get(measure_name(measure))
+    return definition.instead if definition else None
+
+
 def coverage_note(measure: str, year: int, weights=None) -> str | None:
     """Why ``year`` has no values under ``measure``, and what to use instead; None if covered."""
     data = series(measure, weights)
@@ -210,7 +216,7 @@ def coverage_note(measure: str, year: int, weights=None) -> str | None:
         return None
     name = measure_name(measure)
     note = f"{name} ({data.dataset}) covers {data.first}-{data.last}; {year} is outside it, so values are NA."
-    instead = _DEFINITIONS[name].instead if name in _DEFINITIONS else None
+    instead = instead_of(name)
     if instead and series(instead).first <= year <= series(instead).last:
         note += f" Use measure {instead} for {year}."
     if year > data.last:
@@ -261,12 +267,17 @@ def majors_by_year(first: int, last: int) -> tuple[pd.DataFrame, tuple[str, ...]
     """COW major powers at each year's end (year, cow), and the notes that came with them."""
     from multipolar.states.system import major_powers
 
-    rows, notes = [], {}
+    rows, said_in = [], {}
     for year in range(first, last + 1):
         cows, said = major_powers(year_end(year))
         rows.extend((year, int(c)) for c in cows)
-        notes.update(dict.fromkeys(said))
-    return pd.DataFrame(rows, columns=["year", "cow"]), tuple(notes)
+        for note in said:  # the same note for each year, differing only in the day it names
+            said_in.setdefault(note.replace(year_end(year).isoformat(), "{day}"), (note, []))[1].append(year)
+    notes = tuple(
+        note if len(years) == 1 else f"{note.rstrip('.')} (likewise for each year {years[0]}-{years[-1]})."
+        for note, years in said_in.values()
+    )
+    return pd.DataFrame(rows, columns=["year", "cow"]), notes
 
 
 def share_set(share_of: str | Iterable[str], year: int) -> tuple[str, set[int] | None, list[str]]:

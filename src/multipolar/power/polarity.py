@@ -175,12 +175,13 @@ def polarity(
         if len(absent) and len(members) > len(absent):
             missing = absent.groupby("year")["name"].agg(lambda s: ", ".join(s.fillna("?"))).rename("missing")
             missing = missing.reset_index()
-            covered = set(rows["year"])
-            gaps = missing[missing["year"].isin(covered)]
-            if len(gaps):
+            missing = missing[missing["year"].isin(set(rows["year"]))]
+            if len(missing):
+                instead = measures.instead_of(name)
                 notes.append(
-                    f"{len(gaps)} year(s) have a major power without a {name} value ({_span(gaps['year'])}); "
-                    "their indices are NA (see missing)."
+                    f"{len(missing)} year(s) have a major power without a {name} value "
+                    f"({_span(missing['year'])}); their indices are NA (see missing)."
+                    + (f" Measure {instead} may cover them." if instead else "")
                 )
         members = members[~members["year"].isin(missing["year"])]
     else:

@@ -1,0 +1,91 @@
+"""``multipolar power``, ``multipolar polarity`` and ``multipolar plot``."""
+
+from __future__ import annotations
+
+import typer
+
+from multipolar.interfaces.cli.output import console, emit, print_json
+from multipolar.power import measures, plot, polarity
+
+JSON = typer.Option(False, "--json", help="Print JSON instead of a table.")
+MEASURE = typer.Option("cinc", "--measure", "-m", help=f"One of: {', '.join(measures.MEASURES)}.")
+WEIGHTS = typer.Option(None, "--weights", help="For --measure composite: e.g. gdp=0.5,milex=0.5.")
+NOWCAST = typer.Option(
+    False, "--nowcast", help="Past a source's end, carry each state's last value forward (flagged)."
+)
+AMONG = typer.Option("majors", "--among", help="majors (COW major powers) or topN, e.g. top5.")
+
+
+def register(app: typer.Typer) -> None:
+    app.command("power")(power)
+    app.command("polarity")(polarity_)
+    app.command("plot")(plot_)
+
+
+def power(
+    year: int = typer.Option(None, "--year", "-y", help="Year (default: the measure's last year)."),
+    measure: str = MEASURE,
+    top: int = typer.Option(10, "--top", "-n", help="How many states to list."),
+    share_of: str = typer.Option(
+        "world", "--share-of", help="world, majors, or states separated by commas (e.g. USA,CHN,RUS)."
+    ),
+    weights: str = WEIGHTS,
+    nowcast: bool = NOWCAST,
+    as_json: bool = JSON,
+) -> None:
+    """Rank states by a power measure in a year, with values and shares."""
+    answer = measures.power(year, measure, top, share_of, nowcast, weights)
+    title = (
+        f"{answer.params['measure']} {answer.params['year']} ({answer.extra['unit']}), share of {share_of}"
+    )
+    columns = ["rank", "name", "iso3", "cow", "value", "share"]
+    emit(answer, as_json, title, columns + (["nowcast"] if "nowcast" in answer.rows else []))
+
+
+def polarity_(
+    year: int = typer.Option(None, "--year", "-y", help="One year (default: the measure's last year)."),
+    start: int = typer.Option(None, "--from", help="First year of a series."),
+    end: int = typer.Option(None, "--to", help="Last year of a series."),
+    measure: str = MEASURE,
+    among: str = AMONG,
+    pole_share: float = typer.Option(
+        polarity.POLE_SHARE, "--pole-share", help="A pole holds at least this share of the group."
+    ),
+    unipolar_share: float = typer.Option(
+        polarity.UNIPOLAR_SHARE, "--unipolar-share", help="Unipolar when the leader holds more than this."
+    ),
+    weights: str = WEIGHTS,
+    nowcast: bool = NOWCAST,
+    as_json: bool = JSON,
+) -> None:
+    """Polarity indices (CON, effective poles, HHI, leader, verdict) for a year or a range."""
+    answer = polarity.polarity(year, start, end, measure, among, pole_share, unipolar_share, weights, nowcast)
+    limits = answer.extra["thresholds"]
+    title = (
+        f"polarity by {answer.params['measure']} among {answer.params['among']} "
+        f"(pole ≥ {limits['pole_share']:g} of group; unipolar > {limits['unipolar_share']:g})"
+    )
+    columns = ["year", "n", "con", "enp", "hhi", "leader", "leader_share", "lead_ratio", "poles", "verdict"]
+    emit(answer, as_json, title, columns + (["missing"] if answer.rows["missing"].notna().any() else []))
+
+
+def plot_(
+    kind: str = typer.Argument(..., help=f"One of: {', '.join(plot.KINDS)}."),
+    output: str = typer.Option(..., "--output", "-o", help="File to write: .png, .svg or .pdf."),
+    measure: str = MEASURE,
+    start: int = typer.Option(None, "--from", help="First year."),
+    end: int = typer.Option(None, "--to", help="Last year."),
+    among: str = AMONG,
+    weights: str = WEIGHTS,
+    as_json: bool = JSON,
+) -> None:
+    """Draw polarity indices or the major powers' shares over time to a PNG, SVG or PDF file."""
+    answer = plot.plot(kind, output, measure, start, end, among, weights)
+    if as_json:
+        payload = answer.to_dict()
+        payload.pop("data")
+        print_json(payload)
+        return
+    console.print(f"wrote {answer.extra['path']}")
+    for note in answer.notes:
+        console.print(f"[yellow]note:[/] {note}")
