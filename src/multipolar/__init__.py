@@ -9,21 +9,26 @@ Every public function returns an :class:`~multipolar.answer.Answer` (or a panel)
 """
 
 from multipolar.answer import Answer
+from multipolar.brief import Brief, brief
 from multipolar.data.manage import cite, data_list, paths, pull, verify
 from multipolar.errors import MultipolarError
 from multipolar.orgs import alliances, commitments, history, members, memberships, orgs
 from multipolar.panels import Panel, create_dyadyears, create_stateyears
+from multipolar.power.blocs import compare, scenario
 from multipolar.power.measures import power
 from multipolar.power.plot import plot
 from multipolar.power.polarity import polarity
 
 __all__ = [
     "Answer",
+    "Brief",
     "MultipolarError",
     "Panel",
     "alliances",
+    "brief",
     "cite",
     "commitments",
+    "compare",
     "create_dyadyears",
     "create_stateyears",
     "data_list",
@@ -36,5 +41,6 @@ __all__ = [
     "polarity",
     "power",
     "pull",
+    "scenario",
     "verify",
 ]
