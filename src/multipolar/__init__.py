@@ -18,6 +18,7 @@ from multipolar.power.blocs import compare, scenario
 from multipolar.power.measures import power
 from multipolar.power.plot import plot
 from multipolar.power.polarity import polarity
+from multipolar.states import resolve, states
 
 __all__ = [
     "Answer",
@@ -41,6 +42,8 @@ __all__ = [
     "polarity",
     "power",
     "pull",
+    "resolve",
     "scenario",
+    "states",
     "verify",
 ]

@@ -12,7 +12,7 @@ import typer
 
 from multipolar import config, progress
 from multipolar.errors import MultipolarError
-from multipolar.interfaces.cli import data_cmd, orgs_cmd, power_cmd
+from multipolar.interfaces.cli import data_cmd, orgs_cmd, power_cmd, states_cmd
 from multipolar.interfaces.cli.output import errors
 
 app = typer.Typer(
@@ -42,6 +42,7 @@ app.add_typer(data_cmd.app, name="data")
 data_cmd.register_top_level(app)
 orgs_cmd.register(app)
 power_cmd.register(app)
+states_cmd.register(app)
 
 
 def main() -> None:

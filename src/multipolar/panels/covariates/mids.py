@@ -10,6 +10,7 @@ from multipolar.panels.panel import Panel
 DATASET = "cow_mid_ddydisps"
 FIRST_YEAR, LAST_YEAR = 1816, 2014
 FLAGS = ("cowmidongoing", "cowmidonset")
+SAME_DYAD_YEAR = "{t}.ccode1 = p.ccode1 AND {t}.ccode2 = p.ccode2 AND {t}.year = p.year"
 COLUMNS = (
     "dispnum", "cowmidongoing", "cowmidonset", "sidea1", "sidea2", "fatality1", "fatality2", "fatalpre1",
     "fatalpre2", "hiact1", "hiact2", "hostlev1", "hostlev2", "orig1", "orig2", "fatality", "hostlev",
@@ -29,14 +30,11 @@ def add_cow_mids(panel: Panel, keep: list[str] | None = None) -> Panel:
                 f"add_cow_mids cannot keep {', '.join(wrong)}.", f"Choose among: {', '.join(COLUMNS)}."
             )
     chosen = [c for c in COLUMNS if keep is None or c in FLAGS or c in keep]
-    picks = ", ".join(
-        f"coalesce(m.{c}, CASE WHEN p.year BETWEEN {FIRST_YEAR} AND {LAST_YEAR} THEN 0 END) AS {c}"
+    columns = {
+        c: f"coalesce({{t}}.{c}, CASE WHEN p.year BETWEEN {FIRST_YEAR} AND {LAST_YEAR} THEN 0 END)"
         if c in FLAGS
-        else f"m.{c}"
+        else f"{{t}}.{c}"
         for c in chosen
-    )
-    sql = f"""
-        SELECT p.ccode1, p.ccode2, p.year, {picks}
-        FROM panel p LEFT JOIN {store.scan(DATASET)} m USING (ccode1, ccode2, year)"""
+    }
     note = f"{DATASET}: CoW-MID 5.0 covers {FIRST_YEAR}-{LAST_YEAR}; later years are NA."
-    return panel.join(sql, dict.fromkeys(chosen, DATASET), [note])
+    return panel.lookup(store.scan(DATASET), SAME_DYAD_YEAR, columns, dict.fromkeys(chosen, DATASET), [note])

@@ -20,7 +20,14 @@ def add_minimum_distance(panel: Panel) -> Panel:
         UNION ALL
         SELECT {code}2, {code}1, year, mindist FROM {store.scan(name)}"""
     if panel.unit == "dyad":
-        sql = f"SELECT a AS {code}1, b AS {code}2, year, mindist FROM ({both_orders})"
-        return panel.join(sql, {"mindist": name}, [note.format(column="mindist")])
-    sql = f"SELECT a AS {code}, year, min(mindist) AS minmindist FROM ({both_orders}) GROUP BY a, year"
-    return panel.join(sql, {"minmindist": name}, [note.format(column="minmindist")])
+        return panel.lookup(
+            f"SELECT a AS {code}1, b AS {code}2, year, mindist FROM ({both_orders})",
+            f"{{t}}.{code}1 = p.{code}1 AND {{t}}.{code}2 = p.{code}2 AND {{t}}.year = p.year",
+            {"mindist": "{t}.mindist"},
+            {"mindist": name},
+            [note.format(column="mindist")],
+        )
+    nearest = f"SELECT a AS {code}, year, min(mindist) AS minmindist FROM ({both_orders}) GROUP BY a, year"
+    return panel.lookup_states(
+        nearest, {"minmindist": "{t}.minmindist"}, {"minmindist": name}, [note.format(column="minmindist")]
+    )

@@ -33,27 +33,21 @@ def add_strategic_rivalries(panel: Panel) -> Panel:
     number of ongoing rivalries of each type (``n_positional`` ...). 0 up to 2020, NA after."""
     panel.require(system="cow", what="add_strategic_rivalries")
     note = f"{DATASET}: rivalries are listed to {LAST_YEAR}; later years are NA."
+    within = f"CASE WHEN p.year <= {LAST_YEAR} THEN 0 END"
     if panel.unit == "dyad":
-        sql = f"""
-            SELECT p.ccode1, p.ccode2, p.year, r.tssr_id,
-                   {
-            ", ".join(
-                f'coalesce(r."{t}", CASE WHEN p.year <= {LAST_YEAR} THEN 0 END) AS "{t}"' for t in TYPES
-            )
-        },
-                   CASE WHEN r.tssr_id IS NOT NULL THEN 1 WHEN p.year <= {LAST_YEAR} THEN 0 END
-                       AS ongoingrivalry
-            FROM panel p LEFT JOIN ({_rivalry_years()}) r USING (ccode1, ccode2, year)"""
-        new = ["tssr_id", *TYPES, "ongoingrivalry"]
-    else:
-        counts = ", ".join(
-            f"CASE WHEN p.year <= {LAST_YEAR} THEN coalesce(r.n_{t}, 0) END AS n_{t}" for t in TYPES
+        columns = {
+            "tssr_id": "{t}.tssr_id",
+            **{t: f'coalesce({{t}}."{t}", {within})' for t in TYPES},
+            "ongoingrivalry": f"CASE WHEN {{t}}.tssr_id IS NOT NULL THEN 1 ELSE {within} END",
+        }
+        return panel.lookup(
+            _rivalry_years(),
+            "{t}.ccode1 = p.ccode1 AND {t}.ccode2 = p.ccode2 AND {t}.year = p.year",
+            columns,
+            dict.fromkeys(columns, DATASET),
+            [note],
         )
-        sums = ", ".join(f'sum("{t}") AS n_{t}' for t in TYPES)
-        sql = f"""
-            SELECT p.ccode, p.year, {counts}
-            FROM panel p LEFT JOIN (
-                SELECT ccode1 AS ccode, year, {sums} FROM ({_rivalry_years()}) GROUP BY ALL
-            ) r USING (ccode, year)"""
-        new = [f"n_{t}" for t in TYPES]
-    return panel.join(sql, dict.fromkeys(new, DATASET), [note])
+    sums = ", ".join(f'sum("{t}") AS n_{t}' for t in TYPES)
+    counts = f"SELECT ccode1 AS ccode, year, {sums} FROM ({_rivalry_years()}) GROUP BY ALL"
+    columns = {f"n_{t}": f"coalesce({{t}}.n_{t}, {within})" for t in TYPES}
+    return panel.lookup_states(counts, columns, dict.fromkeys(columns, DATASET), [note])

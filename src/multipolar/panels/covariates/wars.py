@@ -28,12 +28,12 @@ def _one_per_unit(rows: str, unit: str, onset: str, deaths_a: str, deaths_b: str
                      file_row_number) = 1"""
 
 
-def _flags(*columns: str) -> str:
+def _flags(*columns: str) -> dict[str, str]:
     """No war is 0 within the lists' years, NA outside them."""
-    return ", ".join(
-        f"coalesce(w.{c}, CASE WHEN p.year BETWEEN {FIRST_YEAR} AND {LAST_YEAR} THEN 0 END) AS {c}"
+    return {
+        c: f"coalesce({{t}}.{c}, CASE WHEN p.year BETWEEN {FIRST_YEAR} AND {LAST_YEAR} THEN 0 END)"
         for c in columns
-    )
+    }
 
 
 def add_cow_wars(panel: Panel, type: str, intratype: str = "all") -> Panel:  # noqa: A002 - peacesciencer's name
@@ -57,8 +57,6 @@ def add_cow_wars(panel: Panel, type: str, intratype: str = "all") -> Panel:  # n
 
 def _inter(panel: Panel) -> Panel:
     dataset = "cow_war_inter"
-    kept = "sidea1, sidea2, initiator1, initiator2, outcome1, outcome2"
-    deaths = ", ".join(f"CASE WHEN w.{c} >= 0 THEN w.{c} END AS {c}" for c in ("batdeath1", "batdeath2"))
     wars = _one_per_unit(
         in_file_order(dataset),
         "ccode1, ccode2, year",
@@ -66,13 +64,21 @@ def _inter(panel: Panel) -> Panel:
         "batdeath1",
         "batdeath2",
     )
-    sql = f"""
-        SELECT p.ccode1, p.ccode2, p.year, {_flags("cowinterongoing", "cowinteronset")},
-               {", ".join(f"w.{c.strip()}" for c in kept.split(","))}, {deaths}, w.resume
-        FROM panel p LEFT JOIN ({wars}) w USING (ccode1, ccode2, year)"""
-    columns = ["cowinterongoing", "cowinteronset", *kept.split(", "), "batdeath1", "batdeath2", "resume"]
+    kept = ("sidea1", "sidea2", "initiator1", "initiator2", "outcome1", "outcome2")
+    columns = {
+        **_flags("cowinterongoing", "cowinteronset"),
+        **{c: f"{{t}}.{c}" for c in kept},
+        **{c: f"CASE WHEN {{t}}.{c} >= 0 THEN {{t}}.{c} END" for c in ("batdeath1", "batdeath2")},
+        "resume": "{t}.resume",
+    }
     note = f"{dataset}: CoW inter-state wars cover {FIRST_YEAR}-{LAST_YEAR}; later years are NA."
-    return panel.join(sql, dict.fromkeys(columns, dataset), [note])
+    return panel.lookup(
+        wars,
+        "{t}.ccode1 = p.ccode1 AND {t}.ccode2 = p.ccode2 AND {t}.year = p.year",
+        columns,
+        dict.fromkeys(columns, dataset),
+        [note],
+    )
 
 
 def _intra(panel: Panel, intratype: str) -> Panel:
@@ -84,15 +90,18 @@ def _intra(panel: Panel, intratype: str) -> Panel:
                    OVER (PARTITION BY ccodea, year) AS intrawarnums
         FROM ({in_file_order(dataset)}) WHERE primary_state = 1 {which}"""
     wars = _one_per_unit(rows, "ccode, year", "cowintraonset", "sideadeaths", "sidebdeaths")
-    deaths = ", ".join(
-        f"CASE WHEN w.{c} >= 0 THEN w.{c} WHEN w.warnum IS NOT NULL THEN -9 END AS {c}"
-        for c in ("sideadeaths", "sidebdeaths")
-    )
-    sql = f"""
-        SELECT p.ccode, p.year, w.warnum, w.warname, w.wartype, {_flags("cowintraonset", "cowintraongoing")},
-               w.intnl, w.outcome, {deaths}, w.intrawarnums
-        FROM panel p LEFT JOIN ({wars}) w USING (ccode, year)"""
-    columns = ["warnum", "warname", "wartype", "cowintraonset", "cowintraongoing", "intnl", "outcome",
-               "sideadeaths", "sidebdeaths", "intrawarnums"]  # fmt: skip
+    columns = {
+        **{c: f"{{t}}.{c}" for c in ("warnum", "warname", "wartype")},
+        **_flags("cowintraonset", "cowintraongoing"),
+        "intnl": "{t}.intnl",
+        "outcome": "{t}.outcome",
+        **{
+            c: f"CASE WHEN {{t}}.{c} >= 0 THEN {{t}}.{c} WHEN {{t}}.warnum IS NOT NULL THEN -9 END"
+            for c in ("sideadeaths", "sidebdeaths")
+        },
+        "intrawarnums": "{t}.intrawarnums",
+    }
     note = f"{dataset}: CoW intra-state wars cover {FIRST_YEAR}-{LAST_YEAR}; later years are NA."
-    return panel.join(sql, dict.fromkeys(columns, dataset), [note])
+    return panel.lookup(
+        wars, "{t}.ccode = p.ccode AND {t}.year = p.year", columns, dict.fromkeys(columns, dataset), [note]
+    )

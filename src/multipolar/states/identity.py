@@ -1,0 +1,418 @@
+"""What a country name or code means on a given day.
+
+The entity table has one row per identity spell (name, ISO, COW and Gleditsch-Ward codes,
+valid_from..valid_to). It is built from the state lists themselves (``cow_states``,
+``gw_system``): a code used by both lists is one entity, named as COW names it, with ISO codes
+from country_converter. Where the lists disagree or history splits a code (Germany, Serbia and
+Yugoslavia, Russia and the USSR, Yemen, Vietnam, the Pacific microstates ...) the curated rows
+of ``data/entities.csv`` take over every spell of those codes.
+
+Names come from the state lists, country_converter and pycountry (official, short and common
+names, "Korea, Republic of" read both ways) and the curated aliases. A name that fits several
+entities on the day is an AmbiguousNameError, never a guess: "Congo" and "Korea" are ambiguous;
+"Germany" between 1949 and 1990 is West Germany by convention (the curated note says so).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import logging
+import re
+import unicodedata
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+import pandas as pd
+
+from multipolar.answer import Answer
+from multipolar.dates import parse_date
+from multipolar.errors import AmbiguousNameError, CoverageError, InputError, unknown
+from multipolar.states import lists
+
+CURATED = Path(__file__).parent / "data" / "entities.csv"
+CURATED_SOURCE = "states/data/entities.csv"
+SOURCES = ["cow_states", "gw_states", "gw_system", CURATED_SOURCE]
+ISO_START = dt.date(1974, 1, 1)  # first edition of ISO 3166; older entities get codes only if curated
+CODE_SYSTEMS = {"cow": "COW", "gw": "Gleditsch-Ward", "iso3": "ISO3", "iso2": "ISO2"}
+CODE_NAMES = {"iso3": "ISO3", "iso2": "ISO2", "cow_abb": "COW abbreviation", "gw_abb": "G-W abbreviation"}
+COLUMNS = ["name", "iso3", "iso2", "cow", "cow_abb", "gw", "gw_abb", "valid_from", "valid_to"]
+
+
+@dataclass(frozen=True)
+class Country:
+    name: str
+    iso3: str | None
+    iso2: str | None
+    cow: int | None
+    cow_abb: str | None
+    gw: int | None
+    valid_from: dt.date
+    valid_to: dt.date | None  # None: still exists
+
+
+def entities() -> pd.DataFrame:
+    """One row per entity spell: name, iso3, iso2, cow, cow_abb, gw, gw_abb, valid_from, valid_to."""
+    return _entities()[COLUMNS].copy()
+
+
+def aliases() -> pd.DataFrame:
+    """Every known spelling of every entity: alias, iso3, cow, gw, valid_from, valid_to."""
+    table = _aliases().merge(_entities(), left_on="entity", right_index=True)
+    return table[["alias", "iso3", "cow", "gw", "valid_from", "valid_to"]].reset_index(drop=True)
+
+
+def valid_on(day: dt.date) -> pd.DataFrame:
+    """The entity spells that exist on ``day``."""
+    table = _entities()
+    inside = (table["valid_from"] <= day) & (table["valid_to"].isna() | (table["valid_to"] >= day))
+    return table.loc[inside, COLUMNS]
+
+
+def identify(text: str, date: str | dt.date | None = None, code: str = "cow") -> Country:
+    """The one entity that ``text`` (a name or code) means on ``date`` (default: today)."""
+    return _identify(str(text), date, code)[0]
+
+
+def resolve(text: str | list[str], date: str | dt.date | None = None, code: str = "cow") -> Answer:
+    """Names or codes as date-aware country records (numbers are COW codes unless code="gw")."""
+    texts = [text] if isinstance(text, str) else list(text)
+    if not texts:
+        raise InputError("Nothing to resolve.", "Give at least one country name or code.")
+    day = parse_date(date)
+    rows, notes = [], []
+    for one in texts:
+        country, read_as, said = _identify(str(one), date, code)
+        rows.append({"input": one, "read_as": read_as, **asdict(country)})
+        notes.extend(said)
+    frame = pd.DataFrame(rows).astype({"cow": "Int64", "gw": "Int64"})
+    return Answer(
+        "resolve",
+        {"date": day.isoformat(), "code": code},
+        frame,
+        "countries",
+        list(dict.fromkeys(notes)),
+        list(SOURCES),
+    )
+
+
+def _identify(text: str, date, code: str) -> tuple[Country, str, list[str]]:
+    if code not in ("cow", "gw"):
+        raise InputError(f"Unknown code system {code!r}.", "Use --code cow or --code gw.")
+    day = parse_date(date)
+    word = text.strip()
+    if not word:
+        raise InputError("Empty country name.", "Give a name, ISO code, or COW/GW code.")
+    notes: list[str] = []
+    prefix, _, rest = word.partition(":")
+    value = word
+    if rest and prefix.strip().lower() in CODE_SYSTEMS:
+        system, value = prefix.strip().lower(), rest.strip()
+        found, read_as = _by_code(system, value), f"{CODE_SYSTEMS[system]} code"
+    elif word.isdigit():
+        found, read_as = _by_code(code, word), f"{CODE_SYSTEMS[code]} code"
+        other = "gw" if code == "cow" else "cow"
+        notes.append(
+            f"{word} read as a {CODE_SYSTEMS[code]} code (write {other}:{word} for {CODE_SYSTEMS[other]})."
+        )
+    else:
+        found, read_as = _alias_index().get(normalise(word), []), "name"
+        if not found and re.fullmatch(r"[A-Za-z]{2,3}", word):
+            found, read_as = _by_letters(word, day), "code"
+        if not found:
+            found, read_as = _by_pattern(word), "name"
+    if not found and read_as != "name":
+        system = read_as.removesuffix(" code")
+        raise InputError(f"No country has {system} code {value!r}.", "Check the code, or give a name.")
+    if not found:
+        raise unknown(
+            "country", word, _aliases()["alias"], "Check the spelling, or give an ISO3, COW or G-W code."
+        )
+    row = _records()[_on_day(word, found, day, date is not None, notes)]
+    if read_as == "code":
+        read_as = " / ".join(CODE_NAMES[c] for c in CODE_NAMES if row[c] == word.upper())
+    if read_as == "name" and row["note"]:
+        notes.append(row["note"])
+    return Country(**{f: row[f] for f in Country.__dataclass_fields__}), read_as, notes
+
+
+def _on_day(word: str, found: list[int], day: dt.date, explicit: bool, notes: list[str]) -> int:
+    """The single candidate valid on ``day``; without a date, the latest if none is current."""
+    records = _records()
+    found = list(dict.fromkeys(found))
+    valid = [i for i in found if _exists(records[i], day)]
+    if not valid:
+        if explicit:
+            spans = "; ".join(_label(records[i]) for i in found)
+            raise CoverageError(
+                f"{word!r} names no state on {day.isoformat()} (known: {spans}).",
+                "Give a date inside one of these spans.",
+            )
+        latest = max(found, key=lambda i: records[i]["valid_to"] or dt.date.max)
+        notes.append(f"{word!r} names no state today; showing the latest: {_label(records[latest])}.")
+        valid = [latest]
+    distinct = {(records[i]["cow"], records[i]["gw"], records[i]["iso3"]): i for i in valid}
+    if len(distinct) > 1:
+        options = "; ".join(
+            f"{r['name']} (iso3 {r['iso3'] or 'none'}, cow {r['cow'] or 'none'}, gw {r['gw'] or 'none'})"
+            for r in (records[i] for i in distinct.values())
+        )
+        raise AmbiguousNameError(
+            f"{word!r} is ambiguous on {day.isoformat()}: {options}.",
+            "Use a fuller name or an ISO3/COW code.",
+        )
+    return valid[0]
+
+
+def _by_code(system: str, value: str) -> list[int]:
+    if system in ("cow", "gw") and value.isdigit():
+        return _code_index().get((system, int(value)), [])
+    if system in ("cow", "gw"):
+        system = f"{system}_abb"
+    elif not value.isalpha():
+        raise InputError(
+            f"{value!r} is not an {CODE_SYSTEMS[system]} code.", "ISO codes are letters, e.g. iso3:DEU."
+        )
+    return _code_index().get((system, value.upper()), [])
+
+
+def _by_letters(word: str, day: dt.date) -> list[int]:
+    """A bare 2-3 letter code: ISO3, ISO2, COW or G-W abbreviation; each system must agree."""
+    upper, records = word.upper(), _records()
+    found = {system: _code_index().get((system, upper), []) for system in CODE_NAMES}
+    current = {s: [i for i in hits if _exists(records[i], day)] for s, hits in found.items()}
+    entities = {
+        (records[i]["cow"], records[i]["gw"], records[i]["iso3"]) for h in current.values() for i in h
+    }
+    if len(entities) > 1:
+        readings = [f"{CODE_NAMES[s]} of {records[i]['name']}" for s, hits in current.items() for i in hits]
+        prefixes = {"iso3": "iso3", "iso2": "iso2", "cow_abb": "cow", "gw_abb": "gw"}
+        ways = [f"{prefixes[s]}:{upper}" for s, hits in current.items() if hits]
+        raise AmbiguousNameError(
+            f"{word!r} is ambiguous on {day.isoformat()}: {'; '.join(dict.fromkeys(readings))}.",
+            f"Write {' or '.join(dict.fromkeys(ways))}.",
+        )
+    return [i for hits in found.values() for i in hits]
+
+
+def _by_pattern(word: str) -> list[int]:
+    """country_converter's regular expressions, for spellings no list holds ('Kyrgyz Republic')."""
+    hits = {iso3 for iso3, pattern in _patterns() if pattern.search(word)}
+    return [i for iso3 in sorted(hits) for i in _code_index().get(("iso3", iso3), [])]
+
+
+def _exists(record: dict, day: dt.date) -> bool:
+    return record["valid_from"] <= day and (record["valid_to"] is None or record["valid_to"] >= day)
+
+
+@functools.cache
+def _records() -> list[dict]:
+    """Entity rows as plain dicts (None for missing), for lookups without pandas overhead."""
+    table = _entities()
+    out = []
+    for row in table.to_dict("records"):
+        out.append(
+            {
+                k: (None if v is None or v is pd.NA or (isinstance(v, float) and v != v) else v)
+                for k, v in row.items()
+            }
+        )
+    for row in out:
+        for key in ("cow", "gw"):
+            row[key] = None if row[key] is None else int(row[key])
+    return out
+
+
+@functools.cache
+def _code_index() -> dict[tuple[str, object], list[int]]:
+    index: dict[tuple[str, object], list[int]] = {}
+    for i, row in enumerate(_records()):
+        for system in ("cow", "gw", "iso3", "iso2", "cow_abb", "gw_abb"):
+            if row[system] is not None:
+                index.setdefault((system, row[system]), []).append(i)
+    return index
+
+
+def normalise(name: str) -> str:
+    """A matching key: no accents, case, punctuation, leading 'the' or 'St.' abbreviations."""
+    text = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
+    text = text.replace("&", " and ")
+    text = re.sub(r"[^a-z0-9]+", " ", text).strip()
+    text = re.sub(r"^the ", "", text)
+    text = re.sub(r"\bst\b", "saint", text)
+    return text
+
+
+def spellings(name: str, with_brackets: bool = True) -> list[str]:
+    """A name and its parts: 'Korea, Republic of' -> Republic of Korea, Korea; 'Myanmar (Burma)'."""
+    name = name.strip()
+    out = [name]
+    inner = re.findall(r"\(([^)]*)\)", name)
+    bare = re.sub(r"\s*\([^)]*\)", "", name).strip()
+    out.append(bare)
+    if with_brackets:
+        out += [part for part in inner if not part.lower().endswith(" of")]
+    for part in list(out):
+        out += [p.strip() for p in part.split("/")] if "/" in part else []
+    for part in list(out):
+        head, comma, tail = part.partition(", ")
+        if comma:
+            out.append(head)
+            if re.search(r"\b(of|of the)$", tail, flags=re.I):
+                out.append(f"{tail} {head}")
+    return [s for s in dict.fromkeys(out) if s]
+
+
+@functools.cache
+def _alias_index() -> dict[str, list[int]]:
+    return _aliases().groupby("key")["entity"].agg(list).to_dict()
+
+
+@functools.cache
+def _entities() -> pd.DataFrame:
+    """Curated entity spells plus one entity per code both state lists agree on."""
+    curated = pd.read_csv(CURATED, dtype=str, keep_default_na=False)
+    curated = curated.replace("", None).assign(curated=True)
+    curated["cow"] = curated["cow"].astype("Int64")
+    curated["gw"] = curated["gw"].astype("Int64")
+    cow, gw = lists.cow_spells(), lists.gw_system_spells()
+    taken_cow, taken_gw = set(curated["cow"].dropna()), set(curated["gw"].dropna())
+    skip = taken_cow | taken_gw
+    rows = []
+    for code in sorted((set(cow["code"]) | set(gw["code"])) - skip):
+        c, g = cow[cow["code"] == code], gw[gw["code"] == code]
+        ongoing = (c["end"] == _cow_last()).any() or (g["end"] == _gw_last()).any()
+        rows.append(
+            {
+                "name": c["name"].iloc[-1] if len(c) else g["name"].iloc[-1],
+                "cow": code if len(c) else None,
+                "cow_abb": c["abb"].iloc[-1] if len(c) else None,
+                "gw": code if len(g) else None,
+                "gw_abb": g["abb"].iloc[-1] if len(g) else None,
+                "valid_from": min([*c["start"], *g["start"]]),
+                "valid_to": None if ongoing else max([*c["end"], *g["end"]]),
+                "aliases": None,
+                "note": None,
+                "source": "cow_states v2016 / gw_system: same code in both lists",
+                "curated": False,
+            }
+        )
+    derived = pd.DataFrame(rows)
+    derived["cow"] = derived["cow"].astype("Int64")
+    derived["gw"] = derived["gw"].astype("Int64")
+    modern = derived["valid_to"].isna() | (derived["valid_to"] >= ISO_START)
+    iso3 = _iso3_of(derived.loc[modern, "name"].tolist())
+    derived["iso3"] = None
+    derived.loc[modern, "iso3"] = iso3
+    table = pd.concat([curated, derived], ignore_index=True)
+    table["valid_from"] = table["valid_from"].map(lists.as_date)
+    table["valid_to"] = table["valid_to"].map(lambda v: None if v is None or pd.isna(v) else lists.as_date(v))
+    table["iso2"] = [
+        i2 if isinstance(i2, str) else _iso2_of(i3)
+        for i2, i3 in zip(table["iso2"], table["iso3"], strict=True)
+    ]
+    table = table.sort_values(["valid_from", "name"]).reset_index(drop=True)
+    return table.astype({"name": object, "iso3": object, "iso2": object})
+
+
+@functools.cache
+def _aliases() -> pd.DataFrame:
+    """Alias table: alias (as written), key (normalised), entity (row of _entities())."""
+    table = _entities()
+    found: list[tuple[str, int]] = []
+
+    def add(names, index: int) -> None:
+        found.extend((n, index) for n in names if n)
+
+    iso_names = _iso_names()
+    for index, row in table.iterrows():
+        add(spellings(row["name"]), index)
+        if isinstance(row["aliases"], str):
+            add(row["aliases"].split(";"), index)
+        end = row["valid_to"] or dt.date.max
+        if row["iso3"] and end >= ISO_START:
+            for name in iso_names.get(row["iso3"], []):
+                add(spellings(name), index)
+    curated = set(table.index[table["curated"]])
+    named = ((lists.cow_spells(), "cow"), (lists.gw_spells(), "gw"), (lists.gw_system_spells(), "gw"))
+    for spells, system in named:
+        for spell in spells.itertuples():
+            hits = table[
+                (table[system] == spell.code)
+                & (table["valid_from"] <= spell.end)
+                & (table["valid_to"].isna() | (table["valid_to"] >= spell.start))
+            ]
+            for index in hits.index:
+                add(spellings(spell.name, with_brackets=index not in curated), index)
+    out = pd.DataFrame(found, columns=["alias", "entity"])
+    out["key"] = out["alias"].map(normalise)
+    return out.drop_duplicates(subset=["key", "entity"]).reset_index(drop=True)
+
+
+def _cow_last() -> dt.date:
+    return lists.cow_spells()["end"].max()
+
+
+def _gw_last() -> dt.date:
+    return lists.gw_system_spells()["end"].max()
+
+
+def _iso3_of(names: list[str]) -> list[str | None]:
+    converted = _converter().convert(names, to="ISO3", not_found=None)
+    converted = converted if isinstance(converted, list) else [converted]
+    return [c if isinstance(c, str) and len(c) == 3 else None for c in converted]
+
+
+def _iso2_of(iso3: str | None) -> str | None:
+    if not iso3:
+        return None
+    import pycountry
+
+    found = pycountry.countries.get(alpha_3=iso3)
+    if found is None:
+        data = _converter().data
+        match = data.loc[data["ISO3"] == iso3, "ISO2"]
+        return match.iloc[0] if len(match) else None
+    return found.alpha_2
+
+
+@functools.cache
+def _iso_names() -> dict[str, list[str]]:
+    """Official, short and common names by ISO3, from country_converter and pycountry."""
+    import pycountry
+
+    names: dict[str, list[str]] = {}
+    data = _converter().data
+    for row in data[["ISO3", "name_short", "name_official"]].itertuples(index=False):
+        names.setdefault(row.ISO3, []).extend([row.name_short, row.name_official])
+    for country in (*pycountry.countries, *pycountry.historic_countries):
+        for attr in ("name", "official_name", "common_name"):
+            value = getattr(country, attr, None)
+            if value:
+                names.setdefault(country.alpha_3, []).append(value)
+    return names
+
+
+@functools.cache
+def _patterns() -> list[tuple[str, re.Pattern]]:
+    data = _converter().data
+    return [
+        (row.ISO3, re.compile(row.regex, re.I)) for row in data[["ISO3", "regex"]].itertuples(index=False)
+    ]
+
+
+@functools.cache
+def _converter():
+    import country_converter
+
+    logging.getLogger("country_converter").setLevel(logging.ERROR)
+    return country_converter.CountryConverter()
+
+
+def _span(record: dict) -> str:
+    end = record["valid_to"]
+    return f"{record['valid_from'].isoformat()}..{end.isoformat() if end else ''}"
+
+
+def _label(record: dict) -> str:
+    return f"{record['name']} {_span(record)}"

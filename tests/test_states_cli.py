@@ -1,0 +1,84 @@
+"""The ``states`` and ``resolve`` commands, in-process and as the installed console script."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+
+def test_states_json(run_cli):
+    code, out, err = run_cli("states", "--date", "2008-09-07", "--json")
+    assert code == 0, err
+    payload = json.loads(out)
+    assert payload["date"] == "2008-09-07" and payload["system"] == "cow"
+    assert len(payload["states"]) == 194
+    assert {"dataset": "cow_states", "version": "2016"} in payload["sources"]
+
+
+def test_states_table_gw(run_cli):
+    code, out, _ = run_cli("states", "--date", "2008-09-07", "--system", "gw")
+    assert code == 0
+    assert "GW states on 2008-09-07: 173" in out and "Serbia" in out
+
+
+def test_states_extension_note(run_cli):
+    code, out, _ = run_cli("states", "--date", "2020-03-01", "--json")
+    assert code == 0
+    assert any("cw_gw_panel" in n and "year precision" in n for n in json.loads(out)["notes"])
+
+
+def test_states_errors_are_one_line(run_cli):
+    for args, words in (
+        (("--date", "2026-01-01"), "2025-12-31"),
+        (("--date", "1815-06-01"), "1816-01-01"),
+        (("--date", "2008-02-30"), "Impossible date"),
+        (("--system", "cowx"), "--system cow"),
+    ):
+        code, out, err = run_cli("states", *args)
+        assert code != 0
+        assert words in err and "Traceback" not in err
+        assert len(err.strip().splitlines()) == 1 or err.count("error:") == 1
+        assert out == ""
+
+
+def test_resolve_many_names(run_cli):
+    code, out, err = run_cli("resolve", "Germany", "Russia", "cow:345", "--date", "1960-01-01", "--json")
+    assert code == 0, err
+    payload = json.loads(out)
+    rows = {r["input"]: r for r in payload["countries"]}
+    assert rows["Germany"]["cow"] == 260
+    assert rows["Russia"]["iso3"] == "SUN"
+    assert rows["cow:345"]["name"] == "Yugoslavia" and rows["cow:345"]["read_as"] == "COW code"
+    assert payload["date"] == "1960-01-01"
+
+
+def test_resolve_gw_numbers(run_cli):
+    code, out, _ = run_cli("resolve", "340", "--code", "gw", "--date", "2010-01-01", "--json")
+    assert code == 0
+    assert json.loads(out)["countries"][0]["cow"] == 345
+
+
+def test_resolve_errors(run_cli):
+    code, _, err = run_cli("resolve", "Congo")
+    assert code != 0 and "ambiguous" in err and "COD" in err and "Traceback" not in err
+    code, _, err = run_cli("resolve", "Atlantis")
+    assert code != 0 and "Unknown country 'Atlantis'" in err
+    code, _, err = run_cli("resolve", "Germany", "--date", "1947-01-01")
+    assert code != 0 and "names no state on 1947-01-01" in err
+
+
+def test_console_script_json():
+    script = Path(sys.executable).with_name("multipolar")
+    done = subprocess.run(
+        [str(script), "states", "--date", "2008-09-07", "--json"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    payload = json.loads(done.stdout)
+    assert len(payload["states"]) == 194
+    assert payload["states"][0]["name"] == "United States of America"

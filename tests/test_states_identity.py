@@ -1,0 +1,146 @@
+"""Date-aware identity: names and codes to one record, ambiguity and unknowns as errors."""
+
+from __future__ import annotations
+
+import pytest
+
+import multipolar as mp
+from multipolar.errors import AmbiguousNameError, CoverageError, InputError, UnknownNameError
+from multipolar.states import identity, lists
+from multipolar.states.identity import identify
+
+
+@pytest.mark.parametrize(
+    ("text", "iso3", "cow"),
+    [
+        ("Kyrgyz Republic", "KGZ", 703),
+        ("Russian Federation", "RUS", 365),
+        ("Burma", "MMR", 775),
+        ("Ivory Coast", "CIV", 437),
+        ("Côte d'Ivoire", "CIV", 437),
+        ("St. Lucia", "LCA", 56),
+        ("the Gambia", "GMB", 420),
+        ("Eswatini", "SWZ", 572),
+        ("Czechia", "CZE", 316),
+        ("Republic of Korea", "KOR", 732),
+        ("Democratic Republic of the Congo", "COD", 490),
+        ("Guinea", "GIN", 438),
+        ("Britain", "GBR", 200),
+        ("usa", "USA", 2),
+    ],
+)
+def test_aliases(text, iso3, cow):
+    country = identify(text, "2020-01-01")
+    assert (country.iso3, country.cow) == (iso3, cow)
+
+
+def test_germany_depends_on_the_date():
+    west = mp.resolve("Germany", date="1960-01-01")
+    row = west.records()[0]
+    assert (row["name"], row["cow"], row["gw"], row["iso3"]) == ("German Federal Republic", 260, 260, "DEU")
+    assert any("by convention" in n for n in west.notes)
+    united = identify("Germany", "1995-01-01")
+    assert (united.cow, united.gw, united.iso3) == (255, 260, "DEU")
+    assert identify("Germany", "1850-06-01").name == "Prussia"
+    assert identify("East Germany", "1970-01-01").cow == 265
+    with pytest.raises(CoverageError, match="no state on 1947-01-01"):
+        identify("Germany", "1947-01-01")
+
+
+def test_russia_and_the_ussr():
+    soviet = identify("Russia", "1960-01-01")
+    assert (soviet.name, soviet.cow, soviet.iso3, soviet.iso2) == ("Soviet Union", 365, "SUN", "SU")
+    assert identify("Russia", "2000-01-01").iso3 == "RUS"
+    assert identify("USSR", "1970-01-01").iso3 == "SUN"
+
+
+def test_serbia_and_yugoslavia():
+    assert identify("Serbia", "1995-01-01").iso3 == "YUG"
+    serbia = identify("Serbia", "2008-01-01")
+    assert (serbia.cow, serbia.gw, serbia.iso3) == (345, 340, "SRB")
+    assert identify("Serbia and Montenegro", "2004-01-01").iso3 == "SCG"
+    assert identify("gw:345", "1960-01-01").name == "Yugoslavia"
+
+
+def test_other_code_differences():
+    yemen = identify("Yemen", "2000-01-01")
+    assert (yemen.cow, yemen.gw) == (679, 678)
+    assert identify("South Yemen", "1980-01-01").cow == 680
+    assert identify("Czechoslovakia", "1980-01-01").iso3 == "CSK"
+    assert identify("Czech Republic", "2000-01-01").cow == 316
+    assert identify("Austria", "1900-01-01").cow == 300
+    assert identify("Austria", "1990-01-01").cow == 305
+    assert identify("Turkey", "1900-01-01").name == "Ottoman Empire"
+    assert identify("Vietnam", "1990-01-01").iso3 == "VNM"
+    assert identify("North Vietnam", "1970-01-01").iso3 == "VDR"
+    assert identify("Kosovo", "2010-01-01").cow == 347
+    assert identify("South Sudan", "2012-01-01").cow == 626
+    assert (identify("Nauru").cow, identify("Nauru").gw) == (970, 971)
+    assert identify("gw:970").name == "Kiribati"
+
+
+def test_codes():
+    answer = mp.resolve("365")
+    row = answer.records()[0]
+    assert row["read_as"] == "COW code" and row["cow"] == 365
+    assert any("read as a COW code" in n for n in answer.notes)
+    assert identify("340", "2010-01-01", code="gw").cow == 345
+    assert identify("gw:260", "2010-01-01").cow == 255
+    assert identify("cow:GMY", "2010-01-01").gw == 260
+    assert identify("iso3:DEU", "1960-01-01").cow == 260
+    assert identify("DE", "2010-01-01").iso3 == "DEU"
+    with pytest.raises(AmbiguousNameError, match="ISO3 of Australia.*COW abbreviation of Austria"):
+        identify("AUS", "2010-01-01")
+    assert identify("iso3:AUS", "2010-01-01").cow == 900
+    assert identify("cow:AUS", "2010-01-01").cow == 305
+    with pytest.raises(InputError, match="No country has COW code '999'"):
+        identify("999")
+    with pytest.raises(InputError, match="--code"):
+        identify("365", code="iso")
+
+
+def test_ambiguous_names_list_the_candidates():
+    with pytest.raises(AmbiguousNameError, match="Congo.*COD.*COG|Congo.*COG.*COD"):
+        identify("Congo", "2010-01-01")
+    with pytest.raises(AmbiguousNameError) as korea:
+        identify("Korea", "2010-01-01")
+    assert "PRK" in str(korea.value) and "KOR" in str(korea.value)
+    assert identify("Korea", "1900-01-01").cow == 730
+    with pytest.raises(AmbiguousNameError):
+        identify("Yemen", "1980-01-01")
+
+
+def test_unknown_names_suggest_close_matches():
+    with pytest.raises(UnknownNameError, match="Unknown country 'Atlantis'.*Did you mean"):
+        identify("Atlantis")
+    with pytest.raises(UnknownNameError, match="Germany"):
+        identify("Germny")
+
+
+def test_no_date_takes_today_or_the_latest_with_a_note():
+    answer = mp.resolve("Czechoslovakia")
+    assert answer.records()[0]["iso3"] == "CSK"
+    assert any("names no state today" in n for n in answer.notes)
+
+
+def test_every_state_list_code_round_trips():
+    for system, spells in (("cow", lists.cow_spells()), ("gw", lists.gw_spells())):
+        for spell in spells.itertuples():
+            for day in (spell.start, spell.start + (spell.end - spell.start) / 2, spell.end):
+                assert getattr(identify(f"{system}:{spell.code}", day), system) == spell.code
+                try:
+                    by_name = identify(spell.name, day)
+                except AmbiguousNameError:
+                    continue
+                assert getattr(by_name, system) == spell.code, (spell.name, day)
+
+
+def test_entities_and_aliases_tables():
+    table = identity.entities()
+    assert list(table.columns)[:8] == ["name", "iso3", "iso2", "cow", "cow_abb", "gw", "gw_abb", "valid_from"]
+    assert table.loc[table["iso3"] == "SUN", "cow"].tolist() == [365]
+    spelled = identity.aliases()
+    assert {"alias", "iso3", "cow"} <= set(spelled.columns)
+    soviet = set(spelled.loc[spelled["iso3"] == "SUN", "alias"])
+    assert {"Soviet Union", "USSR"} <= soviet
+    assert "Burma" in set(spelled.loc[spelled["iso3"] == "MMR", "alias"])
