@@ -171,3 +171,11 @@ def test_unknown_names_suggest_close_ones(cow_states, gw_states):
         cow_states.add_power_shares("cinco")
     with pytest.raises(InputError, match="interstate"):
         gw_states.add_ucdp_acd(type="inter")
+
+
+def test_every_covariate_runs_by_name_alone():
+    """`--add NAME` passes no options: wars take the panel's kind, blocs every organisation."""
+    states = create_stateyears(system="cow", years=(2000, 2001)).add("cow_wars", "blocs")
+    assert {"cowintraonset", "nato", "warsaw_pact", "sco"} <= set(states.columns)
+    dyads = create_dyadyears(system="cow", directed=False, years=(2000, 2001)).add("cow_wars")
+    assert "cowinteronset" in dyads.columns

@@ -12,14 +12,18 @@ from multipolar.panels.covariates._cow_keyed import on_panel_codes
 from multipolar.panels.panel import Panel
 
 
-def add_blocs(panel: Panel, orgs: str | list[str], reference: str = "12-31") -> Panel:
+def add_blocs(panel: Panel, orgs: str | list[str] | None = None, reference: str = "12-31") -> Panel:
     """One 0/1 column per organisation (``nato``; on dyads ``nato1``, ``nato2``): was the state a
     full member on the reference day (month-day, default 31 December) of that year?
 
     0 also in years before the organisation existed or after it dissolved: not being a member is
-    then a fact, not a gap. Membership comes from the curated spells (orgs/data/memberships.csv).
+    then a fact, not a gap. Membership comes from the curated spells (orgs/data/memberships.csv);
+    ``orgs`` names organisations (a list or comma-separated), by default every curated one.
     """
-    wanted = [o for o in ([orgs] if isinstance(orgs, str) else orgs) for o in str(o).split(",") if o.strip()]
+    if orgs is None:
+        orgs = list(registry.organisations())
+    names = orgs.split(",") if isinstance(orgs, str) else orgs
+    wanted = [str(name).strip() for name in names if str(name).strip()]
     if not wanted:
         raise InputError(
             "add_blocs needs at least one organisation.", "Name them, e.g. orgs=['NATO', 'SCO']."

@@ -36,10 +36,12 @@ def _flags(*columns: str) -> dict[str, str]:
     }
 
 
-def add_cow_wars(panel: Panel, type: str, intratype: str = "all") -> Panel:  # noqa: A002 - peacesciencer's name
+def add_cow_wars(panel: Panel, type: str | None = None, intratype: str = "all") -> Panel:  # noqa: A002
     """``type="inter"`` (dyad-years): war participation of the dyad; ``type="intra"``
     (state-years): the civil war the state fought as the primary government side, with
-    ``intrawarnums`` listing all of them. Onset/ongoing are 0 in 1816-2007 when no war."""
+    ``intrawarnums`` listing all of them. Onset/ongoing are 0 in 1816-2007 when no war.
+    ``type`` (peacesciencer's argument) defaults to the one the panel's unit allows."""
+    type = type or ("inter" if panel.unit == "dyad" else "intra")  # noqa: A001
     if type not in ("inter", "intra"):
         raise InputError(
             f"Unknown war type {type!r}.", "Use type='inter' (dyad-years) or 'intra' (state-years)."
