@@ -51,8 +51,16 @@ def members(org: str, date: str | dt.date | None = None, status: str = "member")
     params = {"org": found.id, "date": day.isoformat(), "status": status}
     columns = ["iso3", "cow", "name", "status", "since", "source"]
     if not found.existed_on(day):
-        note = f"{found.name} ({found.id}) {found.lifetime()}; it did not exist on {day.isoformat()}."
-        return Answer("members", params, _empty(columns), "members", [note], CURATED)
+        notes = [f"{found.name} ({found.id}) {found.lifetime()}; it did not exist on {day.isoformat()}."]
+        for old, new in registry.successions():
+            other = old if new is found else new if old is found else None
+            if other is not None and other.existed_on(day):
+                relation = "predecessor" if other is old else "successor"
+                notes.append(
+                    f"Its {relation}, {other.name} ({other.id}), {other.lifetime()}: "
+                    f"see `multipolar members {other.id} --date {day.isoformat()}`."
+                )
+        return Answer("members", params, _empty(columns), "members", notes, CURATED)
     current = registry.on(day, found.id)
     if status != "all":
         current = current[current["status"] == status]

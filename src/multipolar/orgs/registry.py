@@ -150,6 +150,24 @@ def _unbroken_since(table: pd.DataFrame) -> list[dt.date]:
     return since
 
 
+@cache
+def successions() -> list[tuple[Organisation, Organisation]]:
+    """(predecessor, successor) pairs: one organisation founded on the day another was dissolved
+    or the day after, most of whose first members were the other's last members (EEC -> EU)."""
+    pairs = []
+    for old in organisations().values():
+        if old.dissolved is None:
+            continue
+        last = set(on(old.dissolved, old.id)["iso3"])
+        for new in organisations().values():
+            if new.founded not in (old.dissolved, old.dissolved + dt.timedelta(days=1)):
+                continue
+            first = set(on(new.founded, new.id)["iso3"])
+            if last and len(last & first) * 2 > len(last):
+                pairs.append((old, new))
+    return pairs
+
+
 def atop_labels() -> dict[int, str]:
     """ATOP id -> the name of the curated organisation(s) whose treaty it codes."""
     labels: dict[int, list[str]] = {}

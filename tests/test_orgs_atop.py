@@ -1,0 +1,146 @@
+"""ATOP 5.1 as of a day: in-force logic at phase boundaries, exits, unknown days and coverage."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pandas as pd
+import pytest
+
+from multipolar.errors import InputError
+from multipolar.orgs import atop
+from multipolar.orgs.queries import alliances, commitments, memberships
+
+NATO, WARSAW_PACT = 3180, 3285
+USA, UKG, GRC, TUR, GDR, ALB, USSR, POL, EST = 2, 200, 350, 640, 265, 339, 365, 290, 366
+
+
+def members_on(atopid: int, day: str) -> dict[int, int]:
+    """COW code -> ATOP phase of each member of ``atopid`` in force on ``day``."""
+    rows = atop.in_force(dt.date.fromisoformat(day))
+    rows = rows[rows["atopid"] == atopid]
+    assert rows["cow"].is_unique
+    return dict(zip(rows["cow"], rows["phase"], strict=True))
+
+
+def test_nato_phase_boundary_belongs_to_the_new_phase():
+    assert members_on(NATO, "1949-04-03") == {}
+    assert members_on(NATO, "1949-04-04")[USA] == 1  # ATOP dates NATO from signature
+    assert members_on(NATO, "1951-06-18")[USA] == 1
+    assert members_on(NATO, "1951-06-19")[USA] == 2  # one row, not one per phase
+    assert len(members_on(NATO, "1951-06-19")) == 12
+
+
+def test_nato_accession_of_greece_and_turkey():
+    assert not {GRC, TUR} & set(members_on(NATO, "1951-10-21"))
+    assert {GRC, TUR} <= set(members_on(NATO, "1951-10-22"))
+
+
+def test_warsaw_pact_exits_and_dissolution():
+    # exit dates are the last day in force
+    assert ALB in members_on(WARSAW_PACT, "1968-09-12")
+    assert ALB not in members_on(WARSAW_PACT, "1968-09-13")
+    assert GDR in members_on(WARSAW_PACT, "1990-10-03")
+    assert GDR not in members_on(WARSAW_PACT, "1990-10-04")
+    assert len(members_on(WARSAW_PACT, "1991-07-01")) == 6
+    assert members_on(WARSAW_PACT, "1991-07-02") == {}
+
+
+def test_unknown_days_count_the_whole_month_and_say_so():
+    # ATOP 1115: entry in June 1844, day not given
+    assert set(members_on(1115, "1844-06-01")) == {200, 365}
+    assert members_on(1115, "1844-05-31") == {}
+    notes = atop.uncertain_day_notes(atop.in_force(dt.date(1844, 6, 20)), dt.date(1844, 6, 20))
+    assert any("entry into alliance 1115 (1844-06)" in n for n in notes)
+    # ATOP 1035: exit in December 1822, day not given
+    assert set(members_on(1035, "1822-12-31")) == {200, 255, 300, 365}
+    assert members_on(1035, "1823-01-01") == {}
+    answer = alliances("1822-12-15")
+    assert any("exit from alliance 1035 (1822-12)" in n for n in answer.notes)
+
+
+def test_since_spans_phases():
+    usa = atop.in_force(dt.date(2000, 1, 1))
+    usa = usa[(usa["atopid"] == NATO) & (usa["cow"] == USA)].iloc[0]
+    assert (usa["phase"], str(usa["since"])) == (2, "1949-04-04")
+
+
+def test_after_coverage_no_rows_and_a_note():
+    assert len(alliances("2018-12-31")) > 300
+    late = alliances("2019-01-01")
+    assert late.rows.empty
+    assert late.notes == [atop.coverage_note(dt.date(2019, 1, 1))]
+    assert "ATOP 5.1 coverage ends 2018-12-31" in late.notes[0]
+    early = alliances("1814-06-01")
+    assert early.rows.empty and "coverage begins 1815-01-01" in early.notes[0]
+
+
+def test_alliances_labels_members_and_obligations():
+    rows = alliances("2008-09-07").rows.set_index("atopid")
+    nato = rows.loc[NATO]
+    assert nato["name"] == "North Atlantic Treaty Organization"
+    # ATOP dates accessions from signature: Albania and Croatia signed on 2008-07-09
+    assert len(nato["cows"]) == 28 and ALB in nato["cows"]
+    assert "USA" in nato["members"] and "ALB" in nato["members"]
+    assert (nato["defense"], nato["offense"], nato["consul"]) == (True, False, True)
+    assert nato["conditional"] == ["defense"]
+    assert str(nato["start"]) == "1949-04-04"
+    assert rows.loc[4265, "name"] == ""  # a US-Russia treaty no curated organisation codes
+
+
+def test_alliances_obligation_filter_and_spellings():
+    defence = alliances("2008-09-07", "defence")
+    assert defence.params["obligation"] == "defense"
+    assert defence.rows["defense"].all()
+    assert len(defence) < len(alliances("2008-09-07"))
+    with pytest.raises(InputError, match="defense, offense, neutral, nonagg, consul"):
+        alliances("2008-09-07", "friendship")
+
+
+def test_memberships_cover_organisations_and_alliances():
+    answer = memberships("Russia", "2008-09-07")
+    rows = answer.rows.set_index("id")
+    assert rows.loc["SCO", "kind"] == "organisation" and str(rows.loc["SCO", "since"]) == "2001-06-15"
+    assert pd.isna(rows.loc["SCO", "defense"])  # the curated data codes no obligations
+    assert rows.loc["4220", "name"] == "Collective Security Treaty Organization"
+    assert bool(rows.loc["4220", "defense"]) is True
+    assert "3180" not in rows.index
+    assert answer.params["cow"] == USSR and answer.params["iso3"] == "RUS"
+
+
+def test_memberships_after_atop_keep_organisations_and_say_why_no_alliances():
+    answer = memberships("Russia", "2024-01-01")
+    assert set(answer.rows["kind"]) == {"organisation"}
+    assert "CSTO" in set(answer.rows["id"])
+    assert any("coverage ends 2018-12-31" in n for n in answer.notes)
+
+
+def test_commitments_to_estonia():
+    answer = commitments("Estonia", "2008-09-07", obligation="defense")
+    rows = answer.rows
+    usa = rows[(rows["cow"] == USA) & (rows["atopid"] == NATO)].iloc[0]
+    assert usa["alliance"] == "North Atlantic Treaty Organization"
+    assert str(usa["since"]) == "2003-03-26"  # Estonia's ATOP entry (signature of its protocol)
+    assert EST not in set(rows["cow"])
+    assert rows["defense"].all()
+
+
+def test_commitments_from_the_ussr_to_poland():
+    rows = commitments("Poland", "1960-01-01").rows
+    ussr = rows[(rows["cow"] == USSR) & (rows["atopid"] == WARSAW_PACT)].iloc[0]
+    assert bool(ussr["defense"]) and str(ussr["since"]) == "1955-05-14"
+    assert POL not in set(rows["cow"])
+
+
+def test_commitments_outside_coverage():
+    answer = commitments("Estonia", "2022-03-01")
+    assert answer.rows.empty and "coverage ends 2018-12-31" in answer.notes[0]
+
+
+def test_alliances_among():
+    found = atop.alliances_among([USA, UKG, USSR], "2008-09-07").set_index("atopid")
+    assert NATO in found.index and 4265 in found.index
+    assert {USA, UKG} <= set(found.loc[NATO, "members"]) and USSR not in found.loc[NATO, "members"]
+    assert list(found.columns) == ["members", "defense", "offense", "neutral", "nonagg", "consul"]
+    assert atop.alliances_among([USA], "2008-09-07").empty
+    assert atop.alliances_among([USA, UKG], "2020-01-01").empty

@@ -1,0 +1,87 @@
+"""The orgs commands as a user runs them: JSON shapes, tables, and one-line errors."""
+
+from __future__ import annotations
+
+import json
+
+
+def test_members_sco_observers_json(run_cli):
+    code, out, err = run_cli("members", "SCO", "--date", "2008-09-07", "--status", "observer", "--json")
+    assert code == 0, err
+    payload = json.loads(out)
+    assert (payload["org"], payload["date"], payload["status"]) == ("SCO", "2008-09-07", "observer")
+    since = {m["iso3"]: m["since"] for m in payload["members"]}
+    assert since == {"MNG": "2004-06-17", "IND": "2005-07-05", "PAK": "2005-07-05", "IRN": "2005-07-05"}
+    india = next(m for m in payload["members"] if m["iso3"] == "IND")
+    assert (india["cow"], india["name"], india["status"]) == (750, "India", "observer")
+    assert {"dataset": "orgs/data/memberships.csv", "version": "multipolar curated"} in payload["sources"]
+
+
+def test_members_counts(run_cli):
+    for org, expected in [("NATO", 26), ("sco", 6), ("Shanghai Cooperation Organisation", 6)]:
+        code, out, _ = run_cli("members", org, "--date", "2008-09-07", "--json")
+        assert code == 0 and len(json.loads(out)["members"]) == expected
+
+
+def test_members_table(run_cli):
+    code, out, _ = run_cli("members", "warsaw pact", "--date", "1980-01-01")
+    assert code == 0
+    assert "WARSAW_PACT (member) on 1980-01-01: 7" in out and "Poland" in out
+
+
+def test_members_outside_lifetime_is_an_empty_answer(run_cli):
+    code, out, _ = run_cli("members", "EU", "--date", "1990-01-01", "--json")
+    payload = json.loads(out)
+    assert code == 0 and payload["members"] == []
+    assert payload["notes"] == [
+        "European Union (EU) was founded on 1993-11-01; it did not exist on 1990-01-01."
+    ]
+
+
+def test_orgs_and_history(run_cli):
+    code, out, _ = run_cli("orgs", "--json")
+    catalogue = {o["id"]: o for o in json.loads(out)["orgs"]}
+    assert code == 0 and catalogue["CENTO"]["dissolved"] == "1979-03-16"
+    code, out, _ = run_cli("history", "csto", "--json")
+    events = json.loads(out)["events"]
+    uzbekistan = [(e["date"], e["event"], e["status"]) for e in events if e["iso3"] == "UZB"]
+    assert uzbekistan == [("2006-08-16", "joined", "member"), ("2012-06-28", "status changed", "suspended")]
+
+
+def test_memberships_commitments_alliances_json(run_cli):
+    code, out, _ = run_cli("memberships", "Russia", "--date", "2008-09-07", "--json")
+    payload = json.loads(out)
+    assert code == 0 and payload["country"] == "Russia" and payload["cow"] == 365
+    csto = next(m for m in payload["memberships"] if m["id"] == "4220")
+    assert (csto["kind"], csto["defense"], csto["source"]) == ("alliance", True, "ATOP 5.1")
+    code, out, _ = run_cli("commitments", "EST", "--date", "2008-09-07", "--obligation", "defence", "--json")
+    payload = json.loads(out)
+    assert code == 0 and payload["obligation"] == "defense"
+    assert {"USA", "GBR", "FRA"} <= {c["iso3"] for c in payload["commitments"]}
+    code, out, _ = run_cli("alliances", "--date", "2008-09-07", "-o", "defense", "--json")
+    nato = next(a for a in json.loads(out)["alliances"] if a["atopid"] == 3180)
+    assert code == 0 and nato["name"] == "North Atlantic Treaty Organization" and 2 in nato["cows"]
+
+
+def test_alliances_after_coverage_says_so(run_cli):
+    code, out, _ = run_cli("alliances", "--date", "2024-02-24", "--json")
+    payload = json.loads(out)
+    assert code == 0 and payload["alliances"] == []
+    assert payload["notes"][0].startswith("ATOP 5.1 coverage ends 2018-12-31")
+
+
+def test_errors_are_one_line_with_a_fix(run_cli):
+    cases = [
+        (("members", "SCOO"), "Unknown organisation 'SCOO'. Did you mean: SCO?"),
+        (("members", "SCO", "--status", "guest"), "Use one of: member,"),
+        (("members", "SCO", "--date", "2008-02-30"), "Impossible date '2008-02-30'"),
+        (("history", "Leage of Arab States"), "Did you mean: League of Arab States?"),
+        (("alliances", "--obligation", "friendship"), "Unknown obligation 'friendship'"),
+        (("commitments", "Narnia", "--date", "2000-01-01"), "Unknown country 'Narnia'"),
+        (("memberships", "Narnia"), "Unknown country 'Narnia'"),
+    ]
+    for args, message in cases:
+        code, out, err = run_cli(*args)
+        assert code == 2, (args, err)
+        assert message in err and "Traceback" not in err
+        assert len(err.strip().splitlines()) == 1

@@ -1,0 +1,161 @@
+"""members(): every accession, exit and status change in the curated data, checked on both sides.
+
+The cases are generated from memberships.csv itself: for each spell, the day before and the day
+of its start, and the last day and the day after its end.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from functools import cache
+
+import pandas as pd
+import pytest
+
+from multipolar.errors import InputError, UnknownNameError
+from multipolar.orgs import registry
+from multipolar.orgs.queries import history, members, orgs
+
+ONE_DAY = dt.timedelta(days=1)
+
+
+@cache
+def statuses_on(org: str, day: dt.date) -> dict[str, tuple[str, dt.date]]:
+    """iso3 -> (status, since) in ``org`` on ``day``, as members(status='all') answers it."""
+    rows = members(org, day, status="all").rows
+    assert rows["iso3"].is_unique, f"{org} on {day}: a state listed twice"
+    return {r.iso3: (r.status, r.since) for r in rows.itertuples()}
+
+
+@pytest.mark.parametrize("org", list(registry.organisations()))
+def test_every_spell_boundary(org):
+    spells = registry.spells()
+    spells = spells[spells["org"] == org]
+    assert not spells.empty
+    for s in spells.itertuples():
+        where = f"{org} {s.iso3} {s.status} {s.start}..{s.end}"
+        assert statuses_on(org, s.start).get(s.iso3) == (s.status, s.since), f"{where}: first day"
+        before = statuses_on(org, s.start - ONE_DAY).get(s.iso3)
+        if s.since == s.start:  # not the continuation of a spell in the same status
+            assert before is None or before[0] != s.status, f"{where}: day before start"
+        if pd.isna(s.end):
+            continue
+        assert statuses_on(org, s.end).get(s.iso3) == (s.status, s.since), f"{where}: last day"
+        after = statuses_on(org, s.end + ONE_DAY).get(s.iso3)
+        assert after is None or after[0] != s.status or after[1] == s.since, f"{where}: day after end"
+
+
+def test_sco_on_2008_09_07():
+    answer = members("SCO", "2008-09-07")
+    assert sorted(answer.rows["iso3"]) == ["CHN", "KAZ", "KGZ", "RUS", "TJK", "UZB"]
+    china = answer.rows.set_index("iso3").loc["CHN"]
+    assert (china["cow"], china["name"], str(china["since"])) == (710, "China", "2001-06-15")
+    assert answer.params == {"org": "SCO", "date": "2008-09-07", "status": "member"}
+
+
+def test_sco_observers_and_since_of_status():
+    rows = members("sco", "2008-09-07", status="observer").rows.set_index("iso3")
+    assert {k: str(v) for k, v in rows["since"].items()} == {
+        "IND": "2005-07-05",
+        "IRN": "2005-07-05",
+        "MNG": "2004-06-17",
+        "PAK": "2005-07-05",
+    }
+    # India became a member in 2017: since is the start of the member spell, not of the observer one
+    india = members("SCO", "2018-01-01").rows.set_index("iso3").loc["IND"]
+    assert str(india["since"]) == "2017-06-09"
+
+
+def test_nato_on_2008_09_07_has_26_members():
+    rows = members("NATO", "2008-09-07").rows
+    assert len(rows) == 26
+    assert {"USA", "TUR", "EST", "SVN"} <= set(rows["iso3"])
+    assert not {"ALB", "HRV"} & set(rows["iso3"])  # joined 2009-04-01
+
+
+def test_germany_keeps_its_since_across_the_cow_code_change():
+    # West Germany (COW 260) continues as unified Germany (COW 255) in the same status
+    germany = members("EEC", "1992-01-01").rows.set_index("iso3").loc["DEU"]
+    assert (germany["cow"], str(germany["since"])) == (255, "1958-01-01")
+
+
+def test_status_all_lists_every_status_members_first():
+    rows = members("SCO", "2016-01-01", status="all").rows
+    assert rows["status"].iloc[0] == "member"
+    assert set(rows["status"]) == {"member", "observer", "dialogue_partner"}
+    assert rows.set_index("iso3").loc["BLR", "status"] == "observer"
+
+
+def test_aliases_and_former_names_any_case():
+    for name in ["sco", "Shanghai Cooperation Organization", "SHANGHAI FIVE", "shanghai  pact"]:
+        assert members(name, "2008-09-07").params["org"] == "SCO"
+    assert registry.organisation("otan").id == "NATO"
+    assert registry.organisation("baghdad pact").id == "CENTO"
+    assert registry.organisation("Warsaw Pact").id == "WARSAW_PACT"
+    assert registry.organisation("warsaw_pact").id == "WARSAW_PACT"
+
+
+def test_unknown_organisation_suggests_close_names():
+    with pytest.raises(UnknownNameError, match="Did you mean: SCO"):
+        members("SCOO", "2008-09-07")
+    with pytest.raises(UnknownNameError, match="multipolar orgs"):
+        registry.organisation("League of Nations")
+
+
+def test_unknown_status_lists_the_valid_ones():
+    with pytest.raises(InputError, match="observer.*all"):
+        members("SCO", "2008-09-07", status="guest")
+
+
+def test_before_founding_and_after_dissolution_are_empty_with_a_note():
+    early = members("SCO", "2000-01-01")
+    assert early.rows.empty
+    assert early.notes == [
+        "Shanghai Cooperation Organisation (SCO) was founded on 2001-06-15; it did not exist on 2000-01-01."
+    ]
+    late = members("Warsaw Pact", "1991-07-02")
+    assert late.rows.empty and "existed from 1955-05-14 to 1991-07-01" in late.notes[0]
+    assert len(members("Warsaw Pact", "1991-07-01")) == 6  # its last day
+
+
+def test_before_a_successor_existed_the_note_points_to_its_predecessor():
+    eu = members("European Union", "1990-01-01")
+    assert eu.rows.empty
+    assert eu.notes[1] == (
+        "Its predecessor, European Economic Community (EEC), existed from 1958-01-01 to 1993-10-31: "
+        "see `multipolar members EEC --date 1990-01-01`."
+    )
+    oau = members("OAU", "2005-01-01")
+    assert "Its successor, African Union (AU)" in oau.notes[1]
+    assert len(members("G8", "2015-01-01").notes) == 1  # the G7 is no successor: founded in 1975
+
+
+def test_founded_but_no_member_spell_yet_says_so():
+    # NATO was founded at signature (1949-04-04); its members are dated from entry into force
+    answer = members("NATO", "1949-05-01")
+    assert answer.rows.empty and "No state had status 'member'" in answer.notes[0]
+
+
+def test_orgs_catalogue():
+    rows = orgs().rows.set_index("id")
+    assert len(rows) == len(registry.organisations())
+    assert rows.loc["NATO", "atop_ids"] == [3180]
+    assert str(rows.loc["WARSAW_PACT", "dissolved"]) == "1991-07-01"
+    assert "Shanghai Five" in rows.loc["SCO", "aliases"]
+
+
+def test_history_orders_joins_changes_and_exits():
+    events = history("SCO").rows
+    assert list(events["date"]) == sorted(events["date"])
+    india = events[events["iso3"] == "IND"]
+    assert list(zip(india["event"], india["status"], india["date"].astype(str), strict=True)) == [
+        ("joined", "observer", "2005-07-05"),
+        ("status changed", "member", "2017-06-09"),
+    ]
+    assert india["previous_status"].iloc[1] == "observer"
+    pact = history("Warsaw Pact").rows
+    albania = pact[pact["iso3"] == "ALB"]
+    # the exit is dated the first day outside: the curated last day is 1968-09-13
+    assert list(albania["event"]) == ["joined", "left"]
+    assert str(albania["date"].iloc[1]) == "1968-09-14"
+    assert albania["name"].iloc[1] == "Albania"
