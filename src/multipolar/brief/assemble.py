@@ -49,20 +49,21 @@ def brief(date: str | dt.date | None = None, measures: Iterable[str] | str | Non
 def polarity_section(result: Brief, weighed: dict) -> None:
     from multipolar.power.polarity import polarity
 
-    rows, notes, sources = [], [], []
+    rows, notes, sources, groups = [], [], [], set()
     for measure, w in weighed.items():
         answer = polarity(year=w.year, measure=measure)
         row = answer.rows.iloc[0].to_dict()
         rows.append({k: row.get(k) for k in POLARITY_KEYS} | {"year": w.year, "measure": measure})
+        groups.add(answer.params["among"])
         notes += answer.notes
         sources += answer.sources
-    verdicts = {r["measure"]: r["verdict"] for r in rows}
-    if len(set(verdicts.values())) > 1:
-        line = "The measures disagree: " + "; ".join(f"{m} says {v}" for m, v in verdicts.items()) + "."
-    else:
-        line = f"All measures agree: the system is {next(iter(verdicts.values()))}."
+    among = "the COW major powers" if groups == {"majors"} else ", ".join(sorted(groups))
+    lines = [
+        f"Shares within {among}, in each measure's latest data year at or before the date.",
+        verdict_line(rows),
+    ]
     table = Table(
-        columns=["measure", "year", "verdict", "poles", "leader", "leader share", "ENP", "CON", "HHI", "n"],
+        columns=["measure", "year", "verdict", "poles", "leader", "leader share", "ENP", "HHI"],
         rows=[
             [
                 r["measure"],
@@ -72,14 +73,26 @@ def polarity_section(result: Brief, weighed: dict) -> None:
                 str(r["leader"]),
                 percent(r["leader_share"]),
                 decimal(r["enp"]),
-                decimal(r["con"], 3),
                 decimal(r["hhi"], 3),
-                str(r["n"]),
             ]
             for r in rows
         ],
     )
-    result.add(Section("polarity", "Polarity", rows, lines=[line], tables=[table]), notes, sources)
+    result.add(Section("polarity", "Polarity", rows, lines=lines, tables=[table]), notes, sources)
+
+
+def verdict_line(rows: list[dict]) -> str:
+    """One sentence: the verdict all measures share, or plainly which measure says what."""
+    by_verdict: dict[str, list[str]] = {}
+    for r in rows:
+        by_verdict.setdefault(r["verdict"] or "unknown (no data)", []).append(r["measure"])
+    if len(rows) == 1:
+        return f"Under {rows[0]['measure']} the system is {next(iter(by_verdict))}."
+    if len(by_verdict) == 1:
+        verdict, names = next(iter(by_verdict.items()))
+        return f"The measures agree: {verdict} under {' and '.join(names)}."
+    parts = [f"{verdict} under {' and '.join(names)}" for verdict, names in by_verdict.items()]
+    return "The measures disagree: " + "; ".join(parts) + "."
 
 
 def top_powers_section(result: Brief, weighed: dict) -> None:

@@ -10,6 +10,7 @@ import base64
 import html as escape
 import io
 import os
+import re
 import tempfile
 from pathlib import Path
 
@@ -30,8 +31,8 @@ def renderables(brief: Brief) -> Group:
         parts.extend(Text(line) for line in section.lines)
         for table in section.tables:
             shown = RichTable(title=table.title, title_justify="left", header_style="bold")
-            for i, column in enumerate(table.columns):
-                shown.add_column(column, justify="left" if i == 0 else "right")
+            for column, right in zip(table.columns, numeric_columns(table), strict=True):
+                shown.add_column(column, justify="right" if right else "left")
             for row in table.rows:
                 shown.add_row(*row)
             parts.append(shown)
@@ -41,6 +42,14 @@ def renderables(brief: Brief) -> Group:
     parts.append(Rule("Sources", align="left", style="dim"))
     parts.extend(Text(f"- {label}", style="dim") for label in source_labels(brief))
     return Group(*parts)
+
+
+NUMBER = re.compile(r"^(NA|[+-]?[\d,]+(\.\d+)?%?)$")
+
+
+def numeric_columns(table: Table) -> list[bool]:
+    """Which columns hold only numbers (shown right-aligned)."""
+    return [all(NUMBER.match(row[i]) for row in table.rows) for i in range(len(table.columns))]
 
 
 def text(brief: Brief, width: int = 110) -> str:
@@ -62,7 +71,7 @@ def markdown(brief: Brief) -> str:
             if table.title:
                 out += [f"**{table.title}**", ""]
             out.append("| " + " | ".join(table.columns) + " |")
-            out.append("|" + "|".join(["---"] + ["---:"] * (len(table.columns) - 1)) + "|")
+            out.append("|" + "|".join("---:" if right else "---" for right in numeric_columns(table)) + "|")
             out += ["| " + " | ".join(cell.replace("|", "\\|") for cell in row) + " |" for row in table.rows]
             out.append("")
         for chart in section.charts:
@@ -99,14 +108,11 @@ def html(brief: Brief) -> str:
             out.append("<table>")
             if table.title:
                 out.append(f"<caption>{e(table.title)}</caption>")
-            head = "".join(
-                f'<th class="{"" if i == 0 else "num"}">{e(c)}</th>' for i, c in enumerate(table.columns)
-            )
+            kinds = ["num" if right else "" for right in numeric_columns(table)]
+            head = "".join(f'<th class="{k}">{e(c)}</th>' for k, c in zip(kinds, table.columns, strict=True))
             out.append(f"<thead><tr>{head}</tr></thead><tbody>")
             for row in table.rows:
-                cells = "".join(
-                    f'<td class="{"" if i == 0 else "num"}">{e(c)}</td>' for i, c in enumerate(row)
-                )
+                cells = "".join(f'<td class="{k}">{e(c)}</td>' for k, c in zip(kinds, row, strict=True))
                 out.append(f"<tr>{cells}</tr>")
             out.append("</tbody></table>")
         for chart in section.charts:
