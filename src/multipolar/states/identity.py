@@ -252,9 +252,11 @@ def spellings(name: str, with_brackets: bool = True) -> list[str]:
     out.append(bare)
     if with_brackets:
         out += [part for part in inner if not part.lower().endswith(" of")]
-    for part in list(out):
-        out += [p.strip() for p in part.split("/")] if "/" in part else []
-    for part in list(out):
+    plain = [part for part in out[1:] if "(" not in part]
+    for part in list(plain):
+        plain += [p.strip() for p in part.split("/")] if "/" in part else []
+    out += plain
+    for part in plain:
         head, comma, tail = part.partition(", ")
         if comma:
             out.append(head)
@@ -332,7 +334,7 @@ def _aliases() -> pd.DataFrame:
         end = row["valid_to"] or dt.date.max
         if row["iso3"] and end >= ISO_START:
             for name in iso_names.get(row["iso3"], []):
-                add(spellings(name), index)
+                add(spellings(name, with_brackets=False), index)
     curated = set(table.index[table["curated"]])
     named = ((lists.cow_spells(), "cow"), (lists.gw_spells(), "gw"), (lists.gw_system_spells(), "gw"))
     for spells, system in named:
