@@ -73,6 +73,16 @@ def test_ucdp_onsets_are_na_outside_1946_2017(gw_states):
     assert usa["sumonset1"].isna().tolist() == [True, False, False, True]
 
 
+def test_ucdp_on_cow_panels_goes_through_gwcode(cow_states, gw_states):
+    cow = rows(
+        cow_states.add_gwcode_to_cow().add_ucdp_acd().add_ucdp_onsets(), "ccode = 100 AND year >= 1946"
+    )
+    gw = rows(gw_states.add_ucdp_acd().add_ucdp_onsets(), "gwcode = 100 AND year >= 1946")
+    columns = ["year", "ucdpongoing", "ucdponset", "conflict_ids", "sumonset1"]
+    pd.testing.assert_frame_equal(cow[columns], gw[columns], check_dtype=False)
+    assert cow["ucdpongoing"].sum() > 30  # Colombia's long internal conflict
+
+
 def test_intra_state_war_types(cow_states):
     local = rows(cow_states.add_cow_wars(type="intra", intratype="local issues"), "warnum IS NOT NULL")
     assert set(local["wartype"]) == {"local issues"}
@@ -153,7 +163,8 @@ def test_power_shares_equal_the_power_module(cow_states):
         (lambda s, d: d.add_cow_wars(type="extra"), "Unknown war type"),
         (lambda s, d: s.add_cow_wars(type="inter"), "dyad-year"),
         (lambda s, d: s.add_cow_wars(type="intra", intratype="colonial"), "intra-state war type"),
-        (lambda s, d: s.add_ucdp_acd(), "G-W|GW"),
+        (lambda s, d: s.add_ucdp_acd(), "add_gwcode_to_cow"),
+        (lambda s, d: d.add_ucdp_onsets(), "state-year"),
         (lambda s, d: d.add_cow_trade(), "state-year"),
         (lambda s, d: s.add_blocs("NATO", reference="02-29"), "reference day"),
         (lambda s, d: s.add_blocs([]), "at least one organisation"),

@@ -31,7 +31,7 @@ def add_ucdp_acd(
     """Whether the state is side A (the government) of an armed conflict that year
     (``ucdpongoing``), whether one of them appears for the first time (``ucdponset``), the highest
     intensity (1 minor, 2 war) and the conflict ids. ``type``/``issue`` keep some conflicts only."""
-    panel.require(unit="state", system="gw", what="add_ucdp_acd")
+    panel.require(unit="state", what="add_ucdp_acd")
     name = "ucdp_acd"
     first, last = dataset(name).coverage
     conditions = ["TRUE"]
@@ -59,9 +59,9 @@ def add_ucdp_acd(
         "maxintensity": "{t}.maxintensity",
         "conflict_ids": "{t}.conflict_ids",
     }
-    return panel.lookup(
+    return _by_gwcode(
+        panel,
         state_years,
-        "{t}.gwcode = p.gwcode AND {t}.year = p.year",
         columns,
         dict.fromkeys(columns, name),
         [f"{name}: UCDP armed conflicts cover {first}-{last}; ucdpongoing/ucdponset are NA outside."],
@@ -71,17 +71,34 @@ def add_ucdp_acd(
 def add_ucdp_onsets(panel: Panel) -> Panel:
     """Counts of new conflict dyads and of conflict onsets after 1, 2, 3, 5 and 10 quiet years
     (UCDP onset data), summed over the state's conflicts that year."""
-    panel.require(unit="state", system="gw", what="add_ucdp_onsets")
+    panel.require(unit="state", what="add_ucdp_onsets")
     name = "ucdp_onsets"
     first, last = dataset(name).coverage
     covered = f"CASE WHEN p.year BETWEEN {first} AND {last} THEN 0 END"
-    return panel.lookup(
-        store.scan(name),
-        "{t}.gwcode = p.gwcode AND {t}.year = p.year",
+    return _by_gwcode(
+        panel,
+        f"SELECT * FROM {store.scan(name)}",
         {c: f"coalesce({{t}}.{c}, {covered})" for c in ONSET_COLUMNS},
         dict.fromkeys(ONSET_COLUMNS, name),
         [f"{name}: UCDP onsets cover {first}-{last}; the onset counts are NA outside those years."],
     )
+
+
+def _by_gwcode(panel: Panel, table_sql: str, columns: dict[str, str], sources, notes) -> Panel:
+    """UCDP is keyed by G-W codes: G-W panels match directly; CoW panels through the ``gwcode``
+    column that ``add_gwcode_to_cow()`` adds (as in peacesciencer)."""
+    if panel.system == "gw":
+        return panel.lookup(table_sql, "{t}.gwcode = p.gwcode AND {t}.year = p.year", columns, sources, notes)
+    if "gwcode" not in panel.columns:
+        raise InputError(
+            "UCDP data are keyed by Gleditsch-Ward codes, which this CoW panel does not have.",
+            "Run add_gwcode_to_cow() first, or build the panel with system='gw'.",
+        )
+    picks = ", ".join(f"{expr.format(t='u')} AS {name}" for name, expr in columns.items())
+    sql = f"""
+        SELECT p.ccode, p.year, {picks}
+        FROM panel p LEFT JOIN ({table_sql}) u ON u.gwcode = p.gwcode AND u.year = p.year"""
+    return panel.join(sql, sources, notes)
 
 
 def _sql_list(values: list[str]) -> str:
