@@ -144,3 +144,13 @@ def test_alliances_among():
     assert list(found.columns) == ["members", "defense", "offense", "neutral", "nonagg", "consul"]
     assert atop.alliances_among([USA], "2008-09-07").empty
     assert atop.alliances_among([USA, UKG], "2020-01-01").empty
+
+
+def test_memberships_match_cow_where_iso_history_differs_and_keep_identity_notes():
+    # on 1991-12-10 'Russia' is still the Soviet Union (SUN); the CIS row is coded RUS, COW 365
+    answer = memberships("Russia", "1991-12-10")
+    assert answer.params["iso3"] == "SUN"
+    assert "CIS" in set(answer.rows["id"])
+    germany = memberships("Germany", "1980-01-01")
+    assert germany.params["cow"] == 260 and "West Germany" in germany.notes[0]
+    assert {"EEC", "NATO", "3180"} <= set(germany.rows["id"])

@@ -112,10 +112,10 @@ def memberships(country: str, date: str | dt.date | None = None) -> Answer:
     """Every curated organisation and ATOP alliance ``country`` belongs to on ``date``, with its
     status and (for alliances) the obligations it undertook."""
     day = parse_date(date)
-    state = identity.identify(country, day)
-    notes: list[str] = []
+    state, notes = _country(country, day)
     orgs_now = registry.on(day)
-    orgs_now = orgs_now[orgs_now["iso3"] == state.iso3] if state.iso3 else orgs_now.iloc[0:0]
+    # by ISO3, or by COW code where ISO and COW history differ (Russia in the CIS before 1991-12-26)
+    orgs_now = orgs_now[(orgs_now["iso3"] == state.iso3) | (orgs_now["cow"] == state.cow).fillna(False)]
     known = registry.organisations()
     curated = pd.DataFrame(
         {
@@ -192,7 +192,7 @@ def alliances(date: str | dt.date | None = None, obligation: str | None = None) 
 def commitments(country: str, date: str | dt.date | None = None, obligation: str | None = None) -> Answer:
     """Which states have pledged what to ``country`` on ``date``, and through which ATOP alliance."""
     day = parse_date(date)
-    state = identity.identify(country, day)
+    state, notes = _country(country, day)
     wanted = atop.obligation_name(obligation) if obligation else None
     params = {
         "country": state.name,
@@ -202,14 +202,14 @@ def commitments(country: str, date: str | dt.date | None = None, obligation: str
         "obligation": wanted,
     }
     columns = ["cow", "iso3", "name", "atopid", "alliance", *OBLIGATION_COLUMNS, "conditional", "since"]
-    notes = [n for n in [atop.coverage_note(day)] if n]
+    notes += [n for n in [atop.coverage_note(day)] if n]
     current = atop.in_force(day)
     mine = _alliances_of(state.cow, current)
     partners = current[current["atopid"].isin(mine["atopid"]) & (current["cow"] != state.cow)]
     if wanted:
         partners = partners[partners[wanted]]
     if partners.empty:
-        if not notes:
+        if not atop.coverage_note(day):
             kind = f"{wanted} pledge" if wanted else "pledge"
             notes.append(f"No ATOP alliance {kind} to {state.name} on {day.isoformat()}.")
         return Answer("commitments", params, _empty(columns), "commitments", notes, atop.SOURCES)
@@ -234,6 +234,11 @@ def commitments(country: str, date: str | dt.date | None = None, obligation: str
         notes,
         atop.SOURCES + [registry.ORGANISATIONS_SOURCE] + STATE_NAMES,
     )
+
+
+def _country(text: str, day: dt.date) -> tuple[identity.Country, list[str]]:
+    """The state ``text`` means on ``day``, with the identity layer's notes on how it was read."""
+    return identity.identify(text, day), list(identity.resolve(text, day).notes)
 
 
 def _status(status: str) -> str:
