@@ -102,6 +102,10 @@ def test_major_powers_and_members_on():
     assert major_powers("1950-06-01")[0] == [2, 200, 220, 365, 710]
     later, notes = major_powers("2021-01-01")
     assert later == [2, 200, 220, 255, 365, 710, 740] and "2016-12-31" in notes[0]
+    early = mp.states("1816-01-01")
+    assert early.rows.set_index("cow").loc[245, "name"] == "Bavaria"
+    assert early.rows.set_index("cow")["iso3"].isna()[245]
+    assert any("ISO 3166 began" in n for n in early.notes)
     frame = members_on("1960-01-01", "cow")
     assert list(frame.columns) == ["cow", "gw", "iso3", "abb", "name", "major"]
     assert {260, 265, 816, 817} <= set(frame["cow"])

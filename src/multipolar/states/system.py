@@ -121,6 +121,10 @@ def _members(day: dt.date, system: str) -> tuple[pd.DataFrame, list[str], list[s
     if rows["major"].any():
         notes += major_notes
         sources.append("cow_majors")
+    if rows["iso3"].isna().any():
+        notes.append(
+            "iso3 is NA for states without an ISO 3166 code of their own (ISO 3166 began in 1974)."
+        )
     sources += [identity.CURATED_SOURCE]
     rows = rows[COLUMNS].sort_values(system).reset_index(drop=True)
     return rows, notes, sources
