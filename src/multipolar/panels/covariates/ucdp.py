@@ -1,4 +1,4 @@
-"""UCDP/PRIO armed conflicts on Gleditsch-Ward state-years, as peacesciencer's
+"""UCDP/PRIO armed conflicts on state-years (keyed by Gleditsch-Ward codes), as peacesciencer's
 ``add_ucdp_acd()`` and ``add_ucdp_onsets()``."""
 
 from __future__ import annotations
