@@ -76,6 +76,24 @@ def test_state_names_and_custom_blocs(shares_2008):
     assert china["share"] == pytest.approx(shares_2008["CHN"])
 
 
+def test_atop_alliance_as_a_bloc():
+    answer = blocs.compare(["atop:3180"], "1995-01-01")
+    nato = row(answer, "atop:3180")
+    assert nato["members_n"] == 16  # NATO before the 1999 enlargement
+    assert {"USA", "DEU", "TUR"} <= set(nato["members"])
+    assert "atop5_1m" in answer.sources
+
+
+def test_an_organisation_before_it_existed_is_missing_not_zero():
+    answer = blocs.compare(["NATO"], "1900-01-01")
+    nato = row(answer, "NATO")
+    assert nato["members_n"] == 0
+    assert pd.isna(nato["share"]) and pd.isna(nato["value"])
+    assert any("founded on 1949-04-04" in n for n in answer.notes)
+    states, merged = answer.extra["polarity"]
+    assert merged["n"] == states["n"]  # an empty bloc is no actor
+
+
 def toy(shares: dict[str, float]) -> blocs.Weighed:
     rows = pd.DataFrame(
         {
@@ -148,6 +166,8 @@ def test_cli_compare_table(run_cli):
         (("compare", "NATO", "--date", DAY, "--remove", "NATO=CHN"), "CHN is not a member of NATO"),
         (("compare", "atop:x", "--date", DAY), "Bad ATOP alliance id 'x'"),
         (("compare", "=USA", "--date", DAY), "Bad bloc '=USA'"),
+        (("compare", "atop:3180", "--date", "2020-01-01"), "ATOP 5.1 coverage ends 2018-12-31"),
+        (("compare", "atop:9999", "--date", DAY), "ATOP alliance 9999 is not in force on 2008-09-07"),
     ],
 )
 def test_cli_compare_errors(run_cli, args, message):

@@ -159,7 +159,9 @@ def blocs_section(result: Brief, weighed: dict) -> None:
                     "added": list(observers.iso3),
                     "members_n": len(grown.iso3),
                     "share": {m: w.share(grown) for m, w in weighed.items()},
-                    "change": {m: w.share(grown) - w.share(found) for m, w in weighed.items()},
+                    "change": {
+                        m: blocs_module.difference(w.share(grown), w.share(found)) for m, w in weighed.items()
+                    },
                 }
             )
     headers = [f"{m} {weighed[m].year}" for m in weighed]
@@ -191,8 +193,8 @@ def blocs_section(result: Brief, weighed: dict) -> None:
         result.add(Section("scenarios", "Scenarios", scenarios, lines=lines, tables=[table]))
 
 
-def signed(share: float) -> str:
-    return f"{share * 100:+.1f} points"
+def signed(share: float | None) -> str:
+    return "NA" if share is None else f"{share * 100:+.1f} points"
 
 
 def alliances_section(result: Brief, day: dt.date) -> None:

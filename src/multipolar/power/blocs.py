@@ -54,11 +54,15 @@ class Weighed:
         rows = self.values
         return rows[rows["cow"].isin(bloc.cow) | rows["iso3"].isin(bloc.iso3)]
 
-    def value(self, bloc: Bloc) -> float:
-        return float(self.members_of(bloc)["value"].sum())
+    def value(self, bloc: Bloc) -> float | None:
+        """The members' summed value; None (NA) when no member has one."""
+        found = self.members_of(bloc)["value"]
+        return float(found.sum()) if found.notna().any() else None
 
-    def share(self, bloc: Bloc) -> float:
-        return float(self.members_of(bloc)["share"].sum())
+    def share(self, bloc: Bloc) -> float | None:
+        """The members' summed share of the world; None (NA) when no member has a value."""
+        found = self.members_of(bloc)["share"]
+        return float(found.sum()) if found.notna().any() else None
 
     def missing(self, bloc: Bloc) -> str | None:
         """A note naming members with no value this year: left out of sums, never counted as 0."""
@@ -305,6 +309,8 @@ def merged_polarity(weighed: Weighed, blocs: Iterable[Bloc]) -> tuple[dict, list
     notes = []
     for b in blocs:
         inside = rows["cow"].isin(b.cow) | rows["iso3"].isin(b.iso3)
+        if not inside.any():
+            continue  # a bloc with no member valued this year is no actor
         twice = rows.loc[inside & taken, "iso3"]
         if len(twice):
             notes.append(
@@ -358,13 +364,17 @@ def compare(
         if scenario:
             old = before.get(b.name)
             row["share_before"] = weighed.share(old) if old else None
-            row["change"] = share - row["share_before"] if old else None
+            row["change"] = difference(share, row["share_before"])
         row["origin"] = b.origin
         rows.append(row)
     notes = list(weighed.notes) + [n for b in before.values() for n in b.notes]
     notes += [n for n in map(weighed.missing, after.values()) if n]
     ratios = [
-        {"bloc": a["bloc"], "to": b["bloc"], "ratio": a["share"] / b["share"] if b["share"] else None}
+        {
+            "bloc": a["bloc"],
+            "to": b["bloc"],
+            "ratio": a["share"] / b["share"] if a["share"] and b["share"] else None,
+        }
         for a in rows
         for b in rows
         if a is not b
@@ -396,6 +406,10 @@ def compare(
         sources=list(dict.fromkeys(sources)),
         extra={"ratios": ratios, "polarity": views},
     )
+
+
+def difference(after: float | None, before: float | None) -> float | None:
+    return None if after is None or before is None else after - before
 
 
 def scenario(
