@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, cached_property
 
 import pandas as pd
 
@@ -31,11 +31,11 @@ class Series:
     rows: pd.DataFrame  # cow, year, value (NA where the source has the state-year but no value)
     notes: tuple[str, ...] = field(default=())
 
-    @property
+    @cached_property
     def first(self) -> int:
         return int(self.rows["year"].min())
 
-    @property
+    @cached_property
     def last(self) -> int:
         """The last year with at least one value."""
         return int(self.rows.loc[self.rows["value"].notna(), "year"].max())
@@ -203,8 +203,15 @@ def labels() -> pd.DataFrame:
     ).df()
 
 
+@cache
+def _labels_by_key() -> pd.DataFrame:
+    return labels().set_index(["cow", "year"])[["iso3", "name"]]
+
+
 def with_labels(frame: pd.DataFrame) -> pd.DataFrame:
     """``frame`` (cow, year, ...) with iso3 and name columns after cow."""
-    out = frame.merge(labels(), on=["cow", "year"], how="left")
+    keys = pd.MultiIndex.from_arrays([frame["cow"].astype("int64"), frame["year"].astype("int64")])
+    found = _labels_by_key().reindex(keys)
+    out = frame.assign(iso3=found["iso3"].to_numpy(), name=found["name"].to_numpy())
     first = ["cow", "iso3", "name"]
     return out[first + [c for c in out.columns if c not in first]]

@@ -70,20 +70,23 @@ def group_indices(
     """Indices for every group of a long frame (group, label, value): one row per group."""
     thresholds(pole_share, unipolar_share)
     frame = frame[frame["value"].notna()].sort_values(["group", "value"], ascending=[True, False])
-    total = frame.groupby("group", sort=False)["value"].transform("sum")
-    frame = frame.assign(share=frame["value"] / total)
-    grouped = frame.groupby("group", sort=False)
+    if frame.empty:
+        return pd.DataFrame(columns=["group", *COLUMNS])
+    # groups are contiguous after the sort: numpy reductions over each run, no Python per group
+    groups, starts, counts = np.unique(frame["group"].to_numpy(), return_index=True, return_counts=True)
+    values = frame["value"].to_numpy(dtype=float)
+    share = values / np.repeat(np.add.reduceat(values, starts), counts)
+    second = np.where(counts > 1, share[np.minimum(starts + 1, len(share) - 1)], np.nan)
     out = pd.DataFrame(
         {
-            "n": grouped.size(),
-            "hhi": grouped["share"].agg(lambda s: float(np.dot(s, s))),
-            "leader": grouped["label"].first(),
-            "leader_share": grouped["share"].first(),
-            "second": _second(frame),
-            "poles": frame.assign(pole=frame["share"] >= pole_share - 1e-12)
-            .groupby("group", sort=False)["pole"]
-            .sum(),
-        }
+            "n": counts,
+            "hhi": np.add.reduceat(share * share, starts),
+            "leader": frame["label"].to_numpy()[starts],
+            "leader_share": share[starts],
+            "second": second,
+            "poles": np.add.reduceat((share >= pole_share - 1e-12).astype("int64"), starts),
+        },
+        index=pd.Index(groups, name="group"),
     )
     n = out["n"].astype(float)
     with np.errstate(divide="ignore", invalid="ignore"):
@@ -96,14 +99,7 @@ def group_indices(
         ["unipolar", "bipolar"],
         "multipolar",
     )
-    out["poles"] = out["poles"].astype("int64")
-    return out.drop(columns="second").rename_axis("group").reset_index()[["group", *COLUMNS]]
-
-
-def _second(frame: pd.DataFrame) -> pd.Series:
-    ranked = frame.assign(rank=frame.groupby("group", sort=False).cumcount())
-    second = ranked[ranked["rank"] == 1].set_index("group")["share"]
-    return second.reindex(frame["group"].unique())
+    return out.drop(columns="second").reset_index()[["group", *COLUMNS]]
 
 
 def parse_among(among: str) -> tuple[str, int | None]:
@@ -171,11 +167,11 @@ def polarity(
         majors, major_notes = measures.majors_by_year(first, last)
         notes += major_notes
         members = majors.merge(rows, on=["year", "cow"], how="left")
-        absent = caps.with_labels(members[members["value"].isna()][["cow", "year"]])
-        if len(absent) and len(members) > len(absent):
-            missing = absent.groupby("year")["name"].agg(lambda s: ", ".join(s.fillna("?"))).rename("missing")
-            missing = missing.reset_index()
-            missing = missing[missing["year"].isin(set(rows["year"]))]
+        absent = members[members["value"].isna() & members["year"].isin(rows["year"].unique())]
+        if len(absent):
+            absent = caps.with_labels(absent[["cow", "year"]])
+            missing = absent.assign(name=absent["name"].fillna("?")).groupby("year")["name"].agg(", ".join)
+            missing = missing.rename("missing").reset_index()
             if len(missing):
                 instead = measures.instead_of(name)
                 notes.append(
@@ -186,9 +182,11 @@ def polarity(
         members = members[~members["year"].isin(missing["year"])]
     else:
         members = rows.sort_values(["year", "value"], ascending=[True, False]).groupby("year").head(top)
-    members = caps.with_labels(members[["cow", "year", "value"]])
-    members = members.assign(label=members["name"].fillna(members["cow"].astype(str)), group=members["year"])
+    members = members.assign(group=members["year"], label=members["cow"])
     scored = group_indices(members[["group", "label", "value"]], **limits).rename(columns={"group": "year"})
+    # name only the leaders, under their name of that year (Soviet Union, then Russia)
+    leaders = caps.with_labels(scored[["leader", "year"]].rename(columns={"leader": "cow"}))
+    scored["leader"] = leaders["name"].fillna(leaders["cow"].astype(str)).to_numpy()
 
     out = pd.DataFrame({"year": range(first, last + 1)}).merge(scored, on="year", how="left")
     out = out.merge(missing, on="year", how="left")
