@@ -9,6 +9,7 @@ Every public function returns an :class:`~multipolar.answer.Answer` (or a panel)
 """
 
 from multipolar.answer import Answer
+from multipolar.articles import ArticleReport, read_article
 from multipolar.brief import Brief, brief
 from multipolar.data.manage import cite, data_list, paths, pull, verify
 from multipolar.errors import MultipolarError
@@ -22,6 +23,7 @@ from multipolar.states import resolve, states
 
 __all__ = [
     "Answer",
+    "ArticleReport",
     "Brief",
     "MultipolarError",
     "Panel",
@@ -42,6 +44,7 @@ __all__ = [
     "polarity",
     "power",
     "pull",
+    "read_article",
     "resolve",
     "scenario",
     "states",

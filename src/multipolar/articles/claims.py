@@ -1,0 +1,255 @@
+"""Claims an article makes about organisations, found by careful patterns over its sentences.
+
+Each sentence is rewritten as a line of lower-case words in which every name the gazetteer
+matched becomes one symbol (``<org#3>``, ``<state#7>``), and a handful of regular expressions
+read that line: "<org>, which currently groups <state>, <state> and <state>", "such observer
+nations as <state> and <state>", "<state> and <state> are members of <org>", "<state> joined
+<org>", "<org> is not a military alliance". A pattern fires only when it is unambiguous:
+a list must end cleanly (no "and other states", no possessive), the organisation must be
+named next to the claim or be the only one in the sentence. A missed claim costs little; a
+wrong verdict misleads.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+STATUS_WORDS = {
+    "member": "member", "members": "member", "member states": "member", "member countries": "member",
+    "member nations": "member", "full members": "member", "full member": "member",
+    "founding members": "member", "founding member": "member",
+    "observer": "observer", "observers": "observer", "observer states": "observer",
+    "observer nations": "observer", "observer countries": "observer", "observer state": "observer",
+    "dialogue partner": "dialogue_partner", "dialogue partners": "dialogue_partner",
+    "partner countries": "partner_country", "partner country": "partner_country",
+    "candidate": "candidate", "candidates": "candidate", "candidate countries": "candidate",
+    "candidate country": "candidate", "associate member": "associate", "associate members": "associate",
+}  # fmt: skip
+STATUS = "(?P<status>" + "|".join(sorted(map(re.escape, STATUS_WORDS), key=len, reverse=True)) + ")"
+STATE = r"(?:the )?<state#\d+>"
+# a list of states; possessive so that a list that ends badly is refused, not shortened
+LIST = rf"(?P<list>{STATE}(?: (?:,|and|, and|as well as|&) {STATE})*+)"
+# what may not follow a list: a dangling conjunction ("and other states") or a possessive
+END = r"(?! (?:and|, and|as well as|&) )(?! 's\b)(?! ’s\b)(?! -)"
+ORG = r"<org#(?P<org>\d+)>"
+NOW = r"(?:(?:currently|now|today|still|presently|already|also) )?"
+LISTING_VERBS = {
+    "groups": True, "comprises": True, "consists of": True, "is made up of": True,
+    "is composed of": True, "brings together": True, "unites": True, "includes": False,
+    "encompasses": True, "counts": False,
+}  # fmt: skip
+VERB = "(?P<verb>" + "|".join(sorted(map(re.escape, LISTING_VERBS), key=len, reverse=True)) + ")"
+
+MEMBERSHIP_PATTERNS = [
+    # "the SCO, which currently groups Russia, China, ... and Uzbekistan"
+    ("groups", re.compile(rf"{ORG} (?:, )?(?:(?:which|that) )?{NOW}{VERB} {LIST}{END}")),
+    # "BRIC, that brings Russia together with Brazil, India and China"
+    (
+        "together",
+        re.compile(
+            rf"{ORG} (?:, )?(?:(?:which|that) )?{NOW}(?:brings|unites) (?P<first>{STATE}) "
+            rf"together with {LIST}{END}"
+        ),
+    ),
+    # "the SCO's observers Iran, India and Pakistan", "NATO members Poland and Romania"
+    (
+        "apposition",
+        re.compile(rf"{ORG} (?:'s |’s )?{STATUS} (?:, |: )?(?:such as |like |including )?{LIST}{END}"),
+    ),
+    # "such observer nations as Iran, India and Pakistan"
+    ("such", re.compile(rf"such {STATUS} as {LIST}{END}")),
+    # "observers such as Iran, India and Pakistan", "observers: Iran, India and Pakistan"
+    ("such as", re.compile(rf"{STATUS} (?:, )?(?P<how>such as|like|including|:) {LIST}{END}")),
+    # "Albania and Croatia are members of NATO"
+    (
+        "are",
+        re.compile(
+            rf"{LIST} (?:are|is|remain|remains) (?:all |both |now |still )?(?:the |a |an )?"
+            rf"{STATUS} (?:of|in) (?:the )?{ORG}"
+        ),
+    ),
+    # "Albania and Croatia joined NATO"
+    ("joined", re.compile(rf"{LIST} (?:have |has |had |formally |officially )?joined (?:the )?{ORG}")),
+]
+# words before a list that undo a "joined"/"are members" claim
+UNDOING = {"not", "never", "will", "would", "could", "might", "may", "to", "should", "if", "once", "n't"}
+
+KIND = (
+    r"(?P<kind>military - political|military-political|military|defensive|defence|defense|"
+    r"collective defen[cs]e|collective security)"
+)
+NATURE = re.compile(
+    rf"(?P<neg>(?:not|no|never|n't|neither|nor) )?(?:(?:a|an|the) )?(?:(?:real|true|genuine|formal) )?"
+    rf"{KIND} (?P<noun>alliance|bloc|pact)s?\b"
+)
+SYMBOL = re.compile(r"<(?P<kind>\w+)#(?P<index>\d+)>")
+
+
+@dataclass
+class Claim:
+    """A membership claim as written: which organisation, which status, which states."""
+
+    org: str
+    status: str
+    listed: list  # Mention objects of the states listed, in order
+    exhaustive: bool  # does the text present the list as the whole membership?
+    text: str
+    start: int
+    end: int
+    pattern: str
+
+
+@dataclass
+class NatureClaim:
+    """A claim that an organisation is, or is not, a military alliance."""
+
+    org: str
+    military: bool  # True: "is a military alliance"; False: "is not"
+    text: str
+    start: int
+    end: int
+    words: str = ""
+
+
+@dataclass
+class SentenceLine:
+    """A sentence as one line of words and symbols, and the mentions behind each symbol."""
+
+    line: str
+    mentions: list = field(default_factory=list)  # index in symbol -> Mention
+    starts: list = field(default_factory=list)  # character offset in the article of each word
+    ends: list = field(default_factory=list)
+    positions: list = field(default_factory=list)  # character offset in the line of each word
+
+    def span(self, line_start: int, line_end: int) -> tuple[int, int]:
+        """Article offsets of the words that the line's characters [line_start, line_end) cover."""
+        import bisect
+
+        first = bisect.bisect_right(self.positions, line_start) - 1
+        last = bisect.bisect_left(self.positions, line_end) - 1
+        return self.starts[max(first, 0)], self.ends[max(last, 0)]
+
+    def orgs(self) -> list:
+        return [m for m in self.mentions if m.kind == "org"]
+
+
+def sentence_lines(doc, mentions) -> list[SentenceLine]:
+    """Every sentence as a SentenceLine."""
+    first = {m.token: m for m in mentions}
+    out = []
+    for sentence in doc.sents:
+        words, current = [], SentenceLine("")
+        i = sentence.start
+        while i < sentence.end:
+            mention = first.get(i)
+            if mention is not None and mention.token_end <= sentence.end:
+                word = f"<{mention.kind}#{len(current.mentions)}>"
+                current.mentions.append(mention)
+                current.starts.append(mention.start)
+                current.ends.append(mention.end)
+                i = mention.token_end
+            else:
+                token = doc[i]
+                if token.is_space:
+                    i += 1
+                    continue
+                word = token.lower_
+                current.starts.append(token.idx)
+                current.ends.append(token.idx + len(token.text))
+                i += 1
+            current.positions.append(sum(len(w) + 1 for w in words))
+            words.append(word)
+        current.line = " ".join(words)
+        out.append(current)
+    return out
+
+
+def listed_states(line: SentenceLine, text: str) -> list:
+    return [line.mentions[int(m.group("index"))] for m in SYMBOL.finditer(text) if m.group("kind") == "state"]
+
+
+def membership_claims(lines: list[SentenceLine], article: str) -> list[Claim]:
+    """Every membership claim the patterns can read without doubt."""
+    claims = []
+    for line in lines:
+        taken: list[tuple[int, int]] = []
+        for name, pattern in MEMBERSHIP_PATTERNS:
+            for match in pattern.finditer(line.line):
+                if any(a < match.end() and match.start() < b for a, b in taken):
+                    continue
+                claim = read_claim(name, match, line, article)
+                if claim is not None:
+                    claims.append(claim)
+                    taken.append((match.start(), match.end()))
+    return claims
+
+
+def read_claim(name: str, match: re.Match, line: SentenceLine, article: str) -> Claim | None:
+    groups = match.groupdict()
+    states = listed_states(line, groups["list"])
+    if groups.get("first"):
+        states = listed_states(line, groups["first"]) + states
+    org = org_of(match, line)
+    if org is None or not states:
+        return None
+    if name in ("are", "joined") and undone(line.line[: match.start()]):
+        return None
+    status = STATUS_WORDS[groups["status"]] if groups.get("status") else "member"
+    closed = bool(re.search(rf"(?:and|as well as|&) {STATE}$", groups["list"]))
+    if name == "groups":
+        exhaustive = LISTING_VERBS[groups["verb"]]
+    elif name == "together":
+        exhaustive = True
+    elif name == "such as":
+        exhaustive = groups["how"] != "including"
+    else:
+        exhaustive = name == "such"
+    if exhaustive and (len(states) < 2 or not closed):
+        return None
+    start, end = line.span(match.start(), match.end())
+    return Claim(org, status, states, exhaustive, article[start:end], start, end, name)
+
+
+def org_of(match: re.Match, line: SentenceLine) -> str | None:
+    """The organisation a claim is about: named in the pattern, or the sentence's only one."""
+    if match.groupdict().get("org") is not None:
+        return line.mentions[int(match.group("org"))].key
+    before = re.search(rf"{ORG} (?:'s |’s )?$", line.line[: match.start()])
+    if before:
+        return line.mentions[int(before.group("org"))].key
+    ids = {m.key for m in line.orgs()}
+    return ids.pop() if len(ids) == 1 else None
+
+
+def undone(before: str) -> bool:
+    words = before.split()
+    return bool(words) and words[-1] in UNDOING
+
+
+def nature_claims(lines: list[SentenceLine], article: str) -> list[NatureClaim]:
+    """'<org> military alliance', '<org> is (not) a military alliance', '..., it is not a ...'."""
+    out = []
+    for line in lines:
+        for match in NATURE.finditer(line.line):
+            before = line.line[: match.start()]
+            negated = bool(match.group("neg"))
+            adjacent = re.search(
+                rf"{ORG} (?:'s |’s )?(?:(?:is|was|remains|as|becomes|become|being|,) )?$", before
+            )
+            pronoun = re.search(r"\b(?:it|which|that) (?:is|remains|'s)(?: still)? $", before)
+            if negated:
+                adjacent = adjacent or re.search(rf"{ORG} (?:is|remains|was) $", before)
+            if adjacent:
+                org = line.mentions[int(adjacent.group("org"))].key
+            elif pronoun:
+                earlier = [m for m in SYMBOL.finditer(before) if m.group("kind") == "org"]
+                if not earlier:
+                    continue
+                org = line.mentions[int(earlier[-1].group("index"))].key
+            else:
+                continue
+            start, end = line.span(match.start(), match.end())
+            words = " ".join(match.group("kind").replace(" - ", "-").split()) + " " + match.group("noun")
+            out.append(NatureClaim(org, not negated, article[start:end], start, end, words))
+    return out

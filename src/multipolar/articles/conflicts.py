@@ -1,0 +1,229 @@
+"""Wars and armed conflicts an article mentions, linked to COW war or UCDP conflict records.
+
+A mention is a conflict word next to the parties the gazetteer found ("Georgia's aggression
+against South Ossetia", "the South Ossetian conflict", "the war between Iran and Iraq"). Its
+participants are the states named plus the states the named places lie in; its year is the
+date written beside it, else the article's year. A record is linked when it involves those
+participants in that year (a named place also asks for a territorial conflict in its state);
+several candidates are listed as ambiguous, none as "no record", with the data's coverage.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from functools import cache
+
+import pandas as pd
+
+from multipolar.articles.claims import SYMBOL, SentenceLine
+from multipolar.articles.text import MONTHS
+
+WORD = (
+    r"(?P<word>war|wars|conflict|conflicts|aggression|invasion|offensive|fighting|clashes|hostilities|"
+    r"insurgency|attack|attacks|incursion|intervention|occupation)"
+)
+PARTY = r"(?:the )?<(?:state|place|region)#\d+>(?: 's| ’s)?"
+# one party or two joined by "and"; a longer list is more often a new clause than a side
+PARTIES = rf"{PARTY}(?: and {PARTY})?"
+CONFLICT = re.compile(
+    rf"(?:(?P<before>{PARTIES}) (?:(?:armed|military|border|civil|recent|ongoing|bloody|brutal) )?{WORD}\b"
+    rf"(?: (?:against|on|in|with|over|between|of|by) (?P<after>{PARTIES}))?)"
+    rf"|(?:\b{WORD.replace('word', 'word2')} (?:against|on|in|with|over|between|of|by) (?P<after2>{PARTIES}))"
+)
+# words that make "war" something else: a trade war, the Cold War, a war of words
+NOT_ARMED = {
+    "trade",
+    "price",
+    "cold",
+    "information",
+    "propaganda",
+    "cyber",
+    "currency",
+    "tariff",
+    "culture",
+    "tax",
+}
+MONTH_DAY = re.compile(
+    r"\b(?P<month>"
+    + "|".join(sorted(MONTHS, key=len, reverse=True))
+    + r")\.? (?P<day>\d{1,2})\b(?:,? (?P<year>\d{4}))?",
+    re.I,
+)
+YEAR = re.compile(r"\b(?P<year>1[89]\d\d|20\d\d)\b")
+DATASETS = ("cow_war_inter", "cow_war_intra", "ucdp_acd")
+
+
+@cache
+def tables() -> dict[str, pd.DataFrame]:
+    from multipolar.data import store
+
+    return {name: store.frame(name) for name in DATASETS}
+
+
+def coverage(name: str) -> tuple[int, int]:
+    from multipolar.data.catalog import dataset
+
+    return dataset(name).coverage
+
+
+def conflict_mentions(lines: list[SentenceLine], article: str, date: dt.date | None, resolve) -> list[dict]:
+    """Every conflict mention with its participants and the records it links to.
+
+    ``resolve(mention)`` gives the states (dicts with iso3, cow, gw) a mention stands for.
+    """
+    out = []
+    for line in lines:
+        for match in CONFLICT.finditer(line.line):
+            word = match.group("word") or match.group("word2")
+            prior = line.line[: match.start()].split()
+            if prior and prior[-1] in NOT_ARMED:
+                continue
+            parties_text = " ".join(
+                filter(None, (match.group("before"), match.group("after"), match.group("after2")))
+            )
+            mentions = [line.mentions[int(m.group("index"))] for m in SYMBOL.finditer(parties_text)]
+            start, end = line.span(match.start(), match.end())
+            context = article[start : min(len(article), end + 40)]
+            day, year = when(context, date)
+            out.append(link(article[start:end], start, end, word, mentions, day, year, resolve))
+    return out
+
+
+def when(context: str, date: dt.date | None) -> tuple[dt.date | None, int | None]:
+    """The day or year written beside a mention ('on August 8'), read against the article's date."""
+    found = MONTH_DAY.search(context)
+    if found:
+        year = int(found.group("year")) if found.group("year") else (date.year if date else None)
+        if year is not None:
+            try:
+                day = dt.date(year, MONTHS[found.group("month").lower()], int(found.group("day")))
+            except ValueError:
+                day = None
+            if day and date and not found.group("year") and day > date:
+                day = day.replace(year=year - 1)
+            if day:
+                return day, day.year
+    written = YEAR.search(context)
+    if written:
+        return None, int(written.group("year"))
+    return None, (date.year if date else None)
+
+
+def link(text, start, end, word, mentions, day, year, resolve) -> dict:
+    states, places, regions = [], [], []
+    for mention in mentions:
+        if mention.kind == "region":
+            regions.append(mention.key)
+            continue
+        if mention.kind == "place":
+            places.append(mention.key)
+        for state in resolve(mention):
+            if state not in states:
+                states.append(state)
+    result = {
+        "text": text,
+        "start": start,
+        "end": end,
+        "word": word,
+        "participants": [label(s) for s in states],
+        "places": places,
+        "regions": regions,
+        "date": day.isoformat() if day else None,
+        "year": year,
+        "records": [],
+        "verdict": "not linked",
+        "notes": [],
+    }
+    if not states:
+        result["notes"].append("No state or place named as a party; not linked to a record.")
+        return result
+    if year is None:
+        result["notes"].append("No date for the article or the mention; not linked (give --date).")
+        return result
+    records = []
+    for name in DATASETS:
+        first, last = coverage(name)
+        if not first <= year <= last:
+            result["notes"].append(
+                f"{name} covers {first}-{last}; {year} is outside it, so it cannot have this conflict."
+            )
+            continue
+        found = candidates(name, states, bool(places), year)
+        if len(found) > 1:
+            result["notes"].append(
+                f"{len(found)} {name} records involve these parties in {year}; not choosing between them."
+            )
+            records.extend({**r, "match": "ambiguous"} for r in found)
+        elif found:
+            records.extend({**r, "match": "linked"} for r in found)
+        else:
+            result["notes"].append(
+                f"No {name} record involves {', '.join(label(s) for s in states)} in {year}."
+            )
+    result["records"] = records
+    if any(r["match"] == "linked" for r in records):
+        result["verdict"] = "linked"
+    elif records:
+        result["verdict"] = "ambiguous"
+    else:
+        result["verdict"] = "no record"
+    return result
+
+
+def label(state: dict) -> str:
+    return state["iso3"] or f"gw:{state['gw']}"
+
+
+def candidates(name: str, states: list[dict], territorial: bool, year: int) -> list[dict]:
+    table = tables()[name]
+    cows = {s["cow"] for s in states if s.get("cow") is not None}
+    gws = {s["gw"] for s in states if s.get("gw") is not None}
+    if name == "cow_war_inter":
+        if len(cows) < 2:
+            return []
+        rows = table[(table["year"] == year) & table["ccode1"].isin(cows) & table["ccode2"].isin(cows)]
+        return [
+            {
+                "dataset": name,
+                "id": int(warnum),
+                "year": year,
+                "participants": sorted({int(c) for c in group[["ccode1", "ccode2"]].to_numpy().ravel()}),
+            }
+            for warnum, group in rows.groupby("warnum")
+        ]
+    if name == "cow_war_intra":
+        if len(cows) != 1:
+            return []
+        rows = table[(table["year"] == year) & table["ccodea"].isin(cows)].drop_duplicates("warnum")
+        return [
+            {
+                "dataset": name,
+                "id": int(r.warnum),
+                "name": r.warname,
+                "year": year,
+                "side_a": r.sidea,
+                "side_b": r.sideb,
+            }
+            for r in rows.itertuples()
+        ]
+    sides = ["gwno_a", "gwno_a_2nd", "gwno_b", "gwno_b_2nd"]
+    rows = table[table["year"] == year]
+    if territorial and len(gws) == 1:
+        rows = rows[rows["gwno_a"].isin(gws) & (rows["incompatibility"] == "territory")]
+    else:
+        involved = rows[sides].apply(lambda col: col.isin(gws)).sum(axis=1)
+        rows = rows[involved >= min(len(gws), 2)]
+    return [
+        {
+            "dataset": name,
+            "id": int(r.conflict_id),
+            "year": year,
+            "type": r.type_of_conflict,
+            "incompatibility": r.incompatibility,
+            "sides_gw": [int(v) for v in (r.gwno_a, r.gwno_a_2nd, r.gwno_b, r.gwno_b_2nd) if pd.notna(v)],
+            "episode_start": r.start_date2,
+            "episode_end": r.ep_end_date,
+        }
+        for r in rows.itertuples()
+    ]

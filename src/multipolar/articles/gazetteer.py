@@ -1,0 +1,184 @@
+"""The names an article can mention, taken from the project's own registries, and one matcher.
+
+States and their spellings come from the identity layer, capitals from the ``cow_capitals``
+dataset, organisations from the curated organisations registry, and sub-state places and
+regions from ``data/places.csv`` (each row sourced). All of them go into one spaCy
+PhraseMatcher on a blank English pipeline, built once per process; no model is downloaded.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+import pandas as pd
+
+PLACES_FILE = "src/multipolar/articles/data/places.csv"
+# which reading wins when one stretch of text is several things ("Luxembourg", "Kuwait"); a
+# curated place beats a state list's entry for it (G-W lists South Ossetia from 2008, COW never)
+PRIORITY = {"place": 0, "state": 1, "org": 2, "region": 3, "capital": 4}
+# longest article the pipeline accepts, in characters (the loader already caps bytes at 5 MB)
+MAX_CHARS = 6_000_000
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One stretch of text that names something the gazetteer knows."""
+
+    kind: str  # "state", "capital", "org", "place" or "region"
+    key: str  # the alias as listed (states), capital name, organisation id or place name
+    text: str  # the words as written
+    start: int  # character offsets into the article text
+    end: int
+    sentence: int  # index of the sentence it sits in
+    token: int  # index of its first token
+    token_end: int
+
+
+def line_breaks(doc):
+    """A new line that starts with a capital (a heading, a dateline, a paragraph) starts a
+    sentence; a lower-case word after a break continues the sentence the break cut."""
+    for token in doc[1:]:
+        previous = doc[token.i - 1]
+        if "\n" in previous.text_with_ws and not token.is_space and not token.text[:1].islower():
+            token.is_sent_start = True
+    return doc
+
+
+@cache
+def pipeline():
+    """A blank English pipeline that splits sentences; tokenisation only, nothing to download."""
+    import spacy
+    from spacy.language import Language
+
+    if "line_breaks" not in Language.factories:
+        Language.component("line_breaks", func=line_breaks)
+    nlp = spacy.blank("en")
+    nlp.add_pipe("line_breaks")
+    nlp.add_pipe("sentencizer")
+    nlp.max_length = MAX_CHARS
+    return nlp
+
+
+@cache
+def places() -> pd.DataFrame:
+    """The curated sub-state places and regions, one row per place with its state(s)."""
+    with resources.files("multipolar.articles").joinpath("data/places.csv").open(encoding="utf-8") as f:
+        table = pd.read_csv(f, dtype=str, keep_default_na=False)
+    return table
+
+
+@cache
+def capitals() -> pd.DataFrame:
+    """Capital cities of COW states with the days they were capital (``cow_capitals``)."""
+    from multipolar.data import store
+
+    table = store.frame("cow_capitals", columns=["ccode", "capital", "stdate", "enddate"])
+    table["stdate"] = pd.to_datetime(table["stdate"]).dt.date
+    table["enddate"] = pd.to_datetime(table["enddate"]).dt.date
+    return table
+
+
+def capital_state(name: str, date: dt.date | None) -> int | None:
+    """The COW code of the state whose capital ``name`` was on ``date`` (latest if no date)."""
+    rows = capitals()[capitals()["capital"] == name]
+    if date is not None:
+        rows = rows[(rows["stdate"] <= date) & (rows["enddate"] >= date)]
+    if rows.empty:
+        return None
+    return int(rows.sort_values("enddate").iloc[-1]["ccode"])
+
+
+@cache
+def state_aliases() -> pd.DataFrame:
+    from multipolar.states import identity
+
+    return identity.aliases()
+
+
+@cache
+def organisation_names() -> pd.DataFrame:
+    """Every organisation name and alias with the organisation's id: columns alias, id."""
+    from multipolar.orgs import registry
+
+    rows = []
+    for org in registry.organisations().values():
+        for alias in (org.name, org.id, *org.aliases):
+            if alias:
+                rows.append({"alias": alias, "id": org.id})
+    return pd.DataFrame(rows, columns=["alias", "id"]).drop_duplicates()
+
+
+def is_acronym(alias: str) -> bool:
+    letters = [c for c in alias if c.isalpha()]
+    return bool(letters) and all(c.isupper() for c in letters) and len(letters) <= 6
+
+
+class Gazetteer:
+    """Every known name, matched case-insensitively but kept only when written as a name."""
+
+    def __init__(self) -> None:
+        from spacy.matcher import PhraseMatcher
+
+        self.nlp = pipeline()
+        self.matcher = PhraseMatcher(self.nlp.vocab, attr="LOWER")
+        self.labels: dict[int, tuple[str, str]] = {}
+        self.acronyms: set[str] = set()
+        self.add("state", state_aliases()["alias"])
+        self.add("org", organisation_names()["alias"])
+        self.add("capital", capitals()["capital"])
+        table = places()
+        for row in table.itertuples(index=False):
+            names = [row.name, *(a for a in row.aliases.split(";") if a)]
+            self.add(row.kind if row.kind == "region" else "place", names, key=row.name)
+
+    def add(self, kind: str, aliases, key: str | None = None) -> None:
+        for alias in dict.fromkeys(str(a).strip() for a in aliases if isinstance(a, str) and a.strip()):
+            label = f"{kind}|{key or alias}|{alias}"
+            match_id = self.nlp.vocab.strings.add(label)
+            self.labels[match_id] = (kind, key or alias)
+            if is_acronym(alias):
+                self.acronyms.add(alias)
+            self.matcher.add(label, [self.nlp.make_doc(alias)])
+
+    def read(self, text: str):
+        """The spaCy Doc of ``text`` and every name in it (longest match wins), in order."""
+        from spacy.util import filter_spans
+
+        doc = self.nlp(text)
+        sentence_of = {}
+        for number, sentence in enumerate(doc.sents):
+            sentence_of[sentence.start] = number
+        starts = sorted(sentence_of)
+        spans = []
+        for match_id, start, end in self.matcher(doc):
+            span = doc[start:end]
+            alias = self.nlp.vocab.strings[match_id].split("|", 2)[2]
+            if not self.written_as_name(span.text, alias):
+                continue
+            span.label_ = self.nlp.vocab.strings[match_id]
+            spans.append(span)
+        spans.sort(key=lambda span: PRIORITY[self.labels[self.nlp.vocab.strings[span.label_]][0]])
+        mentions = []
+        for span in filter_spans(spans):
+            kind, key = self.labels[self.nlp.vocab.strings[span.label_]]
+            sentence = sentence_of[starts[bisect.bisect_right(starts, span.start) - 1]]
+            mentions.append(
+                Mention(kind, key, span.text, span.start_char, span.end_char, sentence, span.start, span.end)
+            )
+        return doc, mentions
+
+    def written_as_name(self, words: str, alias: str) -> bool:
+        """'US' but not 'us', 'Turkey' but not 'turkey': the case the text uses must fit a name."""
+        if alias in self.acronyms:
+            return words == alias or words.replace(".", "") == alias.replace(".", "")
+        return words[:1].isupper() or words[:1].isdigit()
+
+
+@cache
+def gazetteer() -> Gazetteer:
+    """The one matcher per process (building it takes about a second)."""
+    return Gazetteer()

@@ -1,0 +1,393 @@
+"""Reading one article and checking it against the data as of its date: ``read_article``.
+
+The report lists what the article names (organisations, states, places, people, conflicts)
+with character offsets into its text, and every claim it makes about who belongs to an
+organisation or whether that organisation is a military alliance, each with a verdict and
+the data that decided it. Nothing is judged without a date: an undated article gets its
+names, not verdicts, until a date is given.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import pandas as pd
+
+from multipolar.answer import Answer
+from multipolar.articles import claims as claiming
+from multipolar.articles import conflicts as conflicting
+from multipolar.articles import gazetteer as names
+from multipolar.articles import people as persons
+from multipolar.articles import text as loading
+from multipolar.errors import MultipolarError
+
+PLACES_SOURCE = "articles/data/places.csv"
+CLAIM_COLUMNS = [
+    "org", "status", "listed", "verdict", "missing", "not_holding", "exhaustive", "text", "start", "end",
+    "evidence",
+]  # fmt: skip
+LANGUAGES = {
+    "fr": "French", "de": "German", "es": "Spanish", "it": "Italian", "pt": "Portuguese", "nl": "Dutch",
+    "ru": "Russian", "uk": "Ukrainian", "tr": "Turkish", "pl": "Polish", "sv": "Swedish",
+}  # fmt: skip
+
+
+@dataclass
+class ArticleReport(Answer):
+    """An Answer whose rows are the membership claims; everything else sits in ``extra``."""
+
+    def __getattr__(self, name: str):
+        extra = self.__dict__.get("extra", {})
+        if name in extra:
+            return extra[name]
+        raise AttributeError(name)
+
+    @property
+    def date(self) -> dt.date | None:
+        value = self.params.get("date")
+        return dt.date.fromisoformat(value) if value else None
+
+    @property
+    def claims(self) -> list[dict]:
+        return self.records()
+
+
+def read_article(text_or_path: str | Path | bytes, date: str | dt.date | None = None) -> ArticleReport:
+    """Names, claims and conflicts in an article, each checked against the data on its date."""
+    doc = loading.load(text_or_path, date)
+    notes = list(doc.notes)
+    language = loading.language(doc.text)
+    english = language in (None, "en")
+    if not english:
+        notes.append(
+            f"The article looks {LANGUAGES.get(language, language)}, not English: names are matched, "
+            "but claims and conflicts are read only in English."
+        )
+    gazetteer = names.gazetteer()
+    parsed, mentions = gazetteer.read(doc.text)
+    day = doc.date
+    resolver = Resolver(day)
+    lines = claiming.sentence_lines(parsed, mentions)
+    sources = ["cow_capitals", PLACES_SOURCE]
+    found_claims = claiming.membership_claims(lines, doc.text) if english else []
+    found_nature = claiming.nature_claims(lines, doc.text) if english else []
+    claim_rows = [check_membership(c, day, resolver, sources) for c in found_claims]
+    nature_rows = [check_nature(c, day, sources) for c in found_nature]
+    conflict_rows = conflicting.conflict_mentions(lines, doc.text, day, resolver.states_of) if english else []
+    if conflict_rows:
+        sources.extend(conflicting.DATASETS)
+    people = persons.people(parsed, mentions)
+    inconsistencies = persons.spelling_clashes(people) + nature_tensions(nature_rows)
+    if not any(m.kind == "state" for m in mentions) and english and len(doc.text.split()) > 50:
+        notes.append("No state is named in the article.")
+    notes.extend(resolver.notes)
+    report = ArticleReport(
+        kind="article",
+        params={"article": doc.origin, "date": day.isoformat() if day else None},
+        rows=pd.DataFrame(claim_rows, columns=CLAIM_COLUMNS),
+        key="claims",
+        notes=list(dict.fromkeys(notes)),
+        sources=list(dict.fromkeys([*resolver.sources, *sources])),
+        extra={
+            "title": doc.title,
+            "author": doc.author,
+            "format": doc.format,
+            "language": language,
+            "date_source": doc.date_source,
+            "date_evidence": doc.date_evidence,
+            "date_confidence": doc.date_confidence,
+            "organisations": organisations(mentions),
+            "states": states(mentions, resolver),
+            "places": places(mentions, resolver),
+            "people": [p.to_dict() for p in people],
+            "nature_claims": nature_rows,
+            "conflicts": conflict_rows,
+            "inconsistencies": inconsistencies,
+        },
+    )
+    return report
+
+
+class Resolver:
+    """States as of the article's day, one identity look-up per distinct name."""
+
+    def __init__(self, day: dt.date | None):
+        from multipolar.states import identity
+
+        self.day = day
+        self.notes: list[str] = []
+        self.sources = list(identity.SOURCES)
+        self.identify = lru_cache(maxsize=None)(self._identify)
+        if day is None:
+            self.notes.append("States are resolved as of today because the article has no date.")
+
+    def _identify(self, text: str) -> dict | None:
+        from multipolar.states import identity
+
+        try:
+            country = identity.identify(text, self.day)
+        except MultipolarError:
+            return self.historical(text)
+        return {"iso3": country.iso3, "cow": country.cow, "gw": country.gw, "name": country.name}
+
+    def historical(self, alias: str) -> dict | None:
+        """A name that means no state on the day but exactly one in the past ('the Soviet Union'
+        in 2008): that state, marked as not existing on the day."""
+        from multipolar.states import identity
+
+        table = identity.aliases()
+        rows = table[table["alias"] == alias].drop_duplicates(["iso3", "cow"])
+        if len(rows) != 1 or self.day is None:
+            return None
+        row = rows.iloc[0]
+        if row["valid_to"] is None or pd.isna(row["valid_to"]) or row["valid_to"] >= self.day:
+            return None
+        cow = None if pd.isna(row["cow"]) else int(row["cow"])
+        gw = None if pd.isna(row["gw"]) else int(row["gw"])
+        return {"iso3": row["iso3"], "cow": cow, "gw": gw, "name": alias, "existed_until": row["valid_to"]}
+
+    def states_of(self, mention) -> list[dict]:
+        """The states a mention stands for on the day: itself, its capital's state, a place's."""
+        if mention.kind == "state":
+            found = self.identify(mention.key)
+            return [found] if found else []
+        if mention.kind == "capital":
+            cow = names.capital_state(mention.key, self.day)
+            found = self.identify(f"cow:{cow}") if cow is not None else None
+            return [found] if found else []
+        if mention.kind == "place":
+            row = names.places().set_index("name").loc[mention.key]
+            return [s for s in (self.identify(iso3) for iso3 in row["iso3"].split(";") if iso3) if s]
+        return []
+
+
+def where(mention) -> dict:
+    return {"text": mention.text, "start": mention.start, "end": mention.end}
+
+
+def organisations(mentions) -> list[dict]:
+    from multipolar.orgs import registry
+
+    out: dict[str, dict] = {}
+    for mention in mentions:
+        if mention.kind == "org":
+            org = registry.organisation(mention.key)
+            entry = out.setdefault(org.id, {"id": org.id, "name": org.name, "mentions": []})
+            entry["mentions"].append(where(mention))
+    return list(out.values())
+
+
+def states(mentions, resolver: Resolver) -> list[dict]:
+    out: dict[str, dict] = {}
+    for mention in mentions:
+        if mention.kind not in ("state", "capital"):
+            continue
+        for state in resolver.states_of(mention):
+            key = state["iso3"] or f"gw:{state['gw']}"
+            entry = out.setdefault(key, {**state, "mentions": []})
+            entry["mentions"].append(
+                {**where(mention), "as": "capital" if mention.kind == "capital" else "name"}
+            )
+    return list(out.values())
+
+
+def places(mentions, resolver: Resolver) -> list[dict]:
+    table = names.places().set_index("name")
+    out: dict[str, dict] = {}
+    for mention in mentions:
+        if mention.kind not in ("place", "region"):
+            continue
+        row = table.loc[mention.key]
+        entry = out.get(mention.key)
+        if entry is None:
+            entry = out[mention.key] = {
+                "name": mention.key,
+                "kind": row["kind"],
+                "in": [s["iso3"] for s in resolver.states_of(mention)],
+                "note": row["note"] or None,
+                "source": row["source"],
+                "mentions": [],
+            }
+        entry["mentions"].append(where(mention))
+    return list(out.values())
+
+
+def iso3_list(mentions, resolver: Resolver) -> list[str]:
+    out = []
+    for mention in mentions:
+        for state in resolver.states_of(mention):
+            if state["iso3"] and state["iso3"] not in out:
+                out.append(state["iso3"])
+    return out
+
+
+def check_membership(claim, day: dt.date | None, resolver: Resolver, sources: list[str]) -> dict:
+    """A claim's verdict: correct, incomplete (states left out), wrong (states that did not hold
+    the status), or not founded yet; with the member list of that day as evidence."""
+    from multipolar.orgs import members, registry
+
+    org = registry.organisation(claim.org)
+    listed = iso3_list(claim.listed, resolver)
+    row = {
+        "org": org.id,
+        "status": claim.status,
+        "listed": listed,
+        "verdict": "unchecked",
+        "missing": [],
+        "not_holding": [],
+        "exhaustive": claim.exhaustive,
+        "text": claim.text,
+        "start": claim.start,
+        "end": claim.end,
+        "evidence": {},
+    }
+    if day is None:
+        row["evidence"] = {"reason": "The article has no date; give one to check this claim."}
+        return row
+    holding = members(org.id, day, status=claim.status)
+    everyone = members(org.id, day, status="all")
+    sources.extend(holding.sources)
+    held = {r["iso3"]: r for r in holding.records()}
+    statuses = {r["iso3"]: r["status"] for r in everyone.records()}
+    row["evidence"] = {
+        "dataset": registry.MEMBERSHIPS_SOURCE,
+        "organisation_source": org.source,
+        "date": day.isoformat(),
+        "status": claim.status,
+        "holding": [{"iso3": r["iso3"], "name": r["name"], "since": r["since"]} for r in holding.records()],
+        "notes": list(holding.notes),
+    }
+    row["not_holding"] = [
+        {"iso3": iso3, "status_that_day": statuses.get(iso3)} for iso3 in listed if iso3 not in held
+    ]
+    if claim.exhaustive:
+        row["missing"] = [
+            {"iso3": iso3, "name": r["name"], "since": r["since"]}
+            for iso3, r in held.items()
+            if iso3 not in listed
+        ]
+    if not org.existed_on(day):
+        row["verdict"] = "not founded yet" if org.founded and day < org.founded else "dissolved"
+        row["evidence"]["reason"] = f"{org.name} {org.lifetime()} according to the curated data."
+        later = (
+            members(org.id, org.founded, status=claim.status) if org.founded and day < org.founded else None
+        )
+        if later is not None:
+            row["evidence"]["holding_at_founding"] = [
+                {"iso3": r["iso3"], "name": r["name"], "since": r["since"]} for r in later.records()
+            ]
+    elif row["not_holding"]:
+        row["verdict"] = "wrong"
+    elif row["missing"]:
+        row["verdict"] = "incomplete"
+    else:
+        row["verdict"] = "correct"
+    return row
+
+
+def check_nature(claim, day: dt.date | None, sources: list[str]) -> dict:
+    """Weigh 'is (not) a military alliance' against ATOP defence and offence pledges among the
+    organisation's members on the day."""
+    from multipolar.orgs import atop, members, registry
+
+    org = registry.organisation(claim.org)
+    row = {
+        "org": org.id,
+        "claim": ("is a " if claim.military else "is not a ") + claim.words,
+        "military": claim.military,
+        "text": claim.text,
+        "start": claim.start,
+        "end": claim.end,
+        "verdict": "unchecked",
+        "evidence": {},
+    }
+    if day is None:
+        row["evidence"] = {"reason": "The article has no date; give one to check this claim."}
+        return row
+    outside = atop.coverage_note(day)
+    if outside:
+        row["evidence"] = {"reason": outside}
+        return row
+    roster = members(org.id, day, status="member").records()
+    cows = sorted({int(r["cow"]) for r in roster if r["cow"] is not None})
+    pacts = atop.alliances_among(cows, day)
+    sources.extend(atop.SOURCES)
+    evidence = []
+    binding = partial = 0
+    for pact in pacts.itertuples(index=False):
+        among = sorted(set(pact.members) & set(cows))
+        military = bool(pact.defense or pact.offense)
+        covers_all = set(cows) <= set(pact.members)
+        binding += military and covers_all
+        partial += military and not covers_all
+        own = int(pact.atopid) in org.atop_ids
+        if not (military or own):
+            continue
+        evidence.append(
+            {
+                "atopid": int(pact.atopid),
+                "organisation_treaty": own,
+                "members_of_org_in_it": among,
+                "covers_all_members": covers_all,
+                "obligations": [
+                    o for o in ("defense", "offense", "neutral", "nonagg", "consul") if getattr(pact, o)
+                ],
+            }
+        )
+    if claim.military:
+        row["verdict"] = "supported" if binding else ("partly supported" if partial else "not supported")
+    else:
+        row["verdict"] = "contradicted" if binding else "supported"
+    row["evidence"] = {
+        "dataset": "atop5_1m",
+        "date": day.isoformat(),
+        "members": cows,
+        "alliances": evidence,
+        "reason": nature_reason(
+            org.id, len(cows), binding, partial, [e for e in evidence if e["organisation_treaty"]]
+        ),
+        "shown": "alliances with a defence or offence pledge, and the organisation's own treaties",
+    }
+    return row
+
+
+def nature_reason(org: str, size: int, binding: int, partial: int, own: list[dict]) -> str:
+    if binding:
+        said = f"ATOP records a defence or offence pledge binding all {size} {org} members."
+    elif partial:
+        said = (
+            f"ATOP records defence or offence pledges among some {org} members, but none binding "
+            f"all {size} of them."
+        )
+    else:
+        said = f"ATOP records no defence or offence pledge among the {size} {org} members."
+    for treaty in own:
+        pledges = ", ".join(treaty["obligations"]) or "no obligation"
+        said += f" The {org}'s own treaty (ATOP {treaty['atopid']}) carries: {pledges}."
+    return said
+
+
+def nature_tensions(rows: list[dict]) -> list[dict]:
+    """An organisation the text calls a military alliance in one place and not one in another."""
+    out = []
+    for org in dict.fromkeys(r["org"] for r in rows):
+        said = [r for r in rows if r["org"] == org and r["military"]]
+        denied = [r for r in rows if r["org"] == org and not r["military"]]
+        if said and denied:
+            out.append(
+                {
+                    "kind": "contradictory characterisation",
+                    "org": org,
+                    "mentions": [
+                        {"text": r["text"], "start": r["start"], "end": r["end"]} for r in said + denied
+                    ],
+                    "message": (
+                        f"The text calls {org} a military alliance ({said[0]['text']!r}) and also says it is "
+                        f"not one ({denied[0]['text']!r})."
+                    ),
+                }
+            )
+    return out

@@ -1,0 +1,255 @@
+"""Loading an article: plain text, Markdown or HTML in; clean text, title, author and date out.
+
+HTML goes through trafilatura (main text, title, author) and htmldate (publication date from
+the page's metadata). Markdown and plain text are read as they are, with Markdown's markup
+taken out so that the offsets reported later point into the text a reader sees. A date in the
+text itself ("Global Research, September 07, 2008") is looked for near the top, where bylines
+and datelines sit. Bad input (empty, binary, too large) stops here with a one-line error.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+
+from multipolar.dates import parse_date
+from multipolar.errors import InputError
+
+MAX_BYTES = 5 * 1024 * 1024
+# where bylines and datelines sit: the first characters of the text
+DATELINE_SPAN = 600
+# publication date confidence by where it was found
+CONFIDENCE = {"given": 1.0, "metadata": 0.9, "text": 0.7, "none": 0.0}
+
+MONTHS = {
+    name: number
+    for number, names in enumerate(
+        [
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sep", "sept"),
+            ("october", "oct"),
+            ("november", "nov"),
+            ("december", "dec"),
+        ],
+        start=1,
+    )
+    for name in names
+}
+_MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+DATE_PATTERNS = [
+    re.compile(_MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<year>\d{4})\b", re.I),
+    re.compile(r"\b(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+" + _MONTH + r",?\s+(?P<year>\d{4})\b", re.I),
+    re.compile(r"\b(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})\b"),
+]
+BYLINE = re.compile(r"^\s*(?:by|written by)\s+(?P<author>[^\n,|]{3,80})$", re.I | re.M)
+MD_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
+MD_MARKUP = re.compile(
+    r"(?m)^\s{0,3}(?:#{1,6}\s+|>\s?|[-*+]\s+(?=\S))|\*\*|__|(?<!\w)[*_](?=\S)|(?<=\S)[*_](?!\w)"
+)
+HTML_SIGN = re.compile(r"<\s*(?:!doctype\s+html|html|head|body|article|p|div)\b", re.I)
+
+
+@dataclass
+class Document:
+    """An article's readable text and what is known about it before any matching."""
+
+    text: str
+    format: str  # "text", "markdown" or "html"
+    origin: str  # the file path, or "<text>"
+    title: str | None = None
+    author: str | None = None
+    date: dt.date | None = None
+    date_source: str = "none"  # "given", "metadata", "text" or "none"
+    date_evidence: str | None = None  # the words or metadata field the date came from
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def date_confidence(self) -> float:
+        return CONFIDENCE[self.date_source]
+
+
+def load(text_or_path: str | Path | bytes, date: str | dt.date | None = None) -> Document:
+    """The article behind ``text_or_path`` (a path, raw bytes, or the article itself)."""
+    raw, origin, suffix = read_input(text_or_path)
+    text = decode(raw)
+    if not text.strip():
+        raise InputError(f"The article {origin} is empty.", "Give a file or text with the article in it.")
+    kind = detect_format(text, suffix)
+    if kind == "html":
+        doc = from_html(text, origin)
+    elif kind == "markdown":
+        doc = from_markdown(text, origin)
+    else:
+        doc = Document(text=text.replace("\r\n", "\n"), format="text", origin=origin)
+        doc.author = byline(doc.text)
+    if not doc.text.strip():
+        raise InputError(f"No readable text in {origin}.", "Give the article as text, Markdown or HTML.")
+    if doc.title is None:
+        doc.title = first_line(doc.text)
+    if date is not None:
+        doc.date, doc.date_source, doc.date_evidence = parse_date(date), "given", "--date"
+    elif doc.date is None:
+        found = date_in_text(doc.text)
+        if found:
+            doc.date, doc.date_evidence = found
+            doc.date_source = "text"
+    if doc.date is None:
+        doc.notes.append(
+            "No publication date found in the article; membership and alliance claims are left "
+            "unchecked. Give the date with --date YYYY-MM-DD (Python: date=...)."
+        )
+    return doc
+
+
+def read_input(text_or_path: str | Path | bytes) -> tuple[bytes, str, str]:
+    """The raw bytes, a name to show, and the file suffix ('' for inline text)."""
+    if isinstance(text_or_path, bytes):
+        raw, origin, suffix = text_or_path, "<bytes>", ""
+    elif isinstance(text_or_path, Path) or looks_like_path(text_or_path):
+        path = Path(text_or_path)
+        if not path.is_file():
+            raise InputError(
+                f"No article file at {path}.", "Check the path, or pass the article's text itself."
+            )
+        if path.stat().st_size > MAX_BYTES:
+            raise InputError(
+                f"The article {path} is {path.stat().st_size / 2**20:.1f} MB; the limit is 5 MB.",
+                "Pass the article's own page or text, not a whole site or archive.",
+            )
+        raw, origin, suffix = path.read_bytes(), str(path), path.suffix.lower()
+    else:
+        raw, origin, suffix = str(text_or_path).encode("utf-8", "surrogatepass"), "<text>", ""
+    if len(raw) > MAX_BYTES:
+        raise InputError(
+            f"The article {origin} is {len(raw) / 2**20:.1f} MB; the limit is 5 MB.",
+            "Pass the article's own page or text, not a whole site or archive.",
+        )
+    return raw, origin, suffix
+
+
+def looks_like_path(value: str) -> bool:
+    return "\n" not in value and len(value) < 1024 and (Path(value).suffix != "" or Path(value).exists())
+
+
+def decode(raw: bytes) -> str:
+    """Text from bytes: UTF-8 (or the encoding charset-normalizer finds); binary is refused."""
+    if b"\x00" in raw[:8192]:
+        raise InputError("The article is a binary file, not text.", "Give plain text, Markdown or HTML.")
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        pass
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(raw).best()
+    if best is None:
+        raise InputError("The article is a binary file, not text.", "Give plain text, Markdown or HTML.")
+    return str(best)
+
+
+def detect_format(text: str, suffix: str) -> str:
+    if suffix in {".html", ".htm", ".xhtml"}:
+        return "html"
+    if suffix in {".md", ".markdown"}:
+        return "markdown"
+    if suffix in {".txt", ".text"}:
+        return "text"
+    if HTML_SIGN.search(text[:4096]):
+        return "html"
+    if re.search(r"(?m)^#{1,6} \S|\]\([^)]*\)|^\*\*[^*]+\*\*", text[:20000]):
+        return "markdown"
+    return "text"
+
+
+def from_html(html: str, origin: str) -> Document:
+    import htmldate
+    import trafilatura
+
+    extracted = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False)
+    text = (extracted.text if extracted else None) or ""
+    doc = Document(text=text, format="html", origin=origin)
+    if extracted:
+        doc.title = extracted.title or None
+        doc.author = extracted.author or None
+    published = htmldate.find_date(html, original_date=True, extensive_search=False)
+    if published:
+        doc.date, doc.date_source = dt.date.fromisoformat(published), "metadata"
+        doc.date_evidence = "HTML metadata (htmldate)"
+    return doc
+
+
+def from_markdown(markdown: str, origin: str) -> Document:
+    text = MD_MARKUP.sub("", MD_LINK.sub(r"\1", markdown.replace("\r\n", "\n")))
+    title = next((m.group(1).strip() for m in re.finditer(r"(?m)^#\s+(.+)$", markdown)), None)
+    doc = Document(text=text, format="markdown", origin=origin, title=title)
+    doc.author = byline(text)
+    return doc
+
+
+def byline(text: str) -> str | None:
+    found = BYLINE.search(text[:DATELINE_SPAN])
+    return found.group("author").strip() if found else None
+
+
+def first_line(text: str) -> str | None:
+    line = next((line.strip() for line in text.splitlines() if line.strip()), None)
+    return line if line and len(line) <= 200 else None
+
+
+def date_in_text(text: str) -> tuple[dt.date, str] | None:
+    """The first full date near the top of the text (a dateline), with the words it came from."""
+    head = text[:DATELINE_SPAN]
+    found = []
+    for pattern in DATE_PATTERNS:
+        for match in pattern.finditer(head):
+            day = to_date(match)
+            if day:
+                found.append((match.start(), day, match.group(0)))
+    if not found:
+        return None
+    _, day, words = min(found)
+    return day, words
+
+
+def to_date(match: re.Match) -> dt.date | None:
+    month = match.group("month")
+    month = int(month) if month.isdigit() else MONTHS[month.lower().rstrip(".")]
+    try:
+        return dt.date(int(match.group("year")), month, int(match.group("day")))
+    except ValueError:
+        return None
+
+
+@cache
+def stop_words() -> dict[str, frozenset[str]]:
+    """spaCy's stop-word lists for English and the languages news most often comes in."""
+    import importlib
+
+    out = {}
+    for code in ("en", "fr", "de", "es", "it", "pt", "nl", "ru", "uk", "tr", "pl", "sv"):
+        module = importlib.import_module(f"spacy.lang.{code}.stop_words")
+        out[code] = frozenset(w.lower() for w in module.STOP_WORDS if len(w) > 1)
+    return out
+
+
+WORD = re.compile(r"[^\W\d_]{2,}", re.U)
+
+
+def language(text: str) -> str | None:
+    """The language whose stop words cover the most words, or None for too little text."""
+    words = [w.lower() for w in WORD.findall(text[:20000])]
+    if len(words) < 20:
+        return None
+    scores = {code: sum(w in stops for w in words) for code, stops in stop_words().items()}
+    best = max(scores, key=scores.get)
+    return best if scores[best] >= 0.1 * len(words) else None

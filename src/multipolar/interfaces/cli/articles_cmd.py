@@ -1,0 +1,102 @@
+"""``multipolar read FILE``: what an article names and claims, checked against the data of its day."""
+
+from __future__ import annotations
+
+import typer
+
+
+def register(app: typer.Typer) -> None:
+    app.command("read")(read)
+
+
+def read(
+    article: str = typer.Argument(..., help="The article: a .txt, .md or .html file."),
+    date: str = typer.Option(
+        None, "--date", "-d", help="Publication date YYYY-MM-DD, if the article lacks one."
+    ),
+    as_json: bool = typer.Option(False, "--json", help="Print JSON."),
+) -> None:
+    """Read an article: organisations, states, places, people, conflicts, and its membership and
+    alliance claims checked against the data as of its date."""
+    from pathlib import Path
+
+    from multipolar.articles import read_article
+    from multipolar.errors import InputError
+    from multipolar.interfaces.cli.output import print_json
+
+    if not Path(article).is_file():
+        raise InputError(f"No article file at {article}.", "Give the path of a .txt, .md or .html file.")
+    report = read_article(Path(article), date)
+    if as_json:
+        print_json(report.to_dict())
+        return
+    show(report.to_dict())
+
+
+def show(report: dict) -> None:
+    from rich.table import Table
+
+    from multipolar.interfaces.cli.output import cell, console
+
+    console.print(f"[bold]{report['title'] or report['article']}[/]")
+    if report["author"]:
+        console.print(f"by {report['author']}")
+    if report["date"]:
+        console.print(
+            f"date {report['date']} (from {report['date_source']}: {report['date_evidence']}; "
+            f"confidence {report['date_confidence']:.1f})"
+        )
+    else:
+        console.print("[yellow]no date found[/]")
+    for label, key, name in (
+        ("organisations", "organisations", "id"),
+        ("states", "states", "iso3"),
+        ("places", "places", "name"),
+        ("people", "people", "name"),
+    ):
+        found = [f"{item[name] or item.get('name')} ×{len(item['mentions'])}" for item in report[key]]
+        console.print(f"[bold]{label}:[/] {', '.join(found) if found else '[dim]none[/]'}")
+    if report["claims"]:
+        table = Table(title="membership claims", title_justify="left", header_style="bold")
+        for column in ("org", "status", "listed", "verdict", "missing", "not holding"):
+            table.add_column(column)
+        for claim in report["claims"]:
+            missing = [f"{m['iso3']} (since {m['since']})" for m in claim["missing"]]
+            not_holding = [f"{m['iso3']} ({m['status_that_day'] or 'none'})" for m in claim["not_holding"]]
+            table.add_row(
+                claim["org"], claim["status"], cell(claim["listed"]), verdict(claim["verdict"]),
+                cell(missing), cell(not_holding),
+            )  # fmt: skip
+        console.print(table)
+        for claim in report["claims"]:
+            if claim["evidence"].get("reason"):
+                console.print(f"[dim]{claim['org']}: {claim['evidence']['reason']}[/]")
+    for claim in report["nature_claims"]:
+        console.print(
+            f"[bold]claim:[/] {claim['org']} {claim['claim']} ({claim['text']!r}) → "
+            f"{verdict(claim['verdict'])}: {claim['evidence'].get('reason', '')}"
+        )
+    for conflict in report["conflicts"]:
+        records = ", ".join(f"{r['dataset']} {r['id']}" for r in conflict["records"]) or "none"
+        parties = ", ".join(conflict["participants"]) or "no parties"
+        console.print(
+            f"[bold]conflict:[/] {conflict['text']!r} ({parties}, "
+            f"{conflict['year']}) → {conflict['verdict']}: {records}"
+        )
+    for issue in report["inconsistencies"]:
+        console.print(f"[bold yellow]inconsistency:[/] {issue['message']}")
+    for note in report["notes"]:
+        console.print(f"[yellow]note:[/] {note}")
+    labels = ", ".join(f"{s['dataset']} {s['version']}" for s in report["sources"])
+    console.print(f"[dim]sources: {labels}[/]")
+
+
+def verdict(word: str) -> str:
+    colour = {
+        "correct": "green",
+        "supported": "green",
+        "linked": "green",
+        "wrong": "red",
+        "contradicted": "red",
+    }
+    return f"[{colour.get(word, 'yellow')}]{word}[/]"

@@ -1,0 +1,126 @@
+"""Claim patterns fire only when unambiguous; loading refuses bad input with one-line errors."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+import multipolar as mp
+from multipolar.articles import text as loading
+from multipolar.errors import InputError
+
+DAY = "2008-09-07"
+
+
+def claims_in(sentence: str) -> list[dict]:
+    return mp.read_article(sentence, date=DAY).to_dict()["claims"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The SCO, which groups Russia, China, and other states, met in Dushanbe.",  # open list
+        "The SCO, which groups Russia, China and Iran's neighbours, met again.",  # possessive
+        "Iran and India will join the SCO if the summit agrees.",  # future
+        "Iran and India are not members of the SCO, officials said.",  # negated
+        "NATO and the SCO include Russia and China, a diplomat claimed.",  # two organisations
+        "Observers such as Iran and India attended, said NATO and SCO officials.",  # whose observers?
+    ],
+)
+def test_no_claim_when_the_pattern_is_doubtful(sentence):
+    assert claims_in(sentence) == []
+
+
+def test_exhaustive_list_needs_a_closing_and():
+    assert claims_in("The SCO, which comprises Russia, China, Kazakhstan, Kyrgyzstan, Tajikistan.") == []
+    found = claims_in("The SCO comprises Russia, China, Kazakhstan, Kyrgyzstan, Tajikistan and Uzbekistan.")
+    assert [c["verdict"] for c in found] == ["correct"]
+
+
+def test_are_members_of_is_checked_but_not_as_the_whole_list():
+    (found,) = claims_in("Iran and Pakistan are observers of the Shanghai Cooperation Organisation.")
+    assert (found["org"], found["status"], found["verdict"], found["exhaustive"]) == (
+        "SCO",
+        "observer",
+        "correct",
+        False,
+    )
+    (found,) = claims_in("Iran and Pakistan are members of the SCO.")
+    assert found["verdict"] == "wrong"
+    assert found["not_holding"] == [
+        {"iso3": "IRN", "status_that_day": "observer"},
+        {"iso3": "PAK", "status_that_day": "observer"},
+    ]
+
+
+def test_lowercase_words_are_not_names():
+    report = mp.read_article("Let us talk turkey about china and chad.", date=DAY).to_dict()
+    assert report["states"] == []
+
+
+def test_people_need_a_cue():
+    report = mp.read_article(
+        "Angela Merkel visited Moscow. Later, Chancellor Angela Merkel met Vladimir Putin, who said little.",
+        date=DAY,
+    ).to_dict()
+    assert [p["name"] for p in report["people"]] == ["Angela Merkel", "Vladimir Putin"]
+    merkel = report["people"][0]
+    assert [m["start"] for m in merkel["mentions"]] == [0, 48]
+
+
+def test_nature_claim_after_ATOP_coverage_is_unchecked():
+    report = mp.read_article("NATO is a military alliance, the minister said.", date="2022-03-01").to_dict()
+    (nature,) = report["nature_claims"]
+    assert nature["verdict"] == "unchecked"
+    assert "2018-12-31" in nature["evidence"]["reason"]
+
+
+@pytest.mark.parametrize(
+    ("words", "day"),
+    [
+        ("Global Research, September 07, 2008", dt.date(2008, 9, 7)),
+        ("Voice of Russia 7 September 2008", dt.date(2008, 9, 7)),
+        ("Posted 2014-03-18 by the desk", dt.date(2014, 3, 18)),
+        ("Sept. 1, 1939 — Germany invades", dt.date(1939, 9, 1)),
+    ],
+)
+def test_dates_in_the_text(words, day):
+    assert loading.date_in_text(words)[0] == day
+
+
+def test_impossible_date_in_text_is_skipped():
+    assert loading.date_in_text("February 30, 2009 and then nothing") is None
+
+
+def test_empty_article(tmp_path):
+    path = tmp_path / "empty.txt"
+    path.write_text("   \n\n")
+    with pytest.raises(InputError, match="is empty"):
+        mp.read_article(path)
+
+
+def test_binary_article(tmp_path):
+    path = tmp_path / "photo.txt"
+    path.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)))
+    with pytest.raises(InputError, match="binary"):
+        mp.read_article(path)
+
+
+def test_too_large_article(tmp_path):
+    path = tmp_path / "big.txt"
+    path.write_bytes(b"word " * (1_100_000))
+    with pytest.raises(InputError, match="limit is 5 MB"):
+        mp.read_article(path)
+    with pytest.raises(InputError, match="limit is 5 MB"):
+        mp.read_article("word " * 1_100_000)
+
+
+def test_missing_file():
+    with pytest.raises(InputError, match="No article file"):
+        mp.read_article("no/such/article.md")
+
+
+def test_impossible_given_date():
+    with pytest.raises(InputError, match="Impossible date"):
+        mp.read_article("Russia and China met.", date="2008-02-30")

@@ -1,0 +1,180 @@
+"""read_article on the 2008 SCO example and on the project's own short test articles."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import multipolar as mp
+
+HERE = Path(__file__).parent / "articles"
+SCO_2008 = Path(__file__).resolve().parents[2] / "shared" / "examples" / "2008-09-07-sco-military-alliance.md"
+
+
+@pytest.fixture(scope="module")
+def sco():
+    return mp.read_article(SCO_2008).to_dict()
+
+
+def claim(report: dict, org: str, status: str) -> dict:
+    found = [c for c in report["claims"] if c["org"] == org and c["status"] == status]
+    assert len(found) == 1, report["claims"]
+    return found[0]
+
+
+def test_date_comes_from_the_dateline(sco):
+    assert sco["date"] == "2008-09-07"
+    assert sco["date_source"] == "text"
+    assert sco["date_evidence"] == "September 07, 2008"
+    assert sco["title"].startswith("Russia-China: SCO Military Alliance")
+    assert sco["author"] == "Lada Korotun"
+
+
+def test_sco_members_claim_is_correct(sco):
+    found = claim(sco, "SCO", "member")
+    assert found["verdict"] == "correct"
+    assert found["listed"] == ["RUS", "CHN", "KAZ", "KGZ", "TJK", "UZB"]
+    assert sorted(h["iso3"] for h in found["evidence"]["holding"]) == [
+        "CHN",
+        "KAZ",
+        "KGZ",
+        "RUS",
+        "TJK",
+        "UZB",
+    ]
+
+
+def test_observer_list_misses_mongolia(sco):
+    found = claim(sco, "SCO", "observer")
+    assert found["verdict"] == "incomplete"
+    assert found["listed"] == ["IRN", "IND", "PAK"]
+    assert found["missing"] == [{"iso3": "MNG", "name": "Mongolia", "since": "2004-06-17"}]
+    assert found["text"] == "such observer nations as Iran, India and Pakistan"
+
+
+def test_bric_predates_the_curated_founding(sco):
+    found = claim(sco, "BRICS", "member")
+    assert found["listed"] == ["RUS", "BRA", "IND", "CHN"]
+    assert found["verdict"] == "not founded yet"
+    assert "2009-06-16" in found["evidence"]["reason"]
+    assert sorted(h["iso3"] for h in found["evidence"]["holding_at_founding"]) == ["BRA", "CHN", "IND", "RUS"]
+
+
+def test_military_alliance_weighed_against_atop(sco):
+    said, denied = sco["nature_claims"]
+    assert (said["org"], said["military"], said["verdict"]) == ("SCO", True, "partly supported")
+    assert (denied["org"], denied["military"], denied["verdict"]) == ("SCO", False, "supported")
+    treaties = {a["atopid"]: a for a in said["evidence"]["alliances"]}
+    assert treaties[4810]["organisation_treaty"] and treaties[4810]["covers_all_members"]
+    assert "defense" not in treaties[4810]["obligations"]
+    assert not any(a["covers_all_members"] and "defense" in a["obligations"] for a in treaties.values())
+    tension = [i for i in sco["inconsistencies"] if i["kind"] == "contradictory characterisation"]
+    assert tension and tension[0]["org"] == "SCO"
+
+
+def test_analyst_spelled_two_ways(sco):
+    clash = [i for i in sco["inconsistencies"] if i["kind"] == "name spelled two ways"]
+    assert clash[0]["spellings"] == ["Sergei Kuzyanin", "Sergei Luzyanin"]
+    names = [p["name"] for p in sco["people"]]
+    assert names == ["Sergei Kuzyanin", "Sergei Luzyanin", "Anatoly Bolyatko"]
+
+
+def test_south_ossetia_is_a_place_in_georgia_and_the_war_is_in_ucdp(sco):
+    place = next(p for p in sco["places"] if p["name"] == "South Ossetia")
+    assert place["in"] == ["GEO"] and place["kind"] == "territory"
+    war = next(c for c in sco["conflicts"] if c["text"] == "Georgia's aggression against South Ossetia")
+    assert war["date"] == "2008-08-08"
+    assert war["verdict"] == "linked"
+    assert [(r["dataset"], r["id"]) for r in war["records"]] == [("ucdp_acd", 393)]
+    assert any("cow_war_inter covers 1823-2003" in n for n in war["notes"])
+
+
+def test_offsets_point_at_the_words(sco):
+    text = mp.articles.text.load(SCO_2008).text
+    for group in ("organisations", "states", "places", "people"):
+        for item in sco[group]:
+            for mention in item["mentions"]:
+                assert text[mention["start"] : mention["end"]] == mention["text"]
+    for found in sco["claims"] + sco["nature_claims"] + sco["conflicts"]:
+        assert text[found["start"] : found["end"]] == found["text"]
+
+
+def test_states_and_organisations_are_resolved(sco):
+    states = {s["iso3"]: s for s in sco["states"]}
+    assert states["RUS"]["cow"] == 365 and states["GEO"]["cow"] == 372
+    assert {"SCO", "NATO", "CSTO", "BRICS"} <= {o["id"] for o in sco["organisations"]}
+    moscow = [m for m in states["RUS"]["mentions"] if m["as"] == "capital"]
+    assert moscow and moscow[0]["text"] == "Moscow"
+    assert {s["dataset"] for s in sco["sources"]} >= {"orgs/data/memberships.csv", "atop5_1m", "ucdp_acd"}
+
+
+def test_html_metadata_and_nato_enlargement():
+    report = mp.read_article(HERE / "nato-enlargement-2009.html").to_dict()
+    assert (report["date"], report["date_source"]) == ("2009-04-02", "metadata")
+    assert report["author"] == "Ana Petrovic"
+    assert report["title"] == "NATO welcomes Albania and Croatia"
+    joined = next(c for c in report["claims"] if c["text"] == "Albania and Croatia joined NATO")
+    assert joined["verdict"] == "correct" and not joined["exhaustive"]
+    assert [n["verdict"] for n in report["nature_claims"]] == ["supported"]
+    assert "Jaap de Hoop Scheffer" in [p["name"] for p in report["people"]]
+    war = next(c for c in report["conflicts"] if c["text"] == "war between Russia and Georgia")
+    assert war["year"] == 2008 and [r["id"] for r in war["records"]] == [393]
+
+
+def test_wrong_membership_names_the_states_that_did_not_hold_it():
+    report = mp.read_article(HERE / "sco-wrong-members-2010.txt").to_dict()
+    assert report["date"] == "2010-03-12"
+    sco = claim(report, "SCO", "member")
+    assert sco["verdict"] == "wrong"
+    assert sco["not_holding"] == [{"iso3": "IRN", "status_that_day": "observer"}]
+    assert [m["iso3"] for m in sco["missing"]] == ["KGZ", "TJK", "UZB"]
+    csto = claim(report, "CSTO", "member")
+    assert csto["verdict"] == "wrong" and not csto["exhaustive"]
+    assert [m["iso3"] for m in csto["not_holding"]] == ["GEO"]
+
+
+def test_undated_article_leaves_claims_unchecked_until_a_date_is_given():
+    path = HERE / "undated-sco-observers.md"
+    undated = mp.read_article(path).to_dict()
+    assert undated["date"] is None and undated["date_source"] == "none"
+    assert {c["verdict"] for c in undated["claims"]} == {"unchecked"}
+    assert any("--date" in n for n in undated["notes"])
+    dated = mp.read_article(path, date="2008-09-07").to_dict()
+    assert (dated["date_source"], dated["date_confidence"]) == ("given", 1.0)
+    assert [c["verdict"] for c in dated["claims"]] == ["correct", "incomplete"]
+    later = mp.read_article(path, date="2018-01-01").to_dict()
+    # India and Pakistan became full members on 2017-06-09: missing from the first list, no
+    # longer observers in the second
+    members, observers = later["claims"]
+    assert members["verdict"] == "incomplete"
+    assert [(m["iso3"], m["since"]) for m in members["missing"]] == [
+        ("IND", "2017-06-09"),
+        ("PAK", "2017-06-09"),
+    ]
+    assert observers["verdict"] == "wrong"
+    assert [m["iso3"] for m in observers["not_holding"]] == ["IND", "PAK"]
+
+
+def test_cow_inter_state_war_is_linked():
+    report = mp.read_article(HERE / "iraq-war-2003.txt").to_dict()
+    war = report["conflicts"][0]
+    assert war["text"] == "war between the United States and Iraq"
+    assert war["participants"] == ["USA", "IRQ"]
+    assert ("cow_war_inter", 227) in [(r["dataset"], r["id"]) for r in war["records"]]
+    assert "John Howard" in [p["name"] for p in report["people"]]
+
+
+def test_non_english_article_is_flagged_not_judged():
+    report = mp.read_article(HERE / "sco-french-2008.txt", date="2008-09-07").to_dict()
+    assert report["language"] == "fr"
+    assert report["claims"] == [] and report["nature_claims"] == []
+    assert any("French, not English" in n for n in report["notes"])
+
+
+def test_report_is_an_answer_with_claims_as_rows():
+    report = mp.read_article(HERE / "sco-wrong-members-2010.txt")
+    assert isinstance(report, mp.Answer)
+    assert report.date.isoformat() == "2010-03-12"
+    assert list(report.to_pandas()["verdict"]) == ["wrong", "wrong"]
+    assert report.organisations[0]["id"] == "SCO"
