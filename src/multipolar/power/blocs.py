@@ -15,7 +15,6 @@ import datetime as dt
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
 
 import pandas as pd
 
@@ -123,24 +122,23 @@ def bloc(spec: str, date: dt.date) -> Bloc:
             raise org_error from None
 
 
-@lru_cache(maxsize=64)
-def everyone(org_id: str, date: dt.date) -> Answer:
-    """All of an organisation's states on a day, in every status (one lookup serves them all)."""
-    return members(org_id, date, status="all")
-
-
 def org_bloc(name: str, date: dt.date, status: str = "member") -> Bloc:
-    """An organisation's states in one status (member, observer, ...) on the day."""
+    """An organisation's states in one status (member, observer, ...) on the day.
+
+    The curated spells are read directly (cheap enough to do for every year of a chart); only
+    an empty bloc asks ``members`` for the note that explains it (not founded yet, dissolved).
+    """
     org = registry.organisation(name)
-    answer = everyone(org.id, date)
-    rows = answer.rows[answer.rows["status"] == status]
+    rows = registry.on(date, org.id)
+    rows = rows[rows["status"] == status]
+    notes = () if len(rows) else tuple(members(org.id, date, status=status).notes)
     return Bloc(
         name=org.id,
         iso3=tuple(rows["iso3"]),
         cow=tuple(None if pd.isna(c) else int(c) for c in rows["cow"]),
         origin=f"{org.name} on {date.isoformat()} ({status}s)",
-        sources=tuple(answer.sources),
-        notes=tuple(answer.notes),
+        sources=(registry.ORGANISATIONS_SOURCE, registry.MEMBERSHIPS_SOURCE),
+        notes=notes,
     )
 
 
