@@ -134,6 +134,7 @@ def test_founded_but_no_member_spell_yet_says_so():
     # NATO was founded at signature (1949-04-04); its members are dated from entry into force
     answer = members("NATO", "1949-05-01")
     assert answer.rows.empty and "No state had status 'member'" in answer.notes[0]
+    assert answer.notes[1] == "The curated data dates the first such spell from 1949-08-24."
 
 
 def test_orgs_catalogue():
@@ -159,3 +160,12 @@ def test_history_orders_joins_changes_and_exits():
     assert list(albania["event"]) == ["joined", "left"]
     assert str(albania["date"].iloc[1]) == "1968-09-14"
     assert albania["name"].iloc[1] == "Albania"
+    # the others' spells end with the pact, on its last day; East Germany is named as on its last day
+    ended = pact[pact["event"] == "dissolved"]
+    assert len(ended) == 6 and set(ended["date"].astype(str)) == {"1991-07-02"}
+    gdr = pact[pact["iso3"] == "DDR"].iloc[-1]
+    assert (gdr["event"], str(gdr["date"]), gdr["name"]) == (
+        "left",
+        "1990-09-25",
+        "German Democratic Republic",
+    )

@@ -72,12 +72,19 @@ def members(org: str, date: str | dt.date | None = None, status: str = "member")
     notes = []
     if rows.empty:
         notes.append(f"No state had status {status!r} in {found.id} on {day.isoformat()}.")
+        spells = registry.spells()
+        spells = spells[(spells["org"] == found.id) & ((spells["status"] == status) | (status == "all"))]
+        if len(spells) and spells["start"].min() > day:
+            notes.append(
+                f"The curated data dates the first such spell from {spells['start'].min().isoformat()}."
+            )
     return Answer("members", params, rows, "members", notes, CURATED + STATE_NAMES)
 
 
 def history(org: str) -> Answer:
     """Every join, exit and status change in ``org``, in date order. Each event's date is the first
-    day of the new situation: a state that 'left' on D was last in on the day before."""
+    day of the new situation: a state that 'left' on D was last in on the day before; 'dissolved'
+    marks the spells that ended with the organisation."""
     found = registry.organisation(org)
     table = registry.spells()
     table = table[table["org"] == found.id]
@@ -94,13 +101,14 @@ def history(org: str) -> Answer:
                 events.append(_event(r, r.start, "status changed", r.status, previous.status))
             previous = r
         if previous is not None and not pd.isna(previous.end):
-            events.append(_event(previous, previous.end + ONE_DAY, "left", previous.status, None))
+            ended = "dissolved" if previous.end == found.dissolved else "left"
+            events.append(_event(previous, previous.end + ONE_DAY, ended, previous.status, None))
     columns = ["date", "event", "iso3", "cow", "status", "previous_status", "source", "note"]
     rows = pd.DataFrame(events, columns=columns)
     rows["cow"] = rows["cow"].astype("Int64")
     named = []
     for (day, event), group in rows.groupby(["date", "event"], sort=False):
-        named.append(_with_names(group, "iso3", day - ONE_DAY if event == "left" else day))
+        named.append(_with_names(group, "iso3", day - ONE_DAY if event in ("left", "dissolved") else day))
     rows = pd.concat(named, ignore_index=True) if named else rows.assign(name=pd.Series(dtype=object))
     rows = rows.sort_values(["date", "event", "name"], key=_event_order, ignore_index=True)
     rows = rows[["date", "event", "iso3", "cow", "name", "status", "previous_status", "source", "note"]]
@@ -265,7 +273,7 @@ def _event(spell, day: dt.date, event: str, status: str, previous: str | None) -
 def _event_order(column: pd.Series) -> pd.Series:
     """Within a day, exits before status changes before joins."""
     if column.name == "event":
-        return column.map({"left": 0, "status changed": 1, "joined": 2})
+        return column.map({"dissolved": 0, "left": 0, "status changed": 1, "joined": 2})
     return column
 
 
