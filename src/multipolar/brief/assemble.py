@@ -14,7 +14,6 @@ from multipolar.brief.model import Brief, Chart, Section, Table
 from multipolar.dates import parse_date
 
 DEFAULT_MEASURES = ("cinc", "gdp", "milex")
-BLOCS = ("NATO", "SCO", "CSTO", "BRICS", "EU")
 TOP = 10
 ALLIANCES = 5
 POLARITY_KEYS = ("year", "measure", "n", "con", "enp", "hhi", "leader", "leader_share", "poles", "verdict")
@@ -129,7 +128,7 @@ def blocs_section(result: Brief, weighed: dict) -> None:
     from multipolar.power import blocs as blocs_module
 
     rows, scenarios, notes, sources = [], [], [], []
-    for spec in BLOCS:
+    for spec in blocs_module.MAJOR_BLOCS:
         found = blocs_module.bloc(spec, result.date)
         if not found.iso3:
             notes += found.notes

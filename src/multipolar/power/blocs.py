@@ -15,9 +15,11 @@ import datetime as dt
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
+from pathlib import Path
 
 import pandas as pd
 
+from multipolar import progress
 from multipolar.answer import Answer
 from multipolar.dates import parse_date
 from multipolar.errors import CoverageError, InputError, MultipolarError, UnknownNameError
@@ -87,14 +89,18 @@ def weigh(measure: str, date: dt.date) -> Weighed:
             f"No {name} data on or before {date.year}.",
             f"Pick a later date or another measure ({', '.join(measures.MEASURES)}).",
         )
-    answer = measures.values(name, year)
-    notes = list(answer.notes)
-    if year != date.year:
-        notes.append(
-            f"{name}: the latest data at or before {date.isoformat()} are for {year}; figures are {year}'s."
-        )
+    weighed = weigh_year(name, year)
+    if year == date.year:
+        return weighed
+    said = f"{name}: the latest data at or before {date.isoformat()} are for {year}; figures are {year}'s."
+    return replace(weighed, notes=(*weighed.notes, said))
+
+
+def weigh_year(measure: str, year: int) -> Weighed:
+    """The measure's values in exactly this year (NA where the source does not cover it)."""
+    answer = measures.values(measure, year)
     rows = answer.rows[["cow", "iso3", "name", "value", "share"]]
-    return Weighed(name, year, rows, tuple(notes), tuple(answer.sources))
+    return Weighed(measure, year, rows, tuple(answer.notes), tuple(answer.sources))
 
 
 def bloc(spec: str, date: dt.date) -> Bloc:
@@ -424,3 +430,74 @@ def scenario(
             "A scenario needs a change.", "Give add=, remove= or merge=, e.g. add={'SCO': ['IRN']}."
         )
     return compare(blocs, date, measure, add=add, remove=remove, merge=merge)
+
+
+MAJOR_BLOCS = ("NATO", "SCO", "CSTO", "BRICS", "EU")
+
+
+def history(
+    blocs: Iterable[str] | str = MAJOR_BLOCS,
+    start: int | str | None = None,
+    end: int | str | None = None,
+    measure: str = "cinc",
+) -> Answer:
+    """Each bloc's share of the world every year, its members as constituted at each year's end.
+
+    A year before a bloc existed (or outside the measure's coverage) is NA, never 0.
+    """
+    name = measures.measure_name(measure)
+    data = measures.series(name)
+    first = measures.check_year(start) if start is not None else max(measures.FIRST_YEAR, data.first)
+    last = measures.check_year(end) if end is not None else data.last
+    if first > last:
+        raise InputError(f"The range {first}-{last} runs backwards.", "Give --from before --to.")
+    specs = [blocs] if isinstance(blocs, str) else list(blocs)
+    rows, notes, sources = [], [], []
+    with progress.bar("bloc shares", total=last - first + 1) as shown:
+        for year in range(first, last + 1):
+            day = measures.year_end(year)
+            weighed = weigh_year(name, year)
+            for spec in specs:
+                found = bloc(spec, day)
+                rows.append(
+                    {
+                        "year": year,
+                        "bloc": found.name,
+                        "members_n": len(found.iso3),
+                        "share": weighed.share(found),
+                    }
+                )
+                sources += found.sources
+            notes += weighed.notes
+            sources += weighed.sources
+            shown.advance()
+    notes.append("Members as constituted on 31 December of each year (today for the current year).")
+    return Answer(
+        "bloc_history",
+        {"measure": name, "from": first, "to": last, "blocs": specs},
+        pd.DataFrame(rows),
+        "shares",
+        list(dict.fromkeys(notes)),
+        list(dict.fromkeys(sources)),
+    )
+
+
+def chart(
+    path: str | Path,
+    blocs: Iterable[str] | str = MAJOR_BLOCS,
+    start: int | str | None = None,
+    end: int | str | None = None,
+    measure: str = "cinc",
+) -> Answer:
+    """Draw the blocs' world shares over time to a .png, .svg or .pdf file (``plot blocs``)."""
+    from multipolar.power.plot import check_path, line_chart
+
+    target = check_path(path)
+    answer = history(blocs, start, end, measure)
+    frame = answer.rows.rename(columns={"bloc": "series", "share": "value"})
+    params = answer.params
+    title = f"Blocs' share of the world total of {params['measure']}, {params['from']}-{params['to']}"
+    line_chart(frame[["year", "series", "value"]], target, title, "Share of the world total", answer.sources)
+    return replace(
+        answer, kind="plot", key="data", params={"kind": "blocs", **params}, extra={"path": str(target)}
+    )

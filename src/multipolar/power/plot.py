@@ -22,7 +22,7 @@ from multipolar.power import measures
 from multipolar.power.polarity import polarity
 
 FORMATS = (".png", ".svg", ".pdf")
-KINDS = ("polarity", "shares")
+KINDS = ("polarity", "shares", "blocs")  # blocs: power/blocs.py draws it with line_chart
 
 
 def check_path(path: str | os.PathLike) -> Path:
@@ -132,6 +132,10 @@ def plot(
         raise unknown("chart", kind, KINDS, f"Choose one of: {', '.join(KINDS)}.")
     target = check_path(path)
     name = measures.measure_name(measure)
+    if kind == "blocs":
+        from multipolar.power.blocs import chart
+
+        return chart(target, start=start, end=end, measure=name)
     if kind == "polarity":
         answer = polarity(
             start=start if start is not None else 1816, end=end, measure=name, among=among, weights=weights
