@@ -149,6 +149,15 @@ def test_cli_compare_json(run_cli):
     assert {s["dataset"] for s in payload["sources"]} >= {"cow_nmc"}
 
 
+def test_cli_merge_alone(run_cli):
+    code, out, err = run_cli("compare", "--merge", "NATO+EU", "--date", DAY, "--json")
+    assert code == 0, err
+    payload = json.loads(out)
+    merged = payload["blocs"][0]
+    assert merged["bloc"] == "NATO+EU" and merged["members_n"] == 32  # 21 states are in both
+    assert payload["polarity"][-1]["actors"] == "scenario" and payload["polarity"][-1]["leader"] == "NATO+EU"
+
+
 def test_cli_compare_table(run_cli):
     code, out, _ = run_cli("compare", "NATO", "SCO", "--date", DAY)
     assert code == 0
@@ -166,6 +175,7 @@ def test_cli_compare_table(run_cli):
         (("compare", "NATO", "--date", DAY, "--remove", "NATO=CHN"), "CHN is not a member of NATO"),
         (("compare", "atop:x", "--date", DAY), "Bad ATOP alliance id 'x'"),
         (("compare", "=USA", "--date", DAY), "Bad bloc '=USA'"),
+        (("compare", "--date", DAY), "No blocs to compare"),
         (("compare", "atop:3180", "--date", "2020-01-01"), "ATOP 5.1 coverage ends 2018-12-31"),
         (("compare", "atop:9999", "--date", DAY), "ATOP alliance 9999 is not in force on 2008-09-07"),
     ],

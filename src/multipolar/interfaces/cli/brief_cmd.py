@@ -18,7 +18,7 @@ def register(app: typer.Typer) -> None:
 
 def compare(
     blocs: list[str] = typer.Argument(
-        ..., help="Blocs: an organisation (NATO), atop:ID, ISO3,ISO3 or NAME=ISO3,ISO3, or a state."
+        None, help="Blocs: an organisation (NATO), atop:ID, ISO3,ISO3 or NAME=ISO3,ISO3, or a state."
     ),
     date: str = typer.Option(None, "--date", "-d", help="YYYY-MM-DD (default: today)."),
     measure: str = typer.Option("cinc", "--measure", "-m", help="Power measure (see `multipolar measures`)."),
@@ -33,7 +33,9 @@ def compare(
     from multipolar.interfaces.cli.output import console, emit, print_json
     from multipolar.power.blocs import compare as compare_blocs
 
-    answer = compare_blocs(blocs, date, measure, add=add or None, remove=remove or None, merge=merge or None)
+    answer = compare_blocs(
+        blocs or [], date, measure, add=add or None, remove=remove or None, merge=merge or None
+    )
     if as_json:
         print_json(answer.to_dict())
         return
