@@ -5,6 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
+from multipolar.data.catalog import catalog
 from multipolar.errors import CoverageError, InputError, UnknownNameError
 from multipolar.power import capabilities, measures
 from tests.conftest import MIRROR
@@ -40,6 +41,11 @@ def test_world_bank_value_equals_the_source_file():
     assert row(answer, "FRA")["value"] == expected
     assert answer.extra["unit"] == "constant 2015 US$"
     assert answer.to_dict()["sources"][0]["dataset"] == "worldbank_wdi_gdp_constant_2015_usd"
+    version = catalog()["worldbank_wdi_gdp_constant_2015_usd"].version
+    assert (row(answer, "FRA")["source"], row(answer, "FRA")["version"]) == (
+        "worldbank_wdi_gdp_constant_2015_usd",
+        version,
+    )
 
 
 def test_world_bank_aggregates_are_not_ranked():

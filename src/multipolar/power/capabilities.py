@@ -171,9 +171,8 @@ def to_cow(frame: pd.DataFrame, key: str) -> tuple[pd.DataFrame, set[str]]:
 
 
 def _inside(country, year: int) -> bool:
-    start = country.valid_from.year if country.valid_from else -9999
-    end = country.valid_to.year if country.valid_to else 9999
-    return start <= year <= end and not (country.valid_to and country.valid_to < dt.date(year, 7, 1))
+    """Whether a spell found for an earlier year still holds on 1 July of ``year``."""
+    return country.valid_to is None or country.valid_to >= dt.date(year, 7, 1)
 
 
 def _known_at_all(identify, name: str) -> bool:

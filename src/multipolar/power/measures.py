@@ -18,6 +18,7 @@ from functools import cache
 import pandas as pd
 
 from multipolar.answer import Answer
+from multipolar.data.catalog import catalog
 from multipolar.dates import parse_year
 from multipolar.errors import CoverageError, InputError, unknown
 from multipolar.power import capabilities as caps
@@ -327,7 +328,8 @@ def values(
                 f"No {name} value in {year} for {', '.join(names.fillna('?'))}; shares leave them out."
             )
     total = rows["value"].sum(min_count=1)
-    rows = rows.assign(share=rows["value"] / total, source=data.dataset)
+    versions = " + ".join(catalog()[d].version for d in sources_of(name, weights))
+    rows = rows.assign(share=rows["value"] / total, source=data.dataset, version=versions)
     rows = caps.with_labels(rows).sort_values(["value", "cow"], ascending=[False, True], na_position="last")
     params = {"measure": name, "year": year, "share_of": base}
     if name == "composite":
