@@ -69,6 +69,15 @@ def valid_on(day: dt.date) -> pd.DataFrame:
     return table.loc[inside, COLUMNS]
 
 
+def by_code_on(day: dt.date, system: str) -> dict[int, dict]:
+    """Entity records (name, iso3, cow, gw, ...) that exist on ``day``, keyed by their code in ``system``."""
+    out: dict[int, dict] = {}
+    for record in _records():
+        if record[system] is not None and _exists(record, day):
+            out.setdefault(record[system], record)
+    return out
+
+
 def identify(text: str, date: str | dt.date | None = None, code: str = "cow") -> Country:
     """The one entity that ``text`` (a name or code) means on ``date`` (default: today)."""
     return _identify(str(text), date, code)[0]

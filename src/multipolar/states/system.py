@@ -97,13 +97,11 @@ def _members(day: dt.date, system: str) -> tuple[pd.DataFrame, list[str], list[s
     notes: list[str] = []
     if day <= last:
         inside = spells[(spells["start"] <= day) & (spells["end"] >= day)]
-        codes = inside[["code", "abb", "name"]]
+        codes = list(zip(inside["code"], inside["abb"], inside["name"], strict=True))
         sources = [LISTS[system]]
     else:
-        panel = lists.panel(system)
-        codes = pd.DataFrame({"code": sorted(panel.loc[panel["year"] == day.year, "code"].unique())})
-        named = spells.drop_duplicates("code", keep="last")[["code", "abb", "name"]]
-        codes = codes.merge(named, on="code", how="left")
+        named = _latest_names(system)
+        codes = [(code, *named.get(code, (None, None))) for code in _panel_codes(system, day.year)]
         panel_name = lists.PANELS[system]
         sources = [LISTS[system], panel_name] + (["gw_system"] if system == "gw" else [])
         notes.append(
@@ -112,25 +110,38 @@ def _members(day: dt.date, system: str) -> tuple[pd.DataFrame, list[str], list[s
             "within the year are not dated)."
         )
     other = "gw" if system == "cow" else "cow"
-    crosswalk = _crosswalk(day, system)
-    rows = codes.merge(crosswalk, left_on="code", right_on=system, how="left")
-    rows[system] = rows["code"].astype("Int64")
-    rows[other] = rows[other].astype("Int64")
+    entities = identity.by_code_on(day, system)
     majors, major_notes = major_powers(day)
-    rows["major"] = rows["cow"].isin(majors).fillna(False).astype(bool)
-    if rows["major"].any():
+    rows = []
+    for code, abb, name in sorted(codes):
+        entity = entities.get(code, {})
+        rows.append(
+            {
+                system: code,
+                other: entity.get(other),
+                "iso3": entity.get("iso3"),
+                "abb": abb,
+                "name": name,
+                "major": entity.get("cow") in majors,
+            }
+        )
+    frame = pd.DataFrame(rows, columns=COLUMNS).astype({"cow": "Int64", "gw": "Int64", "major": bool})
+    if frame["major"].any():
         notes += major_notes
         sources.append("cow_majors")
-    if rows["iso3"].isna().any():
-        notes.append(
-            "iso3 is NA for states without an ISO 3166 code of their own (ISO 3166 began in 1974)."
-        )
-    sources += [identity.CURATED_SOURCE]
-    rows = rows[COLUMNS].sort_values(system).reset_index(drop=True)
-    return rows, notes, sources
+    if frame["iso3"].isna().any():
+        notes.append("iso3 is NA for states without an ISO 3166 code of their own (ISO 3166 began in 1974).")
+    sources.append(identity.CURATED_SOURCE)
+    return frame, notes, sources
 
 
-def _crosswalk(day: dt.date, system: str) -> pd.DataFrame:
-    """The other system's code and the ISO3 code of each entity valid on ``day``."""
-    valid = identity.valid_on(day)
-    return valid.dropna(subset=[system]).drop_duplicates(system)[["cow", "gw", "iso3"]]
+@functools.cache
+def _latest_names(system: str) -> dict[int, tuple[str, str]]:
+    spells = lists.cow_spells() if system == "cow" else lists.gw_spells()
+    return {row.code: (row.abb, row.name) for row in spells.itertuples()}
+
+
+@functools.cache
+def _panel_codes(system: str, year: int) -> tuple[int, ...]:
+    panel = lists.panel(system)
+    return tuple(sorted(panel.loc[panel["year"] == year, "code"]))
