@@ -87,3 +87,11 @@ def test_errors_are_one_line_with_a_fix(run_cli):
         assert code == 2, (args, err)
         assert message in err and "Traceback" not in err
         assert len(err.strip().splitlines()) == 1
+
+
+def test_tables_show_obligations_in_one_column(run_cli):
+    code, out, _ = run_cli("memberships", "United Kingdom", "--date", "1960-01-01")
+    assert code == 0
+    nato = next(line for line in out.splitlines() if "│ 3180 " in line)
+    assert "defense*, nonagg, consul" in nato
+    assert "obligations marked * are conditional in ATOP" in out

@@ -279,7 +279,8 @@ def _event_order(column: pd.Series) -> pd.Series:
 
 def _with_names(table: pd.DataFrame, key: str, day: dt.date) -> pd.DataFrame:
     """``table`` with each state's name (and iso3 or cow where missing) from the identity layer:
-    the spell valid on ``day``, else the latest one before it, else the first after it."""
+    the spell valid on ``day``, else the latest one before it, else the first after it; a code
+    the identity layer does not know (ATOP's 8152) is named by its code."""
     spells = identity.entities().dropna(subset=[key])
     valid = (spells["valid_from"] <= day) & (spells["valid_to"].isna() | (spells["valid_to"] >= day))
     rank = 2 * valid.astype(int) + (spells["valid_from"] <= day).astype(int)
@@ -290,7 +291,10 @@ def _with_names(table: pd.DataFrame, key: str, day: dt.date) -> pd.DataFrame:
     if key == "cow":
         table = table.astype({"cow": "Int64"})
         best = best.astype({"cow": "Int64"})
-    return table.merge(best, on=key, how="left")
+    out = table.merge(best, on=key, how="left")
+    unnamed = out["name"].isna()
+    out.loc[unnamed, "name"] = [f"{key.upper()} {code}" for code in out.loc[unnamed, key]]
+    return out
 
 
 def _abbreviations(day: dt.date) -> dict[int, str]:

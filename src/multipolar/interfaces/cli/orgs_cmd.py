@@ -2,17 +2,21 @@
 
 from __future__ import annotations
 
+import dataclasses
+
+import pandas as pd
 import typer
 
+from multipolar.answer import Answer
 from multipolar.interfaces.cli.output import emit
-from multipolar.orgs import alliances, commitments, history, members, memberships, orgs
+from multipolar.orgs import alliances, atop, commitments, history, members, memberships, orgs
 
 JSON = typer.Option(False, "--json", help="Print JSON instead of a table.")
 DATE = typer.Option(None, "--date", "-d", help="YYYY-MM-DD (default: today).")
 OBLIGATION = typer.Option(
     None, "--obligation", "-o", help="Only this ATOP obligation: defense, offense, neutral, nonagg or consul."
 )
-OBLIGATIONS = ["defense", "offense", "neutral", "nonagg", "consul", "conditional"]
+OBLIGATIONS = list(atop.OBLIGATIONS)
 
 
 def register(app: typer.Typer) -> None:
@@ -70,10 +74,10 @@ def memberships_command(
     answer = memberships(country, date)
     p = answer.params
     emit(
-        answer,
+        readable(answer, as_json),
         as_json,
         f"{p['country']} on {p['date']}: {len(answer)} memberships",
-        ["kind", "id", "name", "status", "since", *OBLIGATIONS],
+        ["kind", "id", "name", "status", "since", "obligations"],
     )
 
 
@@ -81,10 +85,10 @@ def alliances_command(date: str = DATE, obligation: str = OBLIGATION, as_json: b
     """ATOP alliances in force on a day: members, obligations, start."""
     answer = alliances(date, obligation)
     emit(
-        answer,
+        readable(answer, as_json),
         as_json,
         f"ATOP alliances in force on {answer.params['date']}: {len(answer)}",
-        ["atopid", "name", "members", *OBLIGATIONS, "start"],
+        ["atopid", "name", "obligations", "start", "members"],
     )
 
 
@@ -98,8 +102,22 @@ def commitments_command(
     answer = commitments(country, date, obligation)
     p = answer.params
     emit(
-        answer,
+        readable(answer, as_json),
         as_json,
         f"Pledges to {p['country']} on {p['date']}: {len(answer)}",
-        ["name", "cow", "atopid", "alliance", *OBLIGATIONS, "since"],
+        ["name", "cow", "atopid", "alliance", "obligations", "since"],
     )
+
+
+def readable(answer: Answer, as_json: bool) -> Answer:
+    """For the table only: the five obligation flags as one column, '*' marking conditional ones."""
+    if as_json:
+        return answer
+    text = [
+        None  # curated organisations: obligations not coded
+        if pd.isna(row["defense"])
+        else ", ".join(o + ("*" if o in row["conditional"] else "") for o in OBLIGATIONS if row[o])
+        for _, row in answer.rows.iterrows()
+    ]
+    notes = [*answer.notes, "obligations marked * are conditional in ATOP."] if text else answer.notes
+    return dataclasses.replace(answer, rows=answer.rows.assign(obligations=text), notes=notes)
