@@ -13,8 +13,9 @@ from multipolar.panels.panel import Panel
 
 
 def add_blocs(panel: Panel, orgs: str | list[str] | None = None, reference: str = "12-31") -> Panel:
-    """One 0/1 column per organisation (``nato``; on dyads ``nato1``, ``nato2``): was the state a
-    full member on the reference day (month-day, default 31 December) of that year?
+    """0/1 per curated organisation (``nato``; dyads ``nato1``, ``nato2``): member on the reference day.
+
+    Was the state a full member on the reference day (month-day, default 31 December) of the year?
 
     0 also in years before the organisation existed or after it dissolved: not being a member is
     then a fact, not a gap. Membership comes from the curated spells (orgs/data/memberships.csv);

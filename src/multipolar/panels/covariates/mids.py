@@ -19,7 +19,9 @@ COLUMNS = (
 
 
 def add_cow_mids(panel: Panel, keep: list[str] | None = None) -> Panel:
-    """One dispute per dyad-year (peacesciencer's whittled ``cow_mid_ddydisps``: unique onsets
+    """CoW-MID 5.0 dispute of the dyad-year: onset, ongoing, sides, fatality, hostility, duration.
+
+    One dispute per dyad-year (peacesciencer's whittled ``cow_mid_ddydisps``: unique onsets
     first, then the most severe). ``cowmidongoing``/``cowmidonset`` are 0 in 1816-2014 when no
     dispute, NA after; ``keep`` limits the other columns (default: all)."""
     panel.require(unit="dyad", system="cow", what="add_cow_mids")

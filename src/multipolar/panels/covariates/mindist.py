@@ -9,8 +9,9 @@ from multipolar.panels.panel import Panel
 
 
 def add_minimum_distance(panel: Panel) -> Panel:
-    """Dyads get ``mindist`` (km, 0 = contiguous); states get ``minmindist``, their distance to
-    the nearest state that year. The source is non-directed, so both orders are matched."""
+    """Minimum distance between borders, km: dyads ``mindist``, states ``minmindist`` (nearest state).
+
+    0 means contiguous. The source is non-directed, so both orders are matched."""
     name = f"{panel.system}_mindist"
     code = panel.code
     first, last = dataset(name).coverage

@@ -12,8 +12,10 @@ from multipolar.power import measures
 def add_power_shares(
     panel: Panel, measure: str = "cinc", weights: Mapping[str, float] | str | None = None
 ) -> Panel:
-    """``<measure>_share`` (dyads: ``..._share1``, ``..._share2``): the state's value over the total
-    of all states the source lists that year, as ``multipolar.power.measures.values`` computes it
+    """``<measure>_share`` (dyads ``..._share1``, ``..._share2``): the state's share of world power.
+
+    The state's value over the total of all states the source lists that year, as
+    ``multipolar.power.measures.values`` computes it
     (``weights`` for the composite measure). NA where the source has no value for the state-year."""
     name = measures.measure_name(measure)
     series = measures.series(name, weights)

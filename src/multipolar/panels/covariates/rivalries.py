@@ -29,7 +29,9 @@ def _rivalry_years() -> str:
 
 
 def add_strategic_rivalries(panel: Panel) -> Panel:
-    """Dyads get the rivalry's id, its four type dummies and ``ongoingrivalry``; states get the
+    """Strategic rivalries: the dyad's rivalry and its types, or the state's rivalries by type.
+
+    Dyads get the rivalry's id, its four type dummies and ``ongoingrivalry``; states get the
     number of ongoing rivalries of each type (``n_positional`` ...). 0 up to 2020, NA after."""
     panel.require(system="cow", what="add_strategic_rivalries")
     note = f"{DATASET}: rivalries are listed to {LAST_YEAR}; later years are NA."

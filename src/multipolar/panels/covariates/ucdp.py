@@ -28,7 +28,9 @@ def add_ucdp_acd(
     issue: str | list[str] | None = None,
     only_wars: bool = False,
 ) -> Panel:
-    """Whether the state is side A (the government) of an armed conflict that year
+    """UCDP armed conflicts the state fights as side A: ongoing, onset, highest intensity, ids.
+
+    Whether the state is side A (the government) of an armed conflict that year
     (``ucdpongoing``), whether one of them appears for the first time (``ucdponset``), the highest
     intensity (1 minor, 2 war) and the conflict ids. ``type``/``issue`` keep some conflicts only."""
     panel.require(unit="state", what="add_ucdp_acd")
@@ -69,8 +71,9 @@ def add_ucdp_acd(
 
 
 def add_ucdp_onsets(panel: Panel) -> Panel:
-    """Counts of new conflict dyads and of conflict onsets after 1, 2, 3, 5 and 10 quiet years
-    (UCDP onset data), summed over the state's conflicts that year."""
+    """UCDP onset counts: new conflict dyads, and onsets after 1, 2, 3, 5 or 10 quiet years.
+
+    Summed over the state's conflicts that year (UCDP's onset data list one row per episode)."""
     panel.require(unit="state", what="add_ucdp_onsets")
     name = "ucdp_onsets"
     first, last = dataset(name).coverage

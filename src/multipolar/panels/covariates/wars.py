@@ -37,7 +37,9 @@ def _flags(*columns: str) -> dict[str, str]:
 
 
 def add_cow_wars(panel: Panel, type: str | None = None, intratype: str = "all") -> Panel:  # noqa: A002
-    """``type="inter"`` (dyad-years): war participation of the dyad; ``type="intra"``
+    """CoW wars: inter-state wars of the dyad, or civil wars of the state as primary government side.
+
+    ``type="inter"`` (dyad-years): war participation of the dyad; ``type="intra"``
     (state-years): the civil war the state fought as the primary government side, with
     ``intrawarnums`` listing all of them. Onset/ongoing are 0 in 1816-2007 when no war.
     ``type`` (peacesciencer's argument) defaults to the one the panel's unit allows."""
