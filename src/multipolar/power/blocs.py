@@ -132,12 +132,12 @@ def org_bloc(name: str, date: dt.date, status: str = "member") -> Bloc:
     """An organisation's states in one status (member, observer, ...) on the day.
 
     The curated spells are read directly (cheap enough to do for every year of a chart); only
-    an empty bloc asks ``members`` for the note that explains it (not founded yet, dissolved).
+    outside the organisation's life is ``members`` asked, for the note that says when it existed.
     """
     org = registry.organisation(name)
     rows = registry.on(date, org.id)
     rows = rows[rows["status"] == status]
-    notes = () if len(rows) else tuple(members(org.id, date, status=status).notes)
+    notes = () if org.existed_on(date) else tuple(members(org.id, date, status=status).notes)
     return Bloc(
         name=org.id,
         iso3=tuple(rows["iso3"]),
