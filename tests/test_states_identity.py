@@ -43,6 +43,8 @@ def test_germany_depends_on_the_date():
     assert (united.cow, united.gw, united.iso3) == (255, 260, "DEU")
     assert identify("Germany", "1850-06-01").name == "Prussia"
     assert identify("East Germany", "1970-01-01").cow == 265
+    # the convention note explains the word 'Germany', not other names of the same state
+    assert mp.resolve("West Germany", date="1960-01-01").notes == []
     with pytest.raises(CoverageError, match="no state on 1947-01-01"):
         identify("Germany", "1947-01-01")
 

@@ -140,8 +140,8 @@ def _identify(text: str, date, code: str) -> tuple[Country, str, list[str]]:
     row = _records()[_on_day(word, found, day, date is not None, notes)]
     if read_as == "code":
         read_as = " / ".join(CODE_NAMES[c] for c in CODE_NAMES if row[c] == word.upper())
-    if read_as == "name" and row["note"]:
-        notes.append(row["note"])
+    if read_as == "name" and row["note_for"] and normalise(row["note_for"]) == normalise(word):
+        notes.append(row["note"])  # the curated convention for exactly this name
     return Country(**{f: row[f] for f in Country.__dataclass_fields__}), read_as, notes
 
 
@@ -303,6 +303,7 @@ def _entities() -> pd.DataFrame:
                 "valid_from": min([*c["start"], *g["start"]]),
                 "valid_to": None if ongoing else max([*c["end"], *g["end"]]),
                 "aliases": None,
+                "note_for": None,
                 "note": None,
                 "source": "cow_states v2016 / gw_system: same code in both lists",
                 "curated": False,
