@@ -21,6 +21,8 @@ from functools import cache
 import pandas as pd
 
 from multipolar.data import store
+from multipolar.errors import InputError
+from multipolar.orgs.registry import unbroken_since
 
 FIRST_DAY = dt.date(1815, 1, 1)
 LAST_DAY = dt.date(2018, 12, 31)
@@ -60,54 +62,38 @@ def coverage_note(date: dt.date) -> str | None:
 
 def obligation_name(word: str) -> str:
     """ATOP's name for an obligation, accepting common spellings ('defence', 'neutrality')."""
-    from multipolar.errors import InputError
-
     key = SPELLINGS.get(word.strip().lower(), word.strip().lower())
     if key not in OBLIGATIONS:
         raise InputError(f"Unknown obligation {word!r}.", f"Use one of: {', '.join(OBLIGATIONS)}.")
     return key
 
 
-def _last_of_month(year: int, month: int) -> dt.date:
-    return dt.date(year, month, calendar.monthrange(year, month)[1])
+def _day(year, month, day, blank_is_first: bool) -> tuple[dt.date | None, bool]:
+    """An ATOP date and whether its day is known: year 0 means still in force (None); a blank day
+    is the first (entry) or last (exit) day of the month."""
+    if int(year) == 0:
+        return None, True
+    year, month = int(year), int(month)
+    if pd.isna(day):
+        last = calendar.monthrange(year, month)[1]
+        return dt.date(year, month, 1 if blank_is_first else last), False
+    return dt.date(year, month, int(day)), True
 
 
 @cache
 def member_spells() -> pd.DataFrame:
-    """Every ATOP member row as a day spell: atopid, cow, phase, start, end (inclusive; NaT while
+    """Every ATOP member row as a day spell: atopid, cow, phase, start, end (inclusive; None while
     in force at the end of coverage), since (start of the member's unbroken membership),
     start_day_known, end_day_known, the five obligations, conditional (list), asymm."""
+    dates = ["yrent", "moent", "dayent", "yrexit", "moexit", "dayexit"]
     flags = list(CONDITIONAL.values())
     raw = store.frame(
-        "atop5_1m",
-        columns=[
-            "atopid",
-            "member",
-            "phase",
-            "yrent",
-            "moent",
-            "dayent",
-            "yrexit",
-            "moexit",
-            "dayexit",
-            "asymm",
-            *OBLIGATIONS,
-            *flags,
-        ],
+        "atop5_1m", columns=["atopid", "member", "phase", *dates, "asymm", *OBLIGATIONS, *flags]
     )
     rows = []
     for r in raw.itertuples(index=False):
-        start_known = not pd.isna(r.dayent)
-        start = dt.date(int(r.yrent), int(r.moent), int(r.dayent) if start_known else 1)
-        if int(r.yrexit) == 0:
-            end, end_known = pd.NaT, True
-        else:
-            end_known = not pd.isna(r.dayexit)
-            end = (
-                dt.date(int(r.yrexit), int(r.moexit), int(r.dayexit))
-                if end_known
-                else _last_of_month(int(r.yrexit), int(r.moexit))
-            )
+        start, start_known = _day(r.yrent, r.moent, r.dayent, blank_is_first=True)
+        end, end_known = _day(r.yrexit, r.moexit, r.dayexit, blank_is_first=False)
         row = {
             "atopid": int(r.atopid),
             "cow": int(r.member),
@@ -122,43 +108,27 @@ def member_spells() -> pd.DataFrame:
         row["conditional"] = [name for name, flag in CONDITIONAL.items() if getattr(r, flag)]
         rows.append(row)
     spells = pd.DataFrame(rows).sort_values(["atopid", "cow", "start"], ignore_index=True)
-    spells["since"] = _unbroken_since(spells)
+    spells["since"] = unbroken_since(spells, ["atopid", "cow"])
     return spells
-
-
-def _unbroken_since(spells: pd.DataFrame) -> list[dt.date]:
-    """For each spell (sorted by atopid, cow, start), the start of the run of spells it belongs
-    to, where a spell continues the previous one if it begins on or before the day after it ends."""
-    since: list[dt.date] = []
-    previous = None
-    for r in spells.itertuples(index=False):
-        continues = (
-            previous is not None
-            and (previous.atopid, previous.cow) == (r.atopid, r.cow)
-            and not pd.isna(previous.end)
-            and r.start <= previous.end + dt.timedelta(days=1)
-        )
-        since.append(since[-1] if continues else r.start)
-        previous = r
-    return since
 
 
 @cache
 def alliance_dates() -> pd.DataFrame:
-    """Alliance-level start and end (inclusive; NaT while in force at the end of coverage)."""
+    """Alliance-level start and end (inclusive; None while in force at the end of coverage)."""
     raw = store.frame("atop5_1a", columns=["atopid", "begyr", "begmo", "begday", "endyr", "endmo", "endday"])
-    out = pd.DataFrame({"atopid": raw["atopid"].astype(int)})
-    out["start"] = [
-        dt.date(int(y), int(m), int(d) if not pd.isna(d) else 1)
-        for y, m, d in zip(raw["begyr"], raw["begmo"], raw["begday"], strict=True)
-    ]
-    out["end"] = [
-        pd.NaT
-        if int(y) == 0
-        else (dt.date(int(y), int(m), int(d)) if not pd.isna(d) else _last_of_month(int(y), int(m)))
-        for y, m, d in zip(raw["endyr"], raw["endmo"], raw["endday"], strict=True)
-    ]
-    return out
+    return pd.DataFrame(
+        {
+            "atopid": raw["atopid"].astype(int),
+            "start": [
+                _day(*d, blank_is_first=True)[0]
+                for d in raw[["begyr", "begmo", "begday"]].itertuples(index=False)
+            ],
+            "end": [
+                _day(*d, blank_is_first=False)[0]
+                for d in raw[["endyr", "endmo", "endday"]].itertuples(index=False)
+            ],
+        }
+    )
 
 
 def in_force(date: dt.date) -> pd.DataFrame:

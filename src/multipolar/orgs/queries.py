@@ -144,7 +144,7 @@ def memberships(country: str, date: str | dt.date | None = None) -> Answer:
         {
             "kind": "alliance",
             "id": mine["atopid"].astype(str),
-            "name": [labels.get(a, f"ATOP {a}") for a in mine["atopid"]],
+            "name": [labels.get(a, "") for a in mine["atopid"]],
             "status": "member",
             "since": mine["since"],
         }

@@ -116,7 +116,7 @@ def spells() -> pd.DataFrame:
     table["start"] = [_date(v) for v in table["start"]]
     table["end"] = [_date(v) or pd.NaT for v in table["end"]]
     table = table.sort_values(["org", "iso3", "start"], ignore_index=True)
-    table["since"] = _unbroken_since(table)
+    table["since"] = unbroken_since(table, ["org", "iso3", "status"])
     return table
 
 
@@ -133,15 +133,16 @@ def on(date: dt.date, org: str | None = None) -> pd.DataFrame:
     return table[(table["start"] <= date) & (ends >= date)].reset_index(drop=True)
 
 
-def _unbroken_since(table: pd.DataFrame) -> list[dt.date]:
-    """For spells sorted by org, iso3 and start: where a spell begins the day after the previous
-    spell in the same status ends (a split in the file, e.g. a new source), the earlier start."""
+def unbroken_since(table: pd.DataFrame, keys: list[str]) -> list[dt.date]:
+    """For spells sorted by ``keys`` and start: the start of the unbroken run each belongs to,
+    where a spell continues the previous one with the same keys if it begins by the day after
+    that one ends (a split in the file, a new ATOP phase, a new COW code)."""
     since: list[dt.date] = []
     previous = None
     for r in table.itertuples(index=False):
         continues = (
             previous is not None
-            and (previous.org, previous.iso3, previous.status) == (r.org, r.iso3, r.status)
+            and all(getattr(previous, k) == getattr(r, k) for k in keys)
             and not pd.isna(previous.end)
             and r.start <= previous.end + dt.timedelta(days=1)
         )
