@@ -281,7 +281,7 @@ def _alias_index() -> dict[str, list[int]]:
 
 @functools.cache
 def _entities() -> pd.DataFrame:
-    """Curated entity spells plus one entity per code both state lists agree on."""
+    """Curated entity spells, plus one entity per code no curated row covers (same code, same state)."""
     curated = pd.read_csv(CURATED, dtype=str, keep_default_na=False)
     curated = curated.replace("", None).assign(curated=True)
     curated["cow"] = curated["cow"].astype("Int64")
@@ -289,10 +289,11 @@ def _entities() -> pd.DataFrame:
     cow, gw = lists.cow_spells(), lists.gw_system_spells()
     taken_cow, taken_gw = set(curated["cow"].dropna()), set(curated["gw"].dropna())
     skip = taken_cow | taken_gw
+    cow_last, gw_last = cow["end"].max(), gw["end"].max()  # the lists' censoring days: still a state
     rows = []
     for code in sorted((set(cow["code"]) | set(gw["code"])) - skip):
         c, g = cow[cow["code"] == code], gw[gw["code"] == code]
-        ongoing = (c["end"] == _cow_last()).any() or (g["end"] == _gw_last()).any()
+        ongoing = (c["end"] == cow_last).any() or (g["end"] == gw_last).any()
         rows.append(
             {
                 "name": c["name"].iloc[-1] if len(c) else g["name"].iloc[-1],
@@ -359,14 +360,6 @@ def _aliases() -> pd.DataFrame:
     out = pd.DataFrame(found, columns=["alias", "entity"])
     out["key"] = out["alias"].map(normalise)
     return out.drop_duplicates(subset=["key", "entity"]).reset_index(drop=True)
-
-
-def _cow_last() -> dt.date:
-    return lists.cow_spells()["end"].max()
-
-
-def _gw_last() -> dt.date:
-    return lists.gw_system_spells()["end"].max()
 
 
 def _iso3_of(names: list[str]) -> list[str | None]:
