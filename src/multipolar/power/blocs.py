@@ -111,12 +111,12 @@ def bloc(spec: str, date: dt.date) -> Bloc:
     if text.lower().startswith("atop:"):
         return atop_bloc(text[5:].strip(), date)
     if "=" in text:
-        name, _, members = text.partition("=")
-        if not name.strip() or not members.strip():
+        name, _, listed = text.partition("=")
+        if not name.strip() or not listed.strip():
             raise InputError(
                 f"Bad bloc {spec!r}.", "Write a custom bloc as NAME=ISO3,ISO3, e.g. WEST=USA,GBR."
             )
-        return states_bloc(name.strip(), split_names(members), date)
+        return states_bloc(name.strip(), split_names(listed), date)
     if "," in text:
         return states_bloc(text, split_names(text), date)
     try:
@@ -211,12 +211,12 @@ def changes(
         return {k: split_names(v) if isinstance(v, str) else list(v) for k, v in value.items()}
     out: dict[str, list[str]] = {}
     for item in [value] if isinstance(value, str) else value:
-        name, sep, members = item.partition("=")
-        if not sep or not name.strip() or not split_names(members):
+        name, sep, listed = item.partition("=")
+        if not sep or not name.strip() or not split_names(listed):
             raise InputError(
                 f"Bad {flag} {item!r}.", f"Write {flag} BLOC=ISO3,ISO3, e.g. {flag} SCO=IRN,IND."
             )
-        out.setdefault(name.strip(), []).extend(split_names(members))
+        out.setdefault(name.strip(), []).extend(split_names(listed))
     return out
 
 
@@ -267,18 +267,18 @@ def apply(blocs: Blocs, add: dict[str, list[str]], remove: dict[str, list[str]])
         for spec, names in table.items():
             name = blocs.get(spec).name
             current = after.get(name, blocs.items[name])
-            members = dict(zip(current.iso3, current.cow, strict=True))
+            roster = dict(zip(current.iso3, current.cow, strict=True))
             moved = [country(who, blocs.date) for who in names]
             for state in moved:
                 if verb == "adds":
-                    members[state.iso3] = state.cow
-                elif members.pop(state.iso3, False) is False:
+                    roster[state.iso3] = state.cow
+                elif roster.pop(state.iso3, False) is False:
                     raise InputError(
                         f"{state.iso3} is not a member of {name} on {blocs.date.isoformat()}.",
                         f"Check `multipolar members {name} --date {blocs.date.isoformat()}`.",
                     )
             how = f"{verb} {', '.join(c.iso3 for c in moved)}"
-            after[name] = current.changed(name, members, members.values(), how)
+            after[name] = current.changed(name, roster, roster.values(), how)
     return after
 
 
@@ -287,15 +287,15 @@ def merge_groups(blocs: dict[str, Bloc], groups: list[list[str]], lookup: Blocs)
     out = dict(blocs)
     for group in groups:
         parts = [out.get(lookup.get(spec).name, lookup.get(spec)) for spec in group]
-        members: dict[str, int | None] = {}
+        roster: dict[str, int | None] = {}
         for part in parts:
-            members.update(zip(part.iso3, part.cow, strict=True))
+            roster.update(zip(part.iso3, part.cow, strict=True))
             out.pop(part.name, None)
         name = "+".join(p.name for p in parts)
         out[name] = Bloc(
             name=name,
-            iso3=tuple(members),
-            cow=tuple(members.values()),
+            iso3=tuple(roster),
+            cow=tuple(roster.values()),
             origin="merger of " + " and ".join(p.name for p in parts),
             sources=tuple(dict.fromkeys(s for p in parts for s in p.sources)),
         )
