@@ -180,6 +180,7 @@ def test_cli_json(run_cli):
         (("brief", "--format", "pdf"), "Unknown format 'pdf'"),
         (("brief", "--date", "2008-13-01"), "Impossible date '2008-13-01'"),
         (("brief", "--measure", "cinq"), "Unknown measure 'cinq'"),
+        (("brief", "--date", "1900-01-01", "--measure", "milex"), "No milex data on or before 1900"),
     ],
 )
 def test_cli_brief_errors(run_cli, args, message):
@@ -192,3 +193,14 @@ def test_cli_brief_errors(run_cli, args, message):
 def test_writing_to_a_device_keeps_the_device():
     rendering.write_atomic(Path(os.devnull), "nothing")
     assert stat.S_ISCHR(os.stat(os.devnull).st_mode)
+
+
+def test_before_a_measure_begins_it_is_left_out_with_a_note():
+    report = brief("1914-07-28")
+    payload = report.to_dict()
+    assert payload["measures"] == ["cinc"]
+    assert any("Use measure gdp_longrun for 1914" in n for n in payload["notes"])
+    assert any("Use measure milex_nmc for 1914" in n for n in payload["notes"])
+    assert payload["blocs"] == [] and "None of NATO" in report.to_text()
+    assert any(r["iso3"] is None for r in payload["top_powers"])  # Austria-Hungary has no ISO code
+    assert "(None)" not in report.to_text()

@@ -12,6 +12,7 @@ from collections.abc import Iterable
 
 from multipolar.brief.model import Brief, Chart, Section, Table
 from multipolar.dates import parse_date
+from multipolar.errors import CoverageError
 
 DEFAULT_MEASURES = ("cinc", "gdp", "milex")
 TOP = 10
@@ -35,8 +36,15 @@ def brief(date: str | dt.date | None = None, measures: Iterable[str] | str | Non
     day = parse_date(date)
     given = [measures] if isinstance(measures, str) else list(measures or DEFAULT_MEASURES)
     chosen = list(dict.fromkeys(measures_module.measure_name(m) for m in given))
-    weighed = {m: blocs_module.weigh(m, day) for m in chosen}
-    result = Brief(date=day, measures=chosen)
+    weighed, skipped = {}, []
+    for name in chosen:
+        try:
+            weighed[name] = blocs_module.weigh(name, day)
+        except CoverageError as error:  # no data yet on that day: said, not shown
+            skipped.append(f"{error.message} {measures_module.coverage_note(name, day.year) or ''}".strip())
+    if not weighed:
+        raise CoverageError(" ".join(skipped), "Choose a measure that covers the date, e.g. --measure cinc.")
+    result = Brief(date=day, measures=list(weighed), notes=skipped)
     polarity_section(result, weighed)
     top_powers_section(result, weighed)
     blocs_section(result, weighed)
@@ -103,18 +111,16 @@ def top_powers_section(result: Brief, weighed: dict) -> None:
         for measure, other in weighed.items():
             match = other.values[(other.values["cow"] == state.cow) & other.values["share"].notna()]
             shares[measure] = float(match["share"].iloc[0]) if len(match) else None
-        rows.append({"rank": rank, "iso3": state.iso3, "name": state.name, "share": shares})
+        iso3 = state.iso3 if isinstance(state.iso3, str) else None
+        rows.append({"rank": rank, "iso3": iso3, "cow": int(state.cow), "name": state.name, "share": shares})
     table = Table(
         columns=["#", "state", *(f"{m} {weighed[m].year}" for m in weighed)],
-        rows=[
-            [str(r["rank"]), f"{r['name']} ({r['iso3']})", *(percent(r["share"][m]) for m in weighed)]
-            for r in rows
-        ],
+        rows=[[str(r["rank"]), label(r), *(percent(r["share"][m]) for m in weighed)] for r in rows],
         title=f"Share of world total; ranked by {first}",
     )
     chart = Chart(
         title=f"Top {len(rows)} by {first}",
-        categories=[r["iso3"] for r in rows],
+        categories=[r["iso3"] or r["name"] for r in rows],
         series={f"{m} {weighed[m].year}": [r["share"][m] for r in rows] for m in weighed},
     )
     result.add(
@@ -122,6 +128,11 @@ def top_powers_section(result: Brief, weighed: dict) -> None:
         [n for x in weighed.values() for n in x.notes],
         [s for x in weighed.values() for s in x.sources],
     )
+
+
+def label(state: dict) -> str:
+    """'China (CHN)'; states without an ISO code (Prussia, Two Sicilies) by name alone."""
+    return f"{state['name']} ({state['iso3']})" if state["iso3"] else str(state["name"])
 
 
 def blocs_section(result: Brief, weighed: dict) -> None:
@@ -164,17 +175,25 @@ def blocs_section(result: Brief, weighed: dict) -> None:
                 }
             )
     headers = [f"{m} {weighed[m].year}" for m in weighed]
-    table = Table(
-        ["bloc", "members", *headers],
-        [[r["org"], str(r["members_n"]), *(percent(r["share"][m]) for m in weighed)] for r in rows],
-        title="Members and share of world total",
-    )
-    chart = Chart(
-        title="Blocs as constituted that day",
-        categories=[r["org"] for r in rows],
-        series={h: [r["share"][m] for r in rows] for h, m in zip(headers, weighed, strict=True)},
-    )
-    result.add(Section("blocs", "Blocs", rows, tables=[table], charts=[chart]), notes, sources)
+    section = Section("blocs", "Blocs", rows)
+    if rows:
+        section.tables.append(
+            Table(
+                ["bloc", "members", *headers],
+                [[r["org"], str(r["members_n"]), *(percent(r["share"][m]) for m in weighed)] for r in rows],
+                title="Members and share of world total",
+            )
+        )
+        section.charts.append(
+            Chart(
+                title="Blocs as constituted that day",
+                categories=[r["org"] for r in rows],
+                series={h: [r["share"][m] for r in rows] for h, m in zip(headers, weighed, strict=True)},
+            )
+        )
+    else:
+        section.lines.append(f"None of {', '.join(blocs_module.MAJOR_BLOCS)} existed on this day.")
+    result.add(section, notes, sources)
     if scenarios:
         lines = [
             f"What if {s['org']} took in its observers ({', '.join(s['added'])})? "
