@@ -282,41 +282,41 @@ def _alias_index() -> dict[str, list[int]]:
 @functools.cache
 def _entities() -> pd.DataFrame:
     """Curated entity spells, plus one entity per code no curated row covers (same code, same state)."""
-    curated = pd.read_csv(CURATED, dtype=str, keep_default_na=False)
-    curated = curated.replace("", None).assign(curated=True)
-    curated["cow"] = curated["cow"].astype("Int64")
-    curated["gw"] = curated["gw"].astype("Int64")
-    cow, gw = lists.cow_spells(), lists.gw_system_spells()
-    taken_cow, taken_gw = set(curated["cow"].dropna()), set(curated["gw"].dropna())
-    skip = taken_cow | taken_gw
-    cow_last, gw_last = cow["end"].max(), gw["end"].max()  # the lists' censoring days: still a state
+    curated = pd.read_csv(CURATED, dtype=str, keep_default_na=False).replace("", None)
+    curated = curated.assign(
+        curated=True, cow=curated["cow"].astype("Int64"), gw=curated["gw"].astype("Int64")
+    )
+    skip = set(curated["cow"].dropna()) | set(curated["gw"].dropna())
+    by_code: dict[int, dict[str, list]] = {}
+    for system, spells in (("cow", lists.cow_spells()), ("gw", lists.gw_system_spells())):
+        last = spells["end"].max()  # the list's censoring day: the state still exists
+        for spell in spells.itertuples():
+            if spell.code not in skip:
+                by_code.setdefault(spell.code, {"cow": [], "gw": []})[system].append(
+                    (spell, spell.end == last)
+                )
     rows = []
-    for code in sorted((set(cow["code"]) | set(gw["code"])) - skip):
-        c, g = cow[cow["code"] == code], gw[gw["code"] == code]
-        ongoing = (c["end"] == cow_last).any() or (g["end"] == gw_last).any()
+    for code, found in sorted(by_code.items()):
+        c, g = found["cow"], found["gw"]
+        spells = [spell for spell, _ in c + g]
         rows.append(
             {
-                "name": c["name"].iloc[-1] if len(c) else g["name"].iloc[-1],
-                "cow": code if len(c) else None,
-                "cow_abb": c["abb"].iloc[-1] if len(c) else None,
-                "gw": code if len(g) else None,
-                "gw_abb": g["abb"].iloc[-1] if len(g) else None,
-                "valid_from": min([*c["start"], *g["start"]]),
-                "valid_to": None if ongoing else max([*c["end"], *g["end"]]),
-                "aliases": None,
-                "note_for": None,
-                "note": None,
+                "name": (c or g)[-1][0].name,
+                "cow": code if c else None,
+                "cow_abb": c[-1][0].abb if c else None,
+                "gw": code if g else None,
+                "gw_abb": g[-1][0].abb if g else None,
+                "valid_from": min(spell.start for spell in spells),
+                "valid_to": None if any(o for _, o in c + g) else max(spell.end for spell in spells),
                 "source": "cow_states v2016 / gw_system: same code in both lists",
                 "curated": False,
             }
         )
-    derived = pd.DataFrame(rows)
-    derived["cow"] = derived["cow"].astype("Int64")
-    derived["gw"] = derived["gw"].astype("Int64")
-    modern = derived["valid_to"].isna() | (derived["valid_to"] >= ISO_START)
-    iso3 = _iso3_of(derived.loc[modern, "name"].tolist())
-    derived["iso3"] = None
-    derived.loc[modern, "iso3"] = iso3
+    derived = pd.DataFrame(rows).astype({"cow": "Int64", "gw": "Int64"})
+    modern = [end is None or end >= ISO_START for end in derived["valid_to"]]
+    derived["iso3"] = [
+        _iso3_of(name) if new else None for name, new in zip(derived["name"], modern, strict=True)
+    ]
     table = pd.concat([curated, derived], ignore_index=True)
     table["valid_from"] = table["valid_from"].map(lists.as_date)
     table["valid_to"] = table["valid_to"].map(lambda v: None if v is None or pd.isna(v) else lists.as_date(v))
@@ -331,41 +331,33 @@ def _entities() -> pd.DataFrame:
 @functools.cache
 def _aliases() -> pd.DataFrame:
     """Alias table: alias (as written), key (normalised), entity (row of _entities())."""
-    table = _entities()
+    records = _records()
     found: list[tuple[str, int]] = []
-
-    def add(names, index: int) -> None:
-        found.extend((n, index) for n in names if n)
-
     iso_names = _iso_names()
-    for index, row in table.iterrows():
-        add(spellings(row["name"]), index)
-        if isinstance(row["aliases"], str):
-            add(row["aliases"].split(";"), index)
-        end = row["valid_to"] or dt.date.max
-        if row["iso3"] and end >= ISO_START:
-            for name in iso_names.get(row["iso3"], []):
-                add(spellings(name, with_brackets=False), index)
-    curated = set(table.index[table["curated"]])
+    for index, record in enumerate(records):
+        found += [(name, index) for name in spellings(record["name"])]
+        found += [(name, index) for name in (record["aliases"] or "").split(";") if name]
+        if record["iso3"] and (record["valid_to"] or dt.date.max) >= ISO_START:
+            for official in iso_names.get(record["iso3"], []):
+                found += [(name, index) for name in spellings(official, with_brackets=False)]
     named = ((lists.cow_spells(), "cow"), (lists.gw_spells(), "gw"), (lists.gw_system_spells(), "gw"))
+    codes = _code_index()
     for spells, system in named:
         for spell in spells.itertuples():
-            hits = table[
-                (table[system] == spell.code)
-                & (table["valid_from"] <= spell.end)
-                & (table["valid_to"].isna() | (table["valid_to"] >= spell.start))
-            ]
-            for index in hits.index:
-                add(spellings(spell.name, with_brackets=index not in curated), index)
+            for index in codes.get((system, spell.code), []):
+                record = records[index]
+                if record["valid_from"] <= spell.end and (record["valid_to"] or dt.date.max) >= spell.start:
+                    names = spellings(spell.name, with_brackets=not record["curated"])
+                    found += [(name, index) for name in names]
     out = pd.DataFrame(found, columns=["alias", "entity"])
     out["key"] = out["alias"].map(normalise)
     return out.drop_duplicates(subset=["key", "entity"]).reset_index(drop=True)
 
 
-def _iso3_of(names: list[str]) -> list[str | None]:
-    converted = _converter().convert(names, to="ISO3", not_found=None)
-    converted = converted if isinstance(converted, list) else [converted]
-    return [c if isinstance(c, str) and len(c) == 3 else None for c in converted]
+def _iso3_of(name: str) -> str | None:
+    """The ISO3 code whose country_converter pattern alone matches ``name``."""
+    found = {iso3 for iso3, pattern in _patterns() if pattern.search(name)}
+    return found.pop() if len(found) == 1 else None
 
 
 def _iso2_of(iso3: str | None) -> str | None:
