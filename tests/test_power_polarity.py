@@ -133,3 +133,13 @@ def test_bad_requests():
         polarity(2000, among="top1")
     with pytest.raises(InputError, match="backwards"):
         polarity(start=2000, end=1990)
+
+
+def test_years_after_the_state_system_use_its_last_day_with_a_note():
+    from multipolar.states.system import coverage
+
+    last = coverage()[1].year
+    answer = polarity(start=last - 1, end=last + 1, measure="milex", nowcast=True)
+    rows = answer.rows.set_index("year")
+    assert rows.loc[last + 1, "n"] == rows.loc[last, "n"]
+    assert any(f"for {last + 1} the states of that day are used" in n for n in answer.notes)

@@ -244,6 +244,7 @@ def year_rows(measure: str, year: int, weights=None, nowcast: bool = False) -> t
 
         states = members_on(year_end(year), "cow")
         rows = pd.DataFrame({"cow": states["cow"].astype("int64"), "year": year, "value": float("nan")})
+        notes += [n for n in [system_note(year)] if n]
     if nowcast:
         rows = rows.assign(nowcast=False)
     return rows, notes
@@ -259,26 +260,56 @@ def carried_forward(rows: pd.DataFrame, year: int) -> pd.DataFrame:
 
 
 def year_end(year: int) -> dt.date:
-    """The day whose composition stands for a year: 31 December, or today for this year."""
-    return min(dt.date(year, 12, 31), dt.date.today())
+    """The day whose composition stands for a year: 31 December, today for this year, or the
+    state system's last day for years after its data end (said in a note by the callers)."""
+    from multipolar.states.system import coverage
+
+    return min(dt.date(year, 12, 31), dt.date.today(), coverage()[1])
+
+
+def system_note(year: int) -> str | None:
+    """Why the states of another day stand for ``year``, if they do."""
+    day = year_end(year)
+    if day.year < year:
+        return f"The state-system data end {day.isoformat()}; for {year} the states of that day are used."
+    return None
 
 
 @cache
-def majors_by_year(first: int, last: int) -> tuple[pd.DataFrame, tuple[str, ...]]:
-    """COW major powers at each year's end (year, cow), and the notes that came with them."""
-    from multipolar.states.system import major_powers
+def _majors() -> tuple[pd.DataFrame, dict[str, list[tuple[int, str]]]]:
+    """Major powers at every year's end over the state system's coverage, and each year's notes."""
+    from multipolar.states.system import coverage, major_powers
 
     rows, said_in = [], {}
-    for year in range(first, last + 1):
+    for year in range(FIRST_YEAR, coverage()[1].year + 1):
         cows, said = major_powers(year_end(year))
         rows.extend((year, int(c)) for c in cows)
         for note in said:  # the same note for each year, differing only in the day it names
-            said_in.setdefault(note.replace(year_end(year).isoformat(), "{day}"), (note, []))[1].append(year)
-    notes = tuple(
-        note if len(years) == 1 else f"{note.rstrip('.')} (likewise for each year {years[0]}-{years[-1]})."
-        for note, years in said_in.values()
-    )
-    return pd.DataFrame(rows, columns=["year", "cow"]), notes
+            said_in.setdefault(note.replace(year_end(year).isoformat(), "{day}"), []).append((year, note))
+    return pd.DataFrame(rows, columns=["year", "cow"]), said_in
+
+
+def majors_by_year(first: int, last: int) -> tuple[pd.DataFrame, tuple[str, ...]]:
+    """COW major powers at each year's end (year, cow), and the notes that come with them."""
+    table, said_in = _majors()
+    part = table[(table["year"] >= first) & (table["year"] <= last)]
+    notes = []
+    for said in said_in.values():
+        inside = [(year, note) for year, note in said if first <= year <= last]
+        if len(inside) == 1:
+            notes.append(inside[0][1])
+        elif inside:
+            span = f"{inside[0][0]}-{inside[-1][0]}"
+            notes.append(f"{inside[0][1].rstrip('.')} (likewise for each year {span}).")
+    end = int(table["year"].max())
+    if last > end:  # past the state-system data: its last composition, said in a note
+        years = range(max(first, end + 1), last + 1)
+        final = table.loc[table["year"] == end, "cow"]
+        part = pd.concat(
+            [part, pd.DataFrame([(y, c) for y in years for c in final], columns=["year", "cow"])]
+        )
+        notes += [n for n in [system_note(last)] if n]
+    return part.reset_index(drop=True), tuple(notes)
 
 
 def share_set(share_of: str | Iterable[str], year: int) -> tuple[str, set[int] | None, list[str]]:
