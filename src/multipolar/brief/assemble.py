@@ -122,12 +122,19 @@ def top_powers_section(result: Brief, weighed: dict) -> None:
         title=f"Top {len(rows)} by {first}",
         categories=[r["iso3"] or r["name"] for r in rows],
         series={f"{m} {weighed[m].year}": [r["share"][m] for r in rows] for m in weighed},
+        caption=caption([s for w in weighed.values() for s in w.sources]),
     )
     result.add(
         Section("top_powers", f"Top {len(rows)} powers", rows, tables=[table], charts=[chart]),
         [n for x in weighed.values() for n in x.notes],
         [s for x in weighed.values() for s in x.sources],
     )
+
+
+def caption(sources: list[str]) -> str:
+    from multipolar.power.plot import caption as sourced
+
+    return sourced(list(dict.fromkeys(sources)))
 
 
 def label(state: dict) -> str:
@@ -189,6 +196,7 @@ def blocs_section(result: Brief, weighed: dict) -> None:
                 title="Blocs as constituted that day",
                 categories=[r["org"] for r in rows],
                 series={h: [r["share"][m] for r in rows] for h, m in zip(headers, weighed, strict=True)},
+                caption=caption(sources + [s for w in weighed.values() for s in w.sources]),
             )
         )
     else:

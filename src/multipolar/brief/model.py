@@ -33,6 +33,7 @@ class Chart:
     series: dict[str, list[float | None]]  # series name -> value per category
     unit: str = "share of world, %"
     scale: float = 100.0  # values are multiplied by this when drawn
+    caption: str = ""  # where the figures come from, printed under the chart
 
 
 @dataclass

@@ -150,7 +150,11 @@ def png_base64(chart: Chart) -> str:
         if count > 1:
             axes.legend(frameon=False)
         axes.spines[["top", "right"]].set_visible(False)
-        figure.tight_layout()
+        if chart.caption:
+            figure.text(
+                0.01, 0.005, chart.caption, fontsize=7, color="0.35", ha="left", va="bottom", wrap=True
+            )
+        figure.tight_layout(rect=(0, 0.04 if chart.caption else 0, 1, 1))
         buffer = io.BytesIO()
         figure.savefig(buffer, format="png", dpi=110)
     finally:
