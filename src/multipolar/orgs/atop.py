@@ -144,21 +144,25 @@ def in_force(date: dt.date) -> pd.DataFrame:
     return current.drop_duplicates(["atopid", "cow"], keep="last").reset_index(drop=True)
 
 
-def uncertain_day_notes(spells: pd.DataFrame, date: dt.date) -> list[str]:
-    """Notes for spells whose entry or exit month contains ``date`` but whose day ATOP leaves blank."""
-    notes = []
+def uncertain_day_notes(
+    spells: pd.DataFrame, date: dt.date, names: dict[int, str] | None = None
+) -> list[str]:
+    """One note per alliance whose entry or exit month, among ``spells``, contains ``date`` while
+    ATOP leaves the day blank; members are shown by ``names`` (COW code -> name) if given."""
+    found: dict[tuple[int, str, str], list[str]] = {}
     for r in spells.itertuples(index=False):
-        if not r.start_day_known and (r.start.year, r.start.month) == (date.year, date.month):
-            notes.append(
-                f"ATOP gives only the month of COW {r.cow}'s entry into alliance {r.atopid} "
-                f"({r.start:%Y-%m}); the whole month is counted as in force."
-            )
-        if not r.end_day_known and (r.end.year, r.end.month) == (date.year, date.month):
-            notes.append(
-                f"ATOP gives only the month of COW {r.cow}'s exit from alliance {r.atopid} "
-                f"({r.end:%Y-%m}); the whole month is counted as in force."
-            )
-    return notes
+        who = (names or {}).get(r.cow, f"COW {r.cow}")
+        for event, day, known in (
+            ("entry into", r.start, r.start_day_known),
+            ("exit from", r.end, r.end_day_known),
+        ):
+            if not known and (day.year, day.month) == (date.year, date.month):
+                found.setdefault((r.atopid, event, f"{day:%Y-%m}"), []).append(who)
+    return [
+        f"ATOP gives only the month ({month}) of the {event} alliance {atopid} of {', '.join(who)}; "
+        "the whole month is counted as in force."
+        for (atopid, event, month), who in found.items()
+    ]
 
 
 def obligations_by_alliance(current: pd.DataFrame) -> pd.DataFrame:

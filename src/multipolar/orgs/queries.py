@@ -160,7 +160,7 @@ def memberships(country: str, date: str | dt.date | None = None) -> Answer:
         notes.append(
             f"{state.name} has no COW code, so ATOP (coded by COW codes) cannot place it in alliances."
         )
-    notes.extend(atop.uncertain_day_notes(mine, day))
+    notes.extend(atop.uncertain_day_notes(mine, day, {state.cow: state.name}))
     params = {"country": state.name, "iso3": state.iso3, "cow": state.cow, "date": day.isoformat()}
     return Answer("memberships", params, rows, "memberships", notes, CURATED + atop.SOURCES + STATE_NAMES)
 
@@ -185,7 +185,9 @@ def alliances(date: str | dt.date | None = None, obligation: str | None = None) 
     table["name"] = [labels.get(a, "") for a in table["atopid"]]
     table["cows"] = table["members"]
     table["members"] = [[abbreviations.get(c, str(c)) for c in cows] for cows in table["cows"]]
-    notes.extend(atop.uncertain_day_notes(current[current["atopid"].isin(table["atopid"])], day))
+    notes.extend(
+        atop.uncertain_day_notes(current[current["atopid"].isin(table["atopid"])], day, abbreviations)
+    )
     notes.append("ATOP alliances have no names; 'name' labels those a curated organisation's treaty codes.")
     return Answer(
         "alliances",
@@ -233,7 +235,8 @@ def commitments(country: str, date: str | dt.date | None = None, obligation: str
             "Obligations differ between members in ATOP alliance(s) "
             f"{', '.join(map(str, uneven))}; a member's pledges may not extend to every ally."
         )
-    notes.extend(atop.uncertain_day_notes(pd.concat([mine, partners]), day))
+    named = dict(zip(rows["cow"].astype(int), rows["name"], strict=True)) | {state.cow: state.name}
+    notes.extend(atop.uncertain_day_notes(pd.concat([mine, partners]), day, named))
     return Answer(
         "commitments",
         params,
