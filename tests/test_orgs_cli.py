@@ -10,6 +10,7 @@ def test_members_sco_observers_json(run_cli):
     assert code == 0, err
     payload = json.loads(out)
     assert (payload["org"], payload["date"], payload["status"]) == ("SCO", "2008-09-07", "observer")
+    assert payload["org_name"] == "Shanghai Cooperation Organisation"
     since = {m["iso3"]: m["since"] for m in payload["members"]}
     assert since == {"MNG": "2004-06-17", "IND": "2005-07-05", "PAK": "2005-07-05", "IRN": "2005-07-05"}
     india = next(m for m in payload["members"] if m["iso3"] == "IND")

@@ -60,7 +60,7 @@ def members(org: str, date: str | dt.date | None = None, status: str = "member")
                     f"Its {relation}, {other.name} ({other.id}), {other.lifetime()}: "
                     f"see `multipolar members {other.id} --date {day.isoformat()}`."
                 )
-        return Answer("members", params, _empty(columns), "members", notes, CURATED)
+        return Answer("members", params, _empty(columns), "members", notes, CURATED, {"org_name": found.name})
     current = registry.on(day, found.id)
     if status != "all":
         current = current[current["status"] == status]
@@ -78,7 +78,7 @@ def members(org: str, date: str | dt.date | None = None, status: str = "member")
             notes.append(
                 f"The curated data dates the first such spell from {spells['start'].min().isoformat()}."
             )
-    return Answer("members", params, rows, "members", notes, CURATED + STATE_NAMES)
+    return Answer("members", params, rows, "members", notes, CURATED + STATE_NAMES, {"org_name": found.name})
 
 
 def history(org: str) -> Answer:
@@ -113,7 +113,8 @@ def history(org: str) -> Answer:
     rows = rows.sort_values(["date", "event", "name"], key=_event_order, ignore_index=True)
     rows = rows[["date", "event", "iso3", "cow", "name", "status", "previous_status", "source", "note"]]
     notes = [f"{found.name} ({found.id}) {found.lifetime()}."]
-    return Answer("history", {"org": found.id}, rows, "events", notes, CURATED + STATE_NAMES)
+    extra = {"org_name": found.name}
+    return Answer("history", {"org": found.id}, rows, "events", notes, CURATED + STATE_NAMES, extra)
 
 
 def memberships(country: str, date: str | dt.date | None = None) -> Answer:
