@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 from multipolar.errors import InputError
@@ -139,6 +141,8 @@ def test_years_after_the_state_system_use_its_last_day_with_a_note():
     from multipolar.states.system import coverage
 
     last = coverage()[1].year
+    if last + 1 > dt.date.today().year:
+        pytest.skip("the state-system data reach this year")
     answer = polarity(start=last - 1, end=last + 1, measure="milex", nowcast=True)
     rows = answer.rows.set_index("year")
     assert rows.loc[last + 1, "n"] == rows.loc[last, "n"]

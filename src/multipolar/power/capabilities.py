@@ -36,6 +36,12 @@ class Series:
         return int(self.rows["year"].min())
 
     @cached_property
+    def valued(self) -> pd.DataFrame:
+        """The rows with a value, sorted by year (cow, year, value)."""
+        rows = self.rows[self.rows["value"].notna()][["cow", "year", "value"]]
+        return rows.sort_values(["year", "cow"], kind="stable").reset_index(drop=True)
+
+    @cached_property
     def last(self) -> int:
         """The last year with at least one value."""
         return int(self.rows.loc[self.rows["value"].notna(), "year"].max())
@@ -204,12 +210,13 @@ def labels() -> pd.DataFrame:
 
 @cache
 def _labels_by_key() -> pd.DataFrame:
-    return labels().set_index(["cow", "year"])[["iso3", "name"]]
+    table = labels()
+    return table.set_index(table["cow"] * 10000 + table["year"])[["iso3", "name"]]
 
 
 def with_labels(frame: pd.DataFrame) -> pd.DataFrame:
     """``frame`` (cow, year, ...) with iso3 and name columns after cow."""
-    keys = pd.MultiIndex.from_arrays([frame["cow"].astype("int64"), frame["year"].astype("int64")])
+    keys = frame["cow"].to_numpy(dtype="int64") * 10000 + frame["year"].to_numpy(dtype="int64")
     found = _labels_by_key().reindex(keys)
     out = frame.assign(iso3=found["iso3"].to_numpy(), name=found["name"].to_numpy())
     first = ["cow", "iso3", "name"]

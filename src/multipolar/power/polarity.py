@@ -69,37 +69,43 @@ def group_indices(
 ) -> pd.DataFrame:
     """Indices for every group of a long frame (group, label, value): one row per group."""
     thresholds(pole_share, unipolar_share)
-    frame = frame[frame["value"].notna()].sort_values(["group", "value"], ascending=[True, False])
-    if frame.empty:
+    valued = frame["value"].notna().to_numpy()
+    values = frame["value"].to_numpy(dtype=float)[valued]
+    if not len(values):
         return pd.DataFrame(columns=["group", *COLUMNS])
-    # groups are contiguous after the sort: numpy reductions over each run, no Python per group
-    groups, starts, counts = np.unique(frame["group"].to_numpy(), return_index=True, return_counts=True)
-    values = frame["value"].to_numpy(dtype=float)
+    groups, labels = frame["group"].to_numpy()[valued], frame["label"].to_numpy()[valued]
+    order = np.lexsort((-values, groups))  # by group, largest first
+    groups, labels, values = groups[order], labels[order], values[order]
+    # each group is now one contiguous run: numpy reductions over runs, no Python per group
+    keys, starts, counts = np.unique(groups, return_index=True, return_counts=True)
     share = values / np.repeat(np.add.reduceat(values, starts), counts)
+    hhi = np.add.reduceat(share * share, starts)
+    leader_share = share[starts]
     second = np.where(counts > 1, share[np.minimum(starts + 1, len(share) - 1)], np.nan)
-    out = pd.DataFrame(
-        {
-            "n": counts,
-            "hhi": np.add.reduceat(share * share, starts),
-            "leader": frame["label"].to_numpy()[starts],
-            "leader_share": share[starts],
-            "second": second,
-            "poles": np.add.reduceat((share >= pole_share - 1e-12).astype("int64"), starts),
-        },
-        index=pd.Index(groups, name="group"),
-    )
-    n = out["n"].astype(float)
+    poles = np.add.reduceat((share >= pole_share - 1e-12).astype("int64"), starts)
+    n = counts.astype(float)
     with np.errstate(divide="ignore", invalid="ignore"):
-        con = np.sqrt(np.clip((out["hhi"] - 1 / n) / (1 - 1 / n), 0, None))
-        out["con"] = con.where(n > 1)
-        out["enp"] = 1 / out["hhi"]
-        out["lead_ratio"] = (out["leader_share"] / out["second"]).where(out["second"] > 0)
-    out["verdict"] = np.select(
-        [(out["leader_share"] > unipolar_share + 1e-12) | (out["poles"] <= 1), out["poles"] == 2],
+        con = np.where(n > 1, np.sqrt(np.clip((hhi - 1 / n) / (1 - 1 / n), 0, None)), np.nan)
+        lead_ratio = np.where(second > 0, leader_share / second, np.nan)
+    verdict = np.select(
+        [(leader_share > unipolar_share + 1e-12) | (poles <= 1), poles == 2],
         ["unipolar", "bipolar"],
         "multipolar",
     )
-    return out.drop(columns="second").reset_index()[["group", *COLUMNS]]
+    return pd.DataFrame(
+        {
+            "group": keys,
+            "n": counts,
+            "con": con,
+            "enp": 1 / hhi,
+            "hhi": hhi,
+            "leader": labels[starts],
+            "leader_share": leader_share,
+            "lead_ratio": lead_ratio,
+            "poles": poles,
+            "verdict": verdict,
+        }
+    )
 
 
 def parse_among(among: str) -> tuple[str, int | None]:
@@ -146,8 +152,8 @@ def polarity(
         if first > last:
             raise InputError(f"The range {first}-{last} runs backwards.", "Give --from before --to.")
 
-    rows = data.rows[(data.rows["year"] >= first) & (data.rows["year"] <= last) & data.rows["value"].notna()]
-    rows = rows[["cow", "year", "value"]]
+    lo, hi = np.searchsorted(data.valued["year"].to_numpy(), [first, last + 1])
+    rows = data.valued.iloc[lo:hi]
     notes = list(data.notes)
     if nowcast and last > data.last:
         years = pd.DataFrame({"year": range(max(first, data.last + 1), last + 1)})
@@ -166,7 +172,8 @@ def polarity(
     if group == "majors":
         majors, major_notes = measures.majors_by_year(first, last)
         notes += major_notes
-        members = majors.merge(rows, on=["year", "cow"], how="left")
+        values = pd.Series(rows["value"].to_numpy(), index=_keys(rows))
+        members = majors.assign(value=values.reindex(_keys(majors)).to_numpy())
         absent = members[members["value"].isna() & members["year"].isin(rows["year"].unique())]
         if len(absent):
             absent = caps.with_labels(absent[["cow", "year"]])
@@ -188,8 +195,10 @@ def polarity(
     leaders = caps.with_labels(scored[["leader", "year"]].rename(columns={"leader": "cow"}))
     scored["leader"] = leaders["name"].fillna(leaders["cow"].astype(str)).to_numpy()
 
-    out = pd.DataFrame({"year": range(first, last + 1)}).merge(scored, on="year", how="left")
-    out = out.merge(missing, on="year", how="left")
+    every_year = pd.Index(range(first, last + 1), name="year")
+    out = scored.set_index("year").reindex(every_year)
+    out["missing"] = missing.set_index("year")["missing"].reindex(every_year)
+    out = out.reset_index()
     out.insert(1, "measure", name)
     out["n"] = out["n"].astype("Int64")
     out["poles"] = out["poles"].astype("Int64")
@@ -206,6 +215,11 @@ def polarity(
         measures.sources_of(name, weights),
         {"thresholds": limits, "unit": data.unit},
     )
+
+
+def _keys(frame: pd.DataFrame) -> pd.Index:
+    """One integer per state-year (year × 10000 + COW code), for fast lookups."""
+    return pd.Index(frame["year"].to_numpy(dtype="int64") * 10000 + frame["cow"].to_numpy(dtype="int64"))
 
 
 def _span(years: pd.Series) -> str:
