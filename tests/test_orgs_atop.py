@@ -158,3 +158,15 @@ def test_memberships_match_cow_where_iso_history_differs_and_keep_identity_notes
     germany = memberships("Germany", "1980-01-01")
     assert germany.params["cow"] == 260 and "West Germany" in germany.notes[0]
     assert {"EEC", "NATO", "3180"} <= set(germany.rows["id"])
+
+
+def test_parallel_phases_give_one_row_and_an_unbroken_since():
+    # ATOP 3424 (Czechoslovakia-Cambodia) continues from 1993-01-01 as two parallel phases,
+    # one with the Czech Republic and one with Slovakia; Cambodia is in both
+    rows = atop.in_force(dt.date(2000, 1, 1))
+    rows = rows[rows["atopid"] == 3424].set_index("cow")
+    assert sorted(rows.index) == [316, 317, 811]
+    assert str(rows.loc[811, "since"]) == "1960-11-27"
+    assert (rows.loc[811, "nonagg"], rows.loc[811, "defense"]) == (True, False)
+    # Czechoslovakia's last day in the alliance is 1992-12-31
+    assert 315 in members_on(3424, "1992-12-31") and 315 not in members_on(3424, "1993-01-01")

@@ -133,15 +133,35 @@ def alliance_dates() -> pd.DataFrame:
 
 def in_force(date: dt.date) -> pd.DataFrame:
     """The member spells in force on ``date``: one row per (atopid, cow); on a phase boundary the
-    phase that begins that day. Empty outside ATOP's coverage (see ``coverage_note``)."""
+    phase that begins that day. Where ATOP runs parallel phases from the same day (bilateral
+    treaties with Czechoslovakia continued with both successors from 1993-01-01), the member holds
+    the obligations of either. Empty outside ATOP's coverage (see ``coverage_note``)."""
     spells = member_spells()
     if coverage_note(date):
         return spells.iloc[0:0]
-    ongoing = spells["end"].isna()
-    ends = spells["end"].where(~ongoing, LAST_DAY)
-    mask = (spells["start"] <= date) & (ends >= date)
-    current = spells[mask].sort_values(["atopid", "cow", "start"])
-    return current.drop_duplicates(["atopid", "cow"], keep="last").reset_index(drop=True)
+    ends = spells["end"].where(spells["end"].notna(), LAST_DAY)
+    current = spells[(spells["start"] <= date) & (ends >= date)]
+    latest = current.groupby(["atopid", "cow"])["start"].transform("max")
+    current = current[current["start"] == latest].sort_values(["atopid", "cow", "phase"])
+    parallel = current.duplicated(["atopid", "cow"], keep=False)
+    if parallel.any():
+        merged = (
+            current[parallel]
+            .groupby(["atopid", "cow"], as_index=False)
+            .agg(
+                {
+                    **{
+                        c: "last"
+                        for c in current.columns
+                        if c not in (*OBLIGATIONS, "conditional", "atopid", "cow")
+                    },
+                    **{o: "any" for o in OBLIGATIONS},
+                    "conditional": lambda lists: [o for o in OBLIGATIONS if any(o in c for c in lists)],
+                }
+            )
+        )
+        current = pd.concat([current[~parallel], merged[current.columns]]).sort_values(["atopid", "cow"])
+    return current.reset_index(drop=True)
 
 
 def uncertain_day_notes(

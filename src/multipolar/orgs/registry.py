@@ -134,20 +134,19 @@ def on(date: dt.date, org: str | None = None) -> pd.DataFrame:
 
 
 def unbroken_since(table: pd.DataFrame, keys: list[str]) -> list[dt.date]:
-    """For spells sorted by ``keys`` and start: the start of the unbroken run each belongs to,
-    where a spell continues the previous one with the same keys if it begins by the day after
-    that one ends (a split in the file, a new ATOP phase, a new COW code)."""
+    """For spells sorted by ``keys`` and start: the start of the unbroken run each belongs to.
+    A spell continues the run of the spells before it with the same keys if it begins by the day
+    after the run's last day (a split in the file, a new ATOP phase, a new COW code)."""
     since: list[dt.date] = []
-    previous = None
+    run_key = run_start = run_end = None  # run_end None: the run is still open
     for r in table.itertuples(index=False):
-        continues = (
-            previous is not None
-            and all(getattr(previous, k) == getattr(r, k) for k in keys)
-            and not pd.isna(previous.end)
-            and r.start <= previous.end + dt.timedelta(days=1)
-        )
-        since.append(since[-1] if continues else r.start)
-        previous = r
+        key = tuple(getattr(r, k) for k in keys)
+        end = None if pd.isna(r.end) else r.end
+        if key == run_key and (run_end is None or r.start <= run_end + dt.timedelta(days=1)):
+            run_end = None if run_end is None or end is None else max(run_end, end)
+        else:
+            run_key, run_start, run_end = key, r.start, end
+        since.append(run_start)
     return since
 
 
