@@ -58,6 +58,14 @@ def test_world_bank_aggregates_are_not_ranked():
     assert any("aggregates" in n for n in answer.notes)
 
 
+def test_only_state_years_of_the_cow_system_are_counted():
+    # the World Bank lists Algeria in 1960 and Oman in 1965, before they entered the COW system
+    in_1960 = set(measures.values("gdp", 1960).rows["iso3"])
+    assert "DZA" not in in_1960 and "OMN" not in set(measures.values("gdp", 1965).rows["iso3"])
+    assert "DZA" in set(measures.values("gdp", 1963).rows["iso3"])
+    assert any("outside the COW state system" in n for n in measures.values("gdp", 1960).notes)
+
+
 def test_ussr_and_russia_are_one_cow_state_under_its_name_of_the_day():
     sipri = pd.read_parquet(capabilities.store.path("SIPRI-Milex-data-1949-2024_2"))
     sipri = sipri[sipri["unit"] == "constant_2023_usd_m"].set_index(["country", "year"])["value"]

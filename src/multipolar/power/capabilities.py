@@ -113,8 +113,8 @@ def world_bank(dataset: str, unit: str) -> Series:
             f"{dataset}: {len(dropped)} codes are aggregates, territories or states outside the COW "
             f"system and are left out (e.g. {', '.join(sorted(dropped)[:8])}).",
         )
-    rows = mapped[["cow", "year", "value"]].astype({"cow": "int64"}).reset_index(drop=True)
-    return Series(dataset, unit, rows, notes)
+    rows, outside = in_system(mapped[["cow", "year", "value"]].astype({"cow": "int64"}), dataset)
+    return Series(dataset, unit, rows, notes + outside)
 
 
 @cache
@@ -128,12 +128,31 @@ def sipri(unit: str) -> Series:
     notes = ()
     if dropped:
         notes = (f"SIPRI rows that name no COW state are left out: {', '.join(sorted(dropped))}.",)
-    return Series(
-        "SIPRI-Milex-data-1949-2024_2",
-        unit,
-        mapped[["cow", "year", "value"]],
-        notes,
+    rows, outside = in_system(mapped[["cow", "year", "value"]], "SIPRI")
+    return Series("SIPRI-Milex-data-1949-2024_2", unit, rows, notes + outside)
+
+
+def in_system(rows: pd.DataFrame, source: str) -> tuple[pd.DataFrame, tuple[str, ...]]:
+    """Only the state-years in which the state belonged to the COW system (as NMC's rows do).
+
+    A source may list a state before its COW entry or while it was part of another state (the
+    World Bank's Algeria in 1960, SIPRI's West Germany in 1953); those rows are left out, counted
+    in a note, so that shares are shares of the state system.
+    """
+    from multipolar.states.lists import panel
+
+    members = panel("cow")
+    keys = pd.MultiIndex.from_frame(members[["code", "year"]].astype("int64"))
+    inside = pd.MultiIndex.from_frame(rows[["cow", "year"]]).isin(keys)
+    outside = rows[~inside]
+    if outside.empty:
+        return rows.reset_index(drop=True), ()
+    example = outside.iloc[0]
+    note = (
+        f"{source}: {len(outside)} state-years outside the COW state system (before entry or after "
+        f"exit, e.g. COW {int(example['cow'])} in {int(example['year'])}) are left out."
     )
+    return rows[inside].reset_index(drop=True), (note,)
 
 
 def to_cow(frame: pd.DataFrame, key: str) -> tuple[pd.DataFrame, set[str]]:
