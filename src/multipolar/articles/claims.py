@@ -12,8 +12,9 @@ wrong verdict misleads.
 
 from __future__ import annotations
 
+import bisect
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 STATUS_WORDS = {
     "member": "member", "members": "member", "member states": "member", "member countries": "member",
@@ -83,6 +84,7 @@ NATURE = re.compile(
     rf"(?P<neg>(?:not|no|never|n't|neither|nor) )?(?:(?:a|an|the) )?(?:(?:real|true|genuine|formal) )?"
     rf"{KIND} (?P<noun>alliance|bloc|pact)s?\b"
 )
+NATURE_HINT = re.compile(r"\b(?:alliance|bloc|pact)")
 SYMBOL = re.compile(r"<(?P<kind>\w+)#(?P<index>\d+)>")
 
 
@@ -112,56 +114,64 @@ class NatureClaim:
     words: str = ""
 
 
+TOKEN = re.compile(r"n't|[’']s\b|\w+(?=n't)|\w+|[^\w\s]")
+
+
 @dataclass
 class SentenceLine:
-    """A sentence as one line of words and symbols, and the mentions behind each symbol."""
+    """A sentence as one line of lower-case words and symbols, and the mentions behind each
+    symbol. Word offsets are worked out only when a pattern matches (``span``)."""
 
-    line: str
-    mentions: list = field(default_factory=list)  # index in symbol -> Mention
-    starts: list = field(default_factory=list)  # character offset in the article of each word
-    ends: list = field(default_factory=list)
-    positions: list = field(default_factory=list)  # character offset in the line of each word
+    text: str  # the whole article
+    start: int  # the sentence's character span in it
+    end: int
+    mentions: list  # index in symbol -> Mention
+    line: str = ""
+    offsets: list | None = None  # (position in line, start, end in article) of each word
+
+    def __post_init__(self) -> None:
+        parts, position = [], self.start
+        for index, mention in enumerate(self.mentions):
+            parts.extend(TOKEN.findall(self.text, position, mention.start))
+            parts.append(f"<{mention.kind}#{index}>")
+            position = mention.end
+        parts.extend(TOKEN.findall(self.text, position, self.end))
+        self.line = " ".join(parts).lower()
 
     def span(self, line_start: int, line_end: int) -> tuple[int, int]:
         """Article offsets of the words that the line's characters [line_start, line_end) cover."""
-        import bisect
-
-        first = bisect.bisect_right(self.positions, line_start) - 1
-        last = bisect.bisect_left(self.positions, line_end) - 1
-        return self.starts[max(first, 0)], self.ends[max(last, 0)]
+        if self.offsets is None:
+            bounds, position = [], self.start
+            for mention in [*self.mentions, None]:
+                stop = mention.start if mention else self.end
+                bounds.extend((t.start(), t.end()) for t in TOKEN.finditer(self.text, position, stop))
+                if mention:
+                    bounds.append((mention.start, mention.end))
+                    position = mention.end
+            self.offsets, at = [], 0
+            for (start, end), word in zip(bounds, self.line.split(" "), strict=True):
+                self.offsets.append((at, start, end))
+                at += len(word) + 1
+        positions = [o[0] for o in self.offsets]
+        first = bisect.bisect_right(positions, line_start) - 1
+        last = bisect.bisect_left(positions, line_end) - 1
+        return self.offsets[max(first, 0)][1], self.offsets[max(last, 0)][2]
 
     def orgs(self) -> list:
         return [m for m in self.mentions if m.kind == "org"]
 
 
-def sentence_lines(doc, mentions) -> list[SentenceLine]:
-    """Every sentence as a SentenceLine."""
-    first = {m.token: m for m in mentions}
+def sentence_lines(text: str, mentions, spans: list[tuple[int, int]], hint: re.Pattern) -> list[SentenceLine]:
+    """The sentences (character ``spans``) that name an organisation or match ``hint``, each as
+    a SentenceLine; the rest cannot hold a claim or a conflict and are skipped."""
+    by_sentence: dict[int, list] = {}
+    for mention in mentions:
+        by_sentence.setdefault(mention.sentence, []).append(mention)
     out = []
-    for sentence in doc.sents:
-        words, current = [], SentenceLine("")
-        i = sentence.start
-        while i < sentence.end:
-            mention = first.get(i)
-            if mention is not None and mention.token_end <= sentence.end:
-                word = f"<{mention.kind}#{len(current.mentions)}>"
-                current.mentions.append(mention)
-                current.starts.append(mention.start)
-                current.ends.append(mention.end)
-                i = mention.token_end
-            else:
-                token = doc[i]
-                if token.is_space:
-                    i += 1
-                    continue
-                word = token.lower_
-                current.starts.append(token.idx)
-                current.ends.append(token.idx + len(token.text))
-                i += 1
-            current.positions.append(sum(len(w) + 1 for w in words))
-            words.append(word)
-        current.line = " ".join(words)
-        out.append(current)
+    for number, (start, end) in enumerate(spans):
+        inside = by_sentence.get(number, [])
+        if any(m.kind == "org" for m in inside) or hint.search(text, start, end):
+            out.append(SentenceLine(text, start, end, inside))
     return out
 
 
@@ -173,6 +183,8 @@ def membership_claims(lines: list[SentenceLine], article: str) -> list[Claim]:
     """Every membership claim the patterns can read without doubt."""
     claims = []
     for line in lines:
+        if "<state#" not in line.line or "<org#" not in line.line:
+            continue
         taken: list[tuple[int, int]] = []
         for name, pattern in MEMBERSHIP_PATTERNS:
             for match in pattern.finditer(line.line):
@@ -231,6 +243,8 @@ def nature_claims(lines: list[SentenceLine], article: str) -> list[NatureClaim]:
     """'<org> military alliance', '<org> is (not) a military alliance', '..., it is not a ...'."""
     out = []
     for line in lines:
+        if "<org#" not in line.line or not NATURE_HINT.search(line.line):
+            continue
         for match in NATURE.finditer(line.line):
             before = line.line[: match.start()]
             negated = bool(match.group("neg"))

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 import pandas as pd
 
@@ -23,6 +23,7 @@ WORD = (
     r"(?P<word>war|wars|conflict|conflicts|aggression|invasion|offensive|fighting|clashes|hostilities|"
     r"insurgency|attack|attacks|incursion|intervention|occupation)"
 )
+HINT = re.compile(r"\b" + WORD.replace("?P<word>", ""), re.I)
 PARTY = r"(?:the )?<(?:state|place|region)#\d+>(?: 's| ’s)?"
 # one party or two joined by "and"; a longer list is more often a new clause than a side
 PARTIES = rf"{PARTY}(?: and {PARTY})?"
@@ -149,7 +150,8 @@ def link(text, start, end, word, mentions, day, year, resolve) -> dict:
                 f"{name} covers {first}-{last}; {year} is outside it, so it cannot have this conflict."
             )
             continue
-        found = candidates(name, states, bool(places), year)
+        parties = tuple(sorted((s.get("cow"), s.get("gw")) for s in states))
+        found = candidates(name, parties, bool(places), year)
         if len(found) > 1:
             result["notes"].append(
                 f"{len(found)} {name} records involve these parties in {year}; not choosing between them."
@@ -175,10 +177,13 @@ def label(state: dict) -> str:
     return state["iso3"] or f"gw:{state['gw']}"
 
 
-def candidates(name: str, states: list[dict], territorial: bool, year: int) -> list[dict]:
+@lru_cache(maxsize=4096)
+def candidates(name: str, parties: tuple, territorial: bool, year: int) -> list[dict]:
+    """Records of dataset ``name`` in ``year`` involving ``parties`` ((cow, gw) pairs); cached,
+    so callers copy before changing one."""
     table = tables()[name]
-    cows = {s["cow"] for s in states if s.get("cow") is not None}
-    gws = {s["gw"] for s in states if s.get("gw") is not None}
+    cows = {cow for cow, _ in parties if cow is not None}
+    gws = {gw for _, gw in parties if gw is not None}
     if name == "cow_war_inter":
         if len(cows) < 2:
             return []

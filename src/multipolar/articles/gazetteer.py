@@ -11,7 +11,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 import pandas as pd
@@ -34,33 +34,22 @@ class Mention:
     start: int  # character offsets into the article text
     end: int
     sentence: int  # index of the sentence it sits in
-    token: int  # index of its first token
-    token_end: int
-
-
-def line_breaks(doc):
-    """A new line that starts with a capital (a heading, a dateline, a paragraph) starts a
-    sentence; a lower-case word after a break continues the sentence the break cut."""
-    for token in doc[1:]:
-        previous = doc[token.i - 1]
-        if "\n" in previous.text_with_ws and not token.is_space and not token.text[:1].islower():
-            token.is_sent_start = True
-    return doc
 
 
 @cache
 def pipeline():
-    """A blank English pipeline that splits sentences; tokenisation only, nothing to download."""
+    """A blank English tokenizer; nothing to download, no statistical model."""
     import spacy
-    from spacy.language import Language
 
-    if "line_breaks" not in Language.factories:
-        Language.component("line_breaks", func=line_breaks)
     nlp = spacy.blank("en")
-    nlp.add_pipe("line_breaks")
-    nlp.add_pipe("sentencizer")
     nlp.max_length = MAX_CHARS
     return nlp
+
+
+@cache
+def place_rows() -> dict[str, dict]:
+    """The curated places by name."""
+    return {row["name"]: row for row in places().to_dict("records")}
 
 
 @cache
@@ -82,6 +71,7 @@ def capitals() -> pd.DataFrame:
     return table
 
 
+@lru_cache(maxsize=65536)
 def capital_state(name: str, date: dt.date | None) -> int | None:
     """The COW code of the state whose capital ``name`` was on ``date`` (latest if no date)."""
     rows = capitals()[capitals()["capital"] == name]
@@ -125,7 +115,7 @@ class Gazetteer:
 
         self.nlp = pipeline()
         self.matcher = PhraseMatcher(self.nlp.vocab, attr="LOWER")
-        self.labels: dict[int, tuple[str, str]] = {}
+        self.labels: dict[int, tuple[str, str, str]] = {}  # match id -> kind, key, alias
         self.acronyms: set[str] = set()
         self.add("state", state_aliases()["alias"])
         self.add("org", organisation_names()["alias"])
@@ -139,37 +129,35 @@ class Gazetteer:
         for alias in dict.fromkeys(str(a).strip() for a in aliases if isinstance(a, str) and a.strip()):
             label = f"{kind}|{key or alias}|{alias}"
             match_id = self.nlp.vocab.strings.add(label)
-            self.labels[match_id] = (kind, key or alias)
+            self.labels[match_id] = (kind, key or alias, alias)
             if is_acronym(alias):
                 self.acronyms.add(alias)
             self.matcher.add(label, [self.nlp.make_doc(alias)])
 
-    def read(self, text: str):
-        """The spaCy Doc of ``text`` and every name in it (longest match wins), in order."""
-        from spacy.util import filter_spans
-
-        doc = self.nlp(text)
-        sentence_of = {}
-        for number, sentence in enumerate(doc.sents):
-            sentence_of[sentence.start] = number
-        starts = sorted(sentence_of)
-        spans = []
+    def read(self, text: str, sentences: list[tuple[int, int]]) -> list[Mention]:
+        """Every name in ``text`` (split into ``sentences``, character spans), in order; where
+        names overlap the longest wins, then the reading PRIORITY prefers."""
+        doc = self.nlp.make_doc(text)
+        found = []
         for match_id, start, end in self.matcher(doc):
-            span = doc[start:end]
-            alias = self.nlp.vocab.strings[match_id].split("|", 2)[2]
-            if not self.written_as_name(span.text, alias):
-                continue
-            span.label_ = self.nlp.vocab.strings[match_id]
-            spans.append(span)
-        spans.sort(key=lambda span: PRIORITY[self.labels[self.nlp.vocab.strings[span.label_]][0]])
+            kind, key, alias = self.labels[match_id]
+            last = doc[end - 1]
+            if self.written_as_name(text[doc[start].idx : last.idx + len(last)], alias):
+                found.append((-(end - start), PRIORITY[kind], start, end, kind, key))
+        found.sort()
+        taken: set[int] = set()
+        chosen = []
+        for _, _, start, end, kind, key in found:
+            if taken.isdisjoint(range(start, end)):
+                taken.update(range(start, end))
+                chosen.append((start, end, kind, key))
+        starts = [start for start, _ in sentences]
         mentions = []
-        for span in filter_spans(spans):
-            kind, key = self.labels[self.nlp.vocab.strings[span.label_]]
-            sentence = sentence_of[starts[bisect.bisect_right(starts, span.start) - 1]]
-            mentions.append(
-                Mention(kind, key, span.text, span.start_char, span.end_char, sentence, span.start, span.end)
-            )
-        return doc, mentions
+        for start, end, kind, key in sorted(chosen):
+            first, last = doc[start].idx, doc[end - 1].idx + len(doc[end - 1])
+            sentence = bisect.bisect_right(starts, first) - 1
+            mentions.append(Mention(kind, key, text[first:last], first, last, sentence))
+        return mentions
 
     def written_as_name(self, words: str, alias: str) -> bool:
         """'US' but not 'us', 'Turkey' but not 'turkey': the case the text uses must fit a name."""

@@ -71,54 +71,84 @@ class Person:
         return {"name": self.name, "spellings": list(self.spellings), "mentions": list(self.mentions)}
 
 
-def name_word(token) -> bool:
-    text = token.text
-    return (
-        token.is_alpha
-        and len(text) > 1
-        and text[0].isupper()
-        and not text.isupper()
-        and text.lower() not in NOT_NAMES
-        and text.lower() not in TITLES
-    )
+NAME_WORD = r"[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)?"
+PARTICLE = "(?:" + "|".join(sorted(PARTICLES)) + ")"
+RUN = re.compile(rf"{NAME_WORD}(?:[ \t]+(?:{PARTICLE}[ \t]+)*{NAME_WORD})+")
+SAYING_AFTER = re.compile(
+    rf"[ \t]*(?:,[ \t]*(?:who[ \t]+)?)?(?:(?:{'|'.join(sorted(ADVERBS))})[ \t]+)*(?P<verb>[a-z]+)\b"
+)
+ROLE_AFTER = re.compile(r"[ \t]*,[ \t]*(?:(?:a|an|the)[ \t]+)?(?:[a-z-]+[ \t]+)?(?P<role>[a-z.-]+)\b")
 
 
-def people(doc, mentions) -> list[Person]:
+def people(text: str, mentions) -> list[Person]:
     """The people introduced by a title, a role or a verb of saying, in order of first mention."""
-    known = set()
-    for mention in mentions:
-        known.update(range(mention.token, mention.token_end))
+    pieces, position = [], 0
+    for mention in mentions:  # a state, capital, organisation or place is never a name
+        pieces += [text[position : mention.start], "#" * (mention.end - mention.start)]
+        position = mention.end
+    masked = "".join([*pieces, text[position:]])
     found: dict[str, Person] = {}
-    i = 0
-    while i < len(doc):
-        if i in known or not name_word(doc[i]):
-            i += 1
-            continue
-        j, capitals = i, 0
-        while j < len(doc) and capitals < 4 and j not in known:
-            if name_word(doc[j]):
-                capitals += 1
-            elif not (doc[j].text in PARTICLES and j + 1 < len(doc) and name_word(doc[j + 1])):
-                break
-            j += 1
-        if capitals >= 2 and (j >= len(doc) or not name_word(doc[j])) and cued(doc, i, j):
-            span = doc[i:j]
-            add(found, span.text, span.start_char, span.end_char)
-        i = j
+    for run in RUN.finditer(masked):
+        for first, last in names_in(run):
+            if cued(masked, first, last):
+                add(found, text[first:last], first, last)
     for person in list(found.values()):
-        for match in re.finditer(rf"\b{re.escape(person.name)}\b", doc.text):
+        for match in re.finditer(rf"\b{re.escape(person.name)}\b", masked):
             add(found, person.name, match.start(), match.end(), person)
     surnames = {person.surname: person for person in found.values()}
     named = [(m["start"], m["end"]) for person in found.values() for m in person.mentions]
-    for token in doc:
-        person = surnames.get(token.text)
-        if person is None or any(start <= token.idx < end for start, end in named):
-            continue
-        if not (token.i > 0 and name_word(doc[token.i - 1])):
-            add(found, token.text, token.idx, token.idx + len(token.text), person)
+    if surnames:
+        pattern = re.compile(r"\b(" + "|".join(map(re.escape, surnames)) + r")\b")
+        for match in pattern.finditer(masked):
+            if any(start <= match.start() < end for start, end in named):
+                continue
+            first_name = word_before(masked, match.start())
+            if re.fullmatch(NAME_WORD, first_name) and first_name.lower() not in NOT_TITLE_CASE:
+                continue  # another first name: a different person with the same surname
+            add(found, match.group(1), match.start(), match.end(), surnames[match.group(1)])
     for person in found.values():
         person.mentions.sort(key=lambda m: m["start"])
     return list(found.values())
+
+
+# capitalised words that may stand before a surname without being a first name
+NOT_TITLE_CASE = TITLES | NOT_NAMES
+
+
+def names_in(run: re.Match) -> list[tuple[int, int]]:
+    """Stretches of two or more name words inside a capitalised run, cut at titles and at
+    words that are never names ('Chancellor Angela Merkel' -> 'Angela Merkel')."""
+    out, current = [], []
+    for word in re.finditer(r"\S+", run.group(0)):
+        lowered = word.group(0).lower()
+        if lowered in NOT_TITLE_CASE:
+            if sum(w.group(0)[0].isupper() for w in current) >= 2:
+                out.append(current)
+            current = []
+        elif word.group(0) in PARTICLES and not current:
+            continue
+        else:
+            current.append(word)
+    if sum(w.group(0)[0].isupper() for w in current) >= 2:
+        out.append(current)
+    spans = []
+    for words in out:
+        while words and words[-1].group(0) in PARTICLES:
+            words.pop()
+        capitals = [w for w in words if w.group(0)[0].isupper()]
+        if 2 <= len(capitals) <= 4:
+            spans.append((run.start() + words[0].start(), run.start() + words[-1].end()))
+    return spans
+
+
+def word_before(text: str, start: int) -> str:
+    """The word just before ``start`` on the same line, or '' after punctuation or a line break."""
+    head = text[max(0, start - 40) : start]
+    if not head or head[-1] not in " \t":
+        return ""
+    words = head.rstrip(" \t").rsplit(None, 1)
+    word = words[-1] if words else ""
+    return word if "\n" not in head[head.rfind(word) :] and re.fullmatch(r"[\w.'-]+", word) else ""
 
 
 def add(found: dict[str, Person], text: str, start: int, end: int, person: Person | None = None) -> None:
@@ -130,25 +160,18 @@ def add(found: dict[str, Person], text: str, start: int, end: int, person: Perso
         person.mentions.append({"text": text, "start": start, "end": end})
 
 
-def cued(doc, start: int, end: int) -> bool:
-    """Does a title, role or verb of saying stand next to the name doc[start:end]?"""
-    before = doc[start - 1].lower_ if start > 0 else ""
-    if before in TITLES:
+def cued(text: str, start: int, end: int) -> bool:
+    """Does a title, role or verb of saying stand next to the name text[start:end]?"""
+    word = word_before(text, start).lower()
+    if word in TITLES or word in {"said", "says", "told"}:
         return True
-    if before in {"said", "says", "told"} or (
-        start > 1 and doc[start - 2].lower_ == "according" and before == "to"
-    ):
+    if word == "to" and re.search(r"according[ \t]+to[ \t]*$", text[max(0, start - 20) : start], re.I):
         return True
-    k = end
-    if k < len(doc) and doc[k].text == ",":
-        k += 1
-        if k < len(doc) and doc[k].lower_ in TITLES | {"a", "the", "an"}:
-            return doc[k].lower_ in TITLES or (k + 1 < len(doc) and doc[k + 1].lower_ in TITLES)
-        if k < len(doc) and doc[k].lower_ == "who":
-            k += 1
-    while k < len(doc) and doc[k].lower_ in ADVERBS:
-        k += 1
-    return k < len(doc) and doc[k].lower_ in SAYING
+    role = ROLE_AFTER.match(text, end)
+    if role and role.group("role") in TITLES:
+        return True
+    saying = SAYING_AFTER.match(text, end)
+    return bool(saying) and saying.group("verb") in SAYING
 
 
 def spelling_clashes(found: list[Person]) -> list[dict]:

@@ -66,11 +66,11 @@ def read_article(text_or_path: str | Path | bytes, date: str | dt.date | None = 
             f"The article looks {LANGUAGES.get(language, language)}, not English: names are matched, "
             "but claims and conflicts are read only in English."
         )
-    gazetteer = names.gazetteer()
-    parsed, mentions = gazetteer.read(doc.text)
+    spans = loading.sentences(doc.text)
+    mentions = names.gazetteer().read(doc.text, spans)
     day = doc.date
     resolver = Resolver(day)
-    lines = claiming.sentence_lines(parsed, mentions)
+    lines = claiming.sentence_lines(doc.text, mentions, spans, conflicting.HINT)
     sources = ["cow_capitals", PLACES_SOURCE]
     found_claims = claiming.membership_claims(lines, doc.text) if english else []
     found_nature = claiming.nature_claims(lines, doc.text) if english else []
@@ -79,7 +79,7 @@ def read_article(text_or_path: str | Path | bytes, date: str | dt.date | None = 
     conflict_rows = conflicting.conflict_mentions(lines, doc.text, day, resolver.states_of) if english else []
     if conflict_rows:
         sources.extend(conflicting.DATASETS)
-    people = persons.people(parsed, mentions)
+    people = persons.people(doc.text, mentions)
     inconsistencies = persons.spelling_clashes(people) + nature_tensions(nature_rows)
     if not any(m.kind == "state" for m in mentions) and english and len(doc.text.split()) > 50:
         notes.append("No state is named in the article.")
@@ -87,7 +87,7 @@ def read_article(text_or_path: str | Path | bytes, date: str | dt.date | None = 
     report = ArticleReport(
         kind="article",
         params={"article": doc.origin, "date": day.isoformat() if day else None},
-        rows=pd.DataFrame(claim_rows, columns=CLAIM_COLUMNS),
+        rows=pd.DataFrame.from_records(claim_rows, columns=CLAIM_COLUMNS),
         key="claims",
         notes=list(dict.fromkeys(notes)),
         sources=list(dict.fromkeys([*resolver.sources, *sources])),
@@ -112,7 +112,7 @@ def read_article(text_or_path: str | Path | bytes, date: str | dt.date | None = 
 
 
 class Resolver:
-    """States as of the article's day, one identity look-up per distinct name."""
+    """States as of the article's day: what a state name, a capital or a place stands for."""
 
     def __init__(self, day: dt.date | None):
         from multipolar.states import identity
@@ -120,48 +120,56 @@ class Resolver:
         self.day = day
         self.notes: list[str] = []
         self.sources = list(identity.SOURCES)
-        self.identify = lru_cache(maxsize=None)(self._identify)
         if day is None:
             self.notes.append("States are resolved as of today because the article has no date.")
 
-    def _identify(self, text: str) -> dict | None:
-        from multipolar.states import identity
-
-        try:
-            country = identity.identify(text, self.day)
-        except MultipolarError:
-            return self.historical(text)
-        return {"iso3": country.iso3, "cow": country.cow, "gw": country.gw, "name": country.name}
-
-    def historical(self, alias: str) -> dict | None:
-        """A name that means no state on the day but exactly one in the past ('the Soviet Union'
-        in 2008): that state, marked as not existing on the day."""
-        from multipolar.states import identity
-
-        table = identity.aliases()
-        rows = table[table["alias"] == alias].drop_duplicates(["iso3", "cow"])
-        if len(rows) != 1 or self.day is None:
-            return None
-        row = rows.iloc[0]
-        if row["valid_to"] is None or pd.isna(row["valid_to"]) or row["valid_to"] >= self.day:
-            return None
-        cow = None if pd.isna(row["cow"]) else int(row["cow"])
-        gw = None if pd.isna(row["gw"]) else int(row["gw"])
-        return {"iso3": row["iso3"], "cow": cow, "gw": gw, "name": alias, "existed_until": row["valid_to"]}
-
     def states_of(self, mention) -> list[dict]:
         """The states a mention stands for on the day: itself, its capital's state, a place's."""
-        if mention.kind == "state":
-            found = self.identify(mention.key)
-            return [found] if found else []
-        if mention.kind == "capital":
-            cow = names.capital_state(mention.key, self.day)
-            found = self.identify(f"cow:{cow}") if cow is not None else None
-            return [found] if found else []
-        if mention.kind == "place":
-            row = names.places().set_index("name").loc[mention.key]
-            return [s for s in (self.identify(iso3) for iso3 in row["iso3"].split(";") if iso3) if s]
-        return []
+        return list(states_on(mention.kind, mention.key, self.day))
+
+
+@lru_cache(maxsize=65536)
+def states_on(kind: str, key: str, day: dt.date | None) -> tuple[dict, ...]:
+    if kind == "state":
+        found = identified(key, day)
+        return (found,) if found else ()
+    if kind == "capital":
+        cow = names.capital_state(key, day)
+        found = identified(f"cow:{cow}", day) if cow is not None else None
+        return (found,) if found else ()
+    if kind == "place":
+        codes = names.place_rows()[key]["iso3"].split(";")
+        return tuple(s for s in (identified(iso3, day) for iso3 in codes if iso3) if s)
+    return ()
+
+
+@lru_cache(maxsize=65536)
+def identified(text: str, day: dt.date | None) -> dict | None:
+    """The state ``text`` names on ``day``, or the one state it named before (see historical)."""
+    from multipolar.states import identity
+
+    try:
+        country = identity.identify(text, day)
+    except MultipolarError:
+        return historical(text, day)
+    return {"iso3": country.iso3, "cow": country.cow, "gw": country.gw, "name": country.name}
+
+
+def historical(alias: str, day: dt.date | None) -> dict | None:
+    """A name that means no state on the day but exactly one in the past ('the Soviet Union'
+    in 2008): that state, marked with the day it ceased to exist."""
+    from multipolar.states import identity
+
+    table = identity.aliases()
+    rows = table[table["alias"] == alias].drop_duplicates(["iso3", "cow"])
+    if len(rows) != 1 or day is None:
+        return None
+    row = rows.iloc[0]
+    if row["valid_to"] is None or pd.isna(row["valid_to"]) or row["valid_to"] >= day:
+        return None
+    cow = None if pd.isna(row["cow"]) else int(row["cow"])
+    gw = None if pd.isna(row["gw"]) else int(row["gw"])
+    return {"iso3": row["iso3"], "cow": cow, "gw": gw, "name": alias, "existed_until": row["valid_to"]}
 
 
 def where(mention) -> dict:
@@ -195,12 +203,12 @@ def states(mentions, resolver: Resolver) -> list[dict]:
 
 
 def places(mentions, resolver: Resolver) -> list[dict]:
-    table = names.places().set_index("name")
+    table = names.place_rows()
     out: dict[str, dict] = {}
     for mention in mentions:
         if mention.kind not in ("place", "region"):
             continue
-        row = table.loc[mention.key]
+        row = table[mention.key]
         entry = out.get(mention.key)
         if entry is None:
             entry = out[mention.key] = {
@@ -227,7 +235,7 @@ def iso3_list(mentions, resolver: Resolver) -> list[str]:
 def check_membership(claim, day: dt.date | None, resolver: Resolver, sources: list[str]) -> dict:
     """A claim's verdict: correct, incomplete (states left out), wrong (states that did not hold
     the status), or not founded yet; with the member list of that day as evidence."""
-    from multipolar.orgs import members, registry
+    from multipolar.orgs import registry
 
     org = registry.organisation(claim.org)
     listed = iso3_list(claim.listed, resolver)
@@ -247,18 +255,17 @@ def check_membership(claim, day: dt.date | None, resolver: Resolver, sources: li
     if day is None:
         row["evidence"] = {"reason": "The article has no date; give one to check this claim."}
         return row
-    holding = members(org.id, day, status=claim.status)
-    everyone = members(org.id, day, status="all")
-    sources.extend(holding.sources)
-    held = {r["iso3"]: r for r in holding.records()}
-    statuses = {r["iso3"]: r["status"] for r in everyone.records()}
+    holding, holding_notes, holding_sources = roster(org.id, day, claim.status)
+    sources.extend(holding_sources)
+    held = {r["iso3"]: r for r in holding}
+    statuses = {r["iso3"]: r["status"] for r in roster(org.id, day, "all")[0]}
     row["evidence"] = {
         "dataset": registry.MEMBERSHIPS_SOURCE,
         "organisation_source": org.source,
         "date": day.isoformat(),
         "status": claim.status,
-        "holding": [{"iso3": r["iso3"], "name": r["name"], "since": r["since"]} for r in holding.records()],
-        "notes": list(holding.notes),
+        "holding": [{"iso3": r["iso3"], "name": r["name"], "since": r["since"]} for r in holding],
+        "notes": list(holding_notes),
     }
     row["not_holding"] = [
         {"iso3": iso3, "status_that_day": statuses.get(iso3)} for iso3 in listed if iso3 not in held
@@ -272,12 +279,10 @@ def check_membership(claim, day: dt.date | None, resolver: Resolver, sources: li
     if not org.existed_on(day):
         row["verdict"] = "not founded yet" if org.founded and day < org.founded else "dissolved"
         row["evidence"]["reason"] = f"{org.name} {org.lifetime()} according to the curated data."
-        later = (
-            members(org.id, org.founded, status=claim.status) if org.founded and day < org.founded else None
-        )
-        if later is not None:
+        if org.founded and day < org.founded:
             row["evidence"]["holding_at_founding"] = [
-                {"iso3": r["iso3"], "name": r["name"], "since": r["since"]} for r in later.records()
+                {"iso3": r["iso3"], "name": r["name"], "since": r["since"]}
+                for r in roster(org.id, org.founded, claim.status)[0]
             ]
     elif row["not_holding"]:
         row["verdict"] = "wrong"
@@ -291,7 +296,7 @@ def check_membership(claim, day: dt.date | None, resolver: Resolver, sources: li
 def check_nature(claim, day: dt.date | None, sources: list[str]) -> dict:
     """Weigh 'is (not) a military alliance' against ATOP defence and offence pledges among the
     organisation's members on the day."""
-    from multipolar.orgs import atop, members, registry
+    from multipolar.orgs import atop, registry
 
     org = registry.organisation(claim.org)
     row = {
@@ -311,14 +316,37 @@ def check_nature(claim, day: dt.date | None, sources: list[str]) -> dict:
     if outside:
         row["evidence"] = {"reason": outside}
         return row
-    roster = members(org.id, day, status="member").records()
-    cows = sorted({int(r["cow"]) for r in roster if r["cow"] is not None})
-    pacts = atop.alliances_among(cows, day)
+    binding, partial, evidence = weigh_alliances(org.id, day)
     sources.extend(atop.SOURCES)
-    evidence = []
+    if claim.military:
+        row["verdict"] = "supported" if binding else ("partly supported" if partial else "not supported")
+    else:
+        row["verdict"] = "contradicted" if binding else "supported"
+    row["evidence"] = {**evidence, "alliances": [dict(a) for a in evidence["alliances"]]}
+    return row
+
+
+@lru_cache(maxsize=4096)
+def roster(org: str, day: dt.date, status: str) -> tuple[tuple[dict, ...], tuple[str, ...], tuple[str, ...]]:
+    """Who held ``status`` in ``org`` on ``day`` (records, notes, sources), asked once per process."""
+    from multipolar.orgs import members
+
+    answer = members(org, day, status=status)
+    return tuple(answer.records()), tuple(answer.notes), tuple(answer.sources)
+
+
+@lru_cache(maxsize=4096)
+def weigh_alliances(org_id: str, day: dt.date) -> tuple[int, int, dict]:
+    """How many ATOP defence or offence pledges bind all of the organisation's members on
+    ``day``, how many bind only some, and the evidence: those pledges and its own treaties."""
+    from multipolar.orgs import atop, registry
+
+    org = registry.organisation(org_id)
+    cows = sorted({int(r["cow"]) for r in roster(org.id, day, "member")[0] if r["cow"] is not None})
+    pacts = atop.alliances_among(cows, day)
+    shown = []
     binding = partial = 0
     for pact in pacts.itertuples(index=False):
-        among = sorted(set(pact.members) & set(cows))
         military = bool(pact.defense or pact.offense)
         covers_all = set(cows) <= set(pact.members)
         binding += military and covers_all
@@ -326,32 +354,25 @@ def check_nature(claim, day: dt.date | None, sources: list[str]) -> dict:
         own = int(pact.atopid) in org.atop_ids
         if not (military or own):
             continue
-        evidence.append(
+        shown.append(
             {
                 "atopid": int(pact.atopid),
                 "organisation_treaty": own,
-                "members_of_org_in_it": among,
+                "members_of_org_in_it": sorted(set(pact.members) & set(cows)),
                 "covers_all_members": covers_all,
-                "obligations": [
-                    o for o in ("defense", "offense", "neutral", "nonagg", "consul") if getattr(pact, o)
-                ],
+                "obligations": [o for o in atop.OBLIGATIONS if getattr(pact, o)],
             }
         )
-    if claim.military:
-        row["verdict"] = "supported" if binding else ("partly supported" if partial else "not supported")
-    else:
-        row["verdict"] = "contradicted" if binding else "supported"
-    row["evidence"] = {
+    own_treaties = [e for e in shown if e["organisation_treaty"]]
+    evidence = {
         "dataset": "atop5_1m",
         "date": day.isoformat(),
         "members": cows,
-        "alliances": evidence,
-        "reason": nature_reason(
-            org.id, len(cows), binding, partial, [e for e in evidence if e["organisation_treaty"]]
-        ),
+        "alliances": shown,
         "shown": "alliances with a defence or offence pledge, and the organisation's own treaties",
+        "reason": nature_reason(org.id, len(cows), binding, partial, own_treaties),
     }
-    return row
+    return binding, partial, evidence
 
 
 def nature_reason(org: str, size: int, binding: int, partial: int, own: list[dict]) -> str:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -230,6 +231,33 @@ def to_date(match: re.Match) -> dt.date | None:
         return None
 
 
+# words whose full stop does not end a sentence
+ABBREVIATIONS = {
+    "mr", "mrs", "ms", "dr", "prof", "gen", "sen", "rep", "gov", "lt", "col", "capt", "sgt", "adm",
+    "st", "jr", "sr", "no", "vs", "etc", "inc", "corp", "co", "ltd", "jan", "feb", "mar", "apr",
+    "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "u.s", "u.k", "u.n", "e.g", "i.e",
+}  # fmt: skip
+SENTENCE_END = re.compile(r"[.!?][\"”’')\]]*[ \t]+(?=[\"“‘'(\[]?[A-Z0-9])|[ \t]*\n\s*(?=[^\sa-z])")
+LAST_WORD = re.compile(r"([\w.]+)[.!?][\"”’')\]]*[ \t]+$")
+
+
+def sentences(text: str) -> list[tuple[int, int]]:
+    """Character spans of the sentences: a full stop (not after an abbreviation or an initial)
+    followed by a capital, or a line break before anything but a lower-case word."""
+    out, start = [], 0
+    for match in SENTENCE_END.finditer(text):
+        if "\n" not in match.group(0):
+            before = LAST_WORD.search(text, max(start, match.start() - 20), match.end())
+            word = before.group(1).lower() if before else ""
+            if word in ABBREVIATIONS or (len(word) == 1 and word.isalpha()):
+                continue
+        out.append((start, match.start() + 1 if "\n" not in match.group(0) else match.start()))
+        start = match.end()
+    if start < len(text):
+        out.append((start, len(text)))
+    return out
+
+
 @cache
 def stop_words() -> dict[str, frozenset[str]]:
     """spaCy's stop-word lists for English and the languages news most often comes in."""
@@ -247,9 +275,10 @@ WORD = re.compile(r"[^\W\d_]{2,}", re.U)
 
 def language(text: str) -> str | None:
     """The language whose stop words cover the most words, or None for too little text."""
-    words = [w.lower() for w in WORD.findall(text[:20000])]
+    words = [w.lower() for w in WORD.findall(text[:1500])]
     if len(words) < 20:
         return None
-    scores = {code: sum(w in stops for w in words) for code, stops in stop_words().items()}
+    counts = Counter(words)
+    scores = {code: sum(counts[w] for w in counts.keys() & stops) for code, stops in stop_words().items()}
     best = max(scores, key=scores.get)
     return best if scores[best] >= 0.1 * len(words) else None

@@ -1,0 +1,95 @@
+"""Articles per second on one core for 1,000-word articles (target: at least 200/s).
+
+The articles are built from the project's test articles and the 2008 SCO example: paragraphs
+shuffled and repeated until each is about 1,000 words, with a few states and organisations
+swapped so that no two are the same text. Each is read with a date, so every membership and
+alliance claim is checked. The first article (building the gazetteer, loading the data) is
+timed separately.
+
+    MULTIPOLAR_MIRROR=/work/shared/data .venv/bin/python bench/bench_articles.py [--n 1000]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import resource
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+SOURCES = [
+    ROOT / "tests" / "articles" / "nato-enlargement-2009.html",
+    ROOT / "tests" / "articles" / "sco-wrong-members-2010.txt",
+    ROOT / "tests" / "articles" / "undated-sco-observers.md",
+    ROOT / "tests" / "articles" / "iraq-war-2003.txt",
+    ROOT.parent / "shared" / "examples" / "2008-09-07-sco-military-alliance.md",
+]
+SWAPS = [
+    ("Iran", "Turkey"),
+    ("India", "Mongolia"),
+    ("NATO", "CSTO"),
+    ("Georgia", "Armenia"),
+    ("Russia", "China"),
+]
+DATES = ["2008-09-07", "2010-03-12", "2003-04-10", "2009-04-02", "2016-06-01"]
+
+
+def paragraphs() -> list[str]:
+    from multipolar.articles.text import load
+
+    out = []
+    for path in SOURCES:
+        if path.exists():
+            out.extend(p.strip() for p in load(path).text.split("\n") if len(p.split()) >= 8)
+    return out
+
+
+def articles(n: int, words: int, seed: int = 7) -> list[str]:
+    rng = random.Random(seed)
+    pool = paragraphs()
+    out = []
+    for _ in range(n):
+        body, count = [], 0
+        while count < words:
+            paragraph = rng.choice(pool)
+            if rng.random() < 0.5:
+                old, new = rng.choice(SWAPS)
+                paragraph = paragraph.replace(old, new)
+            body.append(paragraph)
+            count += len(paragraph.split())
+        out.append("\n\n".join(body))
+    return out
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--n", type=int, default=1000, help="how many articles (default 1000)")
+    parser.add_argument("--words", type=int, default=1000, help="words per article (default 1000)")
+    args = parser.parse_args()
+    os.environ.setdefault("MULTIPOLAR_MIRROR", str(ROOT.parent / "shared" / "data"))
+    if hasattr(os, "sched_setaffinity"):
+        os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})  # one core
+
+    from multipolar.articles import read_article
+
+    texts = articles(args.n, args.words)
+    start = time.perf_counter()
+    read_article(texts[0], date=DATES[0])
+    first = time.perf_counter() - start
+    claims = 0
+    start = time.perf_counter()
+    for index, text in enumerate(texts):
+        claims += len(read_article(text, date=DATES[index % len(DATES)]))
+    elapsed = time.perf_counter() - start
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    mean_words = sum(len(t.split()) for t in texts) / len(texts)
+    print(f"first article (builds gazetteer, loads data): {first:.2f} s")
+    print(f"{len(texts)} articles of ~{mean_words:.0f} words, {claims} claims checked: {elapsed:.2f} s wall")
+    print(f"throughput: {len(texts) / elapsed:.0f} articles/s on one core")
+    print(f"peak memory: {peak:.0f} MB")
+
+
+if __name__ == "__main__":
+    main()
