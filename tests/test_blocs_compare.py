@@ -161,7 +161,8 @@ def test_cli_merge_alone(run_cli):
 def test_cli_compare_table(run_cli):
     code, out, _ = run_cli("compare", "NATO", "SCO", "--date", DAY)
     assert code == 0
-    assert "NATO" in out and "SCO / NATO" in out and "polarity with blocs" in out
+    assert "NATO" in out and "NATO / SCO" in out and "SCO / NATO" not in out
+    assert "blocs as single actors" in out and "%" in out
 
 
 @pytest.mark.parametrize(

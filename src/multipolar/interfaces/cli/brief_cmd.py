@@ -39,16 +39,29 @@ def compare(
     if as_json:
         print_json(answer.to_dict())
         return
-    scenario = answer.kind == "scenario"
-    columns = ["bloc", "members_n", "value", "share", *(["share_before", "change"] if scenario else [])]
+    from dataclasses import replace
+
+    from multipolar.brief.assemble import percent, signed
+
+    shares = ["share", *(["share_before", "change"] if answer.kind == "scenario" else [])]
+    shown = answer.rows.copy()
+    for column in shares:
+        format_one = signed if column == "change" else percent
+        shown[column] = [format_one(None if v is None or v != v else v) for v in shown[column]]
     title = f"{answer.params['measure']} in {answer.params['year']}, blocs as on {answer.params['date']}"
-    emit(answer, False, title=title, columns=columns)
+    emit(replace(answer, rows=shown), False, title=title, columns=["bloc", "members_n", "value", *shares])
+    names = list(answer.rows["bloc"])
     for ratio in answer.extra["ratios"]:
-        if ratio["ratio"] is not None:
+        if ratio["ratio"] is not None and names.index(ratio["bloc"]) < names.index(ratio["to"]):
             console.print(f"{ratio['bloc']} / {ratio['to']} = {ratio['ratio']:.3g}")
+    described = {
+        "states": "each state an actor",
+        "blocs": "blocs as single actors",
+        "scenario": "after the what-if",
+    }
     for view in answer.extra["polarity"]:
         console.print(
-            f"polarity with {view['actors']} as actors: {view['verdict']} "
+            f"polarity of world shares, {described[view['actors']]}: {view['verdict']} "
             f"(leader {view['leader']} {view['leader_share']:.1%}, ENP {view['enp']:.2f})"
         )
 
