@@ -16,6 +16,17 @@ from typing import Any
 
 from multipolar.answer import plain, sources_payload
 
+FORMATS = ("text", "md", "json", "html")
+
+
+def check_format(fmt: str) -> str:
+    """``fmt`` if the brief can be rendered in it, else an error listing the formats."""
+    if fmt not in FORMATS:
+        from multipolar.errors import unknown
+
+        raise unknown("format", fmt, FORMATS, f"Choose one of {', '.join(FORMATS)}.")
+    return fmt
+
 
 @dataclass
 class Table:
@@ -99,11 +110,7 @@ class Brief:
     def render(self, fmt: str) -> str:
         """The brief as text, md, json or html."""
         renderers = {"text": self.to_text, "md": self.to_markdown, "json": self.to_json, "html": self.to_html}
-        if fmt not in renderers:
-            from multipolar.errors import unknown
-
-            raise unknown("format", fmt, renderers, f"Choose one of {', '.join(renderers)}.")
-        return renderers[fmt]()
+        return renderers[check_format(fmt)]()
 
     def save(self, path: str | Path, fmt: str) -> Path:
         """Write the rendered brief atomically: rendered in full first, then renamed into place."""

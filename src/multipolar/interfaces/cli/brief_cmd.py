@@ -8,8 +8,6 @@ from __future__ import annotations
 
 import typer
 
-FORMATS = ("text", "md", "json", "html")
-
 
 def register(app: typer.Typer) -> None:
     app.command("compare")(compare)
@@ -79,11 +77,9 @@ def brief(
 ) -> None:
     """The structure of the world on one day: polarity, top powers, blocs, alliances, sources."""
     from multipolar.brief import brief as make_brief
-    from multipolar.errors import unknown
+    from multipolar.brief.model import check_format
 
-    chosen = "json" if as_json else fmt
-    if chosen not in FORMATS:
-        raise unknown("format", chosen, FORMATS, f"Choose one of {', '.join(FORMATS)}.")
+    chosen = check_format("json" if as_json else fmt)  # before the work, not after it
     report = make_brief(date, [m for item in measure or [] for m in item.split(",") if m.strip()] or None)
     if output:
         from multipolar.interfaces.cli.output import errors
