@@ -75,6 +75,8 @@ def test_ussr_and_russia_are_one_cow_state_under_its_name_of_the_day():
     russia = row(measures.values("milex", 1995), "RUS")
     assert (russia["cow"], russia["name"]) == (365, "Russia")
     assert russia["value"] == sipri[("Russia", 1995)]
+    world_1985 = measures.values("gdp", 1985)  # the World Bank has no USSR: world shares say so
+    assert any("Soviet Union" in n and "shares leave them out" in n for n in world_1985.notes)
     # 1985: NMC has the USSR; SIPRI's constant-dollar series does not, so it is absent, with a note
     assert row(measures.values("milex_nmc", 1985), "SUN")["cow"] == 365
     in_1985 = measures.values("milex", 1985, share_of="majors")

@@ -32,19 +32,20 @@ class Series:
     notes: tuple[str, ...] = field(default=())
 
     @cached_property
-    def first(self) -> int:
-        return int(self.rows["year"].min())
-
-    @cached_property
     def valued(self) -> pd.DataFrame:
         """The rows with a value, sorted by year (cow, year, value)."""
         rows = self.rows[self.rows["value"].notna()][["cow", "year", "value"]]
         return rows.sort_values(["year", "cow"], kind="stable").reset_index(drop=True)
 
-    @cached_property
+    @property
+    def first(self) -> int:
+        """The first year with at least one value."""
+        return int(self.valued["year"].iloc[0])
+
+    @property
     def last(self) -> int:
         """The last year with at least one value."""
-        return int(self.rows.loc[self.rows["value"].notna(), "year"].max())
+        return int(self.valued["year"].iloc[-1])
 
 
 @cache
@@ -66,7 +67,7 @@ def nmc_series(column: str, unit: str) -> Series:
 @cache
 def fariss() -> pd.DataFrame:
     """Fariss et al. (2022) estimates: real GDP (millions 2017 int$) and population (millions)."""
-    frame = store.frame("cw_gdppop", columns=["ccode", "year", "mrgdppc", "pwtrgdp", "pwtpop"])
+    frame = store.frame("cw_gdppop", columns=["ccode", "year", "pwtrgdp", "pwtpop"])
     return frame.rename(columns={"ccode": "cow"}).astype({"cow": "int64", "year": "int64"})
 
 

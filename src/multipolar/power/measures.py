@@ -350,14 +350,14 @@ def values(
     rows, notes = year_rows(name, year, weights, nowcast)
     base, cows, base_notes = share_set(share_of, year)
     notes += base_notes
+    # a share base without some of its states (or, for the world, without a major power) misleads
+    watched = cows if cows is not None else set(majors_by_year(year, year)[0]["cow"])
+    lacking = watched - set(rows.loc[rows["value"].notna(), "cow"])
     if cows is not None:
-        lacking = cows - set(rows.loc[rows["value"].notna(), "cow"])
         rows = rows[rows["cow"].isin(cows)]
-        if lacking and not rows.empty and rows["value"].notna().any():
-            names = caps.with_labels(pd.DataFrame({"cow": sorted(lacking), "year": year}))["name"]
-            notes.append(
-                f"No {name} value in {year} for {', '.join(names.fillna('?'))}; shares leave them out."
-            )
+    if lacking and rows["value"].notna().any():
+        names = caps.with_labels(pd.DataFrame({"cow": sorted(lacking), "year": year}))["name"]
+        notes.append(f"No {name} value in {year} for {', '.join(names.fillna('?'))}; shares leave them out.")
     total = rows["value"].sum(min_count=1)
     versions = " + ".join(catalog()[d].version for d in sources_of(name, weights))
     rows = rows.assign(share=rows["value"] / total, source=data.dataset, version=versions)
