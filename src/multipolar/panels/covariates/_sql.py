@@ -1,4 +1,4 @@
-"""Datasets with their row numbers, for covariates that copy peacesciencer's tie-breaking.
+"""Small SQL helpers shared by the covariates: source order and tables made in Python.
 
 peacesciencer often keeps "the first row" of a group (``slice(1)``, ``distinct()``), which in R
 means the data's own order; ``file_row_number`` carries that order into SQL.
@@ -6,9 +6,23 @@ means the data's own order; ``file_row_number`` carries that order into SQL.
 
 from __future__ import annotations
 
+import hashlib
+
+import pandas as pd
+
 from multipolar.data import store
+from multipolar.panels.panel import Panel
 
 
 def in_file_order(name: str) -> str:
     """A query over dataset ``name`` with a ``file_row_number`` column (0 = first row)."""
     return f"SELECT * FROM read_parquet('{store.path(name).as_posix()}', file_row_number = true)"
+
+
+def registered(panel: Panel, stem: str, frame: pd.DataFrame, *identity) -> str:
+    """Register ``frame`` on the panel's connection under a name fixed by ``identity`` (what the
+    frame was made from), so that equal inputs share one table and different ones never clash."""
+    digest = hashlib.sha1(repr(identity).encode()).hexdigest()[:12]
+    name = f"mp_{stem}_{digest}"
+    panel.con.register(name, frame)
+    return name

@@ -9,6 +9,7 @@ import pandas as pd
 from multipolar.errors import InputError
 from multipolar.orgs import registry
 from multipolar.panels.covariates._cow_keyed import on_panel_codes
+from multipolar.panels.covariates._sql import registered
 from multipolar.panels.panel import Panel
 
 
@@ -35,9 +36,9 @@ def add_blocs(panel: Panel, orgs: str | list[str] | None = None, reference: str 
 
     spells = registry.spells()
     spells = spells[spells["org"].isin(chosen) & (spells["status"] == "member") & spells["cow"].notna()]
-    table = f"mp_bloc_spells_{abs(hash((tuple(chosen), panel.years)))}"
-    panel.con.register(
-        table,
+    table = registered(
+        panel,
+        "bloc_spells",
         pd.DataFrame(
             {
                 "org": spells["org"],
@@ -46,6 +47,8 @@ def add_blocs(panel: Panel, orgs: str | list[str] | None = None, reference: str 
                 "end": pd.to_datetime(spells["end"]).fillna(pd.Timestamp(panel.years[1], 12, 31)),
             }
         ),
+        chosen,
+        panel.years,
     )
     # one row per state and year whose reference day falls inside a membership spell
     member_years = f"""

@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 from multipolar.data.catalog import dataset
-from multipolar.panels.covariates._file_order import in_file_order
+from multipolar.panels.covariates._sql import in_file_order
 from multipolar.panels.panel import Panel
 
 DATASET = "creg"

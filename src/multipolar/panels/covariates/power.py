@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from multipolar.panels.covariates._cow_keyed import on_panel_codes
+from multipolar.panels.covariates._sql import registered
 from multipolar.panels.panel import Panel
 from multipolar.power import measures
 
@@ -20,8 +21,8 @@ def add_power_shares(
     name = measures.measure_name(measure)
     series = measures.series(name, weights)
     column = f"{name}_share"
-    table = f"mp_power_{column}_{abs(hash(measures.parse_weights(weights))) if name == 'composite' else ''}"
-    panel.con.register(table, series.rows[["cow", "year", "value"]])
+    weighted = measures.parse_weights(weights) if name == "composite" else None
+    table = registered(panel, "power", series.rows[["cow", "year", "value"]], name, weighted)
     shares = f"SELECT cow, year, value / sum(value) OVER (PARTITION BY year) AS share FROM {table}"
     return panel.lookup_states(
         on_panel_codes(shares, panel),

@@ -6,7 +6,7 @@ from __future__ import annotations
 from multipolar.data import store
 from multipolar.data.catalog import dataset
 from multipolar.errors import InputError
-from multipolar.panels.covariates._file_order import in_file_order
+from multipolar.panels.covariates._sql import in_file_order
 from multipolar.panels.panel import Panel
 
 CONFLICT_TYPES = ("extrasystemic", "interstate", "intrastate", "II")  # II: internationalized intrastate

@@ -4,7 +4,7 @@ intra-state wars on state-years."""
 from __future__ import annotations
 
 from multipolar.errors import InputError
-from multipolar.panels.covariates._file_order import in_file_order
+from multipolar.panels.covariates._sql import in_file_order
 from multipolar.panels.panel import Panel
 
 FIRST_YEAR, LAST_YEAR = 1816, 2007  # both war lists end in 2007; later years are NA
