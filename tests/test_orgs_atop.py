@@ -9,7 +9,7 @@ import pytest
 
 from multipolar.errors import InputError
 from multipolar.orgs import atop
-from multipolar.orgs.queries import alliances, commitments, memberships
+from multipolar.orgs.queries import alliance, alliances, commitments, memberships
 
 NATO, WARSAW_PACT = 3180, 3285
 USA, UKG, GRC, TUR, GDR, ALB, USSR, POL, EST = 2, 200, 350, 640, 265, 339, 365, 290, 366
@@ -170,3 +170,37 @@ def test_parallel_phases_give_one_row_and_an_unbroken_since():
     assert (rows.loc[811, "nonagg"], rows.loc[811, "defense"]) == (True, False)
     # Czechoslovakia's last day in the alliance is 1992-12-31
     assert 315 in members_on(3424, "1992-12-31") and 315 not in members_on(3424, "1993-01-01")
+
+
+def test_one_alliance_phase_by_phase():
+    answer = alliance(WARSAW_PACT)
+    rows = answer.rows.set_index("cow")
+    assert answer.extra["name"] == "Warsaw Treaty Organization"
+    assert (str(answer.extra["start"]), str(answer.extra["end"])) == ("1955-05-14", "1991-07-01")
+    assert (str(rows.loc[ALB, "start"]), str(rows.loc[ALB, "end"])) == ("1955-05-14", "1968-09-12")
+    assert rows.loc[GDR, "name"] == "German Democratic Republic"
+    nato = alliance("atop:3180").rows
+    usa = nato[nato["cow"] == USA]
+    assert list(usa["phase"]) == [1, 2] and pd.isna(usa["end"].iloc[1])
+    germany = nato[nato["cow"] == 260].iloc[0]
+    assert (germany["name"], str(germany["start"]), str(germany["end"])) == (
+        "German Federal Republic",
+        "1954-10-23",
+        "1990-10-03",
+    )
+    assert "in force on 2018-12-31" in alliance(NATO).notes[-1]
+
+
+def test_one_alliance_on_a_day():
+    answer = alliance(NATO, "2008-09-07")
+    assert len(answer) == 28 and answer.params == {"atopid": NATO, "date": "2008-09-07"}
+    # names come from the day the member's row begins: Prussia in 1815, not modern Germany
+    assert alliance(1035).rows.set_index("cow").loc[255, "name"] == "Prussia"
+    assert alliance(NATO, "2020-01-01").rows.empty
+
+
+def test_unknown_alliance_id():
+    with pytest.raises(InputError, match="No ATOP 5.1 alliance '99'"):
+        alliance("99")
+    with pytest.raises(InputError, match="Give an ATOP id"):
+        alliance("NATO")

@@ -82,6 +82,7 @@ def test_errors_are_one_line_with_a_fix(run_cli):
         (("alliances", "--obligation", "friendship"), "Unknown obligation 'friendship'"),
         (("commitments", "Narnia", "--date", "2000-01-01"), "Unknown country 'Narnia'"),
         (("memberships", "Narnia"), "Unknown country 'Narnia'"),
+        (("alliance", "12"), "No ATOP 5.1 alliance '12'. Give an ATOP id"),
     ]
     for args, message in cases:
         code, out, err = run_cli(*args)
@@ -96,3 +97,13 @@ def test_tables_show_obligations_in_one_column(run_cli):
     nato = next(line for line in out.splitlines() if "│ 3180 " in line)
     assert "defense*, nonagg, consul" in nato
     assert "obligations marked * are conditional in ATOP" in out
+
+
+def test_alliance_command(run_cli):
+    code, out, _ = run_cli("alliance", "3285", "--json")
+    payload = json.loads(out)
+    assert code == 0 and payload["name"] == "Warsaw Treaty Organization" and payload["end"] == "1991-07-01"
+    albania = next(m for m in payload["members"] if m["cow"] == 339)
+    assert (albania["start"], albania["end"], albania["defense"]) == ("1955-05-14", "1968-09-12", True)
+    code, out, _ = run_cli("alliance", "3180", "--date", "1952-01-01")
+    assert code == 0 and "ATOP 3180 (North Atlantic Treaty Organization) on 1952-01-01: 14 member rows" in out

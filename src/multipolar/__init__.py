@@ -13,7 +13,7 @@ from multipolar.articles import ArticleReport, read_article
 from multipolar.brief import Brief, brief
 from multipolar.data.manage import cite, data_list, paths, pull, verify
 from multipolar.errors import MultipolarError
-from multipolar.orgs import alliances, commitments, history, members, memberships, orgs
+from multipolar.orgs import alliance, alliances, commitments, history, members, memberships, orgs
 from multipolar.panels import Panel, create_dyadyears, create_stateyears
 from multipolar.power.blocs import compare, scenario
 from multipolar.power.measures import power
@@ -27,6 +27,7 @@ __all__ = [
     "Brief",
     "MultipolarError",
     "Panel",
+    "alliance",
     "alliances",
     "brief",
     "cite",

@@ -200,6 +200,39 @@ def alliances(date: str | dt.date | None = None, obligation: str | None = None) 
     )
 
 
+def alliance(atopid: int | str, date: str | dt.date | None = None) -> Answer:
+    """One ATOP alliance's members, phase by phase, with entry and last days and obligations;
+    with ``date``, only the members in force that day."""
+    number = _atopid(atopid)
+    dates = atop.alliance_dates().set_index("atopid").loc[number]
+    label = registry.atop_labels().get(number, "")
+    params = {"atopid": number, "date": None}
+    extra = {"name": label, "start": dates["start"], "end": dates["end"]}
+    notes = []
+    spells = atop.member_spells()
+    spells = spells[spells["atopid"] == number]
+    if date is not None:
+        day = parse_date(date)
+        params["date"] = day.isoformat()
+        if note := atop.coverage_note(day):
+            notes.append(note)
+        current = atop.in_force(day)
+        spells = current[current["atopid"] == number]
+        notes.extend(atop.uncertain_day_notes(spells, day, _abbreviations(day)))
+    elif not (spells["start_day_known"].all() and spells["end_day_known"].all()):
+        notes.append(
+            "Where ATOP gives only the month of an entry or exit, the whole month counts as in force."
+        )
+    columns = ["cow", "iso3", "name", "phase", "start", "end", "since", *OBLIGATION_COLUMNS, "conditional"]
+    named = [_with_names(group, "cow", start) for start, group in spells.groupby("start")]
+    rows = pd.concat(named)[columns] if named else _empty(columns)
+    rows = rows.sort_values(["start", "phase", "cow"], ignore_index=True)
+    if rows["end"].isna().any():
+        notes.append(f"An empty end means in force on {atop.LAST_DAY.isoformat()}, the last day ATOP covers.")
+    sources = atop.SOURCES + [registry.ORGANISATIONS_SOURCE] + STATE_NAMES
+    return Answer("alliance", params, rows, "members", notes, sources, extra)
+
+
 def commitments(country: str, date: str | dt.date | None = None, obligation: str | None = None) -> Answer:
     """Which states have pledged what to ``country`` on ``date``, and through which ATOP alliance."""
     day = parse_date(date)
@@ -253,6 +286,17 @@ def _country(text: str, day: dt.date) -> tuple[identity.Country, list[str]]:
     return identity.identify(text, day), list(identity.resolve(text, day).notes)
 
 
+def _atopid(value: int | str) -> int:
+    known = set(atop.alliance_dates()["atopid"])
+    text = str(value).strip().lower().removeprefix("atop").strip(": ")
+    if not text.isdigit() or int(text) not in known:
+        listing = "`multipolar alliances --date D` lists those in force"
+        raise InputError(
+            f"No ATOP 5.1 alliance {value!r}.", f"Give an ATOP id ({min(known)}-{max(known)}); {listing}."
+        )
+    return int(text)
+
+
 def _status(status: str) -> str:
     word = str(status).strip().lower().replace("-", "_").replace(" ", "_")
     valid = [*registry.statuses(), "all"]
@@ -287,8 +331,12 @@ def _with_names(table: pd.DataFrame, key: str, day: dt.date) -> pd.DataFrame:
     the identity layer does not know (ATOP's 8152) is named by its code."""
     spells = identity.entities().dropna(subset=[key])
     valid = (spells["valid_from"] <= day) & (spells["valid_to"].isna() | (spells["valid_to"] >= day))
-    rank = 2 * valid.astype(int) + (spells["valid_from"] <= day).astype(int)
-    best = spells.assign(rank=rank).sort_values(["rank", "valid_from"]).drop_duplicates(key, keep="last")
+    before = spells["valid_from"] <= day
+    rank = 2 * valid.astype(int) + before.astype(int)
+    # within a rank the preferred spell sorts last: the latest before the day, the first after it
+    nearness = [(d - day).days * (1 if b else -1) for d, b in zip(spells["valid_from"], before, strict=True)]
+    best = spells.assign(rank=rank, nearness=nearness).sort_values(["rank", "nearness"])
+    best = best.drop_duplicates(key, keep="last")
     wanted = [key, "name", *(c for c in ("iso3", "cow") if c != key and c not in table)]
     best = best[wanted]
     table = table.drop(columns=["name"], errors="ignore")

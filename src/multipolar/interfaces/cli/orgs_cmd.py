@@ -9,7 +9,7 @@ import typer
 
 from multipolar.answer import Answer
 from multipolar.interfaces.cli.output import emit
-from multipolar.orgs import alliances, atop, commitments, history, members, memberships, orgs
+from multipolar.orgs import alliance, alliances, atop, commitments, history, members, memberships, orgs
 
 JSON = typer.Option(False, "--json", help="Print JSON instead of a table.")
 DATE = typer.Option(None, "--date", "-d", help="YYYY-MM-DD (default: today).")
@@ -25,6 +25,7 @@ def register(app: typer.Typer) -> None:
     app.command("history")(history_command)
     app.command("memberships")(memberships_command)
     app.command("alliances")(alliances_command)
+    app.command("alliance")(alliance_command)
     app.command("commitments")(commitments_command)
 
 
@@ -89,6 +90,25 @@ def alliances_command(date: str = DATE, obligation: str = OBLIGATION, as_json: b
         as_json,
         f"ATOP alliances in force on {answer.params['date']}: {len(answer)}",
         ["atopid", "name", "obligations", "start", "members"],
+    )
+
+
+def alliance_command(
+    atopid: str = typer.Argument(
+        ..., help="ATOP alliance id, e.g. 3180 (NATO); `multipolar orgs` shows known ones."
+    ),
+    date: str = typer.Option(None, "--date", "-d", help="Only the members in force on YYYY-MM-DD."),
+    as_json: bool = JSON,
+) -> None:
+    """One ATOP alliance's members, phase by phase: entry and last days, obligations."""
+    answer = alliance(atopid, date)
+    label = f" ({answer.extra['name']})" if answer.extra["name"] else ""
+    on = f" on {answer.params['date']}" if answer.params["date"] else ""
+    emit(
+        readable(answer, as_json),
+        as_json,
+        f"ATOP {answer.params['atopid']}{label}{on}: {len(answer)} member rows",
+        ["cow", "iso3", "name", "phase", "start", "end", "obligations"],
     )
 
 
