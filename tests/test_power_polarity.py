@@ -47,6 +47,13 @@ def test_thresholds_change_poles_and_verdict():
     assert indices(shares, unipolar_share=0.4)["verdict"] == "unipolar"
 
 
+def test_indices_take_a_pandas_series():
+    import pandas as pd
+
+    result = indices(pd.Series({"NATO": 0.5, "SCO": 0.3, "rest": 0.2}))
+    assert result["leader"] == "NATO" and result["n"] == 3
+
+
 def test_single_actor_has_no_concentration():
     assert indices({"A": 1.0})["con"] is None
 

@@ -46,7 +46,7 @@ def indices(
     unipolar_share: float = UNIPOLAR_SHARE,
 ) -> dict:
     """The polarity indices of one group; values are normalised to shares of their sum."""
-    items = shares.items() if isinstance(shares, Mapping) else enumerate(shares)
+    items = shares.items() if hasattr(shares, "items") else enumerate(shares)  # dict or pandas Series
     frame = pd.DataFrame([(0, label, float(v)) for label, v in items], columns=["group", "label", "value"])
     if frame.empty or not (frame["value"] >= 0).all() or frame["value"].sum() <= 0:
         raise InputError(
