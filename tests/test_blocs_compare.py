@@ -158,6 +158,15 @@ def test_cli_merge_alone(run_cli):
     assert payload["polarity"][-1]["actors"] == "scenario" and payload["polarity"][-1]["leader"] == "NATO+EU"
 
 
+def test_composite_measure_with_weights(shares_2008):
+    answer = blocs.compare(["SCO"], DAY, measure="composite", weights="cinc=1")
+    assert answer.params["weights"] == {"cinc": 1.0}
+    # a composite of cinc alone is cinc's world share
+    assert row(answer, "SCO")["share"] == pytest.approx(
+        sum(shares_2008[i] for i in row(answer, "SCO")["members"])
+    )
+
+
 def test_cli_compare_table(run_cli):
     code, out, _ = run_cli("compare", "NATO", "SCO", "--date", DAY)
     assert code == 0
@@ -177,6 +186,7 @@ def test_cli_compare_table(run_cli):
         (("compare", "atop:x", "--date", DAY), "Bad ATOP alliance id 'x'"),
         (("compare", "=USA", "--date", DAY), "Bad bloc '=USA'"),
         (("compare", "--date", DAY), "No blocs to compare"),
+        (("compare", "SCO", "--date", DAY, "--measure", "composite"), "The composite measure needs weights"),
         (("compare", "atop:3180", "--date", "2020-01-01"), "ATOP 5.1 coverage ends 2018-12-31"),
         (("compare", "atop:9999", "--date", DAY), "ATOP alliance 9999 is not in force on 2008-09-07"),
     ],

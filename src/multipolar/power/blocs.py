@@ -80,25 +80,25 @@ class Weighed:
         return f"{bloc.name}: no {self.measure} value in {self.year} for {names}; left out (missing, not 0)."
 
 
-def weigh(measure: str, date: dt.date) -> Weighed:
+def weigh(measure: str, date: dt.date, weights: Mapping[str, float] | str | None = None) -> Weighed:
     """The measure's values in its latest data year at or before the date's year."""
     name = measures.measure_name(measure)
-    year = measures.latest_year(name, date.year)
+    year = measures.latest_year(name, date.year, weights)
     if year is None:
         raise CoverageError(
             f"No {name} data on or before {date.year}.",
             f"Pick a later date or another measure ({', '.join(measures.MEASURES)}).",
         )
-    weighed = weigh_year(name, year)
+    weighed = weigh_year(name, year, weights)
     if year == date.year:
         return weighed
     said = f"{name}: the latest data at or before {date.isoformat()} are for {year}; figures are {year}'s."
     return replace(weighed, notes=(*weighed.notes, said))
 
 
-def weigh_year(measure: str, year: int) -> Weighed:
+def weigh_year(measure: str, year: int, weights: Mapping[str, float] | str | None = None) -> Weighed:
     """The measure's values in exactly this year (NA where the source does not cover it)."""
-    answer = measures.values(measure, year)
+    answer = measures.values(measure, year, weights=weights)
     rows = answer.rows[["cow", "iso3", "name", "value", "share"]]
     return Weighed(measure, year, rows, tuple(answer.notes), tuple(answer.sources))
 
@@ -334,12 +334,14 @@ def compare(
     add: Mapping[str, Iterable[str]] | Iterable[str] | str | None = None,
     remove: Mapping[str, Iterable[str]] | Iterable[str] | str | None = None,
     merge: Iterable[str] | str | None = None,
+    weights: Mapping[str, float] | str | None = None,
 ) -> Answer:
     """Blocs side by side on a day: members, value, share of the world, ratios, and polarity.
 
     ``add``/``remove`` change members (``{"SCO": ["IRN", "IND"]}`` or ``"SCO=IRN,IND"``);
     ``merge`` joins blocs into one (``"NATO+EU"``). With any change, each row also shows the
-    share before it and the change, and polarity is given before and after.
+    share before it and the change, and polarity is given before and after. ``weights`` are
+    for the composite measure (``"gdp=.5,milex=.5"``).
     """
     day = parse_date(date)
     specs = [blocs] if isinstance(blocs, str) else list(blocs)
@@ -353,7 +355,7 @@ def compare(
     after = merge_groups(apply(lookup, additions, removals), groups, lookup)
     before = dict(lookup.items)  # every bloc named anywhere, as constituted on the day
     scenario = bool(additions or removals or groups)
-    weighed = weigh(measure, day)
+    weighed = weigh(measure, day, weights)
 
     rows = []
     for b in after.values():
@@ -398,6 +400,7 @@ def compare(
             "date": day,
             "measure": measure,
             "year": weighed.year,
+            **({"weights": dict(measures.parse_weights(weights))} if measure == "composite" else {}),
             **(
                 {"add": additions, "remove": removals, "merge": ["+".join(g) for g in groups]}
                 if scenario
@@ -423,13 +426,14 @@ def scenario(
     add: Mapping[str, Iterable[str]] | Iterable[str] | str | None = None,
     remove: Mapping[str, Iterable[str]] | Iterable[str] | str | None = None,
     merge: Iterable[str] | str | None = None,
+    weights: Mapping[str, float] | str | None = None,
 ) -> Answer:
     """A what-if: :func:`compare` with at least one bloc grown, shrunk or merged."""
     if not (add or remove or merge):
         raise InputError(
             "A scenario needs a change.", "Give add=, remove= or merge=, e.g. add={'SCO': ['IRN']}."
         )
-    return compare(blocs, date, measure, add=add, remove=remove, merge=merge)
+    return compare(blocs, date, measure, add=add, remove=remove, merge=merge, weights=weights)
 
 
 MAJOR_BLOCS = ("NATO", "SCO", "CSTO", "BRICS", "EU")

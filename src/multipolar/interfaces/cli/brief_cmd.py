@@ -25,6 +25,7 @@ def compare(
     ),
     remove: list[str] = typer.Option(None, "--remove", help="What-if: BLOC=ISO3 takes these states out."),
     merge: list[str] = typer.Option(None, "--merge", help="What-if: BLOC+BLOC acts as one bloc."),
+    weights: str = typer.Option(None, "--weights", help="For --measure composite: e.g. gdp=0.5,milex=0.5."),
     as_json: bool = typer.Option(False, "--json", help="Print JSON."),
 ) -> None:
     """Compare blocs on a day: members, share of world power, ratios, polarity; with what-ifs."""
@@ -32,7 +33,13 @@ def compare(
     from multipolar.power.blocs import compare as compare_blocs
 
     answer = compare_blocs(
-        blocs or [], date, measure, add=add or None, remove=remove or None, merge=merge or None
+        blocs or [],
+        date,
+        measure,
+        add=add or None,
+        remove=remove or None,
+        merge=merge or None,
+        weights=weights,
     )
     if as_json:
         print_json(answer.to_dict())
