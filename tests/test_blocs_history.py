@@ -42,3 +42,19 @@ def test_cli_plot_blocs_backwards_range(run_cli, tmp_path):
     code, _, err = run_cli("plot", "blocs", "-o", str(tmp_path / "b.png"), "--from", "2016", "--to", "2015")
     assert code == 2 and "runs backwards" in err
     assert list(tmp_path.iterdir()) == []
+
+
+def test_notes_differing_only_by_year_are_said_once():
+    notes = [
+        "No gdp value in 1960 for Soviet Union; shares leave them out.",
+        "No gdp value in 1961 for Soviet Union; shares leave them out.",
+        "A note without a year.",
+        "No gdp value in 1963 for Soviet Union; shares leave them out.",
+        "A note without a year.",
+        "From 1990 to 1991 two years.",
+    ]
+    assert blocs.fold_years(notes) == [
+        "No gdp value in 1960-1961, 1963 for Soviet Union; shares leave them out.",
+        "A note without a year.",
+        "From 1990 to 1991 two years.",
+    ]

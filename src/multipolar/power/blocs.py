@@ -475,15 +475,31 @@ def history(
             notes += weighed.notes
             sources += weighed.sources
             shown.advance()
+    notes = fold_years(notes)
     notes.append("Members as constituted on 31 December of each year (today for the current year).")
     return Answer(
         "bloc_history",
         {"measure": name, "from": first, "to": last, "blocs": specs},
         pd.DataFrame(rows),
         "shares",
-        list(dict.fromkeys(notes)),
+        notes,
         list(dict.fromkeys(sources)),
     )
+
+
+YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+
+
+def fold_years(notes: list[str]) -> list[str]:
+    """Notes that differ only in their year said once: 'No gdp value in 1960-1990 for ...'."""
+    from multipolar.power.polarity import _span  # the project's one way of writing year runs
+
+    years: dict[str, list[int]] = {}
+    for note in dict.fromkeys(notes):
+        found = YEAR.findall(note)
+        key = YEAR.sub("{years}", note) if len(found) == 1 else note
+        years.setdefault(key, []).extend(int(y) for y in found[:1] if len(found) == 1)
+    return [key.replace("{years}", _span(pd.Series(ys))) if ys else key for key, ys in years.items()]
 
 
 def chart(
