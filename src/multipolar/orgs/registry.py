@@ -106,11 +106,15 @@ def organisation(name: str) -> Organisation:
     return organisations()[ids[0]]
 
 
-@cache
 def spells() -> pd.DataFrame:
     """Every curated membership spell: org, iso3, cow (Int64), status, start, end (inclusive;
     NaT = ongoing), source, note, and since: the first day of the unbroken run of spells in the
     same status it belongs to. Sorted by org, iso3 and start."""
+    return _spells().copy()
+
+
+@cache
+def _spells() -> pd.DataFrame:
     table = pd.read_csv(MEMBERSHIPS_FILE, dtype=str, keep_default_na=False)
     table["cow"] = pd.to_numeric(table["cow"].replace("", None)).astype("Int64")
     table["start"] = [_date(v) for v in table["start"]]
@@ -122,13 +126,13 @@ def spells() -> pd.DataFrame:
 
 def statuses() -> list[str]:
     """The statuses the curated data uses, 'member' first."""
-    found = sorted(set(spells()["status"]))
+    found = sorted(set(_spells()["status"]))
     return sorted(found, key=lambda s: s != "member")
 
 
 def on(date: dt.date, org: str | None = None) -> pd.DataFrame:
     """The spells in force on ``date`` (optionally of one organisation id)."""
-    table = spells() if org is None else spells()[spells()["org"] == org]
+    table = _spells() if org is None else _spells()[_spells()["org"] == org]
     ends = table["end"].where(table["end"].notna(), dt.date.max)
     return table[(table["start"] <= date) & (ends >= date)].reset_index(drop=True)
 

@@ -1,4 +1,4 @@
-"""``multipolar orgs | members | history | memberships | alliances | commitments``: blocs and alliances."""
+"""``multipolar orgs | members | history | memberships | alliances | alliance | commitments``."""
 
 from __future__ import annotations
 
