@@ -129,36 +129,29 @@ def html(brief: Brief) -> str:
 
 
 def png_base64(chart: Chart) -> str:
-    """The chart drawn as grouped horizontal bars, PNG, base64."""
-    import matplotlib
-
-    matplotlib.use("Agg")
-    from matplotlib import pyplot as plt
+    """The chart drawn as grouped horizontal bars, PNG, base64. NA draws no bar (never 0)."""
+    from matplotlib.figure import Figure  # the object API: no pyplot, no global backend state
 
     count = len(chart.series)
     height = 0.8 / max(count, 1)
-    figure, axes = plt.subplots(figsize=(7, 0.45 * len(chart.categories) * max(1, count / 2) + 1.2))
-    try:
-        positions = range(len(chart.categories))
-        for i, (name, values) in enumerate(chart.series.items()):
-            drawn = [0 if v is None else v * chart.scale for v in values]
-            axes.barh([p + i * height for p in positions], drawn, height=height, label=name)
-        axes.set_yticks([p + height * (count - 1) / 2 for p in positions], chart.categories)
-        axes.invert_yaxis()
-        axes.set_xlabel(chart.unit)
-        axes.set_title(chart.title, loc="left")
-        if count > 1:
-            axes.legend(frameon=False)
-        axes.spines[["top", "right"]].set_visible(False)
-        if chart.caption:
-            figure.text(
-                0.01, 0.005, chart.caption, fontsize=7, color="0.35", ha="left", va="bottom", wrap=True
-            )
-        figure.tight_layout(rect=(0, 0.04 if chart.caption else 0, 1, 1))
-        buffer = io.BytesIO()
-        figure.savefig(buffer, format="png", dpi=110)
-    finally:
-        plt.close(figure)
+    figure = Figure(figsize=(7, 0.45 * len(chart.categories) * max(1, count / 2) + 1.2))
+    axes = figure.subplots()
+    positions = range(len(chart.categories))
+    for i, (name, values) in enumerate(chart.series.items()):
+        drawn = [float("nan") if v is None else v * chart.scale for v in values]
+        axes.barh([p + i * height for p in positions], drawn, height=height, label=name)
+    axes.set_yticks([p + height * (count - 1) / 2 for p in positions], chart.categories)
+    axes.invert_yaxis()
+    axes.set_xlabel(chart.unit)
+    axes.set_title(chart.title, loc="left")
+    if count > 1:
+        axes.legend(frameon=False)
+    axes.spines[["top", "right"]].set_visible(False)
+    if chart.caption:
+        figure.text(0.01, 0.005, chart.caption, fontsize=7, color="0.35", ha="left", va="bottom", wrap=True)
+    figure.tight_layout(rect=(0, 0.04 if chart.caption else 0, 1, 1))
+    buffer = io.BytesIO()
+    figure.savefig(buffer, format="png", dpi=110)
     return base64.b64encode(buffer.getvalue()).decode("ascii")
 
 
