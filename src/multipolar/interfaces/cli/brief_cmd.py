@@ -8,6 +8,9 @@ from __future__ import annotations
 
 import typer
 
+from multipolar.brief.assemble import DEFAULT_MEASURES
+from multipolar.interfaces.cli.power_cmd import MEASURE, WEIGHTS  # the measure options, said once
+
 
 def register(app: typer.Typer) -> None:
     app.command("compare")(compare)
@@ -19,13 +22,13 @@ def compare(
         None, help="Blocs: an organisation (NATO), atop:ID, ISO3,ISO3 or NAME=ISO3,ISO3, or a state."
     ),
     date: str = typer.Option(None, "--date", "-d", help="YYYY-MM-DD (default: today)."),
-    measure: str = typer.Option("cinc", "--measure", "-m", help="Power measure (see `multipolar measures`)."),
+    measure: str = MEASURE,
     add: list[str] = typer.Option(
         None, "--add", help="What-if: BLOC=ISO3,ISO3 joins these states to a bloc."
     ),
     remove: list[str] = typer.Option(None, "--remove", help="What-if: BLOC=ISO3 takes these states out."),
     merge: list[str] = typer.Option(None, "--merge", help="What-if: BLOC+BLOC acts as one bloc."),
-    weights: str = typer.Option(None, "--weights", help="For --measure composite: e.g. gdp=0.5,milex=0.5."),
+    weights: str = WEIGHTS,
     as_json: bool = typer.Option(False, "--json", help="Print JSON."),
 ) -> None:
     """Compare blocs on a day: members, share of world power, ratios, polarity; with what-ifs."""
@@ -74,7 +77,7 @@ def compare(
 def brief(
     date: str = typer.Option(None, "--date", "-d", help="YYYY-MM-DD (default: today)."),
     measure: list[str] = typer.Option(
-        None, "--measure", "-m", help="Measures to show (repeat; default cinc, gdp, milex)."
+        None, "--measure", "-m", help=f"Measures to show (repeat; default {', '.join(DEFAULT_MEASURES)})."
     ),
     fmt: str = typer.Option("text", "--format", "-f", help="text, md, json or html."),
     output: str = typer.Option(
