@@ -79,7 +79,7 @@ def plot_(
     weights: str = WEIGHTS,
     as_json: bool = JSON,
 ) -> None:
-    """Draw polarity indices or the major powers' shares over time to a PNG, SVG or PDF file."""
+    """Draw polarity indices, the major powers' shares or the blocs' shares over time (PNG, SVG, PDF)."""
     answer = plot.plot(kind, output, measure, start, end, among, weights)
     if as_json:
         payload = answer.to_dict()
