@@ -73,6 +73,19 @@ MEMBERSHIP_PATTERNS = [
     # "Albania and Croatia joined NATO"
     ("joined", re.compile(rf"{LIST} (?:have |has |had |formally |officially )?joined (?:the )?{ORG}")),
 ]
+# a cheap test of each line before its pattern runs: the words the pattern cannot do without
+STATUS_HINT = re.compile(r"\b(?:member|observer|partner|candidate|associate)")
+NEEDS = {
+    "groups": re.compile(
+        r"\b(?:groups|comprises|consists|made|composed|brings|unites|includes|encompasses|counts)\b"
+    ),
+    "together": re.compile(r"\btogether with\b"),
+    "apposition": STATUS_HINT,
+    "such": re.compile(r"\bsuch\b"),
+    "such as": STATUS_HINT,
+    "are": STATUS_HINT,
+    "joined": re.compile(r"\bjoined\b"),
+}
 # words before a list that undo a "joined"/"are members" claim
 UNDOING = {"not", "never", "will", "would", "could", "might", "may", "to", "should", "if", "once", "n't"}
 
@@ -187,6 +200,8 @@ def membership_claims(lines: list[SentenceLine], article: str) -> list[Claim]:
             continue
         taken: list[tuple[int, int]] = []
         for name, pattern in MEMBERSHIP_PATTERNS:
+            if not NEEDS[name].search(line.line):
+                continue
             for match in pattern.finditer(line.line):
                 if any(a < match.end() and match.start() < b for a, b in taken):
                     continue

@@ -75,6 +75,8 @@ def conflict_mentions(lines: list[SentenceLine], article: str, date: dt.date | N
     """
     out = []
     for line in lines:
+        if not HINT.search(line.line):
+            continue
         for match in CONFLICT.finditer(line.line):
             word = match.group("word") or match.group("word2")
             prior = line.line[: match.start()].split()

@@ -108,7 +108,8 @@ def is_acronym(alias: str) -> bool:
 
 
 class Gazetteer:
-    """Every known name, matched case-insensitively but kept only when written as a name."""
+    """Every known name, matched case-insensitively but kept only when written as a name:
+    'Turkey' but not 'turkey', and an acronym only in capitals ('US', not 'us')."""
 
     def __init__(self) -> None:
         from spacy.matcher import PhraseMatcher
@@ -138,32 +139,38 @@ class Gazetteer:
         """Every name in ``text`` (split into ``sentences``, character spans), in order; where
         names overlap the longest wins, then the reading PRIORITY prefers."""
         doc = self.nlp.make_doc(text)
+        matches = self.matcher(doc)
+        if not matches:
+            return []
         found = []
-        for match_id, start, end in self.matcher(doc):
+        for match_id, start, end in matches:
             kind, key, alias = self.labels[match_id]
-            last = doc[end - 1]
-            if self.written_as_name(text[doc[start].idx : last.idx + len(last)], alias):
-                found.append((-(end - start), PRIORITY[kind], start, end, kind, key))
+            token = doc[end - 1]
+            first, last = doc[start].idx, token.idx + len(token)
+            if alias in self.acronyms:
+                if not same_acronym(text[first:last], alias):
+                    continue
+            elif not (text[first].isupper() or text[first].isdigit()):
+                continue
+            found.append((start - end, PRIORITY[kind], start, end, kind, key, first, last))
         found.sort()
-        taken: set[int] = set()
+        taken = bytearray(len(doc))
         chosen = []
-        for _, _, start, end, kind, key in found:
-            if taken.isdisjoint(range(start, end)):
-                taken.update(range(start, end))
-                chosen.append((start, end, kind, key))
+        for _, _, start, end, kind, key, first, last in found:
+            if not any(taken[start:end]):
+                taken[start:end] = b"\x01" * (end - start)
+                chosen.append((first, last, kind, key))
         starts = [start for start, _ in sentences]
         mentions = []
-        for start, end, kind, key in sorted(chosen):
-            first, last = doc[start].idx, doc[end - 1].idx + len(doc[end - 1])
+        for first, last, kind, key in sorted(chosen):
             sentence = bisect.bisect_right(starts, first) - 1
             mentions.append(Mention(kind, key, text[first:last], first, last, sentence))
         return mentions
 
-    def written_as_name(self, words: str, alias: str) -> bool:
-        """'US' but not 'us', 'Turkey' but not 'turkey': the case the text uses must fit a name."""
-        if alias in self.acronyms:
-            return words == alias or words.replace(".", "") == alias.replace(".", "")
-        return words[:1].isupper() or words[:1].isdigit()
+
+def same_acronym(words: str, alias: str) -> bool:
+    """'US' but not 'us' or 'Us': an acronym counts only as written (full stops aside)."""
+    return words == alias or words.replace(".", "") == alias.replace(".", "")
 
 
 @cache

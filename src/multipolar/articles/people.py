@@ -9,6 +9,7 @@ Precision over recall: a capitalised pair with no such cue is left alone.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 
@@ -92,20 +93,22 @@ def people(text: str, mentions) -> list[Person]:
         for first, last in names_in(run):
             if cued(masked, first, last):
                 add(found, text[first:last], first, last)
-    for person in list(found.values()):
-        for match in re.finditer(rf"\b{re.escape(person.name)}\b", masked):
-            add(found, person.name, match.start(), match.end(), person)
+    if not found:
+        return []
+    for match in alternatives(found).finditer(masked):
+        add(found, match.group(0), match.start(), match.end(), found[match.group(0)])
     surnames = {person.surname: person for person in found.values()}
-    named = [(m["start"], m["end"]) for person in found.values() for m in person.mentions]
+    named = sorted((m["start"], m["end"]) for person in found.values() for m in person.mentions)
+    starts = [start for start, _ in named]
     if surnames:
-        pattern = re.compile(r"\b(" + "|".join(map(re.escape, surnames)) + r")\b")
-        for match in pattern.finditer(masked):
-            if any(start <= match.start() < end for start, end in named):
+        for match in alternatives(surnames).finditer(masked):
+            inside = bisect.bisect_right(starts, match.start()) - 1
+            if inside >= 0 and match.start() < named[inside][1]:
                 continue
             first_name = word_before(masked, match.start())
             if re.fullmatch(NAME_WORD, first_name) and first_name.lower() not in NOT_TITLE_CASE:
                 continue  # another first name: a different person with the same surname
-            add(found, match.group(1), match.start(), match.end(), surnames[match.group(1)])
+            add(found, match.group(0), match.start(), match.end(), surnames[match.group(0)])
     for person in found.values():
         person.mentions.sort(key=lambda m: m["start"])
     return list(found.values())
@@ -139,6 +142,11 @@ def names_in(run: re.Match) -> list[tuple[int, int]]:
         if 2 <= len(capitals) <= 4:
             spans.append((run.start() + words[0].start(), run.start() + words[-1].end()))
     return spans
+
+
+def alternatives(names) -> re.Pattern:
+    """One pattern that finds any of ``names`` as whole words, longest first."""
+    return re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(names, key=len, reverse=True))) + r")\b")
 
 
 def word_before(text: str, start: int) -> str:

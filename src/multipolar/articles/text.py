@@ -275,7 +275,7 @@ WORD = re.compile(r"[^\W\d_]{2,}", re.U)
 
 def language(text: str) -> str | None:
     """The language whose stop words cover the most words, or None for too little text."""
-    words = [w.lower() for w in WORD.findall(text[:1500])]
+    words = [w.lower() for w in WORD.findall(text[:1000])]
     if len(words) < 20:
         return None
     counts = Counter(words)
