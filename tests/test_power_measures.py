@@ -133,7 +133,9 @@ def test_shares_of_majors_and_of_named_states():
 def test_net_resources_is_gdp_times_gdp_per_capita():
     gdp = row(measures.values("gdp", 2019), "JPN")["value"]
     pop = row(measures.values("pop", 2019), "JPN")["value"]
-    assert row(measures.values("net_resources", 2019), "JPN")["value"] == pytest.approx(gdp * gdp / pop)
+    answer = measures.values("net_resources", 2019)
+    assert row(answer, "JPN")["value"] == pytest.approx(gdp * gdp / pop)
+    assert answer.sources == ["worldbank_wdi_gdp_constant_2015_usd", "worldbank_population"]
 
 
 def test_composite_is_the_weighted_mean_of_world_shares():

@@ -38,7 +38,8 @@ def _net_resources(gdp: caps.Series, pop: caps.Series, unit: str) -> caps.Series
     both = gdp.rows.merge(pop.rows, on=["cow", "year"], suffixes=("_gdp", "_pop"))
     both["value"] = both["value_gdp"] ** 2 / both["value_pop"]
     note = f"net_resources = GDP × GDP per capita (Beckley 2018), from {gdp.dataset} and {pop.dataset}."
-    return caps.Series(gdp.dataset, unit, both[["cow", "year", "value"]], (note, *gdp.notes, *pop.notes))
+    datasets = " + ".join(dict.fromkeys([gdp.dataset, pop.dataset]))
+    return caps.Series(datasets, unit, both[["cow", "year", "value"]], (note, *gdp.notes, *pop.notes))
 
 
 WB_GDP = "worldbank_wdi_gdp_constant_2015_usd"
