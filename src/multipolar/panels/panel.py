@@ -11,14 +11,17 @@ from __future__ import annotations
 
 import itertools
 import os
+import re
 import tempfile
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import duckdb
+import numpy as np
 import pandas as pd
 import pyarrow as pa
 
+from multipolar.answer import Answer
 from multipolar.errors import InputError
 
 _names = itertools.count(1)
@@ -195,30 +198,113 @@ class Panel:
 
     def _current_view(self) -> str:
         view = f"mp_panel_{next(_names)}"
-        self.con.execute(f"CREATE TEMP VIEW {view} AS {self.sql()}")
+        self.con.execute(f"CREATE TEMP VIEW {view} AS {self.sql(ordered=False)}")
         return view
+
+    def add(self, *names: str) -> Panel:
+        """Add covariates by name (``"nmc"`` or ``"add_nmc"``), in order, with default options."""
+        from multipolar.panels.covariates import covariate
+
+        panel = self
+        for name in names:
+            panel = covariate(name)(panel)
+        return panel
 
     # ---- reading --------------------------------------------------------------------------
 
-    def sql(self) -> str:
-        """The one query that reads the whole panel, ordered by keys as peacesciencer orders them."""
+    def sql(self, ordered: bool = True, row_numbers: bool = False) -> str:
+        """The one query that reads the whole panel, ordered by keys as peacesciencer orders them.
+
+        Lookups keyed on the same panel columns (every state-year table on ``p.ccode1, p.year``,
+        say) are first merged into one small table, so a dyad-year panel with many state
+        covariates costs two hash joins, not two per covariate. Unordered, the query also returns
+        ``__row``, the key table's row number, from which ``to_arrow`` restores the order.
+        """
         selected = [f"p.{_quote(c)}" for c in self.base_columns]
-        joins = []
+        if row_numbers:
+            selected.append("p.rowid AS __row")
+        joins, aliases = self._planned_joins()
         for addition in self.additions:
-            selected += [f"{expr} AS {_quote(name)}" for expr, name in addition.selected]
-            joins += [f"LEFT JOIN {view} {alias} ON {on}" for view, alias, on in addition.joins]
-        order = ", ".join(f"p.{k}" for k in self.keys)
-        return f"SELECT {', '.join(selected)} FROM {self.base} p {' '.join(joins)} ORDER BY {order}"
+            selected += [
+                f"{_substitute(expr, aliases)} AS {_quote(name)}" for expr, name in addition.selected
+            ]
+        order = "" if not ordered else " ORDER BY " + ", ".join(f"p.{k}" for k in self.keys)
+        return f"SELECT {', '.join(selected)} FROM {self.base} p {' '.join(joins)}{order}"
+
+    def _planned_joins(self) -> tuple[list[str], dict[str, str]]:
+        """LEFT JOIN clauses, and how each lookup alias is reached in the final query.
+
+        Equality lookups on the panel's small-integer columns join on one packed 64-bit key
+        (16 bits per column), which DuckDB hashes and compares far faster than several keys.
+        """
+        groups: dict[tuple[str, ...], list[tuple[str, str, tuple[str, ...], str]]] = {}
+        joins, aliases = [], {}
+        for addition in self.additions:
+            for view, alias, on in addition.joins:
+                keys = _equi_keys(on, alias)
+                if keys is None:
+                    joins.append(f"LEFT JOIN {view} {alias} ON {on}")
+                    continue
+                panel_side = tuple(sorted(keys.values()))
+                table_side = tuple(next(c for c, e in keys.items() if e == x) for x in panel_side)
+                groups.setdefault(panel_side, []).append((view, alias, table_side, on))
+        packable = self._packable_columns()
+        for n, (panel_side, members) in enumerate(groups.items()):
+            if not all(expr.removeprefix("p.") in packable for expr in panel_side):
+                joins += [f"LEFT JOIN {view} {alias} ON {on}" for view, alias, _, on in members]
+                continue
+            panel_key = _packed(panel_side)
+            if len(members) == 1:
+                view, alias, table_side, _ = members[0]
+                joins.append(
+                    f"LEFT JOIN (SELECT {_packed(table_side)} AS __key, * FROM {view} "
+                    f"WHERE {_in_packing_range(table_side)}) {alias} ON {alias}.__key = {panel_key}"
+                )
+                continue
+            group = f"g{n}"
+            parts = []
+            for view, alias, table_side, _ in members:
+                parts.append(
+                    f"(SELECT {_packed(table_side)} AS __key, r AS {alias} FROM {view} r "
+                    f"WHERE {_in_packing_range(table_side)})"
+                )
+                aliases[alias] = f"{group}.{alias}"
+            merged = parts[0] + "".join(f" FULL JOIN {part} USING (__key)" for part in parts[1:])
+            joins.append(f"LEFT JOIN (SELECT * FROM {merged}) {group} ON {group}.__key = {panel_key}")
+        return joins, aliases
+
+    def _packable_columns(self) -> set[str]:
+        """Base columns whose values fit 16 unsigned bits (codes and years are small and positive)."""
+        types = self.con.execute(f"DESCRIBE {self.base}").fetchall()
+        return {name for name, kind, *_ in types if kind in ("SMALLINT", "USMALLINT", "TINYINT", "UTINYINT")}
 
     def to_arrow(self) -> pa.Table:
-        return self.con.sql(self.sql()).to_arrow_table()
+        """The panel as an Arrow table, ordered by its keys.
+
+        DuckDB's parallel joins return rows in long runs of key-table order; the runs are put
+        back in order by zero-copy slicing (a gather only if the rows come back scattered),
+        which is much cheaper than sorting every column.
+        """
+        table = self.con.sql(self.sql(ordered=False, row_numbers=True)).to_arrow_table()
+        return _in_row_order(table).drop_columns("__row")
 
     def to_pandas(self) -> pd.DataFrame:
-        """A pandas DataFrame; integer columns stay integers (nullable Int dtypes where NA occurs)."""
-        table = self.to_arrow()
-        return table.to_pandas(
-            self_destruct=True, split_blocks=True, types_mapper=_nullable_ints.get, ignore_metadata=True
-        )
+        """A pandas DataFrame; integer columns stay integers (nullable Int dtypes where NA occurs).
+
+        DuckDB streams the result in batches; each batch is copied straight to its rows'
+        positions in preallocated columns and then dropped, so rows need no sort and peak memory
+        stays near one copy of the panel.
+        """
+        n = len(self)
+        reader = self.con.sql(self.sql(ordered=False, row_numbers=True)).to_arrow_reader(_BATCH_ROWS)
+        names = [name for name in reader.schema.names if name != "__row"]
+        columns = {name: _Column(reader.schema.field(name).type, n) for name in names}
+        for batch in reader:
+            rows = batch.column("__row").to_numpy()
+            place = slice(int(rows[0]), int(rows[-1]) + 1) if _is_run(rows) else rows
+            for name in names:
+                columns[name].put(place, batch.column(name))
+        return pd.DataFrame({name: column.finish() for name, column in columns.items()}, copy=False)
 
     def to_polars(self):
         import polars as pl
@@ -265,6 +351,22 @@ class Panel:
         ]
         return pd.DataFrame(rows, columns=["column", "dataset", "version"])
 
+    def summary(self, output: str | Path | None = None) -> Answer:
+        """What the panel holds: its size and each column with its dataset and version."""
+        described = self.sources()
+        rows = pd.DataFrame({"column": self.columns}).merge(described, on="column", how="left")
+        params = {
+            "unit": self.unit,
+            "system": self.system,
+            "years": f"{self.years[0]}-{self.years[1]}",
+        }
+        if self.unit == "dyad":
+            params["directed"] = self.directed
+        extra = {"rows": len(self), "n_columns": len(self.columns)}
+        if output is not None:
+            extra["output"] = str(output)
+        return Answer("panel", params, rows, "columns", list(self.notes), self.datasets(), extra)
+
     def datasets(self) -> list[str]:
         return list(dict.fromkeys(self.column_sources.values()))
 
@@ -293,6 +395,108 @@ _nullable_ints = {
     pa.uint32(): pd.UInt32Dtype(),
     pa.uint64(): pd.UInt64Dtype(),
 }
+
+
+def _equi_keys(on: str, alias: str) -> dict[str, str] | None:
+    """``{table column: panel expression}`` if ``on`` is a conjunction of ``alias.col = expr``."""
+    keys = {}
+    for part in re.split(r"\s+AND\s+", on.strip(), flags=re.IGNORECASE):
+        match = re.fullmatch(rf"{alias}\.(\w+)\s*=\s*(p\.\w+)", part.strip())
+        if match is None:
+            return None
+        keys[match.group(1)] = match.group(2)
+    return keys
+
+
+def _packed(columns: tuple[str, ...]) -> str:
+    """SQL packing up to four small non-negative integers into one BIGINT."""
+    return " | ".join(f"({c}::BIGINT << {16 * i})" for i, c in enumerate(reversed(columns)))
+
+
+def _in_packing_range(columns: tuple[str, ...]) -> str:
+    return " AND ".join(f"{c} BETWEEN 0 AND 65535" for c in columns)
+
+
+def _substitute(expr: str, aliases: dict[str, str]) -> str:
+    """Point ``alias.column`` references at merged lookups (``g0.alias.column``)."""
+    if not aliases:
+        return expr
+    pattern = re.compile(r"\b(" + "|".join(map(re.escape, aliases)) + r")\.")
+    return pattern.sub(lambda m: aliases[m.group(1)] + ".", expr)
+
+
+_BATCH_ROWS = 1 << 17
+
+
+def _is_run(rows: np.ndarray) -> bool:
+    return (
+        len(rows) > 0 and int(rows[-1]) - int(rows[0]) == len(rows) - 1 and bool((np.diff(rows) == 1).all())
+    )
+
+
+class _Column:
+    """One output column filled batch by batch at given row positions.
+
+    Integers become pandas nullable integers, booleans nullable booleans, floats float64 (NA as
+    NaN), text object arrays; anything else is gathered as Arrow and converted at the end.
+    """
+
+    def __init__(self, kind: pa.DataType, n: int):
+        self.kind, self.n = kind, n
+        if pa.types.is_integer(kind) or pa.types.is_boolean(kind):
+            self.values = np.zeros(n, dtype=kind.to_pandas_dtype())
+            self.mask = np.zeros(n, dtype=bool)
+        elif pa.types.is_floating(kind):
+            self.values, self.mask = np.empty(n, dtype=kind.to_pandas_dtype()), None
+        elif pa.types.is_string(kind) or pa.types.is_large_string(kind):
+            self.values, self.mask = np.empty(n, dtype=object), None
+        else:
+            self.values, self.mask, self.parts = None, None, []
+
+    def put(self, place, array: pa.Array) -> None:
+        if self.values is None:
+            self.parts.append((place, array))
+            return
+        if self.mask is not None:
+            self.values[place] = array.fill_null(False if pa.types.is_boolean(self.kind) else 0).to_numpy(
+                zero_copy_only=False
+            )
+            if array.null_count:
+                self.mask[place] = array.is_null().to_numpy(zero_copy_only=False)
+        else:
+            self.values[place] = array.to_numpy(zero_copy_only=False)
+
+    def finish(self):
+        if self.values is None:
+            positions = np.concatenate(
+                [np.arange(p.start, p.stop) if isinstance(p, slice) else p for p, _ in self.parts]
+            )
+            gathered = pa.chunked_array([a for _, a in self.parts], type=self.kind)
+            return gathered.take(np.argsort(positions)).to_pandas().array
+        if pa.types.is_integer(self.kind):
+            return _nullable_ints[self.kind].construct_array_type()(self.values, self.mask)
+        if pa.types.is_boolean(self.kind):
+            return pd.arrays.BooleanArray(self.values, self.mask)
+        return self.values
+
+
+def _in_row_order(table: pa.Table) -> pa.Table:
+    """``table`` with its rows sorted by ``__row`` (a permutation of 0..n-1)."""
+    rows = table.column("__row").to_numpy()
+    if len(rows) < 2:
+        return table
+    breaks = np.flatnonzero(np.diff(rows) != 1) + 1
+    if len(breaks) == 0 and rows[0] == 0:
+        return table
+    starts = np.concatenate(([0], breaks))
+    lengths = np.diff(np.concatenate((starts, [len(rows)])))
+    runs = np.argsort(rows[starts], kind="stable")
+    contiguous = np.array_equal(rows[starts[runs]], np.concatenate(([0], np.cumsum(lengths[runs])[:-1])))
+    if contiguous and len(starts) <= len(rows) // 256:
+        return pa.concat_tables([table.slice(starts[r], lengths[r]) for r in runs])
+    order = np.empty(len(rows), dtype=np.int64)
+    order[rows] = np.arange(len(rows))
+    return table.take(order)
 
 
 def _bind_panel(table: str, select_sql: str) -> str:

@@ -19,15 +19,17 @@ def add_atop_alliance(panel: Panel) -> Panel:
     panel.require(unit="dyad", system="cow", what="add_atop_alliance")
     first, last = dataset("atop_alliance").coverage
     covered = f"p.year BETWEEN {first} AND {last}"
-    pledges = {c: f"CASE WHEN {covered} THEN coalesce({{t}}.{c}, 0)::TINYINT END" for c in PLEDGES}
+    pledges = {c: f"CASE WHEN {covered} THEN coalesce({{t}}.{c}, 0::TINYINT) END" for c in PLEDGES}
     any_pledge = f"CASE WHEN {covered} THEN ({{t}}.ccode1 IS NOT NULL)::TINYINT END"
     columns = {"atop_alliance": any_pledge, **pledges}
-    pledges_by_dyad = store.scan("atop_alliance")
+    pledges_by_dyad = f"""
+        SELECT ccode1, ccode2, year, {", ".join(f"{c}::TINYINT AS {c}" for c in PLEDGES)}
+        FROM {store.scan("atop_alliance")}"""
     if not panel.directed:
         # a non-directed dyad has a pledge if either state made it to the other
         pledges_by_dyad = f"""
             SELECT least(ccode1, ccode2) AS ccode1, greatest(ccode1, ccode2) AS ccode2, year,
-                   {", ".join(f"max({c}) AS {c}" for c in PLEDGES)}
+                   {", ".join(f"max({c})::TINYINT AS {c}" for c in PLEDGES)}
             FROM {store.scan("atop_alliance")} GROUP BY ALL"""
     return panel.lookup(
         pledges_by_dyad,

@@ -18,7 +18,7 @@ def add_contiguity(panel: Panel) -> Panel:
     panel.require(system="cow", what="add_contiguity")
     first, last = dataset("cow_contdir").coverage
     contiguity_years = f"""
-        SELECT c.ccode1, c.ccode2, y.year, arg_min(c.conttype, c.stdate) AS conttype
+        SELECT c.ccode1, c.ccode2, y.year, arg_min(c.conttype, c.stdate)::TINYINT AS conttype
         FROM {store.scan("cow_contdir")} c, range(year(c.stdate), year(c.enddate) + 1) y(year)
         GROUP BY ALL"""
     note = f"Contiguity (cow_contdir) covers {first}-{last}; NA after {last}."
@@ -27,17 +27,17 @@ def add_contiguity(panel: Panel) -> Panel:
         return panel.lookup(
             contiguity_years,
             "{t}.ccode1 = p.ccode1 AND {t}.ccode2 = p.ccode2 AND {t}.year = p.year",
-            {"conttype": f"CASE WHEN {covered} THEN coalesce({{t}}.conttype, 0)::TINYINT END"},
+            {"conttype": f"CASE WHEN {covered} THEN coalesce({{t}}.conttype, 0::TINYINT) END"},
             {"conttype": "cow_contdir"},
             [note],
         )
     counts = f"""
-        SELECT ccode1 AS ccode, year, count(*) FILTER (conttype = 1) AS land,
-               count(*) FILTER (conttype BETWEEN 2 AND 5) AS sea
+        SELECT ccode1 AS ccode, year, count(*) FILTER (conttype = 1)::SMALLINT AS land,
+               count(*) FILTER (conttype BETWEEN 2 AND 5)::SMALLINT AS sea
         FROM ({contiguity_years}) GROUP BY ALL"""
     return panel.lookup_states(
         counts,
-        {c: f"CASE WHEN {covered} THEN coalesce({{t}}.{c}, 0)::SMALLINT END" for c in ("land", "sea")},
+        {c: f"CASE WHEN {covered} THEN coalesce({{t}}.{c}, 0::SMALLINT) END" for c in ("land", "sea")},
         {"land": "cow_contdir", "sea": "cow_contdir"},
         [note],
     )

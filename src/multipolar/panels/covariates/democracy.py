@@ -19,7 +19,7 @@ def add_democracy(panel: Panel) -> Panel:
         "(Polity and V-Dem do not cover every state or year)."
     )
     return panel.lookup_states(
-        store.scan(source),
+        f"SELECT * REPLACE (polity2::TINYINT AS polity2) FROM {store.scan(source)}",
         {c: f"{{t}}.{c}" for c in DEMOCRACY_COLUMNS},
         {c: source for c in DEMOCRACY_COLUMNS},
         [note],

@@ -18,16 +18,19 @@ def add_capital_distance(panel: Panel) -> Panel:
     source = "cow_capitals" if panel.system == "cow" else "gw_capitals"
     code = panel.code
     first, last = dataset(source).coverage
+    # each capital-year carries the trigonometry of its position, computed once per state-year
     capital_years = f"""
-        SELECT {code}, year, arg_min(lat, stdate) AS lat, arg_min(lng, stdate) AS lng
-        FROM {store.scan(source)} c, range(year(c.stdate), year(c.enddate) + 1) y(year)
-        GROUP BY ALL"""
+        SELECT {code}, year, sin(radians(lat)) AS sin_lat, cos(radians(lat)) AS cos_lat,
+               radians(lng) AS lng_rad
+        FROM (SELECT {code}, year, arg_min(lat, stdate) AS lat, arg_min(lng, stdate) AS lng
+              FROM {store.scan(source)} c, range(year(c.stdate), year(c.enddate) + 1) y(year)
+              GROUP BY ALL)"""
     note = f"Capital distance ({source}) covers {first}-{last}; NA outside those years."
     if panel.unit == "dyad":
         return panel.lookup(
             capital_years,
             [f"{{t}}.{code} = p.{code}{side} AND {{t}}.year = p.year" for side in ("1", "2")],
-            {"capdist": great_circle_km("{t1}.lat", "{t1}.lng", "{t2}.lat", "{t2}.lng")},
+            {"capdist": great_circle_km("{t1}", "{t2}")},
             {"capdist": source},
             [note],
         )
@@ -35,16 +38,17 @@ def add_capital_distance(panel: Panel) -> Panel:
     nearest = f"""
         WITH caps AS (SELECT c.* FROM ({capital_years}) c JOIN ({states}) s USING ({code}, year))
         SELECT a.{code}, a.year,
-               min({great_circle_km("a.lat", "a.lng", "b.lat", "b.lng")}) AS mincapdist
+               min({great_circle_km("a", "b")}) AS mincapdist
         FROM caps a JOIN caps b ON a.year = b.year AND a.{code} <> b.{code}
         GROUP BY ALL"""
     return panel.join(nearest, {"mincapdist": source}, [note])
 
 
-def great_circle_km(lat1: str, lng1: str, lat2: str, lng2: str) -> str:
-    """SQL for the Vincenty formula on a sphere (geosphere's distVincentySphere), in km."""
-    p1, p2, dl = f"radians({lat1})", f"radians({lat2})", f"radians({lng2} - {lng1})"
-    across = f"cos({p1}) * sin({p2}) - sin({p1}) * cos({p2}) * cos({dl})"
-    x = f"sqrt(pow(cos({p2}) * sin({dl}), 2) + pow({across}, 2))"
-    y = f"sin({p1}) * sin({p2}) + cos({p1}) * cos({p2}) * cos({dl})"
+def great_circle_km(a: str, b: str) -> str:
+    """SQL for the Vincenty formula on a sphere (geosphere's distVincentySphere), in km, between
+    capital-years ``a`` and ``b`` (with ``sin_lat``, ``cos_lat`` and ``lng_rad``)."""
+    dl = f"({b}.lng_rad - {a}.lng_rad)"
+    across = f"{a}.cos_lat * {b}.sin_lat - {a}.sin_lat * {b}.cos_lat * cos({dl})"
+    x = f"sqrt(pow({b}.cos_lat * sin({dl}), 2) + pow({across}, 2))"
+    y = f"{a}.sin_lat * {b}.sin_lat + {a}.cos_lat * {b}.cos_lat * cos({dl})"
     return f"({EARTH_RADIUS_KM} * atan2({x}, {y}))"

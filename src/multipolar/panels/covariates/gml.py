@@ -13,6 +13,14 @@ from multipolar.errors import InputError
 from multipolar.panels.panel import Panel
 
 ALWAYS = ("gmlmidongoing", "gmlmidonset")
+# the source's int64 columns, narrowed (a value that no longer fits fails loudly)
+WIDER = {
+    "dispnum": "SMALLINT",
+    "fatalpre1": "INTEGER",
+    "fatalpre2": "INTEGER",
+    "mindur": "SMALLINT",
+    "maxdur": "SMALLINT",
+}
 
 
 def add_gml_mids(panel: Panel, keep: list[str] | tuple[str, ...] | None = None) -> Panel:
@@ -30,13 +38,14 @@ def add_gml_mids(panel: Panel, keep: list[str] | tuple[str, ...] | None = None) 
     first, last = dataset("gml_mid_ddydisps").coverage
     covered = f"p.year BETWEEN {first} AND {last}"
     note = f"GML MIDs (gml_mid_ddydisps) cover {first}-{last}; dispute columns are NA after {last}."
-    source = store.scan("gml_mid_ddydisps")
     if panel.unit == "state":
         return _state_years(panel, covered, note)
     available = [c for c in dataset("gml_mid_ddydisps").columns if c not in ("ccode1", "ccode2", "year")]
     chosen = _chosen(available, keep)
+    narrowed = ", ".join(f"{c}::{WIDER.get(c, 'TINYINT')} AS {c}" for c in available)
+    source = f"SELECT ccode1, ccode2, year, {narrowed} FROM {store.scan('gml_mid_ddydisps')}"
     columns = {
-        c: f"CASE WHEN {covered} THEN coalesce({{t}}.{c}, 0) END" if c in ALWAYS else f"{{t}}.{c}"
+        c: f"CASE WHEN {covered} THEN coalesce({{t}}.{c}, 0::TINYINT) END" if c in ALWAYS else f"{{t}}.{c}"
         for c in chosen
     }
     if panel.directed and {"sidea1", "orig1"} <= set(chosen):
@@ -79,7 +88,7 @@ def _state_years(panel: Panel, covered: str, note: str) -> Panel:
     }
     return panel.lookup_states(
         per_state,
-        {c: f"CASE WHEN {covered} THEN coalesce({{t}}.{v}, 0) END" for c, v in names.items()},
+        {c: f"CASE WHEN {covered} THEN coalesce({{t}}.{v}, 0)::TINYINT END" for c, v in names.items()},
         {c: "gml_dirdisp" for c in names},
         [note.replace("gml_mid_ddydisps", "gml_dirdisp")],
     )

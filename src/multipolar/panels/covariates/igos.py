@@ -17,18 +17,19 @@ def add_igos(panel: Panel) -> Panel:
         first, last = dataset("cow_igo_ndy").coverage
         covered = f"p.year BETWEEN {first} AND {last}"
         return panel.lookup(
-            store.scan("cow_igo_ndy"),
+            f"SELECT ccode1, ccode2, year, dyadigos::SMALLINT AS dyadigos FROM {store.scan('cow_igo_ndy')}",
             "{t}.ccode1 = least(p.ccode1, p.ccode2) AND {t}.ccode2 = greatest(p.ccode1, p.ccode2) "
             "AND {t}.year = p.year",
-            {"dyadigos": f"CASE WHEN {covered} THEN coalesce({{t}}.dyadigos, 0) END"},
+            {"dyadigos": f"CASE WHEN {covered} THEN coalesce({{t}}.dyadigos, 0::SMALLINT) END"},
             {"dyadigos": "cow_igo_ndy"},
             [f"IGOs (cow_igo_ndy) cover {first}-{last}; dyadigos is NA after {last}."],
         )
     first, last = dataset("cow_igo_sy").coverage
     covered = f"p.year BETWEEN {first} AND {last}"
+    narrowed = ", ".join(f"{c}::SMALLINT AS {c}" for c in STATE_COLUMNS)
     return panel.lookup_states(
-        store.scan("cow_igo_sy"),
-        {c: f"CASE WHEN {covered} THEN coalesce({{t}}.{c}, 0) END" for c in STATE_COLUMNS},
+        f"SELECT ccode, year, {narrowed} FROM {store.scan('cow_igo_sy')}",
+        {c: f"CASE WHEN {covered} THEN coalesce({{t}}.{c}, 0::SMALLINT) END" for c in STATE_COLUMNS},
         {c: "cow_igo_sy" for c in STATE_COLUMNS},
         [f"IGOs (cow_igo_sy) cover {first}-{last}; IGO counts are NA after {last}."],
     )

@@ -6,14 +6,17 @@ from multipolar.data import store
 from multipolar.panels.panel import Panel
 
 NMC_COLUMNS = ("milex", "milper", "irst", "pec", "tpop", "upop", "cinc")
+# narrower than the source's int64 (largest milex is 8.4e8); a value that no longer fits fails loudly
+NARROW = {"milex": "INTEGER", "milper": "INTEGER", "irst": "INTEGER", "pec": "INTEGER"}
 
 
 def add_nmc(panel: Panel) -> Panel:
     """Military spending and personnel, iron and steel, energy, population and CINC (CoW NMC 7.0)."""
     panel.require(system="cow", what="add_nmc")
     first, last = _coverage()
+    narrowed = ", ".join(f"{c}::{NARROW[c]} AS {c}" if c in NARROW else c for c in NMC_COLUMNS)
     return panel.lookup_states(
-        store.scan("cow_nmc"),
+        f"SELECT ccode, year, {narrowed} FROM {store.scan('cow_nmc')}",
         {c: f"{{t}}.{c}" for c in NMC_COLUMNS},
         {c: "cow_nmc" for c in NMC_COLUMNS},
         [f"NMC (cow_nmc) covers {first}-{last}; NMC columns are NA outside those years."],
