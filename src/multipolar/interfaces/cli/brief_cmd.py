@@ -1,15 +1,23 @@
 """``multipolar compare`` (blocs and what-ifs) and ``multipolar brief`` (the world on one page).
 
-Imports of the analysis layer happen inside the commands so that ``multipolar --help`` and
-other commands start fast; matplotlib is loaded only when a report with charts is rendered.
+Both are thin calls of ``mp.compare`` and ``mp.brief``. matplotlib is imported only when a
+report with charts (md, html) is rendered, so the text brief starts fast.
 """
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import typer
 
-from multipolar.brief.assemble import DEFAULT_MEASURES
+from multipolar.answer import plain
+from multipolar.brief import brief as make_brief
+from multipolar.brief.assemble import DEFAULT_MEASURES, percent, signed
+from multipolar.brief.model import FORMATS, check_format
+from multipolar.brief.render import renderables
+from multipolar.interfaces.cli.output import console, emit, errors, print_json
 from multipolar.interfaces.cli.power_cmd import MEASURE, WEIGHTS  # the measure options, said once
+from multipolar.power.blocs import compare as compare_blocs
 
 
 def register(app: typer.Typer) -> None:
@@ -32,9 +40,6 @@ def compare(
     as_json: bool = typer.Option(False, "--json", help="Print JSON."),
 ) -> None:
     """Compare blocs on a day: members, share of world power, ratios, polarity; with what-ifs."""
-    from multipolar.interfaces.cli.output import console, emit, print_json
-    from multipolar.power.blocs import compare as compare_blocs
-
     answer = compare_blocs(
         blocs or [],
         date,
@@ -47,15 +52,11 @@ def compare(
     if as_json:
         print_json(answer.to_dict())
         return
-    from dataclasses import replace
-
-    from multipolar.brief.assemble import percent, signed
-
     shares = ["share", *(["share_before", "change"] if answer.kind == "scenario" else [])]
     shown = answer.rows.copy()
     for column in shares:
         format_one = signed if column == "change" else percent
-        shown[column] = [format_one(None if v is None or v != v else v) for v in shown[column]]
+        shown[column] = [format_one(plain(v)) for v in shown[column]]
     title = f"{answer.params['measure']} in {answer.params['year']}, blocs as on {answer.params['date']}"
     emit(replace(answer, rows=shown), False, title=title, columns=["bloc", "members_n", "value", *shares])
     names = list(answer.rows["bloc"])
@@ -79,27 +80,19 @@ def brief(
     measure: list[str] = typer.Option(
         None, "--measure", "-m", help=f"Measures to show (repeat; default {', '.join(DEFAULT_MEASURES)})."
     ),
-    fmt: str = typer.Option("text", "--format", "-f", help="text, md, json or html."),
+    fmt: str = typer.Option("text", "--format", "-f", help=f"One of: {', '.join(FORMATS)}."),
     output: str = typer.Option(
         None, "--output", "-o", help="Write to this file (atomically) instead of the terminal."
     ),
     as_json: bool = typer.Option(False, "--json", help="Same as --format json."),
 ) -> None:
     """The structure of the world on one day: polarity, top powers, blocs, alliances, sources."""
-    from multipolar.brief import brief as make_brief
-    from multipolar.brief.model import check_format
-
     chosen = check_format("json" if as_json else fmt)  # before the work, not after it
     report = make_brief(date, [m for item in measure or [] for m in item.split(",") if m.strip()] or None)
     if output:
-        from multipolar.interfaces.cli.output import errors
-
         written = report.save(output, chosen)
         errors.print(f"wrote {written}")
     elif chosen == "text":
-        from multipolar.brief.render import renderables
-        from multipolar.interfaces.cli.output import console
-
         console.print(renderables(report))
     else:
         print(report.render(chosen))
