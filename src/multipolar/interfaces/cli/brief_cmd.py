@@ -11,6 +11,7 @@ from dataclasses import replace
 import typer
 
 from multipolar.answer import plain
+from multipolar.articles.grounding import add_grounding, article_for_brief
 from multipolar.brief import brief as make_brief
 from multipolar.brief.assemble import DEFAULT_MEASURES, percent, signed
 from multipolar.brief.model import FORMATS, check_format
@@ -85,10 +86,19 @@ def brief(
         None, "--output", "-o", help="Write to this file (atomically) instead of the terminal."
     ),
     as_json: bool = typer.Option(False, "--json", help="Same as --format json."),
+    article: str = typer.Option(
+        None, "--article", help="Add a section checking this article's claims; the brief takes its date."
+    ),
 ) -> None:
     """The structure of the world on one day: polarity, top powers, blocs, alliances, sources."""
     chosen = check_format("json" if as_json else fmt)  # before the work, not after it
-    report = make_brief(date, [m for item in measure or [] for m in item.split(",") if m.strip()] or None)
+    grounded = article_for_brief(article, date) if article else None
+    report = make_brief(
+        grounded.date if grounded else date,
+        [m for item in measure or [] for m in item.split(",") if m.strip()] or None,
+    )
+    if grounded:
+        add_grounding(report, grounded)
     if output:
         written = report.save(output, chosen)
         errors.print(f"wrote {written}")
