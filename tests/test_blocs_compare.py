@@ -142,6 +142,7 @@ def test_cli_compare_json(run_cli):
     assert code == 0, err
     payload = json.loads(out)
     assert payload["date"] == DAY and payload["year"] == 2008
+    assert payload["unit"] == "share of system capabilities"
     assert payload["add"] == {"SCO": ["IRN", "IND", "PAK", "MNG"]}
     by_name = {b["bloc"]: b for b in payload["blocs"]}
     assert by_name["SCO"]["members_n"] == 10

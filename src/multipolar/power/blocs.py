@@ -50,6 +50,7 @@ class Weighed:
     values: pd.DataFrame  # cow, iso3, name, value, share
     notes: tuple[str, ...]
     sources: tuple[str, ...]
+    unit: str = ""  # of the values, e.g. "constant 2015 US$"
 
     def members_of(self, bloc: Bloc) -> pd.DataFrame:
         rows = self.values
@@ -100,7 +101,8 @@ def weigh_year(measure: str, year: int, weights: Mapping[str, float] | str | Non
     """The measure's values in exactly this year (NA where the source does not cover it)."""
     answer = measures.values(measure, year, weights=weights)
     rows = answer.rows[["cow", "iso3", "name", "value", "share"]]
-    return Weighed(measure, year, rows, tuple(answer.notes), tuple(answer.sources))
+    unit = answer.extra.get("unit", "")
+    return Weighed(measure, year, rows, tuple(answer.notes), tuple(answer.sources), unit)
 
 
 def bloc(spec: str, date: dt.date) -> Bloc:
@@ -400,6 +402,7 @@ def compare(
             "date": day,
             "measure": measure,
             "year": weighed.year,
+            "unit": weighed.unit,
             **({"weights": dict(measures.parse_weights(weights))} if measure == "composite" else {}),
             **(
                 {"add": additions, "remove": removals, "merge": ["+".join(g) for g in groups]}

@@ -58,7 +58,8 @@ def compare(
     for column in shares:
         format_one = signed if column == "change" else percent
         shown[column] = [format_one(plain(v)) for v in shown[column]]
-    title = f"{answer.params['measure']} in {answer.params['year']}, blocs as on {answer.params['date']}"
+    params = answer.params
+    title = f"{params['measure']} ({params['unit']}) in {params['year']}, blocs as on {params['date']}"
     emit(replace(answer, rows=shown), False, title=title, columns=["bloc", "members_n", "value", *shares])
     names = list(answer.rows["bloc"])
     for ratio in answer.extra["ratios"]:
