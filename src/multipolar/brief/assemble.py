@@ -10,9 +10,15 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 
+from multipolar.answer import sources_payload
 from multipolar.brief.model import Brief, Chart, Section, Table
 from multipolar.dates import parse_date
 from multipolar.errors import CoverageError
+from multipolar.orgs import alliances, atop
+from multipolar.power import blocs
+from multipolar.power.measures import MEASURES, coverage_note, measure_name
+from multipolar.power.plot import caption as sourced
+from multipolar.power.polarity import polarity
 
 DEFAULT_MEASURES = ("cinc", "gdp", "milex")
 TOP = 10
@@ -30,18 +36,15 @@ def decimal(value: float | None, digits: int = 2) -> str:
 
 def brief(date: str | dt.date | None = None, measures: Iterable[str] | str | None = None) -> Brief:
     """The world on ``date`` (default today) under each of ``measures``."""
-    from multipolar.power import blocs as blocs_module
-    from multipolar.power import measures as measures_module
-
     day = parse_date(date)
     given = [measures] if isinstance(measures, str) else list(measures or DEFAULT_MEASURES)
-    chosen = list(dict.fromkeys(measures_module.measure_name(m) for m in given))
+    chosen = list(dict.fromkeys(measure_name(m) for m in given))
     weighed, skipped = {}, []
     for name in chosen:
         try:
-            weighed[name] = blocs_module.weigh(name, day)
+            weighed[name] = blocs.weigh(name, day)
         except CoverageError as error:  # no data yet on that day: said, not shown
-            skipped.append(f"{error.message} {measures_module.coverage_note(name, day.year) or ''}".strip())
+            skipped.append(f"{error.message} {coverage_note(name, day.year) or ''}".strip())
     if not weighed:
         raise CoverageError(" ".join(skipped), "Choose a measure that covers the date, e.g. --measure cinc.")
     result = Brief(date=day, measures=list(weighed), notes=skipped)
@@ -54,8 +57,6 @@ def brief(date: str | dt.date | None = None, measures: Iterable[str] | str | Non
 
 
 def polarity_section(result: Brief, weighed: dict) -> None:
-    from multipolar.power.polarity import polarity
-
     rows, notes, sources, groups = [], [], [], set()
     for measure, w in weighed.items():
         answer = polarity(year=w.year, measure=measure)
@@ -132,8 +133,6 @@ def top_powers_section(result: Brief, weighed: dict) -> None:
 
 
 def caption(sources: list[str]) -> str:
-    from multipolar.power.plot import caption as sourced
-
     return sourced(list(dict.fromkeys(sources)))
 
 
@@ -143,11 +142,9 @@ def label(state: dict) -> str:
 
 
 def blocs_section(result: Brief, weighed: dict) -> None:
-    from multipolar.power import blocs as blocs_module
-
     rows, scenarios, notes, sources = [], [], [], []
-    for spec in blocs_module.MAJOR_BLOCS:
-        found = blocs_module.bloc(spec, result.date)
+    for spec in blocs.MAJOR_BLOCS:
+        found = blocs.bloc(spec, result.date)
         if not found.iso3:
             notes += found.notes
             continue
@@ -161,7 +158,7 @@ def blocs_section(result: Brief, weighed: dict) -> None:
             }
         )
         notes += [n for n in (w.missing(found) for w in weighed.values()) if n]
-        observers = blocs_module.org_bloc(found.name, result.date, status="observer")
+        observers = blocs.org_bloc(found.name, result.date, status="observer")
         if observers.iso3:
             grown = found.changed(
                 f"{found.name} + observers",
@@ -177,7 +174,7 @@ def blocs_section(result: Brief, weighed: dict) -> None:
                     "members_n": len(grown.iso3),
                     "share": {m: w.share(grown) for m, w in weighed.items()},
                     "change": {
-                        m: blocs_module.difference(w.share(grown), w.share(found)) for m, w in weighed.items()
+                        m: blocs.difference(w.share(grown), w.share(found)) for m, w in weighed.items()
                     },
                 }
             )
@@ -200,7 +197,7 @@ def blocs_section(result: Brief, weighed: dict) -> None:
             )
         )
     else:
-        section.lines.append(f"None of {', '.join(blocs_module.MAJOR_BLOCS)} existed on this day.")
+        section.lines.append(f"None of {', '.join(blocs.MAJOR_BLOCS)} existed on this day.")
     result.add(section, notes, sources)
     if scenarios:
         lines = [
@@ -225,8 +222,6 @@ def signed(share: float | None) -> str:
 
 def alliances_section(result: Brief, day: dt.date) -> None:
     """The largest ATOP alliances in force; past ATOP's coverage, as on its last day, labelled."""
-    from multipolar.orgs import alliances, atop
-
     as_of = min(day, atop.LAST_DAY)
     answer = alliances(as_of)
     current = answer.rows.assign(members_n=answer.rows["members"].map(len))
@@ -277,9 +272,6 @@ def abridged(names: list[str], shown: int = 12) -> str:
 
 def measures_section(result: Brief, weighed: dict) -> None:
     """Where each measure's figures come from: data year and dataset versions."""
-    from multipolar.answer import sources_payload
-    from multipolar.power.measures import MEASURES
-
     rows = [
         {
             "measure": m,
