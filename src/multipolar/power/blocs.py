@@ -25,6 +25,8 @@ from multipolar.dates import parse_date
 from multipolar.errors import CoverageError, InputError, MultipolarError, UnknownNameError
 from multipolar.orgs import alliances, members, registry
 from multipolar.power import measures, polarity
+from multipolar.power.plot import check_path, line_chart
+from multipolar.power.polarity import _span  # the project's one way of writing year runs
 from multipolar.states import identity
 
 
@@ -495,8 +497,6 @@ YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 
 def fold_years(notes: list[str]) -> list[str]:
     """Notes that differ only in their year said once: 'No gdp value in 1960-1990 for ...'."""
-    from multipolar.power.polarity import _span  # the project's one way of writing year runs
-
     years: dict[str, list[int]] = {}
     for note in dict.fromkeys(notes):
         found = YEAR.findall(note)
@@ -513,8 +513,6 @@ def chart(
     measure: str = "cinc",
 ) -> Answer:
     """Draw the blocs' world shares over time to a .png, .svg or .pdf file (``plot blocs``)."""
-    from multipolar.power.plot import check_path, line_chart
-
     target = check_path(path)
     answer = history(blocs, start, end, measure)
     frame = answer.rows.rename(columns={"bloc": "series", "share": "value"})
