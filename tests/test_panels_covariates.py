@@ -98,6 +98,14 @@ def test_state_minimum_distance_looks_both_ways(cow_states):
     assert rows(panel, "year = 1885")["minmindist"].isna().all()
 
 
+def test_creg_duplicates_fill_gaps_then_keep_the_more_fractionalized(cow_states):
+    """CREG lists Serbia (345) twice in 1992, one row without ethnic figures: as peacesciencer,
+    the gap takes the group's maximum and the row with the higher ethfrac, then relfrac, stays."""
+    serbia = rows(cow_states.add_creg_fractionalization(), "ccode = 345 AND year = 1992").iloc[0]
+    assert serbia["ethfrac"] == pytest.approx(0.582828, abs=1e-6)
+    assert serbia["relfrac"] == pytest.approx(0.649572, abs=1e-6)
+
+
 def test_code_crosswalks(cow_states, gw_states, cow_dyads):
     germany = rows(cow_states.add_gwcode_to_cow(), "ccode = 255 AND year IN (1938, 1991) ORDER BY year")
     assert germany["gwcode"].tolist() == [255, 260]  # G-W: the Reich is 255, united Germany 260
@@ -150,6 +158,10 @@ def test_power_shares_equal_the_power_module(cow_states):
     totals = rows(panel, "year BETWEEN 1816 AND 2022").groupby("year")["cinc_share"].sum()
     assert totals.round(12).eq(1).all()
     assert rows(panel, "year = 2024")["cinc_share"].isna().all()
+    germany = rows(create_stateyears(system="gw", years=(1991, 1991)).add_power_shares(), "gwcode = 260")
+    assert germany["cinc_share"].item() == pytest.approx(
+        measures.values("cinc", 1991).rows.set_index("cow").loc[255, "share"], rel=1e-12
+    )
 
 
 # ---- errors ---------------------------------------------------------------------------------
