@@ -124,3 +124,11 @@ def test_missing_file():
 def test_impossible_given_date():
     with pytest.raises(InputError, match="Impossible date"):
         mp.read_article("Russia and China met.", date="2008-02-30")
+
+
+def test_abbreviations_the_identity_layer_reads_as_names():
+    report = mp.read_article(
+        "The U.S. and the UK backed the PRC bid. The IT sector grew.\nBOUND TO INCREASE IN 2008", date=DAY
+    ).to_dict()
+    found = {s["iso3"]: [m["text"] for m in s["mentions"]] for s in report["states"]}
+    assert found == {"USA": ["U.S."], "GBR": ["UK"], "CHN": ["PRC"]}

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
@@ -160,6 +161,7 @@ class Gazetteer:
             if not any(taken[start:end]):
                 taken[start:end] = b"\x01" * (end - start)
                 chosen.append((first, last, kind, key))
+        chosen += abbreviations(text, sorted(chosen))
         starts = [start for start, _ in sentences]
         mentions = []
         for first, last, kind, key in sorted(chosen):
@@ -171,6 +173,44 @@ class Gazetteer:
 def same_acronym(words: str, alias: str) -> bool:
     """'US' but not 'us' or 'Us': an acronym counts only as written (full stops aside)."""
     return words == alias or words.replace(".", "") == alias.replace(".", "")
+
+
+ABBREVIATION = re.compile(r"\b(?:[A-Z]\.){2,3}(?!\w)|\b[A-Z]{2,5}\b")
+
+
+def abbreviations(text: str, chosen: list[tuple]) -> list[tuple]:
+    """Abbreviations the alias table lacks but the identity layer reads as a state's name or
+    ISO3 code ('U.S.', 'UK', 'PRC', 'USA'): a second look at capitals no name covered. Not in
+    all-capital lines (headlines), not English stop words, and not two-letter ISO codes ('IN',
+    'IT' and 'US' are words too often)."""
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    out = []
+    taken = [(first, last) for first, last, _, _ in chosen]
+    for match in ABBREVIATION.finditer(text):
+        word = match.group(0)
+        if word.lower() in STOP_WORDS or any(a < match.end() and match.start() < b for a, b in taken):
+            continue
+        line_start = text.rfind("\n", 0, match.start()) + 1
+        line_end = text.find("\n", match.end())
+        line = text[line_start : line_end if line_end >= 0 else len(text)]
+        if not any(c.islower() for c in line):
+            continue
+        if reads_as_state(word):
+            out.append((match.start(), match.end(), "state", word))
+    return out
+
+
+@lru_cache(maxsize=65536)
+def reads_as_state(word: str) -> bool:
+    from multipolar.errors import MultipolarError
+    from multipolar.states import identity
+
+    try:
+        read_as = identity.resolve(word).rows["read_as"].iloc[0]
+    except MultipolarError:
+        return False
+    return read_as == "name" or read_as.startswith("ISO3")
 
 
 @cache
