@@ -140,11 +140,8 @@ class Gazetteer:
         """Every name in ``text`` (split into ``sentences``, character spans), in order; where
         names overlap the longest wins, then the reading PRIORITY prefers."""
         doc = self.nlp.make_doc(text)
-        matches = self.matcher(doc)
-        if not matches:
-            return []
         found = []
-        for match_id, start, end in matches:
+        for match_id, start, end in self.matcher(doc):
             kind, key, alias = self.labels[match_id]
             token = doc[end - 1]
             first, last = doc[start].idx, token.idx + len(token)
