@@ -7,6 +7,7 @@ report with charts (md, html) is rendered, so the text brief starts fast.
 from __future__ import annotations
 
 from dataclasses import replace
+from pathlib import Path
 
 import typer
 
@@ -82,7 +83,12 @@ def brief(
     measure: list[str] = typer.Option(
         None, "--measure", "-m", help=f"Measures to show (repeat; default {', '.join(DEFAULT_MEASURES)})."
     ),
-    fmt: str = typer.Option("text", "--format", "-f", help=f"One of: {', '.join(FORMATS)}."),
+    fmt: str = typer.Option(
+        None,
+        "--format",
+        "-f",
+        help=f"One of: {', '.join(FORMATS)} (default: from -o's extension, else text).",
+    ),
     output: str = typer.Option(
         None, "--output", "-o", help="Write to this file (atomically) instead of the terminal."
     ),
@@ -92,7 +98,7 @@ def brief(
     ),
 ) -> None:
     """The structure of the world on one day: polarity, top powers, blocs, alliances, sources."""
-    chosen = check_format("json" if as_json else fmt)  # before the work, not after it
+    chosen = check_format("json" if as_json else fmt or format_of(output))  # before the work
     grounded = article_for_brief(article, date) if article else None
     report = make_brief(
         grounded.date if grounded else date,
@@ -107,3 +113,11 @@ def brief(
         console.print(renderables(report))
     else:
         print(report.render(chosen))
+
+
+SUFFIXES = {".md": "md", ".markdown": "md", ".html": "html", ".htm": "html", ".json": "json"}
+
+
+def format_of(output: str | None) -> str:
+    """The format a file name asks for (brief.html is html); text otherwise."""
+    return SUFFIXES.get(Path(output).suffix.lower(), "text") if output else "text"
