@@ -10,6 +10,9 @@ are every ordered pair of states in the system the same year, minus the pairs li
 from __future__ import annotations
 
 import datetime as dt
+import functools
+
+import pyarrow as pa
 
 from multipolar.data import store
 from multipolar.dates import parse_years
@@ -31,6 +34,7 @@ def last_complete_year() -> int:
 
 def create_stateyears(system: str = "cow", years: str | tuple[int, int] | None = None) -> Panel:
     """Every state in the system each year, 1816 to the last complete year (or ``years``)."""
+    system = str(system).strip().lower()
     states, code, name, extra, _ = _system(system)
     first, last = _years(years)
     con = store.connect()
@@ -63,27 +67,15 @@ def create_dyadyears(
     system: str = "cow", directed: bool = True, years: str | tuple[int, int] | None = None
 ) -> Panel:
     """Every pair of states in the system each year (``directed=False``: code1 < code2 only)."""
-    states, code, _, extra, false_dyads = _system(system)
+    system = str(system).strip().lower()
+    states, code, _, extra, _ = _system(system)
     first, last = _years(years)
     con = store.connect()
     con.execute("SET threads = 2")
     base = "mp_dyadyears"
-    extra_sql = "".join(f", a.{c}::TINYINT AS {c}1, b.{c}::TINYINT AS {c}2" for c in extra)
-    pair = "<>" if directed else "<"
-    con.execute(f"""
-        CREATE TEMP TABLE {base} AS
-        WITH years AS (
-            SELECT s.*, y.year
-            FROM {_spells(states)} s, range({first}, {last} + 1) y(year)
-            WHERE y.year BETWEEN s.styear AND s.endyear
-        )
-        SELECT a.{code}::SMALLINT AS {code}1, b.{code}::SMALLINT AS {code}2,
-               a.year::SMALLINT AS year{extra_sql}
-        FROM years a JOIN years b ON a.year = b.year AND a.{code} {pair} b.{code}
-        ANTI JOIN {store.scan(false_dyads)} f
-            ON f.{code}1 = a.{code} AND f.{code}2 = b.{code} AND f.year = a.year
-        ORDER BY {code}1, {code}2, year
-    """)
+    con.register("mp_dyad_keys", _dyad_keys(system, directed, first, last, last_complete_year()))
+    con.execute(f"CREATE TEMP TABLE {base} AS SELECT * FROM mp_dyad_keys")
+    con.unregister("mp_dyad_keys")
     columns = (f"{code}1", f"{code}2", "year", *(f"{c}{i}" for c in extra for i in (1, 2)))
     return Panel(
         con=con,
@@ -99,11 +91,35 @@ def create_dyadyears(
     )
 
 
-def _system(system: str) -> tuple:
-    key = str(system).strip().lower()
+@functools.lru_cache(maxsize=8)
+def _dyad_keys(system: str, directed: bool, first: int, last: int, through: int) -> pa.Table:
+    """The dyad-years as Arrow, built once per process (``through``: the mry year it assumed)."""
+    states, code, _, extra, false_dyads = _SYSTEMS[system]
+    extra_sql = "".join(f", a.{c}::TINYINT AS {c}1, b.{c}::TINYINT AS {c}2" for c in extra)
+    pair = "<>" if directed else "<"
+    return (
+        store.connect()
+        .sql(f"""
+        WITH years AS (
+            SELECT s.*, y.year
+            FROM {_spells(states)} s, range({first}, {last} + 1) y(year)
+            WHERE y.year BETWEEN s.styear AND s.endyear
+        )
+        SELECT a.{code}::SMALLINT AS {code}1, b.{code}::SMALLINT AS {code}2,
+               a.year::SMALLINT AS year{extra_sql}
+        FROM years a JOIN years b ON a.year = b.year AND a.{code} {pair} b.{code}
+        ANTI JOIN {store.scan(false_dyads)} f
+            ON f.{code}1 = a.{code} AND f.{code}2 = b.{code} AND f.year = a.year
+        ORDER BY {code}1, {code}2, year
+    """)
+        .to_arrow_table()
+    )
+
+
+def _system(key: str) -> tuple:
     if key not in _SYSTEMS:
         raise InputError(
-            f"Unknown state system {system!r}.", "Use 'cow' (Correlates of War) or 'gw' (Gleditsch-Ward)."
+            f"Unknown state system {key!r}.", "Use 'cow' (Correlates of War) or 'gw' (Gleditsch-Ward)."
         )
     return _SYSTEMS[key]
 

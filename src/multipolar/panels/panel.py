@@ -291,7 +291,7 @@ class Panel:
     def to_pandas(self) -> pd.DataFrame:
         """A pandas DataFrame; integer columns stay integers (nullable Int dtypes where NA occurs).
 
-        DuckDB streams the result in batches; each batch is copied straight to its rows'
+        DuckDB streams the result in Arrow batches; each batch is copied straight to its rows'
         positions in preallocated columns and then dropped, so rows need no sort and peak memory
         stays near one copy of the panel.
         """
@@ -457,14 +457,26 @@ class _Column:
         if self.values is None:
             self.parts.append((place, array))
             return
-        if self.mask is not None:
-            self.values[place] = array.fill_null(False if pa.types.is_boolean(self.kind) else 0).to_numpy(
-                zero_copy_only=False
-            )
-            if array.null_count:
-                self.mask[place] = array.is_null().to_numpy(zero_copy_only=False)
+        numeric = pa.types.is_integer(self.kind) or pa.types.is_floating(self.kind)
+        if numeric:
+            # the data buffer as it is (whatever sits under NA slots is masked or set to NaN below)
+            data = np.frombuffer(array.buffers()[1], dtype=self.values.dtype, count=len(array) + array.offset)
+            self.values[place] = data[array.offset :]
+        elif self.mask is not None:  # booleans are bit-packed
+            self.values[place] = array.fill_null(False).to_numpy(zero_copy_only=False)
         else:
             self.values[place] = array.to_numpy(zero_copy_only=False)
+        if array.null_count:
+            missing = array.is_null().to_numpy(zero_copy_only=False)
+            if self.mask is not None:
+                self.mask[place] = missing
+            else:
+                positions = (
+                    np.arange(place.start, place.stop)[missing]
+                    if isinstance(place, slice)
+                    else place[missing]
+                )
+                self.values[positions] = np.nan if numeric else None
 
     def finish(self):
         if self.values is None:

@@ -21,7 +21,7 @@ def add_capital_distance(panel: Panel) -> Panel:
     # each capital-year carries the trigonometry of its position, computed once per state-year
     capital_years = f"""
         SELECT {code}, year, sin(radians(lat)) AS sin_lat, cos(radians(lat)) AS cos_lat,
-               radians(lng) AS lng_rad
+               sin(radians(lng)) AS sin_lng, cos(radians(lng)) AS cos_lng
         FROM (SELECT {code}, year, arg_min(lat, stdate) AS lat, arg_min(lng, stdate) AS lng
               FROM {store.scan(source)} c, range(year(c.stdate), year(c.enddate) + 1) y(year)
               GROUP BY ALL)"""
@@ -46,9 +46,11 @@ def add_capital_distance(panel: Panel) -> Panel:
 
 def great_circle_km(a: str, b: str) -> str:
     """SQL for the Vincenty formula on a sphere (geosphere's distVincentySphere), in km, between
-    capital-years ``a`` and ``b`` (with ``sin_lat``, ``cos_lat`` and ``lng_rad``)."""
-    dl = f"({b}.lng_rad - {a}.lng_rad)"
-    across = f"{a}.cos_lat * {b}.sin_lat - {a}.sin_lat * {b}.cos_lat * cos({dl})"
-    x = f"sqrt(pow({b}.cos_lat * sin({dl}), 2) + pow({across}, 2))"
-    y = f"{a}.sin_lat * {b}.sin_lat + {a}.cos_lat * {b}.cos_lat * cos({dl})"
-    return f"({EARTH_RADIUS_KM} * atan2({x}, {y}))"
+    capital-years ``a`` and ``b`` (each with the sines and cosines of its latitude and longitude,
+    so no trigonometric function runs per dyad-year)."""
+    sin_dl = f"({b}.sin_lng * {a}.cos_lng - {b}.cos_lng * {a}.sin_lng)"
+    cos_dl = f"({b}.cos_lng * {a}.cos_lng + {b}.sin_lng * {a}.sin_lng)"
+    east = f"({b}.cos_lat * {sin_dl})"
+    north = f"({a}.cos_lat * {b}.sin_lat - {a}.sin_lat * {b}.cos_lat * {cos_dl})"
+    y = f"{a}.sin_lat * {b}.sin_lat + {a}.cos_lat * {b}.cos_lat * {cos_dl}"
+    return f"({EARTH_RADIUS_KM} * atan2(sqrt({east} * {east} + {north} * {north}), {y}))"

@@ -1,0 +1,198 @@
+"""The panel engine: building, joining, reading, writing, provenance and its errors."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pyarrow.parquet as pq
+import pytest
+
+import multipolar as mp
+from multipolar.errors import CoverageError, InputError, UnknownNameError
+from multipolar.panels import COVARIATES, create_dyadyears, create_stateyears
+from multipolar.panels.create import last_complete_year
+
+
+@pytest.fixture(scope="module")
+def cow_states():
+    return create_stateyears(years="2000-2001")
+
+
+def test_public_api_is_reexported():
+    assert mp.create_stateyears is create_stateyears and mp.create_dyadyears is create_dyadyears
+    assert {"nmc", "atop_alliance", "contiguity", "capital_distance", "igos", "gml_mids"} <= set(COVARIATES)
+
+
+def test_state_years_run_to_the_last_complete_year_with_a_note():
+    panel = create_stateyears()
+    frame = panel.to_pandas()
+    assert frame.year.max() == last_complete_year()
+    # the United States is in the system every year from 1816
+    assert frame[frame.ccode == 2].year.tolist() == list(range(1816, last_complete_year() + 1))
+    assert any("mry = TRUE" in note for note in panel.notes)
+    assert panel.keys == ("ccode", "year") and panel.unit == "state"
+
+
+def test_gw_state_years_keep_microstates():
+    frame = create_stateyears(system="gw", years="2016").to_pandas()
+    assert list(frame.columns) == ["gwcode", "gw_name", "microstate", "year"]
+    assert frame.set_index("gwcode").loc[221, "microstate"] == 1  # Monaco
+    assert frame.set_index("gwcode").loc[2, "microstate"] == 0
+
+
+def test_dyads_directed_twice_non_directed():
+    directed = create_dyadyears(years="1946")
+    nondirected = create_dyadyears(directed=False, years="1946")
+    assert len(directed) == 2 * len(nondirected) == 4290
+    frame = nondirected.to_pandas()
+    assert (frame.ccode1 < frame.ccode2).all()
+
+
+def test_false_dyads_are_removed():
+    # false_cow_dyads lists (115, 817, 1975): Suriname and South Vietnam never overlapped in 1975
+    frame = create_dyadyears(years="1975").to_pandas()
+    pairs = set(zip(frame.ccode1, frame.ccode2, strict=True))
+    assert (115, 817) not in pairs and (2, 817) in pairs
+
+
+def test_to_pandas_matches_the_ordered_query_on_a_big_panel():
+    panel = create_dyadyears(years="1816-2022").add_nmc().add_gml_mids().add_capital_distance()
+    ours = panel.to_pandas()
+    ordered = panel.con.sql(panel.sql()).df()
+    assert len(ours) == len(ordered) == 2_139_270
+    assert list(ours.columns) == list(ordered.columns)
+    for column in ("ccode1", "ccode2", "year", "milex1", "cinc2", "dispnum", "capdist"):
+        pd.testing.assert_series_equal(
+            ours[column].astype("float64"), ordered[column].astype("float64"), check_names=False
+        )
+    assert str(ours.milex1.dtype) == "Int32" and str(ours.cinc1.dtype) == "float64"
+    assert ours.dispnum.isna().sum() == ordered.dispnum.isna().sum()
+
+
+def test_arrow_and_polars_are_ordered_like_pandas(cow_states):
+    panel = cow_states.add_nmc()
+    table = panel.to_arrow()
+    assert table.column_names == panel.columns
+    assert table.column("ccode").to_pylist()[:4] == [2, 2, 20, 20]
+    assert panel.to_polars().height == len(panel) == 382
+
+
+def test_adding_a_covariate_leaves_the_old_panel_alone(cow_states):
+    with_nmc = cow_states.add_nmc()
+    assert cow_states.columns == ["ccode", "cw_name", "year"]
+    assert "cinc" in with_nmc.columns
+    assert list(cow_states.to_pandas().columns) == ["ccode", "cw_name", "year"]
+
+
+def test_join_can_read_columns_added_before(cow_states):
+    panel = cow_states.add_nmc().join("SELECT ccode, year, cinc * 100 AS cinc_percent FROM panel", {})
+    frame = panel.to_pandas().set_index(["ccode", "year"])
+    assert frame.loc[(2, 2000), "cinc_percent"] == pytest.approx(frame.loc[(2, 2000), "cinc"] * 100)
+
+
+def test_join_errors(cow_states):
+    with pytest.raises(InputError, match="keys"):
+        cow_states.join("SELECT ccode, 1 AS one FROM panel", {})
+    with pytest.raises(InputError, match="already has column"):
+        cow_states.add_nmc().add_nmc()
+    with pytest.raises(InputError, match="does not return"):
+        cow_states.join("SELECT ccode, year, 1 AS one FROM panel", {"two": "cow_nmc"})
+
+
+def test_covariates_refuse_panels_they_do_not_fit(cow_states):
+    with pytest.raises(InputError, match="dyad-year panels, not state-years"):
+        cow_states.add_atop_alliance()
+    with pytest.raises(InputError, match="needs the COW state system"):
+        create_stateyears(system="gw", years="2000").add_nmc()
+
+
+def test_unknown_covariate_lists_close_names(cow_states):
+    with pytest.raises(UnknownNameError, match="Did you mean: nmc") as error:
+        cow_states.add("nmx")
+    assert "Available covariates: atop_alliance" in str(error.value)
+
+
+@pytest.mark.parametrize(
+    ("years", "error", "text"),
+    [
+        ("1700-1800", CoverageError, "outside the state system"),
+        ("2000-1990", InputError, "backwards"),
+        ("19x0", InputError, "Impossible year"),
+    ],
+)
+def test_bad_years(years, error, text):
+    with pytest.raises(error, match=text):
+        create_stateyears(years=years)
+
+
+def test_unknown_system():
+    with pytest.raises(InputError, match="Unknown state system 'cowx'"):
+        create_dyadyears(system="cowx")
+
+
+def test_coverage_is_na_outside_the_sources_not_zero():
+    frame = (
+        create_dyadyears(directed=False, years="2008-2025")
+        .add_atop_alliance()
+        .add_contiguity()
+        .add_igos()
+        .add_gml_mids()
+        .add_nmc()
+        .to_pandas()
+    )
+    us_canada = frame[(frame.ccode1 == 2) & (frame.ccode2 == 20)].set_index("year")
+    assert us_canada.loc[2016, "conttype"] == 1 and pd.isna(us_canada.loc[2017, "conttype"])
+    assert us_canada.loc[2018, "atop_defense"] == 1 and pd.isna(us_canada.loc[2019, "atop_defense"])
+    assert us_canada.loc[2014, "dyadigos"] > 0 and pd.isna(us_canada.loc[2015, "dyadigos"])
+    assert us_canada.loc[2010, "gmlmidonset"] == 0 and pd.isna(us_canada.loc[2011, "gmlmidonset"])
+    assert us_canada.loc[2022, "cinc1"] > 0 and pd.isna(us_canada.loc[2023, "cinc1"])
+    by_year = frame.groupby("year")
+    assert by_year.atop_alliance.apply(lambda s: s.isna().all()).loc[2019:].all()
+    assert (by_year.atop_alliance.count().loc[:2018] > 0).all()
+
+
+def test_major_powers_carry_the_last_list_forward_with_a_note():
+    panel = create_stateyears(years="2016-2025").add_cow_majors()
+    frame = panel.to_pandas().set_index(["ccode", "year"])
+    assert frame.loc[(2, 2025), "cowmaj"] == 1 and frame.loc[(710, 2020), "cowmaj"] == 1
+    assert frame.loc[(20, 2020), "cowmaj"] == 0
+    assert frame.cowmaj.groupby(level="year").sum().tolist() == [7] * 10  # US UK FRA GER RUS CHN JPN
+    assert any("last composition is carried" in note for note in panel.notes)
+
+
+def test_directed_gml_initiators():
+    frame = create_dyadyears(years="1914").add_gml_mids().to_pandas().set_index(["ccode1", "ccode2"])
+    # MID 100 (1914): the United States (side A, originator) against Haiti
+    assert frame.loc[(2, 41), ["sidea1", "init1", "init2"]].tolist() == [1, 1, 0]
+
+
+def test_gml_keep_limits_columns_and_rejects_unknown_ones():
+    panel = create_dyadyears(directed=False, years="1914").add_gml_mids(keep=["dispnum"])
+    assert panel.columns[3:] == ["dispnum", "gmlmidongoing", "gmlmidonset"]
+    with pytest.raises(InputError, match="cannot keep nonsense"):
+        create_dyadyears(years="1914").add_gml_mids(keep=["nonsense"])
+
+
+def test_write_parquet_and_csv(tmp_path, cow_states):
+    panel = cow_states.add_nmc().add_igos()
+    parquet = panel.write(tmp_path / "out.parquet")
+    table = pq.read_table(parquet)
+    assert table.num_rows == 382 and table.column_names == panel.columns
+    csv = panel.write(tmp_path / "sub" / "out.csv")
+    text = csv.read_text().splitlines()
+    assert text[0].startswith("ccode,cw_name,year,milex")
+    assert text[1].startswith("2,United States of America,2000,")
+    assert not list(tmp_path.glob("**/*.part"))
+    with pytest.raises(InputError, match="unknown file type"):
+        panel.write(tmp_path / "out.xlsx")
+
+
+def test_sources_and_citations(cow_states):
+    panel = cow_states.add_nmc().add_democracy()
+    sources = panel.sources().set_index("column")
+    assert sources.loc["cinc", "dataset"] == "cow_nmc" and sources.loc["cinc", "version"] == "7.0"
+    assert sources.loc["polity2", "dataset"] == "cw_democracy"
+    assert panel.datasets() == ["cw_system", "cow_nmc", "cw_democracy"]
+    assert "Correlates of War" in panel.cite() or "National Material Capabilities" in panel.cite()
+    summary = panel.summary().to_dict()
+    assert summary["rows"] == 382 and {"dataset": "cow_nmc", "version": "7.0"} in summary["sources"]
+    assert "COW state-years 2000-2001" in repr(panel)
