@@ -178,7 +178,8 @@ def test_cli_compare_table(run_cli):
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (("compare", "NATOO", "--date", DAY), "Unknown organisation 'NATOO'"),
+        (("compare", "NATOO", "--date", DAY), "Unknown organisation 'NATOO'. Did you mean: NATO"),
+        (("compare", "Chna", "--date", DAY), "Unknown country 'Chna'. Did you mean: China"),
         (("compare", "NATO", "--date", DAY, "--add", "SCO:IRN"), "Bad --add 'SCO:IRN'"),
         (("compare", "NATO", "--date", DAY, "--merge", "NATO"), "Bad --merge 'NATO'"),
         (("compare", "NATO", "--date", "2008-02-30"), "Impossible date '2008-02-30'"),

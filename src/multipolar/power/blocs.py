@@ -128,8 +128,11 @@ def bloc(spec: str, date: dt.date) -> Bloc:
     except UnknownNameError as org_error:
         try:
             return states_bloc(text, [text], date)
-        except UnknownNameError:
-            raise org_error from None
+        except UnknownNameError as state_error:
+            raise UnknownNameError(
+                f"{org_error.message} {state_error.message}",
+                "Name an organisation (`multipolar orgs`), an alliance as atop:ID, or states as ISO3 codes.",
+            ) from None
 
 
 def org_bloc(name: str, date: dt.date, status: str = "member") -> Bloc:
