@@ -77,16 +77,33 @@ def test_nature_claim_after_ATOP_coverage_is_unchecked():
 
 
 @pytest.mark.parametrize(
-    ("words", "day"),
+    ("line", "day", "words"),
     [
-        ("Global Research, September 07, 2008", dt.date(2008, 9, 7)),
-        ("Voice of Russia 7 September 2008", dt.date(2008, 9, 7)),
-        ("Posted 2014-03-18 by the desk", dt.date(2014, 3, 18)),
-        ("Sept. 1, 1939 — Germany invades", dt.date(1939, 9, 1)),
+        ("Global Research, September 07, 2008", dt.date(2008, 9, 7), "September 07, 2008"),
+        ("Voice of Russia 7 September 2008", dt.date(2008, 9, 7), "7 September 2008"),
+        ("Posted 2014-03-18 by the desk", dt.date(2014, 3, 18), "2014-03-18"),
+        ("Sept. 1, 1939 — Germany invades", dt.date(1939, 9, 1), "Sept. 1, 1939"),
     ],
 )
-def test_dates_in_the_text(words, day):
-    assert loading.date_in_text(words)[0] == day
+def test_dates_in_the_text(line, day, words):
+    assert loading.date_in_text(line) == (day, words, True)
+
+
+def test_a_dateline_beats_an_earlier_date_in_a_sentence():
+    text = (
+        "On August 8, 2008, Georgian forces moved into South Ossetia, and the fighting lasted five days "
+        "before a ceasefire was agreed.\nTbilisi, 20 August 2008\n"
+    )
+    assert loading.date_in_text(text) == (dt.date(2008, 8, 20), "20 August 2008", True)
+    report = mp.read_article("On August 8, 2008, Georgian forces moved into South Ossetia and fought there.")
+    assert (report.date.isoformat(), report.to_dict()["date_confidence"]) == ("2008-08-08", 0.4)
+    assert any("running text" in n for n in report.notes)
+
+
+def test_tiny_html_page_still_has_text():
+    report = mp.read_article("<html><body><p>NATO is a military alliance.</p></body></html>", date=DAY)
+    assert report.to_dict()["format"] == "html"
+    assert [n["verdict"] for n in report.to_dict()["nature_claims"]] == ["supported"]
 
 
 def test_impossible_date_in_text_is_skipped():

@@ -23,7 +23,10 @@ MAX_BYTES = 5 * 1024 * 1024
 # where bylines and datelines sit: the first characters of the text
 DATELINE_SPAN = 600
 # publication date confidence by where it was found
-CONFIDENCE = {"given": 1.0, "metadata": 0.9, "text": 0.7, "none": 0.0}
+# how sure a publication date is, by where it was found; a date inside running text ("On August
+# 8, 2008, ...") is more often an event than the publication, so it counts for less than a dateline
+CONFIDENCE = {"given": 1.0, "metadata": 0.9, "dateline": 0.7, "sentence": 0.4, "none": 0.0}
+DATELINE_WORDS = 12  # a line this short that holds a date is a dateline
 
 MONTHS = {
     name: number
@@ -72,11 +75,10 @@ class Document:
     date: dt.date | None = None
     date_source: str = "none"  # "given", "metadata", "text" or "none"
     date_evidence: str | None = None  # the words or metadata field the date came from
+    date_confidence: float = 0.0  # see CONFIDENCE
     notes: list[str] = field(default_factory=list)
 
-    @property
-    def date_confidence(self) -> float:
-        return CONFIDENCE[self.date_source]
+
 
 
 def load(text_or_path: str | Path | bytes, date: str | dt.date | None = None) -> Document:
@@ -99,11 +101,18 @@ def load(text_or_path: str | Path | bytes, date: str | dt.date | None = None) ->
         doc.title = first_line(doc.text)
     if date is not None:
         doc.date, doc.date_source, doc.date_evidence = parse_date(date), "given", "--date"
+        doc.date_confidence = CONFIDENCE["given"]
     elif doc.date is None:
         found = date_in_text(doc.text)
         if found:
-            doc.date, doc.date_evidence = found
+            doc.date, doc.date_evidence, on_its_line = found
             doc.date_source = "text"
+            doc.date_confidence = CONFIDENCE["dateline" if on_its_line else "sentence"]
+            if not on_its_line:
+                doc.notes.append(
+                    f"The date {doc.date.isoformat()} was taken from running text ({doc.date_evidence!r}), "
+                    "which may be an event rather than the publication; give --date if it is not."
+                )
     if doc.date is None:
         doc.notes.append(
             "No publication date found in the article; membership and alliance claims are left "
@@ -177,7 +186,8 @@ def from_html(html: str, origin: str) -> Document:
     import trafilatura
 
     extracted = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False)
-    text = (extracted.text if extracted else None) or ""
+    # a page too small for trafilatura's main-text heuristics still has text
+    text = (extracted.text if extracted else None) or trafilatura.html2txt(html) or ""
     doc = Document(text=text, format="html", origin=origin)
     if extracted:
         doc.title = extracted.title or None
@@ -185,6 +195,7 @@ def from_html(html: str, origin: str) -> Document:
     published = htmldate.find_date(html, original_date=True, extensive_search=False)
     if published:
         doc.date, doc.date_source = dt.date.fromisoformat(published), "metadata"
+        doc.date_confidence = CONFIDENCE["metadata"]
         doc.date_evidence = "HTML metadata (htmldate)"
     return doc
 
@@ -207,19 +218,23 @@ def first_line(text: str) -> str | None:
     return line if line and len(line) <= 200 else None
 
 
-def date_in_text(text: str) -> tuple[dt.date, str] | None:
-    """The first full date near the top of the text (a dateline), with the words it came from."""
+def date_in_text(text: str) -> tuple[dt.date, str, bool] | None:
+    """The date near the top of the text, with the words it came from and whether it stands on
+    a short line of its own (a dateline, preferred) rather than inside a sentence."""
     head = text[:DATELINE_SPAN]
     found = []
     for pattern in DATE_PATTERNS:
         for match in pattern.finditer(head):
             day = to_date(match)
             if day:
-                found.append((match.start(), day, match.group(0)))
+                line_start = head.rfind("\n", 0, match.start()) + 1
+                line_end = head.find("\n", match.end())
+                line = head[line_start : line_end if line_end >= 0 else len(head)]
+                found.append((len(line.split()) > DATELINE_WORDS, match.start(), day, match.group(0)))
     if not found:
         return None
-    _, day, words = min(found)
-    return day, words
+    in_sentence, _, day, words = min(found)
+    return day, words, not in_sentence
 
 
 def to_date(match: re.Match) -> dt.date | None:
