@@ -58,7 +58,7 @@ def create_stateyears(system: str = "cow", years: str | tuple[int, int] | None =
         directed=None,
         years=(first, last),
         keys=(code, "year"),
-        column_sources={c: states for c in columns if c != "year"},
+        column_sources=dict.fromkeys(columns, states),
         notes=_extension_note(states),
     )
 
@@ -86,7 +86,7 @@ def create_dyadyears(
         directed=directed,
         years=(first, last),
         keys=(f"{code}1", f"{code}2", "year"),
-        column_sources={c: states for c in columns if c != "year"},
+        column_sources=dict.fromkeys(columns, states),
         notes=_extension_note(states),
     )
 

@@ -12,7 +12,7 @@ import typer
 
 from multipolar import config, progress
 from multipolar.errors import MultipolarError
-from multipolar.interfaces.cli import articles_cmd, data_cmd, orgs_cmd, power_cmd, states_cmd
+from multipolar.interfaces.cli import articles_cmd, data_cmd, orgs_cmd, panel_cmd, power_cmd, states_cmd
 from multipolar.interfaces.cli.output import errors
 
 app = typer.Typer(
@@ -43,6 +43,7 @@ data_cmd.register_top_level(app)
 orgs_cmd.register(app)
 power_cmd.register(app)
 states_cmd.register(app)
+panel_cmd.register(app)
 articles_cmd.register(app)
 
 

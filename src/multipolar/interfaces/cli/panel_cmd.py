@@ -1,0 +1,92 @@
+"""``multipolar panel stateyears|dyadyears|covariates``: peacesciencer-style panels to a file."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+import typer
+
+from multipolar import progress
+from multipolar.answer import Answer
+from multipolar.interfaces.cli.output import console, emit
+from multipolar.panels import create_dyadyears, create_stateyears
+from multipolar.panels.covariates import COVARIATES, covariate
+
+app = typer.Typer(
+    help="State-year and dyad-year panels with peacesciencer's covariates.", no_args_is_help=True
+)
+
+SYSTEM = typer.Option("cow", "--system", "-s", help="cow (Correlates of War) or gw (Gleditsch-Ward).")
+YEARS = typer.Option(None, "--years", "-y", help="FIRST-LAST, e.g. 1816-2022 (default: 1816 to last year).")
+ADD = typer.Option(
+    None, "--add", "-a", help="Covariates separated by commas, e.g. nmc,atop_alliance,contiguity."
+)
+OUTPUT = typer.Option(..., "--output", "-o", help="File to write: .parquet or .csv.")
+JSON_SOURCES = typer.Option(False, "--json-sources", help="Print the summary (columns and sources) as JSON.")
+
+
+def register(root: typer.Typer) -> None:
+    root.add_typer(app, name="panel")
+
+
+@app.command()
+def stateyears(
+    system: str = SYSTEM,
+    years: str = YEARS,
+    add: str = ADD,
+    output: Path = OUTPUT,
+    json_sources: bool = JSON_SOURCES,
+) -> None:
+    """Every state in the system each year, with covariates, written to a file."""
+    _build(lambda: create_stateyears(system, years), add, output, json_sources)
+
+
+@app.command()
+def dyadyears(
+    system: str = SYSTEM,
+    directed: bool = typer.Option(True, "--directed/--nondirected", help="Both orders of each pair, or one."),
+    years: str = YEARS,
+    add: str = ADD,
+    output: Path = OUTPUT,
+    json_sources: bool = JSON_SOURCES,
+) -> None:
+    """Every pair of states in the system each year, with covariates, written to a file."""
+    _build(lambda: create_dyadyears(system, directed, years), add, output, json_sources)
+
+
+@app.command("covariates")
+def covariates_(as_json: bool = typer.Option(False, "--json", help="Print JSON instead of a table.")) -> None:
+    """List the covariates that --add accepts."""
+    rows = pd.DataFrame(
+        [{"name": name, "description": _summary(f.__doc__)} for name, f in COVARIATES.items()]
+    )
+    emit(Answer("covariates", {}, rows, "covariates"), as_json, "covariates")
+
+
+def _summary(doc: str | None) -> str:
+    """A docstring's first paragraph on one line, without reST markup."""
+    paragraph = (doc or "").strip().split("\n\n")[0]
+    return " ".join(paragraph.replace("``", "").split())
+
+
+def _build(create, add: str | None, output: Path, json_sources: bool) -> None:
+    names = [n.strip() for n in (add or "").split(",") if n.strip()]
+    steps = [covariate(n) for n in names]  # unknown names fail before any work
+    with progress.bar("building panel", total=len(steps) + 2) as bar:
+        panel = create()
+        bar.advance()
+        for step in steps:
+            panel = step(panel)
+            bar.advance()
+        panel.write(output)
+        bar.advance()
+    summary = panel.summary(output)
+    if json_sources:
+        emit(summary, True)
+        return
+    console.print(
+        f"wrote [bold]{output}[/]: {summary.extra['rows']:,} rows, {summary.extra['n_columns']} columns",
+        highlight=False,
+    )
+    emit(summary, False, None, ["column", "dataset", "version"])
