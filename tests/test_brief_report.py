@@ -206,3 +206,13 @@ def test_before_a_measure_begins_it_is_left_out_with_a_note():
     assert payload["blocs"] == [] and "None of NATO" in report.to_text()
     assert any(r["iso3"] is None for r in payload["top_powers"])  # Austria-Hungary has no ISO code
     assert "(None)" not in report.to_text()
+
+
+def test_polarity_without_a_major_powers_value_is_na_and_says_who():
+    report = brief("1955-06-01", "milex")
+    row = report.to_dict()["polarity"][0]
+    assert row["verdict"] is None and row["enp"] is None
+    assert "Soviet Union" in row["missing"]
+    text = report.to_text()
+    assert "nan" not in text and "None" not in text
+    assert "unknown (indices NA, see notes)" in text

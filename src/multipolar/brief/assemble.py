@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 
-from multipolar.answer import sources_payload
+from multipolar.answer import plain, sources_payload
 from multipolar.brief.model import Brief, Chart, Section, Table
 from multipolar.dates import parse_date
 from multipolar.errors import CoverageError
@@ -32,6 +32,10 @@ def percent(share: float | None) -> str:
 
 def decimal(value: float | None, digits: int = 2) -> str:
     return "NA" if value is None else f"{value:.{digits}f}"
+
+
+def shown(value) -> str:
+    return "NA" if value is None else str(value)
 
 
 def brief(date: str | dt.date | None = None, measures: Iterable[str] | str | None = None) -> Brief:
@@ -61,7 +65,10 @@ def polarity_section(result: Brief, weighed: dict) -> None:
     for measure, w in weighed.items():
         answer = polarity(year=w.year, measure=measure)
         row = answer.rows.iloc[0].to_dict()
-        rows.append({k: row.get(k) for k in POLARITY_KEYS} | {"year": w.year, "measure": measure})
+        found = {k: plain(row.get(k)) for k in POLARITY_KEYS} | {"year": w.year, "measure": measure}
+        if plain(row.get("missing")):  # a major power without a value: indices NA, and who
+            found["missing"] = row["missing"]
+        rows.append(found)
         groups.add(answer.params["among"])
         notes += answer.notes
         sources += answer.sources
@@ -76,9 +83,9 @@ def polarity_section(result: Brief, weighed: dict) -> None:
             [
                 r["measure"],
                 str(r["year"]),
-                str(r["verdict"]),
-                str(r["poles"]),
-                str(r["leader"]),
+                shown(r["verdict"]),
+                shown(r["poles"]),
+                shown(r["leader"]),
                 percent(r["leader_share"]),
                 decimal(r["enp"]),
                 decimal(r["hhi"], 3),
@@ -93,7 +100,7 @@ def verdict_line(rows: list[dict]) -> str:
     """One sentence: the verdict all measures share, or plainly which measure says what."""
     by_verdict: dict[str, list[str]] = {}
     for r in rows:
-        by_verdict.setdefault(r["verdict"] or "unknown (no data)", []).append(r["measure"])
+        by_verdict.setdefault(r["verdict"] or "unknown (indices NA, see notes)", []).append(r["measure"])
     if len(rows) == 1:
         return f"Under {rows[0]['measure']} the system is {next(iter(by_verdict))}."
     if len(by_verdict) == 1:
