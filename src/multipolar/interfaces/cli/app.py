@@ -12,7 +12,15 @@ import typer
 
 from multipolar import config, progress
 from multipolar.errors import MultipolarError
-from multipolar.interfaces.cli import articles_cmd, data_cmd, orgs_cmd, panel_cmd, power_cmd, states_cmd
+from multipolar.interfaces.cli import (
+    articles_cmd,
+    brief_cmd,
+    data_cmd,
+    orgs_cmd,
+    panel_cmd,
+    power_cmd,
+    states_cmd,
+)
 from multipolar.interfaces.cli.output import errors
 
 app = typer.Typer(
@@ -41,6 +49,7 @@ def main_options(
 app.add_typer(data_cmd.app, name="data")
 data_cmd.register_top_level(app)
 orgs_cmd.register(app)
+brief_cmd.register(app)
 power_cmd.register(app)
 states_cmd.register(app)
 panel_cmd.register(app)
