@@ -149,3 +149,36 @@ def test_abbreviations_the_identity_layer_reads_as_names():
     ).to_dict()
     found = {s["iso3"]: [m["text"] for m in s["mentions"]] for s in report["states"]}
     assert found == {"USA": ["U.S."], "GBR": ["UK"], "CHN": ["PRC"]}
+
+
+def test_grouped_and_bracketed_lists_are_whole_lists():
+    report = mp.read_article(
+        "The BRICS group of Brazil, Russia, India, China and South Africa met in Durban. "
+        "The Gulf Cooperation Council (Saudi Arabia, Kuwait, Bahrain, Qatar, the United Arab Emirates "
+        "and Oman) met too. BRICS — Brazil, Russia, India and China — was silent. "
+        "The SCO (China, Russia and Iran) said so. NATO (Poland and Romania, mainly) agreed.",
+        date="2013-03-27",
+    ).to_dict()
+    found = [(c["org"], c["verdict"], [m["iso3"] for m in c["missing"]]) for c in report["claims"]]
+    assert found == [
+        ("BRICS", "correct", []),
+        ("GCC", "correct", []),
+        ("BRICS", "incomplete", ["ZAF"]),
+        ("SCO", "wrong", ["KAZ", "KGZ", "TJK", "UZB"]),
+    ]
+
+
+def test_capitals_inside_longer_names_are_not_states():
+    report = mp.read_article(
+        "Victoria Nuland said Washington Post reporters flew to Moscow. In Moscow, officials met. "
+        "Lake Victoria is large. Moscow-Beijing talks went on.",
+        date=DAY,
+    ).to_dict()
+    found = {s["iso3"]: len(s["mentions"]) for s in report["states"]}
+    assert found == {"RUS": 3, "CHN": 1}
+    assert [p["name"] for p in report["people"]] == ["Victoria Nuland"]
+
+
+def test_text_that_ends_like_a_file_name_is_still_text():
+    report = mp.read_article("Iran and Pakistan are observers of the SCO. See notes.md", date=DAY)
+    assert report.to_dict()["article"] == "<text>"

@@ -42,6 +42,7 @@ LISTING_VERBS = {
 }  # fmt: skip
 VERB = "(?P<verb>" + "|".join(sorted(map(re.escape, LISTING_VERBS), key=len, reverse=True)) + ")"
 
+GROUP = "group|bloc|grouping|club|format|alliance"
 MEMBERSHIP_PATTERNS = [
     # "the SCO, which currently groups Russia, China, ... and Uzbekistan"
     ("groups", re.compile(rf"{ORG} (?:, )?(?:(?:which|that) )?{NOW}{VERB} {LIST}{END}")),
@@ -62,6 +63,15 @@ MEMBERSHIP_PATTERNS = [
     ("such", re.compile(rf"such {STATUS} as {LIST}{END}")),
     # "observers such as Iran, India and Pakistan", "observers: Iran, India and Pakistan"
     ("such as", re.compile(rf"{STATUS} (?:, )?(?P<how>such as|like|including|:) {LIST}{END}")),
+    # "the BRICS group of Brazil, Russia, India, China and South Africa"
+    ("grouping", re.compile(rf"{ORG} (?:{GROUP}) (?:of|comprising) {LIST}{END}")),
+    # "the GCC (Saudi Arabia, Kuwait, ... and Oman)", "BRICS — Brazil, Russia, ... and South Africa —"
+    (
+        "bracketed",
+        re.compile(
+            rf"{ORG} (?:(?:{GROUP}|countries|nations|states|members) )?(?P<open>\(|—|–|:) {LIST}{END}"
+        ),
+    ),
     # "Albania and Croatia are members of NATO"
     (
         "are",
@@ -80,6 +90,8 @@ NEEDS = {
         r"\b(?:groups|comprises|consists|made|composed|brings|unites|includes|encompasses|counts)\b"
     ),
     "together": re.compile(r"\btogether with\b"),
+    "grouping": re.compile(rf"\b(?:{GROUP}) (?:of|comprising)\b"),
+    "bracketed": re.compile(r"[(—–:]"),
     "apposition": STATUS_HINT,
     "such": re.compile(r"\bsuch\b"),
     "such as": STATUS_HINT,
@@ -226,8 +238,12 @@ def read_claim(name: str, match: re.Match, line: SentenceLine, article: str) -> 
     closed = bool(re.search(rf"(?:and|as well as|&) {STATE}$", groups["list"]))
     if name == "groups":
         exhaustive = LISTING_VERBS[groups["verb"]]
-    elif name == "together":
+    elif name in ("together", "grouping"):
         exhaustive = True
+    elif name == "bracketed":
+        exhaustive = closes(groups["open"], line.line[match.end() :])
+        if not exhaustive:
+            return None
     elif name == "such as":
         exhaustive = groups["how"] != "including"
     else:
@@ -236,6 +252,17 @@ def read_claim(name: str, match: re.Match, line: SentenceLine, article: str) -> 
         return None
     start, end = line.span(match.start(), match.end())
     return Claim(org, status, states, exhaustive, article[start:end], start, end, name)
+
+
+def closes(opening: str, rest: str) -> bool:
+    """Does a list opened by '(' or a dash or a colon end where it should: ')' for '(', a dash
+    or the end of the sentence for a dash, the end of the sentence for a colon?"""
+    following = rest.split(" ", 2)[1] if rest.startswith(" ") else ""
+    if opening == "(":
+        return following == ")"
+    if opening == ":":
+        return following in ("", ".", ";")
+    return following in ("—", "–", "", ".", ";")
 
 
 def org_of(match: re.Match, line: SentenceLine) -> str | None:

@@ -158,6 +158,7 @@ class Gazetteer:
             if not any(taken[start:end]):
                 taken[start:end] = b"\x01" * (end - start)
                 chosen.append((first, last, kind, key))
+        chosen = [c for c in chosen if c[2] != "capital" or not part_of_a_name(text, c[0], c[1])]
         chosen += abbreviations(text, sorted(chosen))
         starts = [start for start, _ in sentences]
         mentions = []
@@ -170,6 +171,24 @@ class Gazetteer:
 def same_acronym(words: str, alias: str) -> bool:
     """'US' but not 'us' or 'Us': an acronym counts only as written (full stops aside)."""
     return words == alias or words.replace(".", "") == alias.replace(".", "")
+
+
+NEIGHBOUR_BEFORE = re.compile(r"[A-Z][\w'’-]* $")
+NEIGHBOUR_AFTER = re.compile(r" [A-Z][\w'’-]*")
+
+
+def part_of_a_name(text: str, start: int, end: int) -> bool:
+    """A capital's name inside a longer name: 'Victoria Nuland', 'Lake Victoria', 'Washington
+    Post'. A capitalised stop word before it ('In Moscow') or punctuation ('Moscow-Beijing')
+    does not make a longer name."""
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    if NEIGHBOUR_AFTER.match(text, end):
+        return True
+    before = NEIGHBOUR_BEFORE.search(text, max(0, start - 30), start)
+    if before is None or (before.start() > 0 and text[before.start() - 1] not in " \t\n"):
+        return False
+    return before.group(0).strip().lower() not in STOP_WORDS
 
 
 ABBREVIATION = re.compile(r"\b(?:[A-Z]\.){2,3}(?!\w)|\b[A-Z]{2,5}\b")

@@ -147,8 +147,20 @@ def read_input(text_or_path: str | Path | bytes) -> tuple[bytes, str, str]:
     return raw, origin, suffix
 
 
+ARTICLE_SUFFIXES = {".txt", ".text", ".md", ".markdown", ".html", ".htm", ".xhtml"}
+
+
 def looks_like_path(value: str) -> bool:
-    return "\n" not in value and len(value) < 1024 and (Path(value).suffix != "" or Path(value).exists())
+    """An existing file, or something written like a file name (one line, few words, an
+    article's suffix); anything else is the article's text itself."""
+    if "\n" in value or len(value) > 4096:
+        return False
+    try:
+        if Path(value).is_file():
+            return True
+    except OSError:  # too long for a file name
+        return False
+    return Path(value).suffix.lower() in ARTICLE_SUFFIXES and len(value.split()) <= 3
 
 
 def decode(raw: bytes) -> str:
