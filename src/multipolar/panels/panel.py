@@ -216,8 +216,9 @@ class Panel:
         """The one query that reads the whole panel, ordered by keys as peacesciencer orders them.
 
         Lookups keyed on the same panel columns (every state-year table on ``p.ccode1, p.year``,
-        say) are first merged into one small table, so a dyad-year panel with many state
-        covariates costs two hash joins, not two per covariate. Unordered, the query also returns
+        say) are first merged into one small table holding just the columns the expressions
+        use, so a dyad-year panel with many state covariates costs two hash joins, not two per
+        covariate. Unordered, the query also returns
         ``__row``, the key table's row number, from which ``to_arrow`` restores the order.
         """
         selected = [f"p.{_quote(c)}" for c in self.base_columns]
@@ -249,6 +250,7 @@ class Panel:
                 table_side = tuple(next(c for c, e in keys.items() if e == x) for x in panel_side)
                 groups.setdefault(panel_side, []).append((view, alias, table_side, on))
         packable = self._packable_columns()
+        expressions = " ".join(expr for addition in self.additions for expr, _ in addition.selected)
         for n, (panel_side, members) in enumerate(groups.items()):
             if not all(expr.removeprefix("p.") in packable for expr in panel_side):
                 joins += [f"LEFT JOIN {view} {alias} ON {on}" for view, alias, _, on in members]
@@ -264,11 +266,13 @@ class Panel:
             group = f"g{n}"
             parts = []
             for view, alias, table_side, _ in members:
+                used = sorted(set(re.findall(rf"\b{alias}\.(\w+)", expressions)))
+                picked = "".join(f", r.{c} AS {alias}__{c}" for c in used)
                 parts.append(
-                    f"(SELECT {_packed(table_side)} AS __key, r AS {alias} FROM {view} r "
+                    f"(SELECT {_packed(table_side)} AS __key{picked} FROM {view} r "
                     f"WHERE {_in_packing_range(table_side)})"
                 )
-                aliases[alias] = f"{group}.{alias}"
+                aliases[alias] = f"{group}.{alias}__"
             merged = parts[0] + "".join(f" FULL JOIN {part} USING (__key)" for part in parts[1:])
             joins.append(f"LEFT JOIN (SELECT * FROM {merged}) {group} ON {group}.__key = {panel_key}")
         return joins, aliases
@@ -418,11 +422,11 @@ def _in_packing_range(columns: tuple[str, ...]) -> str:
 
 
 def _substitute(expr: str, aliases: dict[str, str]) -> str:
-    """Point ``alias.column`` references at merged lookups (``g0.alias.column``)."""
+    """Point ``alias.column`` references at merged lookups (``g0.alias__column``)."""
     if not aliases:
         return expr
-    pattern = re.compile(r"\b(" + "|".join(map(re.escape, aliases)) + r")\.")
-    return pattern.sub(lambda m: aliases[m.group(1)] + ".", expr)
+    pattern = re.compile(r"\b(" + "|".join(map(re.escape, aliases)) + r")\.(\w+)")
+    return pattern.sub(lambda m: aliases[m.group(1)] + m.group(2), expr)
 
 
 _BATCH_ROWS = 1 << 17
