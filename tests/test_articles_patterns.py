@@ -182,3 +182,36 @@ def test_capitals_inside_longer_names_are_not_states():
 def test_text_that_ends_like_a_file_name_is_still_text():
     report = mp.read_article("Iran and Pakistan are observers of the SCO. See notes.md", date=DAY)
     assert report.to_dict()["article"] == "<text>"
+
+
+def test_both_members_of_and_whose_members():
+    report = mp.read_article(
+        "Kazakhstan and Belarus, both members of the Eurasian Economic Union, stayed silent. "
+        "The European Union, whose members include Poland, Lithuania and Latvia, met. "
+        "The Group of Eight, which comprises the United States, Britain, France, Germany, Italy, "
+        "Japan, Canada and Russia, will meet.",
+        date="2014-03-18",
+    ).to_dict()
+    found = [(c["org"], c["listed"], c["verdict"]) for c in report["claims"]]
+    assert found == [
+        ("EAEU", ["KAZ", "BLR"], "not founded yet"),  # the EAEU began on 2015-01-01
+        ("EU", ["POL", "LTU", "LVA"], "correct"),
+        ("G8", ["USA", "GBR", "FRA", "DEU", "ITA", "JPN", "CAN", "RUS"], "correct"),  # Britain: identity
+    ]
+
+
+def test_two_states_at_war_prefer_the_interstate_conflict():
+    report = mp.read_article("Russia's invasion of Ukraine shocked Europe.", date="2022-03-01").to_dict()
+    (war,) = report["conflicts"]
+    assert war["verdict"] == "linked"
+    assert [(r["dataset"], r["id"], r["type"]) for r in war["records"]] == [("ucdp_acd", 13243, "interstate")]
+
+
+def test_names_in_latin_scripts_beyond_ascii():
+    report = mp.read_article("President Sauli Niinistö said Finland was safer.", date="2023-04-04").to_dict()
+    assert [p["name"] for p in report["people"]] == ["Sauli Niinistö"]
+
+
+def test_reuters_style_dateline_opens_the_first_paragraph():
+    text = "KIEV, March 18, 2014 (Reuters) - Russian President Vladimir Putin signed a treaty on Tuesday."
+    assert loading.date_in_text(text) == (dt.date(2014, 3, 18), "March 18, 2014", True)

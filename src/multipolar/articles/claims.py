@@ -80,6 +80,10 @@ MEMBERSHIP_PATTERNS = [
             rf"{STATUS} (?:of|in) (?:the )?{ORG}"
         ),
     ),
+    # "Kazakhstan and Belarus, both members of the Eurasian Economic Union"
+    ("both", re.compile(rf"{LIST} , (?:both|all) (?:(?:full|founding) )?{STATUS} of (?:the )?{ORG}")),
+    # "the European Union, whose members include Poland, Lithuania and Latvia"
+    ("whose", re.compile(rf"{ORG} , whose {STATUS} (?P<verb>include|are) {LIST}{END}")),
     # "Albania and Croatia joined NATO"
     ("joined", re.compile(rf"{LIST} (?:have |has |had |formally |officially )?joined (?:the )?{ORG}")),
 ]
@@ -97,6 +101,8 @@ NEEDS = {
     "such as": STATUS_HINT,
     "are": STATUS_HINT,
     "joined": re.compile(r"\bjoined\b"),
+    "both": re.compile(r"\b(?:both|all)\b"),
+    "whose": re.compile(r"\bwhose\b"),
 }
 # words before a list that undo a "joined"/"are members" claim
 UNDOING = {"not", "never", "will", "would", "could", "might", "may", "to", "should", "if", "once", "n't"}
@@ -232,12 +238,14 @@ def read_claim(name: str, match: re.Match, line: SentenceLine, article: str) -> 
     org = org_of(match, line)
     if org is None or not states:
         return None
-    if name in ("are", "joined") and undone(line.line[: match.start()]):
+    if name in ("are", "joined", "both") and undone(line.line[: match.start()]):
         return None
     status = STATUS_WORDS[groups["status"]] if groups.get("status") else "member"
     closed = bool(re.search(rf"(?:and|as well as|&) {STATE}$", groups["list"]))
     if name == "groups":
         exhaustive = LISTING_VERBS[groups["verb"]]
+    elif name == "whose":
+        exhaustive = groups["verb"] == "are"
     elif name in ("together", "grouping"):
         exhaustive = True
     elif name == "bracketed":

@@ -221,6 +221,8 @@ def candidates(name: str, parties: tuple, territorial: bool, year: int) -> list[
     else:
         involved = rows[sides].apply(lambda col: col.isin(gws)).sum(axis=1)
         rows = rows[involved >= min(len(gws), 2)]
+        if len(gws) >= 2 and (rows["type_of_conflict"] == "interstate").any():
+            rows = rows[rows["type_of_conflict"] == "interstate"]  # states named as the two sides
     return [
         {
             "dataset": name,

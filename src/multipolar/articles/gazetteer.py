@@ -160,6 +160,7 @@ class Gazetteer:
                 chosen.append((first, last, kind, key))
         chosen = [c for c in chosen if c[2] != "capital" or not part_of_a_name(text, c[0], c[1])]
         chosen += abbreviations(text, sorted(chosen))
+        chosen += listed_names(text, sorted(chosen))
         starts = [start for start, _ in sentences]
         mentions = []
         for first, last, kind, key in sorted(chosen):
@@ -217,8 +218,38 @@ def abbreviations(text: str, chosen: list[tuple]) -> list[tuple]:
     return out
 
 
+LIST_NEIGHBOUR_AFTER = re.compile(r"(?:,| and|, and) (?:the )?([A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?)\b")
+LIST_NEIGHBOUR_BEFORE = re.compile(r"\b([A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?)(?:,| and|, and) (?:the )?$")
+
+
+def listed_names(text: str, chosen: list[tuple]) -> list[tuple]:
+    """Names the alias table lacks but the identity layer reads as a state's ('Britain'), when
+    they stand in a list next to a state the gazetteer found ('..., Britain, France and ...')."""
+    out: list[tuple] = []
+    spans = {(first, last) for first, last, _, _ in chosen}
+    states = [(first, last) for first, last, kind, _ in chosen if kind == "state"]
+    while states:
+        found = []
+        for first, last in states:
+            for match in (
+                LIST_NEIGHBOUR_AFTER.match(text, last),
+                LIST_NEIGHBOUR_BEFORE.search(text, max(0, first - 40), first),
+            ):
+                if match is None:
+                    continue
+                span = match.span(1)
+                if any(a < span[1] and span[0] < b for a, b in spans):
+                    continue
+                if reads_as_state(match.group(1), name_only=True):
+                    found.append((*span, "state", match.group(1)))
+                    spans.add(span)
+        out += found
+        states = [(first, last) for first, last, _, _ in found]
+    return out
+
+
 @lru_cache(maxsize=65536)
-def reads_as_state(word: str) -> bool:
+def reads_as_state(word: str, name_only: bool = False) -> bool:
     from multipolar.errors import MultipolarError
     from multipolar.states import identity
 
@@ -226,7 +257,7 @@ def reads_as_state(word: str) -> bool:
         read_as = identity.resolve(word).rows["read_as"].iloc[0]
     except MultipolarError:
         return False
-    return read_as == "name" or read_as.startswith("ISO3")
+    return read_as == "name" or (read_as.startswith("ISO3") and not name_only)
 
 
 @cache

@@ -27,6 +27,7 @@ DATELINE_SPAN = 600
 # 8, 2008, ...") is more often an event than the publication, so it counts for less than a dateline
 CONFIDENCE = {"given": 1.0, "metadata": 0.9, "dateline": 0.7, "sentence": 0.4, "none": 0.0}
 DATELINE_WORDS = 12  # a line this short that holds a date is a dateline
+DATELINE_LEAD = 30  # and so is a date within this many characters of the start of its line
 
 MONTHS = {
     name: number
@@ -242,7 +243,13 @@ def date_in_text(text: str) -> tuple[dt.date, str, bool] | None:
                 line_start = head.rfind("\n", 0, match.start()) + 1
                 line_end = head.find("\n", match.end())
                 line = head[line_start : line_end if line_end >= 0 else len(head)]
-                found.append((len(line.split()) > DATELINE_WORDS, match.start(), day, match.group(0)))
+                # a dateline stands on a short line, or opens its line after nothing but a place
+                # in capitals ("KIEV, March 18, 2014 (Reuters) -"; not "On August 8, 2008, ...")
+                lead = head[line_start : match.start()]
+                dateline = len(line.split()) <= DATELINE_WORDS or (
+                    len(lead) <= DATELINE_LEAD and not any(c.islower() for c in lead)
+                )
+                found.append((not dateline, match.start(), day, match.group(0)))
     if not found:
         return None
     in_sentence, _, day, words = min(found)
