@@ -47,6 +47,13 @@ def test_thresholds_change_poles_and_verdict():
     assert indices(shares, unipolar_share=0.4)["verdict"] == "unipolar"
 
 
+def test_diffuse_power_with_no_pole_is_multipolar_not_unipolar():
+    shares = {code: 0.1 for code in "ABCDEFGHIJ"}
+    result = indices(shares)
+    assert result["poles"] == 0
+    assert result["verdict"] == "multipolar"
+
+
 def test_indices_take_a_pandas_series():
     import pandas as pd
 

@@ -9,7 +9,8 @@ Shares are taken within the group (they sum to 1). The indices:
 - the leader's share and lead ratio (leader / second);
 - poles: members whose share of the group is at least ``pole_share`` (default 0.15);
 - verdict: unipolar when the leader holds more than ``unipolar_share`` (default 0.5) of the group
-  or there is at most one pole, bipolar with two poles, multipolar with three or more.
+  or is the only pole, bipolar with two poles, multipolar with three or more — or with none, when
+  power is so diffuse that no member reaches ``pole_share`` (world shares of ~190 states).
 
 The thresholds are parameters and travel with every answer. ``indices`` is pure, so merged blocs
 can be scored the same way; ``polarity`` computes a whole time series in one vectorised pass.
@@ -88,7 +89,7 @@ def group_indices(
         con = np.where(n > 1, np.sqrt(np.clip((hhi - 1 / n) / (1 - 1 / n), 0, None)), np.nan)
         lead_ratio = np.where(second > 0, leader_share / second, np.nan)
     verdict = np.select(
-        [(leader_share > unipolar_share + 1e-12) | (poles <= 1), poles == 2],
+        [(leader_share > unipolar_share + 1e-12) | (poles == 1), poles == 2],
         ["unipolar", "bipolar"],
         "multipolar",
     )
