@@ -119,7 +119,7 @@ def test_empty_article(tmp_path):
 
 def test_binary_article(tmp_path):
     path = tmp_path / "photo.txt"
-    path.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)))
+    path.write_bytes(b"\x00\x01\x02IHDR" + bytes(range(256)))
     with pytest.raises(InputError, match="binary"):
         mp.read_article(path)
 
@@ -215,3 +215,21 @@ def test_names_in_latin_scripts_beyond_ascii():
 def test_reuters_style_dateline_opens_the_first_paragraph():
     text = "KIEV, March 18, 2014 (Reuters) - Russian President Vladimir Putin signed a treaty on Tuesday."
     assert loading.date_in_text(text) == (dt.date(2014, 3, 18), "March 18, 2014", True)
+
+
+def test_other_scripts_are_not_read_as_english():
+    text = "上海合作组织成员国包括中国、俄罗斯、哈萨克斯坦、吉尔吉斯斯坦、塔吉克斯坦和乌兹别克斯坦。" * 3
+    words = " ".join(["Москва", "и", "Пекин", "подписали", "договор", "о", "дружбе", "в", "этом", "году"] * 3)
+    assert mp.read_article(text + " " + words, date=DAY).to_dict()["language"] in ("und", "ru")
+    report = mp.read_article(words, date=DAY).to_dict()
+    assert report["language"] == "ru" and any("Russian, not English" in n for n in report["notes"])
+
+
+@pytest.mark.parametrize(
+    ("head", "kind"), [(b"%PDF-1.7\n", "PDF"), (b"PK\x03\x04", "zip"), (b"\xff\xd8\xff\xe0", "JPEG")]
+)
+def test_known_binary_formats_are_named(tmp_path, head, kind):
+    path = tmp_path / "article.txt"
+    path.write_bytes(head + b"some readable text " * 50)
+    with pytest.raises(InputError, match=kind):
+        mp.read_article(path)

@@ -29,7 +29,7 @@ CLAIM_COLUMNS = [
     "org", "status", "listed", "verdict", "missing", "not_holding", "exhaustive", "text", "start", "end",
     "evidence",
 ]  # fmt: skip
-LANGUAGES = {
+LANGUAGES = {  # how the note names the language detected
     "fr": "French", "de": "German", "es": "Spanish", "it": "Italian", "pt": "Portuguese", "nl": "Dutch",
     "ru": "Russian", "uk": "Ukrainian", "tr": "Turkish", "pl": "Polish", "sv": "Swedish",
 }  # fmt: skip
@@ -62,9 +62,11 @@ def read_article(text_or_path: str | Path | bytes, date: str | dt.date | None = 
     language = loading.language(doc.text)
     english = language in (None, "en")
     if not english:
+        described = (
+            f"looks {LANGUAGES[language]}, not English" if language in LANGUAGES else "does not look English"
+        )
         notes.append(
-            f"The article looks {LANGUAGES.get(language, language)}, not English: names are matched, "
-            "but claims and conflicts are read only in English."
+            f"The article {described}: names are matched, but claims and conflicts are read only in English."
         )
     spans = loading.sentences(doc.text)
     mentions = names.gazetteer().read(doc.text, spans)

@@ -164,9 +164,24 @@ def looks_like_path(value: str) -> bool:
     return Path(value).suffix.lower() in ARTICLE_SUFFIXES and len(value.split()) <= 3
 
 
+BINARY_FORMATS = {
+    b"%PDF": "PDF",
+    b"PK\x03\x04": "zip (Word, ODF or other archive)",
+    b"\x89PNG": "PNG image",
+    b"GIF8": "GIF image",
+    b"\xff\xd8\xff": "JPEG image",
+    b"\xd0\xcf\x11\xe0": "Microsoft Office (legacy)",
+}
+
+
 def decode(raw: bytes) -> str:
     """Text from bytes: UTF-8 (or the encoding charset-normalizer finds); binary is refused."""
-    if b"\x00" in raw[:8192]:
+    for magic, kind in BINARY_FORMATS.items():
+        if raw.startswith(magic):
+            raise InputError(f"The article is a {kind} file, not text.", "Give plain text, Markdown or HTML.")
+    head = raw[:8192]
+    controls = sum(b < 9 or 13 < b < 32 for b in head)
+    if b"\x00" in head or controls > 0.05 * len(head):
         raise InputError("The article is a binary file, not text.", "Give plain text, Markdown or HTML.")
     try:
         return raw.decode("utf-8-sig")
@@ -308,11 +323,12 @@ WORD = re.compile(r"[^\W\d_]{2,}", re.U)
 
 
 def language(text: str) -> str | None:
-    """The language whose stop words cover the most words, or None for too little text."""
+    """The language whose stop words cover the most words; "und" (undetermined) when none
+    covers a tenth of them (another script, a list of names); None for too little text."""
     words = [w.lower() for w in WORD.findall(text[:1000])]
     if len(words) < 20:
         return None
     counts = Counter(words)
     scores = {code: sum(counts[w] for w in counts.keys() & stops) for code, stops in stop_words().items()}
     best = max(scores, key=scores.get)
-    return best if scores[best] >= 0.1 * len(words) else None
+    return best if scores[best] >= 0.1 * len(words) else "und"
