@@ -37,8 +37,7 @@ def create_stateyears(system: str = "cow", years: str | tuple[int, int] | None =
     system = str(system).strip().lower()
     states, code, name, extra, _ = _system(system)
     first, last = _years(years)
-    con = store.connect()
-    con.execute("SET threads = 2")
+    con = _connection()
     base = "mp_stateyears"
     extra_sql = "".join(f", s.{c}::TINYINT AS {c}" for c in extra)
     con.execute(f"""
@@ -70,8 +69,7 @@ def create_dyadyears(
     system = str(system).strip().lower()
     states, code, _, extra, _ = _system(system)
     first, last = _years(years)
-    con = store.connect()
-    con.execute("SET threads = 2")
+    con = _connection()
     base = "mp_dyadyears"
     con.register("mp_dyad_keys", _dyad_keys(system, directed, first, last, last_complete_year()))
     con.execute(f"CREATE TEMP TABLE {base} AS SELECT * FROM mp_dyad_keys")
@@ -114,6 +112,14 @@ def _dyad_keys(system: str, directed: bool, first: int, last: int, through: int)
     """)
         .to_arrow_table()
     )
+
+
+def _connection():
+    """The panel's DuckDB connection. A large streaming buffer lets DuckDB's threads run ahead
+    while Python copies finished batches into pandas columns."""
+    con = store.connect()
+    con.execute("SET streaming_buffer_size = '256MB'")
+    return con
 
 
 def _system(key: str) -> tuple:
