@@ -87,23 +87,28 @@ MEMBERSHIP_PATTERNS = [
     # "Albania and Croatia joined NATO"
     ("joined", re.compile(rf"{LIST} (?:have |has |had |formally |officially )?joined (?:the )?{ORG}")),
 ]
-# a cheap test of each line before its pattern runs: the words the pattern cannot do without
-STATUS_HINT = re.compile(r"\b(?:member|observer|partner|candidate|associate)")
+# a cheap test of each line before its patterns run: the words each pattern cannot do without
+STATUS_NEEDS = {"member", "members", "observer", "observers", "partner", "partners", "candidate",
+                "candidates", "associate"}  # fmt: skip
 NEEDS = {
-    "groups": re.compile(
-        r"\b(?:groups|comprises|consists|made|composed|brings|unites|includes|encompasses|counts)\b"
-    ),
-    "together": re.compile(r"\btogether with\b"),
-    "grouping": re.compile(rf"\b(?:{GROUP}) (?:of|comprising)\b"),
-    "bracketed": re.compile(r"[(—–:]"),
-    "apposition": STATUS_HINT,
-    "such": re.compile(r"\bsuch\b"),
-    "such as": STATUS_HINT,
-    "are": STATUS_HINT,
-    "joined": re.compile(r"\bjoined\b"),
-    "both": re.compile(r"\b(?:both|all)\b"),
-    "whose": re.compile(r"\bwhose\b"),
+    "groups": {"groups", "comprises", "consists", "made", "composed", "brings", "unites", "includes",
+               "encompasses", "counts"},  # fmt: skip
+    "together": {"together"},
+    "grouping": {"group", "bloc", "grouping", "club", "format", "alliance"},
+    "bracketed": {"(", "—", "–", ":"},
+    "apposition": STATUS_NEEDS,
+    "such": {"such"},
+    "such as": STATUS_NEEDS,
+    "are": STATUS_NEEDS,
+    "joined": {"joined"},
+    "both": {"both", "all"},
+    "whose": {"whose"},
 }
+KEYWORDS = re.compile(
+    r"[(—–:]|\b(?:" + "|".join(sorted({w for words in NEEDS.values() for w in words if w.isalpha()})) + r")\b"
+)
+
+
 # words before a list that undo a "joined"/"are members" claim
 UNDOING = {"not", "never", "will", "would", "could", "might", "may", "to", "should", "if", "once", "n't"}
 
@@ -159,6 +164,7 @@ class SentenceLine:
     mentions: list  # index in symbol -> Mention
     line: str = ""
     offsets: list | None = None  # (position in line, start, end in article) of each word
+    positions: list | None = None  # position in line of each word
 
     def __post_init__(self) -> None:
         parts, position = [], self.start
@@ -183,9 +189,9 @@ class SentenceLine:
             for (start, end), word in zip(bounds, self.line.split(" "), strict=True):
                 self.offsets.append((at, start, end))
                 at += len(word) + 1
-        positions = [o[0] for o in self.offsets]
-        first = bisect.bisect_right(positions, line_start) - 1
-        last = bisect.bisect_left(positions, line_end) - 1
+            self.positions = [o[0] for o in self.offsets]
+        first = bisect.bisect_right(self.positions, line_start) - 1
+        last = bisect.bisect_left(self.positions, line_end) - 1
         return self.offsets[max(first, 0)][1], self.offsets[max(last, 0)][2]
 
     def orgs(self) -> list:
@@ -216,9 +222,10 @@ def membership_claims(lines: list[SentenceLine], article: str) -> list[Claim]:
     for line in lines:
         if "<state#" not in line.line or "<org#" not in line.line:
             continue
+        present = set(KEYWORDS.findall(line.line))
         taken: list[tuple[int, int]] = []
         for name, pattern in MEMBERSHIP_PATTERNS:
-            if not NEEDS[name].search(line.line):
+            if present.isdisjoint(NEEDS[name]):
                 continue
             for match in pattern.finditer(line.line):
                 if any(a < match.end() and match.start() < b for a, b in taken):

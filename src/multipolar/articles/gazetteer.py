@@ -192,6 +192,20 @@ def part_of_a_name(text: str, start: int, end: int) -> bool:
     return before.group(0).strip().lower() not in STOP_WORDS
 
 
+class Spans:
+    """Character spans already taken by a name, for quick overlap tests."""
+
+    def __init__(self, chosen: list[tuple]):
+        self.spans = sorted((first, last) for first, last, *_ in chosen)
+
+    def overlaps(self, start: int, end: int) -> bool:
+        at = bisect.bisect_left(self.spans, (end, end))  # the spans that start before end
+        return at > 0 and self.spans[at - 1][1] > start  # spans never overlap, so ends are sorted
+
+    def add(self, start: int, end: int) -> None:
+        bisect.insort(self.spans, (start, end))
+
+
 ABBREVIATION = re.compile(r"\b(?:[A-Z]\.){2,3}(?!\w)|\b[A-Z]{2,5}\b")
 
 
@@ -203,10 +217,10 @@ def abbreviations(text: str, chosen: list[tuple]) -> list[tuple]:
     from spacy.lang.en.stop_words import STOP_WORDS
 
     out = []
-    taken = [(first, last) for first, last, _, _ in chosen]
+    taken = Spans(chosen)
     for match in ABBREVIATION.finditer(text):
         word = match.group(0)
-        if word.lower() in STOP_WORDS or any(a < match.end() and match.start() < b for a, b in taken):
+        if word.lower() in STOP_WORDS or taken.overlaps(match.start(), match.end()):
             continue
         line_start = text.rfind("\n", 0, match.start()) + 1
         line_end = text.find("\n", match.end())
@@ -226,7 +240,7 @@ def listed_names(text: str, chosen: list[tuple]) -> list[tuple]:
     """Names the alias table lacks but the identity layer reads as a state's ('Britain'), when
     they stand in a list next to a state the gazetteer found ('..., Britain, France and ...')."""
     out: list[tuple] = []
-    spans = {(first, last) for first, last, _, _ in chosen}
+    spans = Spans(chosen)
     states = [(first, last) for first, last, kind, _ in chosen if kind == "state"]
     while states:
         found = []
@@ -238,11 +252,11 @@ def listed_names(text: str, chosen: list[tuple]) -> list[tuple]:
                 if match is None:
                     continue
                 span = match.span(1)
-                if any(a < span[1] and span[0] < b for a, b in spans):
+                if spans.overlaps(*span):
                     continue
                 if reads_as_state(match.group(1), name_only=True):
                     found.append((*span, "state", match.group(1)))
-                    spans.add(span)
+                    spans.add(*span)
         out += found
         states = [(first, last) for first, last, _, _ in found]
     return out
