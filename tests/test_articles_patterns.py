@@ -233,3 +233,15 @@ def test_known_binary_formats_are_named(tmp_path, head, kind):
     path.write_bytes(head + b"some readable text " * 50)
     with pytest.raises(InputError, match=kind):
         mp.read_article(path)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Former members such as Britain and Greece left the EU.",
+        "Prospective members such as Ukraine and Georgia wait for NATO.",
+        "Non-members such as Ukraine and Georgia cannot join NATO exercises.",
+    ],
+)
+def test_statuses_of_another_day_are_not_claims(sentence):
+    assert claims_in(sentence) == []

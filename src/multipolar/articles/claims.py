@@ -109,6 +109,9 @@ KEYWORDS = re.compile(
 )
 
 
+# words before a status that make it another day's or nobody's
+NOT_NOW = {"former", "ex", "prospective", "future", "potential", "aspiring", "would-be", "possible", "non",
+           "new", "newest", "old", "original"}  # fmt: skip
 # words before a list that undo a "joined"/"are members" claim
 UNDOING = {"not", "never", "will", "would", "could", "might", "may", "to", "should", "if", "once", "n't"}
 
@@ -247,6 +250,8 @@ def read_claim(name: str, match: re.Match, line: SentenceLine, article: str) -> 
         return None
     if name in ("are", "joined", "both") and undone(line.line[: match.start()]):
         return None
+    if groups.get("status") and qualified(line.line[: match.start("status")]):
+        return None
     status = STATUS_WORDS[groups["status"]] if groups.get("status") else "member"
     closed = bool(re.search(rf"(?:and|as well as|&) {STATE}$", groups["list"]))
     if name == "groups":
@@ -289,6 +294,12 @@ def org_of(match: re.Match, line: SentenceLine) -> str | None:
         return line.mentions[int(before.group("org"))].key
     ids = {m.key for m in line.orgs()}
     return ids.pop() if len(ids) == 1 else None
+
+
+def qualified(before: str) -> bool:
+    """'former members', 'prospective members', 'non-members': not the status on the day."""
+    words = before.split()
+    return bool(words) and (words[-1] in NOT_NOW or words[-2:] == ["non", "-"] or words[-2:-1] == ["non"])
 
 
 def undone(before: str) -> bool:
