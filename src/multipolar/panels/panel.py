@@ -252,7 +252,7 @@ class Panel:
         packable = self._packable_columns()
         expressions = " ".join(expr for addition in self.additions for expr, _ in addition.selected)
         for n, (panel_side, members) in enumerate(groups.items()):
-            if not all(expr.removeprefix("p.") in packable for expr in panel_side):
+            if not all(set(re.findall(r"p\.(\w+)", expr)) <= packable for expr in panel_side):
                 joins += [f"LEFT JOIN {view} {alias} ON {on}" for view, alias, _, on in members]
                 continue
             panel_key = _packed(panel_side)
@@ -405,7 +405,9 @@ def _equi_keys(on: str, alias: str) -> dict[str, str] | None:
     """``{table column: panel expression}`` if ``on`` is a conjunction of ``alias.col = expr``."""
     keys = {}
     for part in re.split(r"\s+AND\s+", on.strip(), flags=re.IGNORECASE):
-        match = re.fullmatch(rf"{alias}\.(\w+)\s*=\s*(p\.\w+)", part.strip())
+        match = re.fullmatch(
+            rf"{alias}\.(\w+)\s*=\s*(p\.\w+|(?:least|greatest)\(p\.\w+, p\.\w+\))", part.strip()
+        )
         if match is None:
             return None
         keys[match.group(1)] = match.group(2)

@@ -20,16 +20,17 @@ def add_atop_alliance(panel: Panel) -> Panel:
     first, last = dataset("atop_alliance").coverage
     covered = f"p.year BETWEEN {first} AND {last}"
     pledges = {c: f"CASE WHEN {covered} THEN coalesce({{t}}.{c}, 0::TINYINT) END" for c in PLEDGES}
-    any_pledge = f"CASE WHEN {covered} THEN ({{t}}.ccode1 IS NOT NULL)::TINYINT END"
+    any_pledge = f"CASE WHEN {covered} THEN coalesce({{t}}.pledged, 0::TINYINT) END"
     columns = {"atop_alliance": any_pledge, **pledges}
     pledges_by_dyad = f"""
-        SELECT ccode1, ccode2, year, {", ".join(f"{c}::TINYINT AS {c}" for c in PLEDGES)}
+        SELECT ccode1, ccode2, year, {", ".join(f"{c}::TINYINT AS {c}" for c in PLEDGES)},
+               1::TINYINT AS pledged
         FROM {store.scan("atop_alliance")}"""
     if not panel.directed:
         # a non-directed dyad has a pledge if either state made it to the other
         pledges_by_dyad = f"""
             SELECT least(ccode1, ccode2) AS ccode1, greatest(ccode1, ccode2) AS ccode2, year,
-                   {", ".join(f"max({c})::TINYINT AS {c}" for c in PLEDGES)}
+                   {", ".join(f"max({c})::TINYINT AS {c}" for c in PLEDGES)}, 1::TINYINT AS pledged
             FROM {store.scan("atop_alliance")} GROUP BY ALL"""
     return panel.lookup(
         pledges_by_dyad,

@@ -43,14 +43,15 @@ def add_gml_mids(panel: Panel, keep: list[str] | tuple[str, ...] | None = None) 
     available = [c for c in dataset("gml_mid_ddydisps").columns if c not in ("ccode1", "ccode2", "year")]
     chosen = _chosen(available, keep)
     narrowed = ", ".join(f"{c}::{WIDER.get(c, 'TINYINT')} AS {c}" for c in available)
-    source = f"SELECT ccode1, ccode2, year, {narrowed} FROM {store.scan('gml_mid_ddydisps')}"
+    initiators = ", ".join(f"(sidea{s} = 1 OR orig{s} = 0)::TINYINT AS init{s}" for s in ("1", "2"))
+    source = f"SELECT ccode1, ccode2, year, {narrowed}, {initiators} FROM {store.scan('gml_mid_ddydisps')}"
     columns = {
         c: f"CASE WHEN {covered} THEN coalesce({{t}}.{c}, 0::TINYINT) END" if c in ALWAYS else f"{{t}}.{c}"
         for c in chosen
     }
     if panel.directed and {"sidea1", "orig1"} <= set(chosen):
         for side in ("1", "2"):
-            columns[f"init{side}"] = f"({{t}}.sidea{side} = 1 OR {{t}}.orig{side} = 0)::TINYINT"
+            columns[f"init{side}"] = f"{{t}}.init{side}"
     return panel.lookup(
         source,
         "{t}.ccode1 = p.ccode1 AND {t}.ccode2 = p.ccode2 AND {t}.year = p.year",
