@@ -1,10 +1,10 @@
 """The panel engine: state-years or dyad-years as one lazy DuckDB query.
 
 A Panel is a small table of keys (materialised once inside DuckDB) plus a list of additions, each
-a SQL query returning the keys and new columns. Nothing is computed until the panel is read:
-``to_arrow()`` runs one query that LEFT JOINs every addition onto the keys, so DuckDB plans all
-joins together and no intermediate panel is ever copied. Adding a covariate returns a new Panel
-sharing the connection; the old one still reads as it was.
+a table looked up from the panel's rows (or a query returning the keys and new columns). Nothing
+is computed until the panel is read: one query LEFT JOINs every addition onto the keys, so DuckDB
+plans all joins together and no intermediate panel is ever copied. Adding a covariate returns a
+new Panel sharing the connection; the old one still reads as it was.
 """
 
 from __future__ import annotations
@@ -218,8 +218,8 @@ class Panel:
         Lookups keyed on the same panel columns (every state-year table on ``p.ccode1, p.year``,
         say) are first merged into one small table holding just the columns the expressions
         use, so a dyad-year panel with many state covariates costs two hash joins, not two per
-        covariate. Unordered, the query also returns
-        ``__row``, the key table's row number, from which ``to_arrow`` restores the order.
+        covariate. ``row_numbers`` adds ``__row``, the key table's row number, from which an
+        unordered read restores the order without sorting.
         """
         selected = [f"p.{_quote(c)}" for c in self.base_columns]
         if row_numbers:
@@ -332,7 +332,12 @@ class Panel:
                 if suffix == ".parquet"
                 else "FORMAT csv, HEADER, NULLSTR 'NA'"
             )
-            self.con.execute(f"COPY ({self.sql()}) TO '{_sql_string(tmp)}' ({options})")
+            ordered = self.to_arrow()  # already in key order: COPY keeps the order of one table
+            self.con.register("mp_write", ordered)
+            try:
+                self.con.execute(f"COPY (SELECT * FROM mp_write) TO '{_sql_string(tmp)}' ({options})")
+            finally:
+                self.con.unregister("mp_write")
             os.replace(tmp, target)
         finally:
             Path(tmp).unlink(missing_ok=True)
