@@ -54,8 +54,11 @@ def test_false_dyads_are_removed():
     assert (115, 817) not in pairs and (2, 817) in pairs
 
 
-def test_to_pandas_matches_the_ordered_query_on_a_big_panel():
+def test_to_pandas_and_write_match_the_ordered_query_on_a_big_panel(tmp_path):
     panel = create_dyadyears(years="1816-2022").add_nmc().add_gml_mids().add_capital_distance()
+    written = pq.read_table(panel.write(tmp_path / "big.parquet"), columns=["ccode1", "ccode2", "year"])
+    keys = written.to_pandas()
+    assert keys.equals(keys.sort_values(["ccode1", "ccode2", "year"], ignore_index=True))
     ours = panel.to_pandas()
     ordered = panel.con.sql(panel.sql()).df()
     assert len(ours) == len(ordered) == 2_139_270
