@@ -1,4 +1,4 @@
-"""Small SQL helpers shared by the covariates: source order and tables made in Python.
+"""Small SQL helpers shared by the covariates: source order, tables made in Python, CoW keys.
 
 peacesciencer often keeps "the first row" of a group (``slice(1)``, ``distinct()``), which in R
 means the data's own order; ``file_row_number`` carries that order into SQL.
@@ -26,3 +26,14 @@ def registered(panel: Panel, stem: str, frame: pd.DataFrame, *identity) -> str:
     name = f"mp_{stem}_{digest}"
     panel.con.register(name, frame)
     return name
+
+
+def on_panel_codes(cow_year_sql: str, panel: Panel) -> str:
+    """``cow_year_sql`` (columns ``cow``, ``year``, ...) re-keyed as ``code``, ``year``, ...: the CoW
+    code itself on CoW panels; on G-W panels, the G-W state that isard's gw_cw_panel matches to
+    that CoW state in that year (e.g. G-W 260 is CoW 255 from 1991)."""
+    if panel.system == "cow":
+        return f"SELECT * RENAME (cow AS code) FROM ({cow_year_sql})"
+    return f"""
+        SELECT c.gwcode AS code, t.* EXCLUDE (cow) FROM ({cow_year_sql}) t
+        JOIN {store.scan("gw_cw_panel")} c ON c.ccode = t.cow AND c.year = t.year"""

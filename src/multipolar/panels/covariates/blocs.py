@@ -8,8 +8,7 @@ import pandas as pd
 
 from multipolar.errors import InputError
 from multipolar.orgs import registry
-from multipolar.panels.covariates._cow_keyed import on_panel_codes
-from multipolar.panels.covariates._sql import registered
+from multipolar.panels.covariates._sql import on_panel_codes, registered
 from multipolar.panels.panel import Panel
 
 

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from multipolar.panels.covariates._cow_keyed import on_panel_codes
-from multipolar.panels.covariates._sql import registered
+from multipolar.panels.covariates._sql import on_panel_codes, registered
 from multipolar.panels.panel import Panel
 from multipolar.power import measures
 
@@ -16,8 +15,8 @@ def add_power_shares(
     """``<measure>_share`` (dyads ``..._share1``, ``..._share2``): the state's share of world power.
 
     The state's value over the total of all states the source lists that year, as
-    ``multipolar.power.measures.values`` computes it
-    (``weights`` for the composite measure). NA where the source has no value for the state-year."""
+    ``multipolar.power.measures.values`` computes it (``weights`` for the composite measure).
+    NA where the source has no value for the state-year."""
     name = measures.measure_name(measure)
     series = measures.series(name, weights)
     column = f"{name}_share"
