@@ -23,15 +23,15 @@ WORD = (
     r"(?P<word>war|wars|conflict|conflicts|aggression|invasion|offensive|fighting|clashes|hostilities|"
     r"insurgency|attack|attacks|incursion|intervention|occupation)"
 )
-HINT = re.compile(r"\b" + WORD.replace("?P<word>", ""), re.I)
+HINT = re.compile(r"\b" + WORD.replace("?P<word>", "") + r"\b", re.I)
 PARTY = r"(?:the )?<(?:state|place|region)#\d+>(?: 's| ’s)?"
 # one party or two joined by "and"; a longer list is more often a new clause than a side
 PARTIES = rf"{PARTY}(?: and {PARTY})?"
-CONFLICT = re.compile(
-    rf"(?:(?P<before>{PARTIES}) (?:(?:armed|military|border|civil|recent|ongoing|bloody|brutal) )?{WORD}\b"
-    rf"(?: (?:against|on|in|with|over|between|of|by) (?P<after>{PARTIES}))?)"
-    rf"|(?:\b{WORD.replace('word', 'word2')} (?:against|on|in|with|over|between|of|by) (?P<after2>{PARTIES}))"
-)
+# the parties before a conflict word ("Georgia's", "the South Ossetian", "Russia and Georgia")
+# and after it ("against South Ossetia", "between Iran and Iraq")
+KINDS = "armed|military|border|civil|recent|ongoing|bloody|brutal"
+BEFORE = re.compile(rf"(?P<before>{PARTIES}) (?:(?:{KINDS}) )?$")
+AFTER = re.compile(rf" (?:against|on|in|with|over|between|of|by) (?P<after>{PARTIES})")
 # words that make "war" something else: a trade war, the Cold War, a war of words
 NOT_ARMED = {
     "trade",
@@ -62,6 +62,7 @@ def tables() -> dict[str, pd.DataFrame]:
     return {name: store.frame(name) for name in DATASETS}
 
 
+@cache
 def coverage(name: str) -> tuple[int, int]:
     from multipolar.data.catalog import dataset
 
@@ -77,19 +78,21 @@ def conflict_mentions(lines: list[SentenceLine], article: str, date: dt.date | N
     for line in lines:
         if not HINT.search(line.line):
             continue
-        for match in CONFLICT.finditer(line.line):
-            word = match.group("word") or match.group("word2")
-            prior = line.line[: match.start()].split()
+        for word in HINT.finditer(line.line):
+            prior = line.line[max(0, word.start() - 20) : word.start()].split()
             if prior and prior[-1] in NOT_ARMED:
                 continue
-            parties_text = " ".join(
-                filter(None, (match.group("before"), match.group("after"), match.group("after2")))
-            )
+            before = BEFORE.search(line.line, max(0, word.start() - 120), word.start())
+            after = AFTER.match(line.line, word.end())
+            if not (before or after):
+                continue
+            parties_text = " ".join(m.group(1) for m in (before, after) if m)
             mentions = [line.mentions[int(m.group("index"))] for m in SYMBOL.finditer(parties_text)]
-            start, end = line.span(match.start(), match.end())
+            first = before.start() if before else word.start()
+            start, end = line.span(first, after.end() if after else word.end())
             context = article[start : min(len(article), end + 40)]
             day, year = when(context, date)
-            out.append(link(article[start:end], start, end, word, mentions, day, year, resolve))
+            out.append(link(article[start:end], start, end, word.group(0), mentions, day, year, resolve))
     return out
 
 

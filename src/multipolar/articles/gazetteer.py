@@ -245,9 +245,12 @@ def listed_names(text: str, chosen: list[tuple]) -> list[tuple]:
     while states:
         found = []
         for first, last in states:
+            before = text[max(0, first - 6) : first]
             for match in (
-                LIST_NEIGHBOUR_AFTER.match(text, last),
-                LIST_NEIGHBOUR_BEFORE.search(text, max(0, first - 40), first),
+                LIST_NEIGHBOUR_AFTER.match(text, last) if text.startswith((",", " and "), last) else None,
+                LIST_NEIGHBOUR_BEFORE.search(text, max(0, first - 40), first)
+                if before.endswith((", ", " and ", " the "))
+                else None,
             ):
                 if match is None:
                     continue
