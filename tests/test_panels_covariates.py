@@ -202,3 +202,22 @@ def test_every_covariate_runs_by_name_alone():
     assert {"cowintraonset", "nato", "warsaw_pact", "sco"} <= set(states.columns)
     dyads = create_dyadyears(system="cow", directed=False, years=(2000, 2001)).add("cow_wars")
     assert "cowinteronset" in dyads.columns
+
+
+def test_covariates_combine_on_one_panel(cow_dyads):
+    """Lookups on the same keys are merged by the engine; every covariate must survive that."""
+    panel = (
+        cow_dyads.add_cow_mids()
+        .add_peace_years()
+        .add_strategic_rivalries()
+        .add_minimum_distance()
+        .add_creg_fractionalization()
+        .add_gwcode_to_cow()
+        .add_blocs("NATO")
+        .add_power_shares()
+    )
+    frame = panel.to_pandas()
+    usa_russia = frame[(frame.ccode1 == 2) & (frame.ccode2 == 365) & (frame.year == 2014)].iloc[0]
+    assert usa_russia["cowmidonset"] == 1 and usa_russia["positional"] == 1
+    assert (usa_russia["nato1"], usa_russia["nato2"], usa_russia["gwcode2"]) == (1, 0, 365)
+    assert usa_russia["cinc_share1"] > usa_russia["cinc_share2"] > 0

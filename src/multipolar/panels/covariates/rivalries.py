@@ -39,7 +39,7 @@ def add_strategic_rivalries(panel: Panel) -> Panel:
     if panel.unit == "dyad":
         columns = {
             "tssr_id": "{t}.tssr_id",
-            **{t: f'coalesce({{t}}."{t}", {within})' for t in TYPES},
+            **{t: f"coalesce({{t}}.{t}, {within})" for t in TYPES},  # unquoted: the engine rewrites t.col
             "ongoingrivalry": f"CASE WHEN {{t}}.tssr_id IS NOT NULL THEN 1 ELSE {within} END",
         }
         return panel.lookup(
