@@ -178,3 +178,33 @@ def test_report_is_an_answer_with_claims_as_rows():
     assert report.date.isoformat() == "2010-03-12"
     assert list(report.to_pandas()["verdict"]) == ["wrong", "wrong"]
     assert report.organisations[0]["id"] == "SCO"
+
+
+def test_agency_dateline_g8_list_and_eaeu_before_founding():
+    report = mp.read_article(HERE / "crimea-annexation-2014.txt").to_dict()
+    assert (report["date"], report["date_confidence"]) == ("2014-03-18", 0.7)
+    found = [(c["org"], c["verdict"]) for c in report["claims"]]
+    assert found == [("G8", "correct"), ("EAEU", "not founded yet"), ("EU", "correct")]
+    assert claim(report, "G8", "member")["listed"][:2] == ["USA", "GBR"]  # "Britain", read by identity
+    (csto,) = report["nature_claims"]
+    assert (csto["org"], csto["verdict"]) == ("CSTO", "supported")
+    assert next(p for p in report["places"] if p["name"] == "Crimea")["in"] == ["UKR"]
+    assert "Anders Fogh Rasmussen" in [p["name"] for p in report["people"]]
+    rasmussen = next(p for p in report["people"] if p["name"] == "Anders Fogh Rasmussen")
+    assert rasmussen["spellings"] == ["Anders Fogh Rasmussen", "Rasmussen"]
+
+
+def test_finland_joins_nato_from_html_metadata():
+    report = mp.read_article(HERE / "finland-joins-nato-2023.html").to_dict()
+    assert (report["date"], report["date_source"], report["author"]) == (
+        "2023-04-04",
+        "metadata",
+        "Maria Virtanen",
+    )
+    assert [(c["listed"], c["verdict"]) for c in report["claims"]] == [
+        (["FIN"], "correct"),
+        (["TUR", "HUN"], "correct"),
+    ]
+    (war,) = report["conflicts"]
+    assert (war["year"], war["verdict"], war["records"][0]["id"]) == (2022, "linked", 13243)
+    assert "Sauli Niinistö" in [p["name"] for p in report["people"]]
