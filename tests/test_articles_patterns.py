@@ -245,3 +245,10 @@ def test_known_binary_formats_are_named(tmp_path, head, kind):
 )
 def test_statuses_of_another_day_are_not_claims(sentence):
     assert claims_in(sentence) == []
+
+
+def test_nature_of_an_organisation_before_it_existed():
+    report = mp.read_article("The SCO is not a military alliance, the minister said.", date="1990-01-01")
+    (nature,) = report.to_dict()["nature_claims"]
+    assert nature["verdict"] == "not founded yet"
+    assert "2001-06-15" in nature["evidence"]["reason"]

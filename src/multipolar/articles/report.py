@@ -86,6 +86,10 @@ def read_article(text_or_path: str | Path | bytes, date: str | dt.date | None = 
     if not any(m.kind == "state" for m in mentions) and english and len(doc.text.split()) > 50:
         notes.append("No state is named in the article.")
     notes.extend(resolver.notes)
+    if day is not None and day > dt.date.today():
+        notes.append(
+            f"{day.isoformat()} is in the future: memberships are checked as the data record them today."
+        )
     report = ArticleReport(
         kind="article",
         params={"article": doc.origin, "date": day.isoformat() if day else None},
@@ -313,6 +317,10 @@ def check_nature(claim, day: dt.date | None, sources: list[str]) -> dict:
     }
     if day is None:
         row["evidence"] = {"reason": "The article has no date; give one to check this claim."}
+        return row
+    if not org.existed_on(day):
+        row["verdict"] = "not founded yet" if org.founded and day < org.founded else "dissolved"
+        row["evidence"] = {"reason": f"{org.name} {org.lifetime()} according to the curated data."}
         return row
     outside = atop.coverage_note(day)
     if outside:
