@@ -221,3 +221,9 @@ def test_covariates_combine_on_one_panel(cow_dyads):
     assert usa_russia["cowmidonset"] == 1 and usa_russia["positional"] == 1
     assert (usa_russia["nato1"], usa_russia["nato2"], usa_russia["gwcode2"]) == (1, 0, 365)
     assert usa_russia["cinc_share1"] > usa_russia["cinc_share2"] > 0
+
+
+def test_peace_years_on_dyads_need_cow_codes():
+    gw = create_dyadyears(system="gw", directed=False, years=(2000, 2000)).add_minimum_distance()
+    with pytest.raises(InputError, match="COW state system"):
+        gw.add_peace_years()
