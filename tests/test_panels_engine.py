@@ -71,6 +71,16 @@ def test_to_pandas_and_write_match_the_ordered_query_on_a_big_panel(tmp_path):
     assert ours.dispnum.isna().sum() == ordered.dispnum.isna().sum()
 
 
+def test_pyarrow_backed_pandas_holds_the_same_values(cow_states):
+    panel = cow_states.add_nmc().add_democracy()
+    arrow_backed, numpy_backed = panel.to_pandas(dtype_backend="pyarrow"), panel.to_pandas()
+    assert str(arrow_backed.milex.dtype) == "int32[pyarrow]"
+    for column in ("ccode", "year", "milex", "cinc", "polity2", "v2x_polyarchy"):
+        assert arrow_backed[column].astype("float64").equals(numpy_backed[column].astype("float64"))
+    with pytest.raises(InputError, match="dtype_backend 'numpy'"):
+        panel.to_pandas(dtype_backend="numpy")
+
+
 def test_arrow_and_polars_are_ordered_like_pandas(cow_states):
     panel = cow_states.add_nmc()
     table = panel.to_arrow()

@@ -119,6 +119,7 @@ def _connection():
     while Python copies finished batches into pandas columns."""
     con = store.connect()
     con.execute("SET streaming_buffer_size = '256MB'")
+    con.execute("SET enable_progress_bar = false")  # the CLI shows its own
     return con
 
 
