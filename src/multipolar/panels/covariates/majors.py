@@ -17,7 +17,7 @@ def add_cow_majors(panel: Panel) -> Panel:
     panel.require(system="cow", what="add_cow_majors")
     last_update = dataset("cow_majors").coverage[1]
     major_years = f"""
-        SELECT DISTINCT m.ccode, y.year
+        SELECT DISTINCT m.ccode, y.year, 1::TINYINT AS major
         FROM (SELECT ccode, styear,
                      CASE WHEN endyear = max(endyear) OVER () THEN {last_complete_year()} ELSE endyear END
                          AS endyear
@@ -28,5 +28,5 @@ def add_cow_majors(panel: Panel) -> Panel:
         f"through {last_complete_year()}."
     )
     return panel.lookup_states(
-        major_years, {"cowmaj": "({t}.ccode IS NOT NULL)::TINYINT"}, {"cowmaj": "cow_majors"}, [note]
+        major_years, {"cowmaj": "coalesce({t}.major, 0::TINYINT)"}, {"cowmaj": "cow_majors"}, [note]
     )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from multipolar.data import store
+from multipolar.data.catalog import dataset
 from multipolar.panels.panel import Panel
 
 NMC_COLUMNS = ("milex", "milper", "irst", "pec", "tpop", "upop", "cinc")
@@ -13,7 +14,7 @@ NARROW = {"milex": "INTEGER", "milper": "INTEGER", "irst": "INTEGER", "pec": "IN
 def add_nmc(panel: Panel) -> Panel:
     """Military spending and personnel, iron and steel, energy, population and CINC (CoW NMC 7.0)."""
     panel.require(system="cow", what="add_nmc")
-    first, last = _coverage()
+    first, last = dataset("cow_nmc").coverage
     narrowed = ", ".join(f"{c}::{NARROW[c]} AS {c}" if c in NARROW else c for c in NMC_COLUMNS)
     return panel.lookup_states(
         f"SELECT ccode, year, {narrowed} FROM {store.scan('cow_nmc')}",
@@ -21,9 +22,3 @@ def add_nmc(panel: Panel) -> Panel:
         {c: "cow_nmc" for c in NMC_COLUMNS},
         [f"NMC (cow_nmc) covers {first}-{last}; NMC columns are NA outside those years."],
     )
-
-
-def _coverage() -> tuple[int, int]:
-    from multipolar.data.catalog import dataset
-
-    return dataset("cow_nmc").coverage
