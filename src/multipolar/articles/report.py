@@ -276,9 +276,10 @@ def check_membership(claim, day: dt.date | None, resolver: Resolver, sources: li
     row["not_holding"] = [
         {"iso3": iso3, "status_that_day": statuses.get(iso3)} for iso3 in listed if iso3 not in held
     ]
+    row["not_holding"] = [{**m, **spell_of(org.id, m["iso3"], day)} for m in row["not_holding"]]
     if claim.exhaustive:
         row["missing"] = [
-            {"iso3": iso3, "name": r["name"], "since": r["since"]}
+            {"iso3": iso3, "name": r["name"], "since": r["since"], **spell_of(org.id, iso3, day)}
             for iso3, r in held.items()
             if iso3 not in listed
         ]
@@ -287,7 +288,12 @@ def check_membership(claim, day: dt.date | None, resolver: Resolver, sources: li
         row["evidence"]["reason"] = f"{org.name} {org.lifetime()} according to the curated data."
         if org.founded and day < org.founded:
             row["evidence"]["holding_at_founding"] = [
-                {"iso3": r["iso3"], "name": r["name"], "since": r["since"]}
+                {
+                    "iso3": r["iso3"],
+                    "name": r["name"],
+                    "since": r["since"],
+                    **spell_of(org.id, r["iso3"], org.founded),
+                }
                 for r in roster(org.id, org.founded, claim.status)[0]
             ]
     elif row["not_holding"]:
@@ -334,6 +340,28 @@ def check_nature(claim, day: dt.date | None, sources: list[str]) -> dict:
         row["verdict"] = "contradicted" if binding else "supported"
     row["evidence"] = {**evidence, "alliances": [dict(a) for a in evidence["alliances"]]}
     return row
+
+
+@lru_cache(maxsize=65536)
+def spell_of(org: str, iso3: str, day: dt.date) -> dict:
+    """The curated spell of ``iso3`` in ``org`` on ``day``: its source and note (empty if none)."""
+    from multipolar.orgs import registry
+
+    table = spells_of(org)
+    rows = table[(table["iso3"] == iso3) & (table["start"] <= day)]
+    rows = rows[rows["end"].isna() | rows["end"].map(lambda end: pd.isna(end) or end >= day)]
+    if rows.empty:
+        return {}
+    row = rows.iloc[-1]
+    return {"source": row["source"] or registry.MEMBERSHIPS_SOURCE, "note": row["note"] or None}
+
+
+@lru_cache(maxsize=256)
+def spells_of(org: str) -> pd.DataFrame:
+    from multipolar.orgs import registry
+
+    table = registry.spells()
+    return table[table["org"] == org].reset_index(drop=True)
 
 
 @lru_cache(maxsize=4096)
