@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from multipolar.answer import Answer
@@ -93,7 +94,7 @@ def read_article(text_or_path: str | Path | bytes, date: str | dt.date | None = 
     report = ArticleReport(
         kind="article",
         params={"article": doc.origin, "date": day.isoformat() if day else None},
-        rows=pd.DataFrame.from_records(claim_rows, columns=CLAIM_COLUMNS),
+        rows=claims_table(claim_rows),
         key="claims",
         notes=list(dict.fromkeys(notes)),
         sources=list(dict.fromkeys([*resolver.sources, *sources])),
@@ -115,6 +116,16 @@ def read_article(text_or_path: str | Path | bytes, date: str | dt.date | None = 
         },
     )
     return report
+
+
+def claims_table(rows: list[dict]) -> pd.DataFrame:
+    """The claims as a DataFrame of plain Python objects (lists and dicts stay as they are);
+    built from an object array, which is several times quicker than from records."""
+    cells = np.empty((len(rows), len(CLAIM_COLUMNS)), dtype=object)
+    for i, row in enumerate(rows):
+        for j, column in enumerate(CLAIM_COLUMNS):
+            cells[i, j] = row[column]
+    return pd.DataFrame(cells, columns=CLAIM_COLUMNS)
 
 
 class Resolver:
