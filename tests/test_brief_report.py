@@ -216,3 +216,20 @@ def test_polarity_without_a_major_powers_value_is_na_and_says_who():
     text = report.to_text()
     assert "nan" not in text and "None" not in text
     assert "unknown (indices NA, see notes)" in text
+
+
+@pytest.mark.parametrize("name", ["brief.pdf", "brief.png", "brief.docx"])
+def test_output_extension_the_brief_cannot_write_is_refused(run_cli, tmp_path, name):
+    target = tmp_path / name
+    code, out, err = run_cli("brief", "--date", SEED, "--measure", "cinc", "-o", str(target))
+    assert code == 2 and "Traceback" not in err
+    assert f"'{target.suffix}'" in err and "--format" in err
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_plain_text_extensions_and_an_explicit_format_still_write(run_cli, tmp_path):
+    for name, args in (("brief.txt", ()), ("brief", ()), ("brief.pdf", ("--format", "md"))):
+        code, out, err = run_cli(
+            "brief", "--date", SEED, "--measure", "cinc", *args, "-o", str(tmp_path / name)
+        )
+        assert code == 0, err

@@ -17,6 +17,7 @@ from multipolar.brief import brief as make_brief
 from multipolar.brief.assemble import DEFAULT_MEASURES, percent, signed
 from multipolar.brief.model import FORMATS, check_format
 from multipolar.brief.render import renderables
+from multipolar.errors import InputError
 from multipolar.interfaces.cli.output import console, emit, errors, print_json
 from multipolar.interfaces.cli.power_cmd import MEASURE, WEIGHTS  # the measure options, said once
 from multipolar.power.blocs import compare as compare_blocs
@@ -115,9 +116,29 @@ def brief(
         print(report.render(chosen))
 
 
-SUFFIXES = {".md": "md", ".markdown": "md", ".html": "html", ".htm": "html", ".json": "json"}
+SUFFIXES = {
+    ".md": "md",
+    ".markdown": "md",
+    ".html": "html",
+    ".htm": "html",
+    ".json": "json",
+    ".txt": "text",
+    ".text": "text",
+    "": "text",
+}
 
 
 def format_of(output: str | None) -> str:
-    """The format a file name asks for (brief.html is html); text otherwise."""
-    return SUFFIXES.get(Path(output).suffix.lower(), "text") if output else "text"
+    """The format a file name asks for (brief.html is html, brief.txt or brief text).
+
+    Any other extension (brief.pdf) is refused rather than filled with text it does not promise.
+    """
+    if not output:
+        return "text"
+    suffix = Path(output).suffix.lower()
+    if suffix not in SUFFIXES:
+        raise InputError(
+            f"The brief cannot be written as {suffix!r}.",
+            "Name the file .txt, .md, .html or .json, or choose the format with --format.",
+        )
+    return SUFFIXES[suffix]
