@@ -203,3 +203,10 @@ def test_cli_compare_errors(run_cli, args, message):
 def test_scenario_needs_a_change():
     with pytest.raises(InputError, match="needs a change"):
         blocs.scenario(["SCO"], dt.date(2008, 9, 7))
+
+
+def test_cli_compare_refuses_a_day_in_the_future(run_cli):
+    later = (dt.date.today() + dt.timedelta(days=40)).isoformat()
+    code, out, err = run_cli("compare", "NATO", "SCO", "--date", later)
+    assert code == 2 and out == ""
+    assert f"{later} is in the future" in err

@@ -233,3 +233,10 @@ def test_plain_text_extensions_and_an_explicit_format_still_write(run_cli, tmp_p
             "brief", "--date", SEED, "--measure", "cinc", *args, "-o", str(tmp_path / name)
         )
         assert code == 0, err
+
+
+def test_brief_refuses_a_day_in_the_future(run_cli):
+    later = (dt.date.today() + dt.timedelta(days=40)).isoformat()
+    code, out, err = run_cli("brief", "--date", later)
+    assert code == 2 and out == ""
+    assert f"{later} is in the future" in err

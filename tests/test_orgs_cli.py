@@ -107,3 +107,18 @@ def test_alliance_command(run_cli):
     assert (albania["start"], albania["end"], albania["defense"]) == ("1955-05-14", "1968-09-12", True)
     code, out, _ = run_cli("alliance", "3180", "--date", "1952-01-01")
     assert code == 0 and "ATOP 3180 (North Atlantic Treaty Organization) on 1952-01-01: 14 member rows" in out
+
+
+def test_a_day_in_the_future_is_refused(run_cli):
+    import datetime as dt
+
+    later = (dt.date.today() + dt.timedelta(days=40)).isoformat()
+    for args in (
+        ("memberships", "France", "--date", later),
+        ("alliances", "--date", later),
+        ("alliance", "3180", "--date", later),
+        ("commitments", "France", "--date", later),
+    ):
+        code, out, err = run_cli(*args)
+        assert code == 2 and out == "", args
+        assert f"{later} is in the future" in err and "Traceback" not in err

@@ -82,3 +82,12 @@ def test_console_script_json():
     payload = json.loads(done.stdout)
     assert len(payload["states"]) == 194
     assert payload["states"][0]["name"] == "United States of America"
+
+
+def test_resolve_refuses_a_day_in_the_future(run_cli):
+    import datetime as dt
+
+    later = (dt.date.today() + dt.timedelta(days=40)).isoformat()
+    code, out, err = run_cli("resolve", "France", "--date", later)
+    assert code == 2 and out == ""
+    assert f"{later} is in the future" in err

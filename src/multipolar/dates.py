@@ -4,13 +4,27 @@ from __future__ import annotations
 
 import datetime as dt
 
-from multipolar.errors import InputError
+from multipolar.errors import CoverageError, InputError
 
 FIRST_DAY = dt.date(1816, 1, 1)
 
 
-def parse_date(value: str | dt.date | None, default_today: bool = True) -> dt.date:
-    """A date from 'YYYY-MM-DD', 'today', a date object, or None (today)."""
+def parse_date(value: str | dt.date | None, default_today: bool = True, allow_future: bool = True) -> dt.date:
+    """A date from 'YYYY-MM-DD', 'today', a date object, or None (today).
+
+    With ``allow_future=False`` a day after today is a ``CoverageError``: queries about the
+    state of the world answer for days that have happened, never for days that have not.
+    """
+    day = _parse_date(value, default_today)
+    today = dt.date.today()
+    if not allow_future and day > today:
+        raise CoverageError(
+            f"{day.isoformat()} is in the future.", f"Give a date up to today ({today.isoformat()})."
+        )
+    return day
+
+
+def _parse_date(value: str | dt.date | None, default_today: bool) -> dt.date:
     if isinstance(value, dt.datetime):
         return value.date()
     if isinstance(value, dt.date):

@@ -40,7 +40,7 @@ def shown(value) -> str:
 
 def brief(date: str | dt.date | None = None, measures: Iterable[str] | str | None = None) -> Brief:
     """The world on ``date`` (default today) under each of ``measures``."""
-    day = parse_date(date)
+    day = parse_date(date, allow_future=False)
     given = [measures] if isinstance(measures, str) else list(measures or DEFAULT_MEASURES)
     chosen = list(dict.fromkeys(measure_name(m) for m in given))
     weighed, skipped = {}, []

@@ -120,7 +120,7 @@ def history(org: str) -> Answer:
 def memberships(country: str, date: str | dt.date | None = None) -> Answer:
     """Every curated organisation and ATOP alliance ``country`` belongs to on ``date``, with its
     status and (for alliances) the obligations it undertook."""
-    day = parse_date(date)
+    day = parse_date(date, allow_future=False)
     state, notes = _country(country, day)
     orgs_now = registry.on(day)
     # by ISO3, or by COW code where ISO and COW history differ (Russia in the CIS before 1991-12-26)
@@ -169,7 +169,7 @@ def memberships(country: str, date: str | dt.date | None = None) -> Answer:
 def alliances(date: str | dt.date | None = None, obligation: str | None = None) -> Answer:
     """ATOP alliances in force on ``date`` (optionally only those carrying ``obligation``):
     their members, obligations, and the day each alliance began."""
-    day = parse_date(date)
+    day = parse_date(date, allow_future=False)
     wanted = atop.obligation_name(obligation) if obligation else None
     current = atop.in_force(day)
     columns = ["atopid", "name", "members", "cows", *OBLIGATION_COLUMNS, "conditional", "start"]
@@ -212,7 +212,7 @@ def alliance(atopid: int | str, date: str | dt.date | None = None) -> Answer:
     spells = atop.member_spells()
     spells = spells[spells["atopid"] == number]
     if date is not None:
-        day = parse_date(date)
+        day = parse_date(date, allow_future=False)
         params["date"] = day.isoformat()
         if note := atop.coverage_note(day):
             notes.append(note)
@@ -235,7 +235,7 @@ def alliance(atopid: int | str, date: str | dt.date | None = None) -> Answer:
 
 def commitments(country: str, date: str | dt.date | None = None, obligation: str | None = None) -> Answer:
     """Which states have pledged what to ``country`` on ``date``, and through which ATOP alliance."""
-    day = parse_date(date)
+    day = parse_date(date, allow_future=False)
     state, notes = _country(country, day)
     wanted = atop.obligation_name(obligation) if obligation else None
     params = {

@@ -350,7 +350,7 @@ def compare(
     share before it and the change, and polarity is given before and after. ``weights`` are
     for the composite measure (``"gdp=.5,milex=.5"``).
     """
-    day = parse_date(date)
+    day = parse_date(date, allow_future=False)
     specs = [blocs] if isinstance(blocs, str) else list(blocs)
     additions, removals, groups = changes(add, "--add"), changes(remove, "--remove"), mergers(merge)
     measure = measures.measure_name(measure)

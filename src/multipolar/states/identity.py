@@ -88,7 +88,7 @@ def resolve(text: str | list[str], date: str | dt.date | None = None, code: str 
     texts = [text] if isinstance(text, str) else list(text)
     if not texts:
         raise InputError("Nothing to resolve.", "Give at least one country name or code.")
-    day = parse_date(date)
+    day = parse_date(date, allow_future=False)
     rows, notes = [], []
     for one in texts:
         country, read_as, said = _identify(str(one), date, code)
