@@ -119,3 +119,21 @@ def test_every_spell_day_is_answered():
         for day in (spell.start, spell.end):
             assert spell.code in set(members_on(day, "cow")["cow"])
 
+
+
+@pytest.mark.parametrize(
+    ("date", "system", "code", "name"),
+    [
+        ("1962-10-22", "cow", 365, "Soviet Union"),
+        ("1962-10-22", "gw", 365, "Soviet Union"),
+        ("1816-01-01", "cow", 255, "Prussia"),
+        ("1914-06-28", "cow", 640, "Ottoman Empire"),
+        ("1914-06-28", "cow", 255, "German Empire"),
+        ("2008-09-07", "cow", 345, "Serbia"),
+    ],
+)
+def test_state_names_are_the_entity_on_that_day(date, system, code, name):
+    """The name matches the iso3 beside it and the name power, members and resolve give that day."""
+    rows = mp.states(date, system=system).rows.set_index(system)
+    assert rows.loc[code, "name"] == name
+    assert rows.loc[code, "name"] == mp.resolve(f"{system}:{code}", date).rows["name"].iloc[0]

@@ -121,7 +121,8 @@ def _members(day: dt.date, system: str) -> tuple[pd.DataFrame, list[str], list[s
                 other: entity.get(other),
                 "iso3": entity.get("iso3"),
                 "abb": abb,
-                "name": name,
+                # the entity that day (Soviet Union, Prussia), as power, members and resolve name it
+                "name": entity.get("name") or name,
                 "major": entity.get("cow") in majors,
             }
         )
