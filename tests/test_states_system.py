@@ -120,7 +120,6 @@ def test_every_spell_day_is_answered():
             assert spell.code in set(members_on(day, "cow")["cow"])
 
 
-
 @pytest.mark.parametrize(
     ("date", "system", "code", "name"),
     [
