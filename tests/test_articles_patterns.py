@@ -252,3 +252,20 @@ def test_nature_of_an_organisation_before_it_existed():
     (nature,) = report.to_dict()["nature_claims"]
     assert nature["verdict"] == "not founded yet"
     assert "2001-06-15" in nature["evidence"]["reason"]
+
+
+def test_demonyms_the_identity_layer_reads():
+    report = mp.read_article(
+        "The Russian invasion of Ukraine began in February. The Indian Ocean is warm; Indiana is not. "
+        "Georgian troops left.",
+        date="2022-03-01",
+    ).to_dict()
+    found = {s["iso3"]: [(m["text"], m["as"]) for m in s["mentions"]] for s in report["states"]}
+    assert found == {
+        "RUS": [("Russian", "demonym")],
+        "UKR": [("Ukraine", "name")],
+        "GEO": [("Georgian", "demonym")],
+    }
+    (war,) = report["conflicts"]
+    assert (war["participants"], war["verdict"]) == (["RUS", "UKR"], "linked")
+    assert claims_in("Russian, Chinese and Iranian diplomats are members of the SCO delegation.") == []

@@ -24,7 +24,7 @@ WORD = (
     r"insurgency|attack|attacks|incursion|intervention|occupation)"
 )
 HINT = re.compile(r"\b" + WORD.replace("?P<word>", "") + r"\b", re.I)
-PARTY = r"(?:the )?<(?:state|place|region)#\d+>(?: 's| ’s)?"
+PARTY = r"(?:the )?<(?:state|place|region|demonym)#\d+>(?: 's| ’s)?"
 # one party or two joined by "and"; a longer list is more often a new clause than a side
 PARTIES = rf"{PARTY}(?: and {PARTY})?"
 # the parties before a conflict word ("Georgia's", "the South Ossetian", "Russia and Georgia")

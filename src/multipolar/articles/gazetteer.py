@@ -29,7 +29,7 @@ MAX_CHARS = 6_000_000
 class Mention:
     """One stretch of text that names something the gazetteer knows."""
 
-    kind: str  # "state", "capital", "org", "place" or "region"
+    kind: str  # "state", "capital", "org", "place", "region" or "demonym"
     key: str  # the alias as listed (states), capital name, organisation id or place name
     text: str  # the words as written
     start: int  # character offsets into the article text
@@ -161,6 +161,7 @@ class Gazetteer:
         chosen = [c for c in chosen if c[2] != "capital" or not part_of_a_name(text, c[0], c[1])]
         chosen += abbreviations(text, sorted(chosen))
         chosen += listed_names(text, sorted(chosen))
+        chosen += demonyms(text, sorted(chosen))
         starts = [start for start, _ in sentences]
         mentions = []
         for first, last, kind, key in sorted(chosen):
@@ -262,6 +263,29 @@ def listed_names(text: str, chosen: list[tuple]) -> list[tuple]:
                     spans.add(*span)
         out += found
         states = [(first, last) for first, last, _, _ in found]
+    return out
+
+
+CAPITALISED = re.compile(r"\b[A-Z][a-z]+\b(?!-)")
+DEMONYM_ENDINGS = ("an", "ese", "ish", "i", "ic", "ch", "kh", "ek", "ik", "yz", "men", "ss", "ine")
+# the words after a demonym that make it part of a place's name ("Indian Ocean")
+GEOGRAPHY = re.compile(r" (?:Ocean|Sea|Gulf|Peninsula|Subcontinent|Basin|Mountains|Plain|Plateau|Steppe)\b")
+
+
+def demonyms(text: str, chosen: list[tuple]) -> list[tuple]:
+    """Adjectives of nationality the identity layer reads as a state's name ('Russian',
+    'Georgian', 'Iranian'; not 'American' or 'French', which it does not know), as kind
+    "demonym": they count as mentions of the state and as parties to a conflict ('the Russian
+    invasion'), never as items of a membership list."""
+    out = []
+    taken = Spans(chosen)
+    for match in CAPITALISED.finditer(text):
+        if not match.group(0).endswith(DEMONYM_ENDINGS) or taken.overlaps(match.start(), match.end()):
+            continue
+        if GEOGRAPHY.match(text, match.end()):
+            continue
+        if reads_as_state(match.group(0), name_only=True):
+            out.append((match.start(), match.end(), "demonym", match.group(0)))
     return out
 
 

@@ -147,7 +147,7 @@ class Resolver:
 
 @lru_cache(maxsize=65536)
 def states_on(kind: str, key: str, day: dt.date | None) -> tuple[dict, ...]:
-    if kind == "state":
+    if kind in ("state", "demonym"):
         found = identified(key, day)
         return (found,) if found else ()
     if kind == "capital":
@@ -205,17 +205,18 @@ def organisations(mentions) -> list[dict]:
     return list(out.values())
 
 
+MENTIONED_AS = {"state": "name", "capital": "capital", "demonym": "demonym"}
+
+
 def states(mentions, resolver: Resolver) -> list[dict]:
     out: dict[str, dict] = {}
     for mention in mentions:
-        if mention.kind not in ("state", "capital"):
+        if mention.kind not in MENTIONED_AS:
             continue
         for state in resolver.states_of(mention):
             key = state["iso3"] or f"gw:{state['gw']}"
             entry = out.setdefault(key, {**state, "mentions": []})
-            entry["mentions"].append(
-                {**where(mention), "as": "capital" if mention.kind == "capital" else "name"}
-            )
+            entry["mentions"].append({**where(mention), "as": MENTIONED_AS[mention.kind]})
     return list(out.values())
 
 
