@@ -175,3 +175,13 @@ def test_power_ranks_and_trims():
     assert list(answer.rows["iso3"]) == ["CHN", "USA", "IND"]
     with pytest.raises(InputError):
         measures.power(2008, "cinc", top=0)
+
+
+def test_every_measure_states_its_unit_in_words():
+    """The unit is for readers (table titles, JSON), never a source's internal column key."""
+    assert measures.values("milex", 2020).extra["unit"] == "millions of constant 2023 US$"
+    for name in measures.MEASURES:
+        if name == "composite":
+            continue
+        unit = measures.values(name, 2010).extra["unit"]
+        assert "_" not in unit and unit, name

@@ -119,8 +119,9 @@ def world_bank(dataset: str, unit: str) -> Series:
 
 
 @cache
-def sipri(unit: str) -> Series:
-    """One SIPRI sheet by COW state-year; names are read date by date ("USSR", "Yemen, North")."""
+def sipri(unit: str, label: str) -> Series:
+    """One SIPRI sheet (``unit``: the store's key for it) by COW state-year, its unit described as
+    ``label``; names are read date by date ("USSR", "Yemen, North")."""
     con = store.connect()
     frame = con.sql(
         f"SELECT country, year, value FROM {store.scan('SIPRI-Milex-data-1949-2024_2')} WHERE unit = '{unit}'"
@@ -130,7 +131,7 @@ def sipri(unit: str) -> Series:
     if dropped:
         notes = (f"SIPRI rows that name no COW state are left out: {', '.join(sorted(dropped))}.",)
     rows, outside = in_system(mapped[["cow", "year", "value"]], "SIPRI")
-    return Series("SIPRI-Milex-data-1949-2024_2", unit, rows, notes + outside)
+    return Series("SIPRI-Milex-data-1949-2024_2", label, rows, notes + outside)
 
 
 def in_system(rows: pd.DataFrame, source: str) -> tuple[pd.DataFrame, tuple[str, ...]]:

@@ -72,7 +72,7 @@ _DEFINITIONS: dict[str, Measure] = {
     ),
     "milex": Measure(
         "Military expenditure, millions of constant 2023 US$, SIPRI (1949-2024)",
-        lambda: caps.sipri("constant_2023_usd_m"),
+        lambda: caps.sipri("constant_2023_usd_m", "millions of constant 2023 US$"),
         "milex_nmc",
     ),
     "milex_nmc": Measure(
