@@ -269,3 +269,12 @@ def test_demonyms_the_identity_layer_reads():
     (war,) = report["conflicts"]
     assert (war["participants"], war["verdict"]) == (["RUS", "UKR"], "linked")
     assert claims_in("Russian, Chinese and Iranian diplomats are members of the SCO delegation.") == []
+
+
+def test_institutions_that_speak_are_not_people():
+    report = mp.read_article(
+        "Human Rights Watch said the strikes were unlawful. Amnesty International said so too. "
+        "Associated Press reported it. Ban Ki-moon said he was concerned.",
+        date=DAY,
+    ).to_dict()
+    assert [p["name"] for p in report["people"]] == ["Ban Ki-moon"]

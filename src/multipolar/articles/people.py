@@ -53,6 +53,13 @@ NOT_NAMES = {
     "forces", "office", "house", "group", "treaty", "bank", "fund", "agency", "news", "press",
     "times", "post", "global", "research", "world", "international", "national", "security",
     "comment", "copyright", "disclaimer", "region", "theme", "voice", "by", "for", "with", "from",
+    # words of institutions, media and places that speak too ("Human Rights Watch said")
+    "watch", "rights", "human", "white", "commission", "foundation", "journal", "daily", "herald",
+    "tribune", "guardian", "telegraph", "street", "square", "kremlin", "pentagon", "parliament",
+    "congress", "senate", "court", "police", "embassy", "government", "administration", "company",
+    "corporation", "association", "society", "network", "service", "services", "airlines", "media",
+    "television", "radio", "magazine", "amnesty", "reuters", "agence", "associated", "bloomberg",
+    "staff", "federal", "royal", "supreme", "general", "high", "party's", "movement", "front",
 }  # fmt: skip
 
 
