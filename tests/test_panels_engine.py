@@ -102,6 +102,16 @@ def test_join_can_read_columns_added_before(cow_states):
     assert frame.loc[(2, 2000), "cinc_percent"] == pytest.approx(frame.loc[(2, 2000), "cinc"] * 100)
 
 
+def test_whole_number_sums_come_out_as_integers(cow_states):
+    # DuckDB's sum() of integers is HUGEINT (an Arrow decimal); pandas gets Int64, not Decimals
+    panel = cow_states.join(
+        "SELECT ccode, year, sum(ccode) OVER () AS total, 0.5::DECIMAL(4,1) AS half FROM panel", {}
+    )
+    frame = panel.to_pandas()
+    assert str(frame.total.dtype) == "Int64" and frame.total.iloc[0] == 178630  # sum of codes, 2000-2001
+    assert frame.half.dtype == "float64" and frame.half.iloc[0] == 0.5
+
+
 def test_join_errors(cow_states):
     with pytest.raises(InputError, match="keys"):
         cow_states.join("SELECT ccode, 1 AS one FROM panel", {})

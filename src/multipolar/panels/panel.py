@@ -456,11 +456,16 @@ def _is_run(rows: np.ndarray) -> bool:
 class _Column:
     """One output column filled batch by batch at given row positions.
 
-    Integers become pandas nullable integers, booleans nullable booleans, floats float64 (NA as
-    NaN), text object arrays; anything else is gathered as Arrow and converted at the end.
+    Integers become pandas nullable integers (as do whole-number decimals, such as DuckDB's sums),
+    booleans nullable booleans, floats float64 (NA as NaN), text object arrays; anything else is
+    gathered as Arrow and converted at the end.
     """
 
     def __init__(self, kind: pa.DataType, n: int):
+        self.cast = None
+        if pa.types.is_decimal(kind):
+            # a value too large for int64 fails the cast loudly rather than losing digits
+            kind = self.cast = pa.int64() if kind.scale == 0 else pa.float64()
         self.kind, self.n = kind, n
         if pa.types.is_integer(kind) or pa.types.is_boolean(kind):
             self.values = np.zeros(n, dtype=kind.to_pandas_dtype())
@@ -473,6 +478,8 @@ class _Column:
             self.values, self.mask, self.parts = None, None, []
 
     def put(self, place, array: pa.Array) -> None:
+        if self.cast is not None:
+            array = array.cast(self.cast)
         if self.values is None:
             self.parts.append((place, array))
             return
