@@ -210,3 +210,11 @@ def test_cli_compare_refuses_a_day_in_the_future(run_cli):
     code, out, err = run_cli("compare", "NATO", "SCO", "--date", later)
     assert code == 2 and out == ""
     assert f"{later} is in the future" in err
+
+
+def test_compare_before_any_data_says_so():
+    with pytest.raises(InputError, match="Year 1815 is before 1816"):
+        blocs.compare(["NATO", "SCO"], "1815-06-18")
+    with pytest.raises(InputError, match="milex_nmc") as caught:
+        blocs.compare(["NATO", "SCO"], "1900-01-01", "milex")
+    assert "gdp_ppp" not in str(caught.value)

@@ -240,3 +240,17 @@ def test_brief_refuses_a_day_in_the_future(run_cli):
     code, out, err = run_cli("brief", "--date", later)
     assert code == 2 and out == ""
     assert f"{later} is in the future" in err
+
+
+@pytest.mark.parametrize(
+    ("args", "message", "fix"),
+    [
+        (("--date", "1815-12-31"), "Year 1815 is before 1816", "give a later year"),
+        (("--date", "1900-01-01", "--measure", "milex"), "No milex data on or before 1900", "milex_nmc"),
+    ],
+)
+def test_brief_without_data_names_a_fix_that_works(run_cli, args, message, fix):
+    code, out, err = run_cli("brief", *args)
+    assert code == 2 and out == ""
+    assert message in err and fix in err
+    assert "gdp," not in err  # gdp has no data by 1900, so it is not offered

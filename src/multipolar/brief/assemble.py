@@ -16,7 +16,7 @@ from multipolar.dates import parse_date
 from multipolar.errors import CoverageError
 from multipolar.orgs import alliances, atop
 from multipolar.power import blocs
-from multipolar.power.measures import MEASURES, coverage_note, measure_name
+from multipolar.power.measures import MEASURES, check_year, coverage_note, measure_name
 from multipolar.power.plot import caption as sourced
 from multipolar.power.polarity import polarity
 
@@ -43,14 +43,16 @@ def brief(date: str | dt.date | None = None, measures: Iterable[str] | str | Non
     day = parse_date(date, allow_future=False)
     given = [measures] if isinstance(measures, str) else list(measures or DEFAULT_MEASURES)
     chosen = list(dict.fromkeys(measure_name(m) for m in given))
-    weighed, skipped = {}, []
+    check_year(day.year)  # before 1816 no measure has data
+    weighed, skipped, hint = {}, [], None
     for name in chosen:
         try:
             weighed[name] = blocs.weigh(name, day)
         except CoverageError as error:  # no data yet on that day: said, not shown
             skipped.append(f"{error.message} {coverage_note(name, day.year) or ''}".strip())
+            hint = error.hint
     if not weighed:
-        raise CoverageError(" ".join(skipped), "Choose a measure that covers the date, e.g. --measure cinc.")
+        raise CoverageError(" ".join(skipped), hint)
     result = Brief(date=day, measures=list(weighed), notes=skipped)
     polarity_section(result, weighed)
     top_powers_section(result, weighed)

@@ -86,17 +86,23 @@ class Weighed:
 def weigh(measure: str, date: dt.date, weights: Mapping[str, float] | str | None = None) -> Weighed:
     """The measure's values in its latest data year at or before the date's year."""
     name = measures.measure_name(measure)
+    measures.check_year(date.year)  # before 1816 no measure has data: said as such
     year = measures.latest_year(name, date.year, weights)
     if year is None:
-        raise CoverageError(
-            f"No {name} data on or before {date.year}.",
-            f"Pick a later date or another measure ({', '.join(measures.MEASURES)}).",
-        )
+        raise CoverageError(f"No {name} data on or before {date.year}.", covering_hint(date.year))
     weighed = weigh_year(name, year, weights)
     if year == date.year:
         return weighed
     said = f"{name}: the latest data at or before {date.isoformat()} are for {year}; figures are {year}'s."
     return replace(weighed, notes=(*weighed.notes, said))
+
+
+def covering_hint(year: int) -> str:
+    """Which measures do have data on or before ``year`` (the fix for a measure that has none)."""
+    found = [m for m in measures.MEASURES if m != "composite" and measures.latest_year(m, year) is not None]
+    if not found:
+        return "Pick a later date."
+    return f"Pick a later date or a measure with data by then: {', '.join(found)}."
 
 
 def weigh_year(measure: str, year: int, weights: Mapping[str, float] | str | None = None) -> Weighed:
