@@ -184,7 +184,7 @@ class SentenceLine:
             bounds, position = [], self.start
             for mention in [*self.mentions, None]:
                 stop = mention.start if mention else self.end
-                bounds.extend((t.start(), t.end()) for t in TOKEN.finditer(self.text, position, stop))
+                bounds += [token.span() for token in TOKEN.finditer(self.text, position, stop)]
                 if mention:
                     bounds.append((mention.start, mention.end))
                     position = mention.end
