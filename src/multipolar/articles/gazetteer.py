@@ -17,7 +17,6 @@ from importlib import resources
 
 import pandas as pd
 
-PLACES_FILE = "src/multipolar/articles/data/places.csv"
 # which reading wins when one stretch of text is several things ("Luxembourg", "Kuwait"); a
 # curated place beats a state list's entry for it (G-W lists South Ossetia from 2008, COW never)
 PRIORITY = {"place": 0, "state": 1, "org": 2, "region": 3, "capital": 4}
@@ -291,6 +290,8 @@ def demonyms(text: str, chosen: list[tuple]) -> list[tuple]:
 
 @lru_cache(maxsize=65536)
 def reads_as_state(word: str, name_only: bool = False) -> bool:
+    """Does the identity layer read ``word`` as a state's name (or, unless ``name_only``, its
+    ISO3 code)? Asked once per word and process."""
     from multipolar.errors import MultipolarError
     from multipolar.states import identity
 

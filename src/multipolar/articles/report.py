@@ -82,6 +82,10 @@ def read_article(text_or_path: str | Path | bytes, date: str | dt.date | None = 
     conflict_rows = conflicting.conflict_mentions(lines, doc.text, day, resolver.states_of) if english else []
     if conflict_rows:
         sources.extend(conflicting.DATASETS)
+    if any(m.kind == "org" for m in mentions):
+        from multipolar.orgs import registry
+
+        sources.append(registry.ORGANISATIONS_SOURCE)
     people = persons.people(doc.text, mentions)
     inconsistencies = persons.spelling_clashes(people) + nature_tensions(nature_rows)
     if not any(m.kind == "state" for m in mentions) and english and len(doc.text.split()) > 50:
