@@ -78,7 +78,26 @@ def members(org: str, date: str | dt.date | None = None, status: str = "member")
             notes.append(
                 f"The curated data dates the first such spell from {spells['start'].min().isoformat()}."
             )
-    return Answer("members", params, rows, "members", notes, CURATED + STATE_NAMES, {"org_name": found.name})
+    gap_notes = _gap_notes(found.id, day, status, set(rows["iso3"]))
+    sources = CURATED + ([registry.GAPS_SOURCE] if gap_notes else []) + STATE_NAMES
+    return Answer("members", params, rows, "members", notes + gap_notes, sources, {"org_name": found.name})
+
+
+def _gap_notes(org_id: str, day: dt.date, status: str, listed: set[str]) -> list[str]:
+    """Notes naming states known to hold the status around ``day`` whose spell days are not curated."""
+    notes = []
+    for gap in registry.gaps()[lambda t: t["org"] == org_id].itertuples(index=False):
+        last = 9999 if pd.isna(gap.to_year) else gap.to_year
+        if (status not in ("all", gap.status)) or gap.iso3 in listed or not gap.from_year <= day.year <= last:
+            continue
+        name = _with_names(pd.DataFrame({"iso3": [gap.iso3]}), "iso3", day)["name"].iloc[0]
+        certainty = "was also" if gap.from_year < day.year < last else "may also have been"
+        article = "an" if gap.status[0] in "aeiou" else "a"
+        notes.append(
+            f"Not listed: {name} ({gap.iso3}) {certainty} {article} {gap.status} ({gap.note}); "
+            "its spell is left out until its days are confirmed."
+        )
+    return notes
 
 
 def history(org: str) -> Answer:

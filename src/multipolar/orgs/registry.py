@@ -20,9 +20,11 @@ from multipolar.errors import AmbiguousNameError, unknown
 DATA = Path(__file__).parent / "data"
 ORGANISATIONS_FILE = DATA / "organisations.csv"
 MEMBERSHIPS_FILE = DATA / "memberships.csv"
+GAPS_FILE = DATA / "gaps.csv"
 # how curated files are named in an Answer's sources
 ORGANISATIONS_SOURCE = "orgs/data/organisations.csv"
 MEMBERSHIPS_SOURCE = "orgs/data/memberships.csv"
+GAPS_SOURCE = "orgs/data/gaps.csv"
 
 
 @dataclass(frozen=True)
@@ -121,6 +123,17 @@ def _spells() -> pd.DataFrame:
     table["end"] = [_date(v) or pd.NaT for v in table["end"]]
     table = table.sort_values(["org", "iso3", "start"], ignore_index=True)
     table["since"] = unbroken_since(table, ["org", "iso3", "status"])
+    return table
+
+
+@cache
+def gaps() -> pd.DataFrame:
+    """Spells known to exist whose days could not be confirmed, so they are not in the
+    memberships file: org, iso3, status, from_year, to_year (NA = ongoing), note, source.
+    Answers name them instead of staying silent about a member they cannot date."""
+    table = pd.read_csv(GAPS_FILE, dtype=str, keep_default_na=False)
+    for column in ("from_year", "to_year"):
+        table[column] = pd.to_numeric(table[column].replace("", None)).astype("Int64")
     return table
 
 
