@@ -25,8 +25,9 @@ WORD = (
 )
 HINT = re.compile(r"\b" + WORD.replace("?P<word>", "") + r"\b", re.I)
 PARTY = r"(?:the )?<(?:state|place|region|demonym)#\d+>(?: 's| ’s)?"
-# one party or two joined by "and"; a longer list is more often a new clause than a side
-PARTIES = rf"{PARTY}(?: and {PARTY})?"
+# one party or two joined by "and" or a hyphen ("the Iran-Iraq war"); a longer list is more
+# often a new clause than a side
+PARTIES = rf"{PARTY}(?: (?:and|-|–) {PARTY})?"
 # the parties before a conflict word ("Georgia's", "the South Ossetian", "Russia and Georgia")
 # and after it ("against South Ossetia", "between Iran and Iraq")
 KINDS = "armed|military|border|civil|recent|ongoing|bloody|brutal"
@@ -157,7 +158,13 @@ def link(text, start, end, word, mentions, day, year, resolve) -> dict:
             continue
         parties = tuple(sorted((s.get("cow"), s.get("gw")) for s in states))
         found = candidates(name, parties, bool(places), year)
-        if len(found) > 1:
+        if found and len(states) == 1 and not places:
+            result["notes"].append(
+                f"Only {label(states[0])} is named: {len(found)} {name} record(s) of its conflicts in "
+                f"{year} are possible, none chosen."
+            )
+            records.extend({**r, "match": "ambiguous"} for r in found)
+        elif len(found) > 1:
             result["notes"].append(
                 f"{len(found)} {name} records involve these parties in {year}; not choosing between them."
             )
