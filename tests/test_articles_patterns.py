@@ -281,7 +281,9 @@ def test_institutions_that_speak_are_not_people():
 
 
 def test_hyphenated_sides_link_and_a_lone_state_is_never_guessed():
-    report = mp.read_article("Moscow said the Iran-Iraq war must end. The Iraq war goes on.", date="1985-04-26")
+    report = mp.read_article(
+        "Moscow said the Iran-Iraq war must end. The Iraq war goes on.", date="1985-04-26"
+    )
     both, alone = report.to_dict()["conflicts"]
     assert (both["participants"], both["verdict"]) == (["IRN", "IRQ"], "linked")
     assert ("cow_war_inter", 199) in [(r["dataset"], r["id"]) for r in both["records"]]
