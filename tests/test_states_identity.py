@@ -27,6 +27,8 @@ from multipolar.states.identity import identify
         ("Guinea", "GIN", 438),
         ("Britain", "GBR", 200),
         ("usa", "USA", 2),
+        ("Holland", "NLD", 210),
+        ("the Netherlands", "NLD", 210),
     ],
 )
 def test_aliases(text, iso3, cow):
