@@ -289,3 +289,9 @@ def test_hyphenated_sides_link_and_a_lone_state_is_never_guessed():
     assert ("cow_war_inter", 199) in [(r["dataset"], r["id"]) for r in both["records"]]
     assert (alone["participants"], alone["verdict"]) == (["IRQ"], "ambiguous")
     assert {r["match"] for r in alone["records"]} == {"ambiguous"}
+
+
+def test_members_of_an_organisation_such_as():
+    (found,) = claims_in("Members of NATO such as Poland and Ukraine asked for more troops.")
+    assert (found["org"], found["exhaustive"], found["verdict"]) == ("NATO", False, "wrong")
+    assert [m["iso3"] for m in found["not_holding"]] == ["UKR"]

@@ -59,6 +59,11 @@ MEMBERSHIP_PATTERNS = [
         "apposition",
         re.compile(rf"{ORG} (?:'s |’s )?{STATUS} (?:, |: )?(?:such as |like |including )?{LIST}{END}"),
     ),
+    # "members of NATO such as Poland and Romania", "observers of the SCO, including Iran and India"
+    (
+        "of",
+        re.compile(rf"{STATUS} of (?:the )?{ORG} (?:, )?(?:such as|like|including|:) {LIST}{END}"),
+    ),
     # "such observer nations as Iran, India and Pakistan"
     ("such", re.compile(rf"such {STATUS} as {LIST}{END}")),
     # "observers such as Iran, India and Pakistan", "observers: Iran, India and Pakistan"
@@ -97,6 +102,7 @@ NEEDS = {
     "grouping": {"group", "bloc", "grouping", "club", "format", "alliance"},
     "bracketed": {"(", "—", "–", ":"},
     "apposition": STATUS_NEEDS,
+    "of": STATUS_NEEDS,
     "such": {"such"},
     "such as": STATUS_NEEDS,
     "are": STATUS_NEEDS,
