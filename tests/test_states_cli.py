@@ -91,3 +91,25 @@ def test_resolve_refuses_a_day_in_the_future(run_cli):
     code, out, err = run_cli("resolve", "France", "--date", later)
     assert code == 2 and out == ""
     assert f"{later} is in the future" in err
+
+
+def test_usage_mistakes_are_one_line_errors_not_tracebacks(run_cli):
+    """Missing arguments, unknown options or commands and unreadable numbers: click's own errors."""
+    for args, words in (
+        (("members",), "Missing"),
+        (("memberships",), "Missing"),
+        (("states", "--bogus"), "--bogus"),
+        (("power", "--top", "abc"), "integer"),
+        (("frobnicate",), "frobnicate"),
+    ):
+        code, out, err = run_cli(*args)
+        assert code == 2, (args, err)
+        assert words in err and "error:" in err and "--help" in err
+        assert len(err.strip().splitlines()) == 1, err
+        assert out == ""
+
+
+def test_no_arguments_shows_the_help_without_a_traceback(run_cli):
+    for args in ((), ("data",)):
+        code, out, err = run_cli(*args)
+        assert "Usage" in out + err and "error: ." not in err

@@ -23,6 +23,24 @@ from multipolar.interfaces.cli import (
 )
 from multipolar.interfaces.cli.output import errors
 
+
+def _click_errors() -> tuple[type[Exception], ...]:
+    """click's usage-error class, and typer's vendored copy of it (typer ≥ 0.2x ships its own
+    click as ``typer._click``, whose errors are not ``click.ClickException``)."""
+    import click
+
+    found: list[type[Exception]] = [click.exceptions.ClickException]
+    try:
+        from typer._click.exceptions import ClickException
+    except ImportError:
+        pass
+    else:
+        found.append(ClickException)
+    return tuple(dict.fromkeys(found))
+
+
+CLICK_ERRORS = _click_errors()
+
 app = typer.Typer(
     name="multipolar",
     help="The structure of the international system on any day since 1816, with sources.",
@@ -68,12 +86,14 @@ def main() -> None:
         sys.exit(130)
     except KeyboardInterrupt:
         sys.exit(130)
-    except Exception as error:
-        import click
-
-        if isinstance(error, click.exceptions.ClickException):
-            error.show()
+    except CLICK_ERRORS as error:  # usage mistakes: missing argument, unknown option, bad number
+        context = getattr(error, "ctx", None)
+        fix = f" Run `{context.command_path} --help` for usage." if context else " Run `multipolar --help`."
+        message = error.format_message().rstrip()
+        if not message:  # no arguments at all: the help has been shown, as click does
             sys.exit(error.exit_code)
-        raise
+        message += "" if message.endswith((".", "?", "!")) else "."
+        errors.print(f"[bold red]error:[/] {message}{fix}", highlight=False, soft_wrap=True)
+        sys.exit(error.exit_code)
     if isinstance(code, int) and code:
         sys.exit(code)
