@@ -18,7 +18,7 @@ def test_brief_takes_the_article_date_and_adds_grounding(run_cli):
     assert grounding["date_source"] == "text"
     assert [(c["org"], c["verdict"]) for c in grounding["claims"]] == [
         ("SCO", "correct"),
-        ("BRICS", "not founded yet"),
+        ("BRICS", "correct"),
         ("SCO", "incomplete"),
     ]
     assert grounding["claims"][2]["missing"] == ["MNG"]

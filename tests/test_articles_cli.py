@@ -14,7 +14,7 @@ def test_read_json(run_cli):
     assert code == 0, err
     report = json.loads(out)
     assert report["date"] == "2008-09-07"
-    assert [c["verdict"] for c in report["claims"]] == ["correct", "not founded yet", "incomplete"]
+    assert [c["verdict"] for c in report["claims"]] == ["correct", "correct", "incomplete"]
     for key in ("date_source", "organisations", "states", "places", "people", "conflicts", "inconsistencies"):
         assert key in report
     assert report["organisations"][0]["id"] == "SCO"

@@ -55,12 +55,11 @@ def test_observer_list_misses_mongolia(sco):
     assert found["text"] == "such observer nations as Iran, India and Pakistan"
 
 
-def test_bric_predates_the_curated_founding(sco):
+def test_bric_is_brazil_russia_india_and_china(sco):
     found = claim(sco, "BRICS", "member")
     assert found["listed"] == ["RUS", "BRA", "IND", "CHN"]
-    assert found["verdict"] == "not founded yet"
-    assert "2009-06-16" in found["evidence"]["reason"]
-    assert sorted(h["iso3"] for h in found["evidence"]["holding_at_founding"]) == ["BRA", "CHN", "IND", "RUS"]
+    assert found["verdict"] == "correct"  # BRIC formalised at Yekaterinburg on 2008-05-16
+    assert found["missing"] == [] and found["not_holding"] == []
 
 
 def test_military_alliance_weighed_against_atop(sco):
