@@ -5,6 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
+from multipolar.data import store
 from multipolar.errors import InputError, UnknownNameError
 from multipolar.panels import create_dyadyears, create_stateyears
 from multipolar.power import measures
@@ -65,6 +66,22 @@ def test_ucdp_conflict_filters(gw_states):
     assert len(every["conflict_ids"].item().split("; ")) > len(interstate["conflict_ids"].item().split("; "))
     wars = rows(gw_states.add_ucdp_acd(only_wars=True), "maxintensity IS NOT NULL")
     assert wars["maxintensity"].eq(2).all()
+
+
+def test_ucdp_onset_is_each_conflicts_first_year_in_every_build():
+    # UCDP lists a conflict-year once per secondary party; which of those rows came first must not
+    # decide the onset (it did, from run to run, e.g. the United States in 2001, conflict 418)
+    builds = [create_stateyears(system="gw").add_ucdp_acd().to_pandas() for _ in range(6)]
+    for build in builds[1:]:
+        pd.testing.assert_frame_equal(build, builds[0])
+    panel = builds[0]
+    raw = store.frame("ucdp_acd", ["conflict_id", "gwno_a", "year"])
+    firsts = raw.groupby(["conflict_id", "gwno_a"], as_index=False)["year"].min()
+    first_years = set(zip(firsts["gwno_a"], firsts["year"], strict=True))
+    in_panel = first_years & set(zip(panel["gwcode"], panel["year"], strict=True))
+    onsets = panel[panel["ucdponset"] == 1]
+    assert set(zip(onsets["gwcode"], onsets["year"], strict=True)) == in_panel
+    assert {(2, 2001), (404, 1998), (540, 1975), (651, 1956), (820, 1958)} <= in_panel
 
 
 def test_ucdp_onsets_are_na_outside_1946_2017(gw_states):

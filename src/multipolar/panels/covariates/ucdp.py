@@ -43,12 +43,15 @@ def add_ucdp_acd(
         conditions.append(f"incompatibility IN {_sql_list(issues)}")
     if only_wars:
         conditions.append("intensity_level = 2")
-    # one row per conflict, government and year (the first listed); a conflict's first year is its onset
+    # one row per conflict, government and year: the first in the file (UCDP repeats a conflict-year
+    # once per secondary party), as peacesciencer's slice(1); the conflict's first year is its onset.
+    # The onset is decided after that choice and by year alone, so rows of the same year never tie.
     conflict_years = f"""
         SELECT conflict_id, gwno_a, year, intensity_level,
-               row_number() OVER (PARTITION BY conflict_id, gwno_a ORDER BY year) = 1 AS first_year
-        FROM ({in_file_order(name)}) WHERE {" AND ".join(conditions)}
-        QUALIFY row_number() OVER (PARTITION BY conflict_id, gwno_a, year ORDER BY file_row_number) = 1"""
+               year = min(year) OVER (PARTITION BY conflict_id, gwno_a) AS first_year
+        FROM (SELECT * FROM ({in_file_order(name)}) WHERE {" AND ".join(conditions)}
+              QUALIFY row_number() OVER (
+                  PARTITION BY conflict_id, gwno_a, year ORDER BY file_row_number) = 1)"""
     state_years = f"""
         SELECT gwno_a AS gwcode, year, 1 AS ucdpongoing, max(first_year::INTEGER) AS ucdponset,
                max(intensity_level) AS maxintensity,
