@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from multipolar.data import store
 from multipolar.data.catalog import dataset
+from multipolar.panels.covariates._sql import in_file_order
 from multipolar.panels.panel import Panel
 
 
@@ -17,9 +17,11 @@ def add_contiguity(panel: Panel) -> Panel:
     """
     panel.require(system="cow", what="add_contiguity")
     first, last = dataset("cow_contdir").coverage
+    # the earliest spell of the year; spells starting the same day (none in 3.2) in file order
     contiguity_years = f"""
-        SELECT c.ccode1, c.ccode2, y.year, arg_min(c.conttype, c.stdate)::TINYINT AS conttype
-        FROM {store.scan("cow_contdir")} c, range(year(c.stdate), year(c.enddate) + 1) y(year)
+        SELECT c.ccode1, c.ccode2, y.year,
+               arg_min(c.conttype, (c.stdate, c.file_row_number))::TINYINT AS conttype
+        FROM ({in_file_order("cow_contdir")}) c, range(year(c.stdate), year(c.enddate) + 1) y(year)
         GROUP BY ALL"""
     note = f"Contiguity (cow_contdir) covers {first}-{last}; NA after {last}."
     covered = f"p.year BETWEEN {first} AND {last}"

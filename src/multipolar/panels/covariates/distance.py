@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from multipolar.data import store
 from multipolar.data.catalog import dataset
+from multipolar.panels.covariates._sql import in_file_order
 from multipolar.panels.panel import Panel
 
 EARTH_RADIUS_KM = 6378.137  # geosphere's default sphere, which peacesciencer uses
@@ -18,12 +18,13 @@ def add_capital_distance(panel: Panel) -> Panel:
     source = "cow_capitals" if panel.system == "cow" else "gw_capitals"
     code = panel.code
     first, last = dataset(source).coverage
-    # each capital-year carries the trigonometry of its position, computed once per state-year
+    # each capital-year carries the trigonometry of its position, computed once per state-year;
+    # the 1 January capital is the one whose spell began first (same day, none so far: file order)
     capital_years = f"""
-        SELECT {code}, year, sin(radians(lat)) AS sin_lat, cos(radians(lat)) AS cos_lat,
-               sin(radians(lng)) AS sin_lng, cos(radians(lng)) AS cos_lng
-        FROM (SELECT {code}, year, arg_min(lat, stdate) AS lat, arg_min(lng, stdate) AS lng
-              FROM {store.scan(source)} c, range(year(c.stdate), year(c.enddate) + 1) y(year)
+        SELECT {code}, year, sin(radians(place.lat)) AS sin_lat, cos(radians(place.lat)) AS cos_lat,
+               sin(radians(place.lng)) AS sin_lng, cos(radians(place.lng)) AS cos_lng
+        FROM (SELECT {code}, year, arg_min({{'lat': lat, 'lng': lng}}, (stdate, file_row_number)) AS place
+              FROM ({in_file_order(source)}) c, range(year(c.stdate), year(c.enddate) + 1) y(year)
               GROUP BY ALL)"""
     note = f"Capital distance ({source}) covers {first}-{last}; NA outside those years."
     if panel.unit == "dyad":
