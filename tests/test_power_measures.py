@@ -185,3 +185,17 @@ def test_every_measure_states_its_unit_in_words():
             continue
         unit = measures.values(name, 2010).extra["unit"]
         assert "_" not in unit and unit, name
+
+
+def test_group_shares_without_a_members_value_are_na_not_a_share_of_the_rest():
+    """USA's share of {USA, USSR} in 1962 is unknown under SIPRI (no USSR before 1988), not 100%."""
+    pair = measures.values("milex", 1962, share_of=["USA", "USSR"])
+    assert pair.rows["share"].isna().all()
+    assert row(pair, "USA")["value"] > 0  # the values themselves stay
+    assert any("Soviet Union" in n and "NA" in n for n in pair.notes)
+    majors = measures.values("milex", 1962, share_of="majors")
+    assert majors.rows["share"].isna().all()
+    # with every member's value the shares are there and sum to 1
+    assert measures.values("milex", 1995, share_of="majors").rows["share"].sum() == pytest.approx(1.0)
+    # the world base still leaves a missing state out, with its note
+    assert measures.values("milex", 1962).rows["share"].notna().any()

@@ -356,10 +356,17 @@ def values(
     lacking = watched - set(rows.loc[rows["value"].notna(), "cow"])
     if cows is not None:
         rows = rows[rows["cow"].isin(cows)]
-    if lacking and rows["value"].notna().any():
-        names = caps.with_labels(pd.DataFrame({"cow": sorted(lacking), "year": year}))["name"]
-        notes.append(f"No {name} value in {year} for {', '.join(names.fillna('?'))}; shares leave them out.")
     total = rows["value"].sum(min_count=1)
+    if lacking and rows["value"].notna().any():
+        names = ", ".join(
+            caps.with_labels(pd.DataFrame({"cow": sorted(lacking), "year": year}))["name"].fillna("?")
+        )
+        if cows is None:
+            notes.append(f"No {name} value in {year} for {names}; shares leave them out.")
+        else:  # a share of a named group without one of its members would count that member as 0
+            total = float("nan")
+            group = "major powers" if base == "majors" else "states chosen"
+            notes.append(f"No {name} value in {year} for {names}; shares of the {group} are NA.")
     versions = " + ".join(catalog()[d].version for d in sources_of(name, weights))
     rows = rows.assign(share=rows["value"] / total, source=data.dataset, version=versions)
     rows = caps.with_labels(rows).sort_values(["value", "cow"], ascending=[False, True], na_position="last")
