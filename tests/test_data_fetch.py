@@ -163,3 +163,22 @@ def test_data_path_and_list_report_the_cache(isolated_home, run_cli):
     fetch.fetch(dataset(SMALL))
     listing = manage.data_list().rows.set_index("name")
     assert bool(listing.loc[SMALL, "cached"]) and not bool(listing.loc["cow_states", "cached"])
+
+
+def test_written_files_get_ordinary_permissions_and_failures_leave_nothing(tmp_path):
+    import os
+    import stat
+
+    from multipolar import files
+
+    target = tmp_path / "report.md"
+    with files.replacing(target) as part:
+        part.write_text("complete")
+    umask = os.umask(0)
+    os.umask(umask)
+    assert stat.S_IMODE(target.stat().st_mode) == 0o666 & ~umask
+    with pytest.raises(RuntimeError), files.replacing(target) as part:
+        part.write_text("half")
+        raise RuntimeError("renderer failed")
+    assert target.read_text() == "complete"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["report.md"]

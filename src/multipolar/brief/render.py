@@ -9,9 +9,7 @@ from __future__ import annotations
 import base64
 import html as escape
 import io
-import os
 import re
-import tempfile
 from pathlib import Path
 
 from rich.console import Console, Group
@@ -19,6 +17,7 @@ from rich.rule import Rule
 from rich.table import Table as RichTable
 from rich.text import Text
 
+from multipolar import files
 from multipolar.answer import sources_payload
 from multipolar.brief.model import Brief, Chart, Table
 
@@ -156,23 +155,9 @@ def png_base64(chart: Chart) -> str:
 
 
 def write_atomic(path: Path, content: str) -> Path:
-    """Write content to path via a temporary file and a rename: never a half-written file.
-
-    A path that exists but is no regular file (/dev/stdout, a pipe) is written directly:
-    renaming over it would replace the device with a file.
-    """
-    path = path.expanduser()
-    if path.exists() and not path.is_file():
-        path.write_text(content, encoding="utf-8")
-        return path
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8") as out:
-            out.write(content)
-        os.replace(tmp, path)
-    finally:
-        Path(tmp).unlink(missing_ok=True)
+    """Write content to path via a temporary file and a rename: never a half-written file."""
+    with files.replacing(path) as tmp:
+        tmp.write_text(content, encoding="utf-8")
     return path
 
 

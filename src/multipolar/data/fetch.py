@@ -9,14 +9,12 @@ holds a partial or corrupt file, and two processes pulling at once both end with
 from __future__ import annotations
 
 import hashlib
-import os
-import tempfile
 from pathlib import Path
 
 import pooch
 from filelock import FileLock
 
-from multipolar import config, progress
+from multipolar import config, files, progress
 from multipolar.data.catalog import Dataset
 from multipolar.errors import ChecksumError, DataError
 
@@ -61,12 +59,8 @@ def fetch(ds: Dataset) -> Path:
     with lock_for(ds):
         if target.exists():  # another process finished while we waited
             return target
-        target.parent.mkdir(parents=True, exist_ok=True)
         source = source_of(ds)
-        handle, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent)
-        os.close(handle)
-        tmp = Path(tmp_name)
-        try:
+        with files.replacing(target) as tmp:
             _copy(source, tmp, ds)
             actual = sha256_of(tmp)
             if actual != ds.sha256:
@@ -76,9 +70,6 @@ def fetch(ds: Dataset) -> Path:
                     "Check that the mirror holds the catalogued file, then run "
                     f"`multipolar data pull {ds.name}` again.",
                 )
-            os.replace(tmp, target)
-        finally:
-            tmp.unlink(missing_ok=True)
     return target
 
 

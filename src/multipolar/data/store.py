@@ -7,8 +7,6 @@ lock and lands by rename, like downloads.
 
 from __future__ import annotations
 
-import os
-import tempfile
 from pathlib import Path
 
 import duckdb
@@ -16,7 +14,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from multipolar import config, progress
+from multipolar import config, files, progress
 from multipolar.data import fetch as fetching
 from multipolar.data import readers
 from multipolar.data.catalog import Dataset, dataset
@@ -41,14 +39,8 @@ def path(name: str) -> Path:
             table = table.replace_schema_metadata(
                 {b"multipolar.dataset": ds.name.encode(), b"multipolar.version": ds.version.encode()}
             )
-            target.parent.mkdir(parents=True, exist_ok=True)
-            handle, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent)
-            os.close(handle)
-            try:
+            with files.replacing(target) as tmp:
                 pq.write_table(table, tmp, compression="zstd")
-                os.replace(tmp, target)
-            finally:
-                Path(tmp).unlink(missing_ok=True)
             shown.advance()
     return target
 

@@ -9,12 +9,12 @@ the blocs chart uses it too.
 from __future__ import annotations
 
 import os
-import tempfile
 from collections.abc import Mapping
 from pathlib import Path
 
 import pandas as pd
 
+from multipolar import files
 from multipolar.answer import Answer, sources_payload
 from multipolar.errors import InputError, unknown
 from multipolar.power import capabilities as caps
@@ -85,16 +85,8 @@ def line_chart(
 
 
 def _save(figure, target: Path) -> None:
-    handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=target.suffix, dir=target.parent)
-    os.close(handle)
-    umask = os.umask(0)
-    os.umask(umask)
-    os.chmod(temporary, 0o666 & ~umask)  # mkstemp's 0600 would otherwise survive the rename
-    try:
+    with files.replacing(target, suffix=target.suffix) as temporary:
         figure.savefig(temporary, dpi=200, bbox_inches="tight", format=target.suffix.lower()[1:])
-        os.replace(temporary, target)
-    finally:
-        Path(temporary).unlink(missing_ok=True)
 
 
 def shares(
