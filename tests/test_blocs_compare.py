@@ -218,3 +218,15 @@ def test_compare_before_any_data_says_so():
     with pytest.raises(InputError, match="milex_nmc") as caught:
         blocs.compare(["NATO", "SCO"], "1900-01-01", "milex")
     assert "gdp_ppp" not in str(caught.value)
+
+
+def test_a_bloc_whose_major_power_has_no_value_is_na_not_the_rest():
+    """The Warsaw Pact's SIPRI spending in 1962 is unknown (no USSR before 1988), not 0.8% of the world."""
+    answer = blocs.compare(["NATO", "Warsaw Pact"], "1962-10-22", "milex")
+    pact = row(answer, "WARSAW_PACT")
+    assert pd.isna(pact["share"]) and pd.isna(pact["value"])
+    assert any("WARSAW_PACT" in n and "SUN" in n and "NA" in n for n in answer.notes)
+    assert all(r["ratio"] is None for r in answer.extra["ratios"])
+    # a small member without a value is still left out of the sum, as before
+    sco = row(blocs.compare(["SCO"], "2008-09-07", "milex"), "SCO")
+    assert sco["share"] > 0

@@ -59,27 +59,46 @@ class Weighed:
         return rows[rows["cow"].isin(bloc.cow) | rows["iso3"].isin(bloc.iso3)]
 
     def value(self, bloc: Bloc) -> float | None:
-        """The members' summed value; None (NA) when no member has one."""
+        """The members' summed value; None (NA) when no member has one, or a major power has none."""
         found = self.members_of(bloc)["value"]
-        return float(found.sum()) if found.notna().any() else None
+        return float(found.sum()) if found.notna().any() and not self.majors_missing(bloc) else None
 
     def share(self, bloc: Bloc) -> float | None:
-        """The members' summed share of the world; None (NA) when no member has a value."""
+        """The members' summed share of the world; None (NA) when no member has a value, or a
+        major power among them has none (the rest would stand for the bloc, as if it were 0)."""
         found = self.members_of(bloc)["share"]
-        return float(found.sum()) if found.notna().any() else None
+        return float(found.sum()) if found.notna().any() and not self.majors_missing(bloc) else None
 
-    def missing(self, bloc: Bloc) -> str | None:
-        """A note naming members with no value this year: left out of sums, never counted as 0."""
+    def absent(self, bloc: Bloc) -> list[tuple[str, int | None]]:
+        """Members (iso3, cow) with no value this year."""
         found = self.members_of(bloc).dropna(subset=["value"])
         have_cow, have_iso = set(found["cow"]), set(found["iso3"].dropna())
-        gone = [
-            iso
+        return [
+            (iso, cow)
             for iso, cow in zip(bloc.iso3, bloc.cow, strict=True)
             if iso not in have_iso and (cow is None or cow not in have_cow)
         ]
+
+    def majors_missing(self, bloc: Bloc) -> list[str]:
+        """Members without a value that are major powers this year (the bloc's sum is then NA)."""
+        gone = self.absent(bloc)
+        if not gone:
+            return []
+        majors = set(measures.majors_by_year(self.year, self.year)[0]["cow"])
+        return [iso for iso, cow in gone if cow in majors]
+
+    def missing(self, bloc: Bloc) -> str | None:
+        """A note naming members with no value this year: left out of sums, never counted as 0;
+        the bloc is NA if a major power is among them."""
+        gone = self.absent(bloc)
         if not gone:
             return None
-        names = ", ".join(gone)
+        names = ", ".join(iso for iso, _ in gone)
+        if majors := self.majors_missing(bloc):
+            return (
+                f"{bloc.name}: no {self.measure} value in {self.year} for {names}; its value and share are "
+                f"NA, since the major power {', '.join(majors)} is among them (never counted as 0)."
+            )
         return f"{bloc.name}: no {self.measure} value in {self.year} for {names}; left out (missing, not 0)."
 
 
