@@ -295,3 +295,32 @@ def test_members_of_an_organisation_such_as():
     (found,) = claims_in("Members of NATO such as Poland and Ukraine asked for more troops.")
     assert (found["org"], found["exhaustive"], found["verdict"]) == ("NATO", False, "wrong")
     assert [m["iso3"] for m in found["not_holding"]] == ["UKR"]
+
+
+def states_in(text: str, day: str = "2015-06-01") -> dict[str, list[tuple[str, str]]]:
+    report = mp.read_article(text, date=day).to_dict()
+    return {s["iso3"]: [(m["text"], m["as"]) for m in s["mentions"]] for s in report["states"]}
+
+
+def test_everyday_names_and_demonyms():
+    assert states_in("American and Chinese officials met in Paris.") == {
+        "USA": [("American", "demonym")],
+        "CHN": [("Chinese", "demonym")],
+        "FRA": [("Paris", "capital")],
+    }
+    found = states_in("The US, the U.S. and America told us so. Britain, the UK and Holland agreed.")
+    assert found == {
+        "USA": [("US", "name"), ("U.S.", "name"), ("America", "name")],
+        "GBR": [("Britain", "name"), ("UK", "name")],
+        "NLD": [("Holland", "name")],
+    }
+    assert states_in("Dutch and Swiss diplomats met.") == {
+        "NLD": [("Dutch", "demonym")],
+        "CHE": [("Swiss", "demonym")],
+    }
+
+
+def test_ambiguous_demonyms_regions_and_headline_words_are_not_states():
+    assert states_in("Korean and Congolese troops joined the exercise.") == {}
+    assert states_in("Latin American and South American leaders met North American envoys.") == {}
+    assert states_in("WHAT IT MEANS FOR US\n\nSanctions hurt the Us and us.") == {}

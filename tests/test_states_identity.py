@@ -29,6 +29,15 @@ from multipolar.states.identity import identify
         ("usa", "USA", 2),
         ("Holland", "NLD", 210),
         ("the Netherlands", "NLD", 210),
+        ("US", "USA", 2),
+        ("U.S.", "USA", 2),
+        ("America", "USA", 2),
+        ("UK", "GBR", 200),
+        ("UAE", "ARE", 696),
+        ("Formosa", "TWN", 713),
+        ("Dutch", "NLD", 210),
+        ("Swiss", "CHE", 225),
+        ("North Korean", "PRK", 731),
     ],
 )
 def test_aliases(text, iso3, cow):
@@ -148,3 +157,37 @@ def test_entities_and_aliases_tables():
     soviet = set(spelled.loc[spelled["iso3"] == "SUN", "alias"])
     assert {"Soviet Union", "USSR"} <= soviet
     assert "Burma" in set(spelled.loc[spelled["iso3"] == "MMR", "alias"])
+
+
+def test_short_names_are_names_and_demonyms_are_demonyms():
+    rows = mp.resolve(["US", "Britain", "Holland", "American", "Chinese"], date="2020-01-01").rows
+    assert rows["iso3"].tolist() == ["USA", "GBR", "NLD", "USA", "CHN"]
+    assert rows["read_as"].tolist() == ["name", "name", "name", "demonym", "demonym"]
+
+
+@pytest.mark.parametrize("word", ["Korean", "Congolese", "Korea", "Congo"])
+def test_demonyms_of_several_states_are_refused(word):
+    with pytest.raises(AmbiguousNameError):
+        identify(word, "2020-01-01")
+
+
+def test_demonyms_follow_the_entity_of_the_day():
+    assert identify("German", "1960-01-01").cow == 260  # West Germany, as "Germany" then
+    assert identify("Soviet", "1985-01-01").iso3 == "SUN"
+    with pytest.raises(CoverageError):
+        identify("Soviet", "2010-01-01")
+
+
+def test_common_aliases_file_is_sourced_and_every_row_is_known():
+    import pandas as pd
+
+    table = pd.read_csv(identity.COMMON, dtype=str, keep_default_na=False)
+    assert list(table.columns) == ["alias", "iso3", "kind", "source"]
+    assert set(table["kind"]) <= {"short_name", "demonym", "former_name"}
+    assert all(table["source"].str.startswith("https://"))
+    assert not table.duplicated(["alias", "iso3"]).any()
+    spelled = identity.aliases()
+    assert set(spelled["kind"]) == {"name", "short_name", "demonym", "former_name"}
+    assert set(table["iso3"]) <= set(spelled["iso3"].dropna())
+    american = spelled[spelled["alias"] == "American"]
+    assert american[["iso3", "kind"]].drop_duplicates().values.tolist() == [["USA", "demonym"]]

@@ -19,7 +19,7 @@ import pandas as pd
 
 # which reading wins when one stretch of text is several things ("Luxembourg", "Kuwait"); a
 # curated place beats a state list's entry for it (G-W lists South Ossetia from 2008, COW never)
-PRIORITY = {"place": 0, "state": 1, "org": 2, "region": 3, "capital": 4}
+PRIORITY = {"place": 0, "state": 1, "demonym": 2, "org": 3, "region": 4, "capital": 5}
 # longest article the pipeline accepts, in characters (the loader already caps bytes at 5 MB)
 MAX_CHARS = 6_000_000
 
@@ -118,7 +118,10 @@ class Gazetteer:
         self.matcher = PhraseMatcher(self.nlp.vocab, attr="LOWER")
         self.labels: dict[int, tuple[str, str, str]] = {}  # match id -> kind, key, alias
         self.acronyms: set[str] = set()
-        self.add("state", state_aliases()["alias"])
+        spelled = state_aliases()
+        demonym = spelled["kind"] == "demonym"
+        self.add("state", spelled.loc[~demonym, "alias"])
+        self.add("demonym", spelled.loc[demonym, "alias"])
         self.add("org", organisation_names()["alias"])
         self.add("capital", capitals()["capital"])
         table = places()
@@ -145,9 +148,11 @@ class Gazetteer:
             token = doc[end - 1]
             first, last = doc[start].idx, token.idx + len(token)
             if alias in self.acronyms:
-                if not same_acronym(text[first:last], alias):
+                if not same_acronym(text[first:last], alias) or word_in_a_headline(text, first, alias):
                     continue
             elif not (text[first].isupper() or text[first].isdigit()):
+                continue
+            if kind == "demonym" and GEOGRAPHY.match(text, last):
                 continue
             found.append((start - end, PRIORITY[kind], start, end, kind, key, first, last))
         found.sort()
@@ -172,6 +177,18 @@ class Gazetteer:
 def same_acronym(words: str, alias: str) -> bool:
     """'US' but not 'us' or 'Us': an acronym counts only as written (full stops aside)."""
     return words == alias or words.replace(".", "") == alias.replace(".", "")
+
+
+def word_in_a_headline(text: str, start: int, alias: str) -> bool:
+    """An acronym that is also an English word ('US') in a line without lower-case letters
+    ('WHAT IT MEANS FOR US'): there the capitals say nothing."""
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    if alias.lower() not in STOP_WORDS:
+        return False
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", start)
+    return not any(c.islower() for c in text[line_start : line_end if line_end >= 0 else len(text)])
 
 
 NEIGHBOUR_BEFORE = re.compile(r"[A-Z][\w'’-]* $")

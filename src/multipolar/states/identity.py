@@ -8,7 +8,9 @@ Yugoslavia, Russia and the USSR, Yemen, Vietnam, the Pacific microstates ...) th
 of ``data/entities.csv`` take over every spell of those codes.
 
 Names come from the state lists, country_converter and pycountry (official, short and common
-names, "Korea, Republic of" read both ways) and the curated aliases. A name that fits several
+names, "Korea, Republic of" read both ways), the curated aliases of ``data/entities.csv`` and the
+everyday forms of ``data/aliases.csv`` (short names such as "US" and "Britain", former names and
+demonyms such as "American", one sourced row per alias and state). A name that fits several
 entities on the day is an AmbiguousNameError, never a guess: "Congo" and "Korea" are ambiguous;
 "Germany" between 1949 and 1990 is West Germany by convention (the curated note says so).
 """
@@ -32,7 +34,9 @@ from multipolar.states import lists
 
 CURATED = Path(__file__).parent / "data" / "entities.csv"
 CURATED_SOURCE = "states/data/entities.csv"
-SOURCES = ["cow_states", "gw_states", "gw_system", CURATED_SOURCE]
+COMMON = Path(__file__).parent / "data" / "aliases.csv"
+COMMON_SOURCE = "states/data/aliases.csv"
+SOURCES = ["cow_states", "gw_states", "gw_system", CURATED_SOURCE, COMMON_SOURCE]
 ISO_START = dt.date(1974, 1, 1)  # first edition of ISO 3166; older entities get codes only if curated
 CODE_SYSTEMS = {"cow": "COW", "gw": "Gleditsch-Ward", "iso3": "ISO3", "iso2": "ISO2"}
 CODE_NAMES = {"iso3": "ISO3", "iso2": "ISO2", "cow_abb": "COW abbreviation", "gw_abb": "G-W abbreviation"}
@@ -57,9 +61,12 @@ def entities() -> pd.DataFrame:
 
 
 def aliases() -> pd.DataFrame:
-    """Every known spelling of every entity: alias, iso3, cow, gw, valid_from, valid_to."""
+    """Every known spelling of every entity: alias, iso3, cow, gw, valid_from, valid_to, kind.
+
+    ``kind`` is "name" (state lists, libraries, curated entities), or from ``data/aliases.csv``
+    "short_name", "former_name" or "demonym" (an adjective: weaker evidence of a state mention)."""
     table = _aliases().merge(_entities(), left_on="entity", right_index=True)
-    return table[["alias", "iso3", "cow", "gw", "valid_from", "valid_to"]].reset_index(drop=True)
+    return table[["alias", "iso3", "cow", "gw", "valid_from", "valid_to", "kind"]].reset_index(drop=True)
 
 
 def valid_on(day: dt.date) -> pd.DataFrame:
@@ -125,7 +132,8 @@ def _identify(text: str, date, code: str) -> tuple[Country, str, list[str]]:
             f"{word} read as a {CODE_SYSTEMS[code]} code (write {other}:{word} for {CODE_SYSTEMS[other]})."
         )
     else:
-        found, read_as = _alias_index().get(normalise(word), []), "name"
+        key = normalise(word)
+        found, read_as = _alias_index().get(key, []), "demonym" if key in _demonyms() else "name"
         if not found and re.fullmatch(r"[A-Za-z]{2,3}", word):
             found, read_as = _by_letters(word, day), "code"
         if not found:
@@ -280,6 +288,13 @@ def _alias_index() -> dict[str, list[int]]:
 
 
 @functools.cache
+def _demonyms() -> frozenset[str]:
+    """Keys that are only ever demonyms (read_as "demonym" rather than "name")."""
+    kinds = _aliases().groupby("key")["kind"].agg(set)
+    return frozenset(key for key, found in kinds.items() if found == {"demonym"})
+
+
+@functools.cache
 def _entities() -> pd.DataFrame:
     """Curated entity spells, plus one entity per code no curated row covers (same code, same state)."""
     curated = pd.read_csv(CURATED, dtype=str, keep_default_na=False).replace("", None)
@@ -330,7 +345,8 @@ def _entities() -> pd.DataFrame:
 
 @functools.cache
 def _aliases() -> pd.DataFrame:
-    """Alias table: alias (as written), key (normalised), entity (row of _entities())."""
+    """Alias table: alias (as written), key (normalised), entity (row of _entities()), kind.
+    Where one spelling of an entity is both a name and an everyday form, it is a name."""
     records = _records()
     found: list[tuple[str, int]] = []
     iso_names = _iso_names()
@@ -349,9 +365,23 @@ def _aliases() -> pd.DataFrame:
                 if record["valid_from"] <= spell.end and (record["valid_to"] or dt.date.max) >= spell.start:
                     names = spellings(spell.name, with_brackets=not record["curated"])
                     found += [(name, index) for name in names]
-    out = pd.DataFrame(found, columns=["alias", "entity"])
+    out = pd.DataFrame(found, columns=["alias", "entity"]).assign(kind="name")
+    out = pd.concat([out, _common_aliases()], ignore_index=True)
     out["key"] = out["alias"].map(normalise)
     return out.drop_duplicates(subset=["key", "entity"]).reset_index(drop=True)
+
+
+def _common_aliases() -> pd.DataFrame:
+    """``data/aliases.csv`` as alias, entity, kind: each row applies to every spell of its ISO3."""
+    table = pd.read_csv(COMMON, dtype=str, keep_default_na=False)
+    codes = _code_index()
+    rows = []
+    for row in table.itertuples(index=False):
+        spells = codes.get(("iso3", row.iso3))
+        if not spells:
+            raise ValueError(f"{COMMON_SOURCE}: no entity has ISO3 {row.iso3!r} (alias {row.alias!r}).")
+        rows += [(row.alias, index, row.kind) for index in spells]
+    return pd.DataFrame(rows, columns=["alias", "entity", "kind"])
 
 
 def _iso3_of(name: str) -> str | None:
