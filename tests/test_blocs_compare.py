@@ -230,3 +230,16 @@ def test_a_bloc_whose_major_power_has_no_value_is_na_not_the_rest():
     # a small member without a value is still left out of the sum, as before
     sco = row(blocs.compare(["SCO"], "2008-09-07", "milex"), "SCO")
     assert sco["share"] > 0
+
+
+def test_world_polarity_without_a_major_powers_value_is_na(run_cli):
+    """As mp.polarity does: SIPRI 1962 has no USSR or China, so no verdict on the world's polarity."""
+    answer = blocs.compare(["NATO", "Warsaw Pact"], "1962-10-22", "milex")
+    for view in answer.extra["polarity"]:
+        assert view["verdict"] is None and view["enp"] is None
+        assert "SUN" in view["missing"] and "CHN" in view["missing"]
+    code, out, err = run_cli("compare", "NATO", "Warsaw Pact", "--date", "1962-10-22", "--measure", "milex")
+    assert code == 0, err
+    assert "NA (no milex value for the major powers SUN, CHN)" in out
+    full = blocs.compare(["NATO", "SCO"], "2008-09-07", "milex").extra["polarity"]
+    assert all(v["verdict"] and "missing" not in v for v in full)

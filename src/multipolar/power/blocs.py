@@ -53,6 +53,7 @@ class Weighed:
     notes: tuple[str, ...]
     sources: tuple[str, ...]
     unit: str = ""  # of the values, e.g. "constant 2015 US$"
+    majors_lacking: tuple[str, ...] = ()  # major powers (iso3) with no value this year
 
     def members_of(self, bloc: Bloc) -> pd.DataFrame:
         rows = self.values
@@ -129,7 +130,11 @@ def weigh_year(measure: str, year: int, weights: Mapping[str, float] | str | Non
     answer = measures.values(measure, year, weights=weights)
     rows = answer.rows[["cow", "iso3", "name", "value", "share"]]
     unit = answer.extra.get("unit", "")
-    return Weighed(measure, year, rows, tuple(answer.notes), tuple(answer.sources), unit)
+    majors = measures.majors_by_year(year, year)[0]["cow"]
+    lacking = [int(c) for c in majors if c not in set(rows.loc[rows["value"].notna(), "cow"])]
+    known = identity.by_code_on(measures.year_end(year), "cow")
+    names = tuple(known.get(c, {}).get("iso3") or str(c) for c in lacking)
+    return Weighed(measure, year, rows, tuple(answer.notes), tuple(answer.sources), unit, names)
 
 
 def bloc(spec: str, date: dt.date) -> Bloc:
@@ -337,8 +342,12 @@ def merge_groups(blocs: dict[str, Bloc], groups: list[list[str]], lookup: Blocs)
 def merged_polarity(weighed: Weighed, blocs: Iterable[Bloc]) -> tuple[dict, list[str]]:
     """Polarity with each bloc as one actor and every other state as itself.
 
-    A state in two blocs counts once, with the bloc listed first (said in the notes).
+    A state in two blocs counts once, with the bloc listed first (said in the notes). If a major
+    power has no value that year the indices are NA, with ``missing`` naming it, as in
+    ``mp.polarity``: shares of a world without it would describe a different system.
     """
+    if weighed.majors_lacking:
+        return {c: None for c in polarity.COLUMNS} | {"missing": ", ".join(weighed.majors_lacking)}, []
     rows = weighed.values.dropna(subset=["value"])
     taken = pd.Series(False, index=rows.index)
     shares: dict[str, float] = {}

@@ -73,10 +73,12 @@ def compare(
         "scenario": "after the what-if",
     }
     for view in answer.extra["polarity"]:
-        console.print(
-            f"polarity of world shares, {described[view['actors']]}: {view['verdict']} "
-            f"(leader {view['leader']} {view['leader_share']:.1%}, ENP {view['enp']:.2f})"
-        )
+        if view.get("missing"):
+            said = f"NA (no {params['measure']} value for the major powers {view['missing']})"
+        else:
+            leader = f"leader {view['leader']} {view['leader_share']:.1%}"
+            said = f"{view['verdict']} ({leader}, ENP {view['enp']:.2f})"
+        console.print(f"polarity of world shares, {described[view['actors']]}: {said}")
 
 
 def brief(
