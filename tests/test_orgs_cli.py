@@ -122,3 +122,14 @@ def test_a_day_in_the_future_is_refused(run_cli):
         code, out, err = run_cli(*args)
         assert code == 2 and out == "", args
         assert f"{later} is in the future" in err and "Traceback" not in err
+
+
+def test_statuses_in_the_plural_are_read(run_cli):
+    for typed, status in (
+        ("observers", "observer"),
+        ("dialogue partners", "dialogue_partner"),
+        ("Members", "member"),
+    ):
+        code, out, err = run_cli("members", "SCO", "--date", "2020-01-01", "--status", typed, "--json")
+        assert code == 0, err
+        assert json.loads(out)["status"] == status

@@ -319,6 +319,8 @@ def _atopid(value: int | str) -> int:
 def _status(status: str) -> str:
     word = str(status).strip().lower().replace("-", "_").replace(" ", "_")
     valid = [*registry.statuses(), "all"]
+    if word not in valid and word.endswith("s") and word[:-1] in valid:
+        word = word[:-1]  # "observers", "dialogue partners"
     if word not in valid:
         raise InputError(f"Unknown status {status!r}.", f"Use one of: {', '.join(valid)}.")
     return word
