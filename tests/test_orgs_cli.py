@@ -133,3 +133,10 @@ def test_statuses_in_the_plural_are_read(run_cli):
         code, out, err = run_cli("members", "SCO", "--date", "2020-01-01", "--status", typed, "--json")
         assert code == 0, err
         assert json.loads(out)["status"] == status
+
+
+def test_conditional_note_only_when_a_star_is_shown(run_cli):
+    code, out, _ = run_cli("memberships", "UK", "--date", "2022-02-24")  # after ATOP: no obligations
+    assert code == 0 and "*" not in out and "conditional" not in out
+    code, out, _ = run_cli("alliances", "--date", "1914-06-28")
+    assert "defense*" in out and "conditional in ATOP" in out

@@ -139,5 +139,6 @@ def readable(answer: Answer, as_json: bool) -> Answer:
         else ", ".join(o + ("*" if o in row["conditional"] else "") for o in OBLIGATIONS if row[o])
         for _, row in answer.rows.iterrows()
     ]
-    notes = [*answer.notes, "obligations marked * are conditional in ATOP."] if text else answer.notes
+    starred = any(t and "*" in t for t in text)
+    notes = [*answer.notes, "obligations marked * are conditional in ATOP."] if starred else answer.notes
     return dataclasses.replace(answer, rows=answer.rows.assign(obligations=text), notes=notes)
