@@ -101,3 +101,10 @@ def test_plot_refuses_bad_paths_before_drawing(tmp_path):
     with pytest.raises(UnknownNameError):
         plot("polarty", tmp_path / "chart.png")
     assert list(tmp_path.iterdir()) == []
+
+
+def test_a_bad_weight_is_shown_as_typed(run_cli):
+    for weights, shown in (("gdp=1,milex=x", "'x'"), ("gdp=1,milex", "''"), ("gdp=1,milex=nan", "nan")):
+        code, out, err = run_cli("power", "--year", "2010", "--measure", "composite", "--weights", weights)
+        assert code == 2 and out == ""
+        assert f"Bad weight for 'milex': {shown}" in err

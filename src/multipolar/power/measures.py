@@ -130,9 +130,9 @@ def parse_weights(weights: Mapping[str, float] | str | None) -> tuple[tuple[str,
         for part in filter(None, (p.strip() for p in weights.split(","))):
             name, sep, number = part.partition("=")
             try:
-                pairs[name.strip()] = float(number) if sep else float("nan")
+                pairs[name.strip()] = float(number)
             except ValueError:
-                pairs[name.strip()] = float("nan")
+                pairs[name.strip()] = number.strip()  # shown as typed in the error below
         weights = pairs
     checked = {}
     for name, weight in weights.items():
