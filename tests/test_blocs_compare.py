@@ -243,3 +243,10 @@ def test_world_polarity_without_a_major_powers_value_is_na(run_cli):
     assert "NA (no milex value for the major powers SUN, CHN)" in out
     full = blocs.compare(["NATO", "SCO"], "2008-09-07", "milex").extra["polarity"]
     assert all(v["verdict"] and "missing" not in v for v in full)
+
+
+def test_an_organisation_without_members_yet_says_why():
+    """NATO was founded on 1949-04-04; its first members entered into force on 1949-08-24."""
+    answer = blocs.compare(["NATO"], "1949-04-04")
+    assert row(answer, "NATO")["members_n"] == 0
+    assert any("1949-08-24" in n for n in answer.notes)

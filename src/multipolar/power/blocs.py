@@ -169,12 +169,13 @@ def org_bloc(name: str, date: dt.date, status: str = "member") -> Bloc:
     """An organisation's states in one status (member, observer, ...) on the day.
 
     The curated spells are read directly (cheap enough to do for every year of a chart); only
-    outside the organisation's life is ``members`` asked, for the note that says when it existed.
+    when there are none is ``members`` asked, for the note that says why (not founded yet, or
+    no member spell in force yet).
     """
     org = registry.organisation(name)
     rows = registry.on(date, org.id)
     rows = rows[rows["status"] == status]
-    notes = () if org.existed_on(date) else tuple(members(org.id, date, status=status).notes)
+    notes = () if len(rows) else tuple(members(org.id, date, status=status).notes)
     return Bloc(
         name=org.id,
         iso3=tuple(rows["iso3"]),
