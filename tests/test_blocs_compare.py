@@ -250,3 +250,11 @@ def test_an_organisation_without_members_yet_says_why():
     answer = blocs.compare(["NATO"], "1949-04-04")
     assert row(answer, "NATO")["members_n"] == 0
     assert any("1949-08-24" in n for n in answer.notes)
+
+
+def test_an_organisations_known_but_undated_members_are_named():
+    """OPEC's Algeria, Libya and the UAE have no dated spell: a bloc without them must say so."""
+    answer = blocs.compare(["OPEC"], "2024-01-01", "gdp")
+    assert "DZA" not in row(answer, "OPEC")["members"]
+    assert any(n.startswith("OPEC: not listed: Algeria (DZA)") for n in answer.notes)
+    assert "orgs/data/gaps.csv" in [s["dataset"] for s in answer.to_dict()["sources"]]

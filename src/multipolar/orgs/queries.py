@@ -78,12 +78,12 @@ def members(org: str, date: str | dt.date | None = None, status: str = "member")
             notes.append(
                 f"The curated data dates the first such spell from {spells['start'].min().isoformat()}."
             )
-    gap_notes = _gap_notes(found.id, day, status, set(rows["iso3"]))
-    sources = CURATED + ([registry.GAPS_SOURCE] if gap_notes else []) + STATE_NAMES
-    return Answer("members", params, rows, "members", notes + gap_notes, sources, {"org_name": found.name})
+    gaps = gap_notes(found.id, day, status, set(rows["iso3"]))
+    sources = CURATED + ([registry.GAPS_SOURCE] if gaps else []) + STATE_NAMES
+    return Answer("members", params, rows, "members", notes + gaps, sources, {"org_name": found.name})
 
 
-def _gap_notes(org_id: str, day: dt.date, status: str, listed: set[str]) -> list[str]:
+def gap_notes(org_id: str, day: dt.date, status: str, listed: set[str]) -> list[str]:
     """Notes naming states known to hold the status around ``day`` whose spell days are not curated."""
     notes = []
     for gap in registry.gaps()[lambda t: t["org"] == org_id].itertuples(index=False):

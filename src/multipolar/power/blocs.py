@@ -24,6 +24,7 @@ from multipolar.answer import Answer
 from multipolar.dates import parse_date
 from multipolar.errors import CoverageError, InputError, MultipolarError, UnknownNameError
 from multipolar.orgs import alliances, members, registry
+from multipolar.orgs.queries import gap_notes
 from multipolar.power import measures, polarity
 from multipolar.power.plot import check_path, line_chart
 from multipolar.power.polarity import _span  # the project's one way of writing year runs
@@ -176,12 +177,17 @@ def org_bloc(name: str, date: dt.date, status: str = "member") -> Bloc:
     rows = registry.on(date, org.id)
     rows = rows[rows["status"] == status]
     notes = () if len(rows) else tuple(members(org.id, date, status=status).notes)
+    sources = (registry.ORGANISATIONS_SOURCE, registry.MEMBERSHIPS_SOURCE)
+    if len(rows) and (gaps := gap_notes(org.id, date, status, set(rows["iso3"]))):
+        # states known to belong whose days are not curated: named, since the bloc lacks them
+        notes = tuple(f"{org.id}: n{gap[1:]}" for gap in gaps)
+        sources += (registry.GAPS_SOURCE,)
     return Bloc(
         name=org.id,
         iso3=tuple(rows["iso3"]),
         cow=tuple(None if pd.isna(c) else int(c) for c in rows["cow"]),
         origin=f"{org.name} on {date.isoformat()} ({status}s)",
-        sources=(registry.ORGANISATIONS_SOURCE, registry.MEMBERSHIPS_SOURCE),
+        sources=sources,
         notes=notes,
     )
 
