@@ -108,3 +108,22 @@ def test_a_bad_weight_is_shown_as_typed(run_cli):
         code, out, err = run_cli("power", "--year", "2010", "--measure", "composite", "--weights", weights)
         assert code == 2 and out == ""
         assert f"Bad weight for 'milex': {shown}" in err
+
+
+@pytest.mark.parametrize(
+    ("args", "words"),
+    [
+        (
+            ("shares", "--measure", "gdp", "--from", "1816", "--to", "1900"),
+            "No gdp values to draw in 1816-1900",
+        ),
+        (("polarity", "--measure", "milex", "--from", "1816", "--to", "1900"), "No milex values to draw"),
+        (("blocs", "--from", "1816", "--to", "1900"), "No cinc values to draw"),
+    ],
+)
+def test_a_chart_with_nothing_to_draw_is_refused(run_cli, tmp_path, args, words):
+    target = tmp_path / "empty.png"
+    code, out, err = run_cli("plot", *args, "-o", str(target))
+    assert code == 2, err
+    assert words in err and "Traceback" not in err
+    assert not target.exists()

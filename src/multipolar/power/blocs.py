@@ -26,7 +26,7 @@ from multipolar.errors import CoverageError, InputError, MultipolarError, Unknow
 from multipolar.orgs import alliances, members, registry
 from multipolar.orgs.queries import gap_notes
 from multipolar.power import measures, polarity
-from multipolar.power.plot import check_path, line_chart
+from multipolar.power.plot import check_path, line_chart, require_values
 from multipolar.power.polarity import _span  # the project's one way of writing year runs
 from multipolar.states import identity
 
@@ -562,6 +562,14 @@ def chart(
     frame = answer.rows.rename(columns={"bloc": "series", "share": "value"})
     params = answer.params
     title = f"Blocs' share of the world total of {params['measure']}, {params['from']}-{params['to']}"
+    require_values(
+        frame,
+        params["measure"],
+        params["from"],
+        params["to"],
+        f"None of {', '.join(frame['series'].unique())} has a value in those years "
+        "(not founded yet, or no data); give later years.",
+    )
     line_chart(frame[["year", "series", "value"]], target, title, "Share of the world total", answer.sources)
     return replace(
         answer, kind="plot", key="data", params={"kind": "blocs", **params}, extra={"path": str(target)}

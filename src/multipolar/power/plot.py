@@ -16,7 +16,7 @@ import pandas as pd
 
 from multipolar import files
 from multipolar.answer import Answer, sources_payload
-from multipolar.errors import InputError, unknown
+from multipolar.errors import CoverageError, InputError, unknown
 from multipolar.power import capabilities as caps
 from multipolar.power import measures
 from multipolar.power.polarity import polarity
@@ -41,6 +41,21 @@ def check_path(path: str | os.PathLike) -> Path:
 def caption(sources: list[str]) -> str:
     labels = ", ".join(f"{s['dataset']} ({s['version']})" for s in sources_payload(sources))
     return f"Sources: {labels}. Made with multipolar."
+
+
+def require_values(frame: pd.DataFrame, what: str, first: int, last: int, why: str) -> None:
+    """Refuse, before anything is drawn or written, a chart whose every value is NA."""
+    if frame.empty or not frame["value"].notna().any():
+        raise CoverageError(f"No {what} values to draw in {first}-{last}.", why)
+
+
+def coverage_hint(name: str, weights: Mapping[str, float] | str | None = None) -> str:
+    """Which years ``name`` covers, and the measure that covers the others."""
+    data = measures.series(name, weights)
+    instead = measures.instead_of(name)
+    return f"{name} covers {data.first}-{data.last}" + (
+        f"; measure {instead} covers other years." if instead else "; give years inside it."
+    )
 
 
 def line_chart(
@@ -143,6 +158,13 @@ def plot(
             }
         )
         span = f"{answer.params['from']}-{answer.params['to']}"
+        require_values(
+            long,
+            name,
+            answer.params["from"],
+            answer.params["to"],
+            f"{coverage_hint(name, weights)} `multipolar polarity --measure {name}` says why a year is NA.",
+        )
         title = f"Polarity among the {_among(answer.params['among'])}, {name}, {span}"
         line_chart(
             long,
@@ -156,6 +178,14 @@ def plot(
     else:
         table = shares(name, start, end, weights)
         long = table.rename(columns={"name": "series", "share": "value"})[["year", "series", "value"]]
+        data = measures.series(name, weights)
+        require_values(
+            long,
+            name,
+            measures.check_year(start) if start is not None else max(measures.FIRST_YEAR, data.first),
+            measures.check_year(end) if end is not None else data.last,
+            coverage_hint(name, weights),
+        )
         first, last = int(table["year"].min()), int(table["year"].max())
         title = f"Shares of the world total of {name}: the major powers, {first}-{last}"
         sources = measures.sources_of(name, weights)
