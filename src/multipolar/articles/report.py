@@ -397,7 +397,7 @@ def weigh_alliances(org_id: str, day: dt.date) -> tuple[int, int, dict]:
 
     org = registry.organisation(org_id)
     cows = sorted({int(r["cow"]) for r in roster(org.id, day, "member")[0] if r["cow"] is not None})
-    pacts = atop.alliances_among(cows, day)
+    pacts = alliances_among(cows, day)
     shown = []
     binding = partial = 0
     for pact in pacts.itertuples(index=False):
@@ -427,6 +427,30 @@ def weigh_alliances(org_id: str, day: dt.date) -> tuple[int, int, dict]:
         "reason": nature_reason(org.id, len(cows), binding, partial, own_treaties),
     }
     return binding, partial, evidence
+
+
+def alliances_among(cows: list[int], day: dt.date) -> pd.DataFrame:
+    """``atop.alliances_among(cows, day)``, taken from one table per day of the alliances among
+    all COW states (the day's ATOP spells are worked out once, not once per organisation). An
+    alliance's row does not depend on the codes asked for, only whether it is listed does."""
+    from multipolar.orgs import atop
+
+    universe, pacts = alliances_on(day)
+    if not set(cows) <= universe:
+        return atop.alliances_among(cows, day)
+    wanted = set(cows)
+    keep = [len(wanted.intersection(members)) >= 2 for members in pacts["members"]]
+    return pacts.loc[keep].reset_index(drop=True)
+
+
+@lru_cache(maxsize=256)
+def alliances_on(day: dt.date) -> tuple[frozenset[int], pd.DataFrame]:
+    """Every COW code, and the ATOP alliances in force on ``day`` with at least two of them."""
+    from multipolar.orgs import atop
+    from multipolar.states import lists
+
+    universe = frozenset(int(code) for code in lists.cow_spells()["code"])
+    return universe, atop.alliances_among(sorted(universe), day)
 
 
 def nature_reason(org: str, size: int, binding: int, partial: int, own: list[dict]) -> str:
