@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 STATUS_WORDS = {
     "member": "member", "members": "member", "member states": "member", "member countries": "member",
@@ -172,36 +172,42 @@ class SentenceLine:
     end: int
     mentions: list  # index in symbol -> Mention
     line: str = ""
-    offsets: list | None = None  # (position in line, start, end in article) of each word
-    positions: list | None = None  # position in line of each word
+    # the line's pieces in order: (index of the piece's first word, start, end in the article,
+    # mention or None); a mention is one word, the text between two mentions is TOKEN's words
+    pieces: list = field(default_factory=list)
+    firsts: list = field(default_factory=list)  # each piece's first word index
 
     def __post_init__(self) -> None:
         parts, position = [], self.start
-        for index, mention in enumerate(self.mentions):
-            parts.extend(TOKEN.findall(self.text, position, mention.start))
-            parts.append(f"<{mention.kind}#{index}>")
-            position = mention.end
-        parts.extend(TOKEN.findall(self.text, position, self.end))
+        for index, mention in enumerate([*self.mentions, None]):
+            stop = mention.start if mention else self.end
+            words = TOKEN.findall(self.text, position, stop)
+            if words:
+                self.pieces.append((len(parts), position, stop, None))
+                parts.extend(words)
+            if mention:
+                self.pieces.append((len(parts), mention.start, mention.end, mention))
+                parts.append(f"<{mention.kind}#{index}>")
+                position = mention.end
+        self.firsts = [piece[0] for piece in self.pieces]
         self.line = " ".join(parts).lower()
 
     def span(self, line_start: int, line_end: int) -> tuple[int, int]:
-        """Article offsets of the words that the line's characters [line_start, line_end) cover."""
-        if self.offsets is None:
-            bounds, position = [], self.start
-            for mention in [*self.mentions, None]:
-                stop = mention.start if mention else self.end
-                bounds += [token.span() for token in TOKEN.finditer(self.text, position, stop)]
-                if mention:
-                    bounds.append((mention.start, mention.end))
-                    position = mention.end
-            self.offsets, at = [], 0
-            for (start, end), word in zip(bounds, self.line.split(" "), strict=True):
-                self.offsets.append((at, start, end))
-                at += len(word) + 1
-            self.positions = [o[0] for o in self.offsets]
-        first = bisect.bisect_right(self.positions, line_start) - 1
-        last = bisect.bisect_left(self.positions, line_end) - 1
-        return self.offsets[max(first, 0)][1], self.offsets[max(last, 0)][2]
+        """Article offsets of the words that the line's characters [line_start, line_end) cover.
+        Words are separated by single spaces in the line, so counting spaces gives their number."""
+        first = self.line.count(" ", 0, line_start)
+        last = self.line.count(" ", 0, line_end) - (line_end > 0 and self.line[line_end - 1] == " ")
+        return self.word(first)[0], self.word(max(last, first))[1]
+
+    def word(self, number: int) -> tuple[int, int]:
+        """Article offsets of the line's word ``number``."""
+        first, start, end, mention = self.pieces[bisect.bisect_right(self.firsts, number) - 1]
+        if mention is not None:
+            return start, end
+        for count, token in enumerate(TOKEN.finditer(self.text, start, end)):
+            if count == number - first:
+                return token.span()
+        raise IndexError(number)
 
     def orgs(self) -> list:
         return [m for m in self.mentions if m.kind == "org"]

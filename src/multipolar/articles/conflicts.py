@@ -83,7 +83,9 @@ def conflict_mentions(lines: list[SentenceLine], article: str, date: dt.date | N
             prior = line.line[max(0, word.start() - 20) : word.start()].split()
             if prior and prior[-1] in NOT_ARMED:
                 continue
-            before = BEFORE.search(line.line, max(0, word.start() - 120), word.start())
+            window = max(0, word.start() - 120)  # a party before the word ends in a symbol's ">"
+            has_symbol = line.line.find(">", window, word.start()) >= 0
+            before = BEFORE.search(line.line, window, word.start()) if has_symbol else None
             after = AFTER.match(line.line, word.end())
             if not (before or after):
                 continue

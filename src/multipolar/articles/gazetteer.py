@@ -118,6 +118,7 @@ class Gazetteer:
         self.matcher = PhraseMatcher(self.nlp.vocab, attr="LOWER")
         self.labels: dict[int, tuple[str, str, str]] = {}  # match id -> kind, key, alias
         self.acronyms: set[str] = set()
+        self.word_acronyms: set[str] = set()  # acronyms that are also English words ("US")
         spelled = state_aliases()
         demonym = spelled["kind"] == "demonym"
         self.add("state", spelled.loc[~demonym, "alias"])
@@ -136,6 +137,8 @@ class Gazetteer:
             self.labels[match_id] = (kind, key or alias, alias)
             if is_acronym(alias):
                 self.acronyms.add(alias)
+                if alias.lower() in stop_words():
+                    self.word_acronyms.add(alias)
             self.matcher.add(label, [self.nlp.make_doc(alias)])
 
     def read(self, text: str, sentences: list[tuple[int, int]]) -> list[Mention]:
@@ -148,7 +151,9 @@ class Gazetteer:
             token = doc[end - 1]
             first, last = doc[start].idx, token.idx + len(token)
             if alias in self.acronyms:
-                if not same_acronym(text[first:last], alias) or word_in_a_headline(text, first, alias):
+                if not same_acronym(text[first:last], alias):
+                    continue
+                if alias in self.word_acronyms and in_capitals(text, first):
                     continue
             elif not (text[first].isupper() or text[first].isdigit()):
                 continue
@@ -179,15 +184,18 @@ def same_acronym(words: str, alias: str) -> bool:
     return words == alias or words.replace(".", "") == alias.replace(".", "")
 
 
-def word_in_a_headline(text: str, start: int, alias: str) -> bool:
-    """An acronym that is also an English word ('US') in a line without lower-case letters
-    ('WHAT IT MEANS FOR US'): there the capitals say nothing."""
+@cache
+def stop_words() -> frozenset[str]:
     from spacy.lang.en.stop_words import STOP_WORDS
 
-    if alias.lower() not in STOP_WORDS:
-        return False
-    line_start = text.rfind("\n", 0, start) + 1
-    line_end = text.find("\n", start)
+    return frozenset(STOP_WORDS)
+
+
+def in_capitals(text: str, at: int) -> bool:
+    """Is the line around ``at`` without lower-case letters (a headline: 'WHAT IT MEANS FOR
+    US')? There an acronym that is also an English word says nothing."""
+    line_start = text.rfind("\n", 0, at) + 1
+    line_end = text.find("\n", at)
     return not any(c.islower() for c in text[line_start : line_end if line_end >= 0 else len(text)])
 
 
@@ -199,14 +207,12 @@ def part_of_a_name(text: str, start: int, end: int) -> bool:
     """A capital's name inside a longer name: 'Victoria Nuland', 'Lake Victoria', 'Washington
     Post'. A capitalised stop word before it ('In Moscow') or punctuation ('Moscow-Beijing')
     does not make a longer name."""
-    from spacy.lang.en.stop_words import STOP_WORDS
-
     if NEIGHBOUR_AFTER.match(text, end):
         return True
     before = NEIGHBOUR_BEFORE.search(text, max(0, start - 30), start)
     if before is None or (before.start() > 0 and text[before.start() - 1] not in " \t\n"):
         return False
-    return before.group(0).strip().lower() not in STOP_WORDS
+    return before.group(0).strip().lower() not in stop_words()
 
 
 class Spans:
@@ -228,21 +234,16 @@ ABBREVIATION = re.compile(r"\b(?:[A-Z]\.){2,3}(?!\w)|\b[A-Z]{2,5}\b")
 
 def abbreviations(text: str, chosen: list[tuple]) -> list[tuple]:
     """Abbreviations the alias table lacks but the identity layer reads as a state's name or
-    ISO3 code ('U.S.', 'UK', 'PRC', 'USA'): a second look at capitals no name covered. Not in
-    all-capital lines (headlines), not English stop words, and not two-letter ISO codes ('IN',
-    'IT' and 'US' are words too often)."""
-    from spacy.lang.en.stop_words import STOP_WORDS
-
+    ISO3 code ('ROK', 'SWE'): a second look at capitals no name covered. Not in all-capital
+    lines (headlines), not English stop words, and not two-letter ISO codes ('IN', 'IT' are
+    words too often)."""
     out = []
     taken = Spans(chosen)
     for match in ABBREVIATION.finditer(text):
         word = match.group(0)
-        if word.lower() in STOP_WORDS or taken.overlaps(match.start(), match.end()):
+        if taken.overlaps(match.start(), match.end()) or word.lower() in stop_words():
             continue
-        line_start = text.rfind("\n", 0, match.start()) + 1
-        line_end = text.find("\n", match.end())
-        line = text[line_start : line_end if line_end >= 0 else len(text)]
-        if not any(c.islower() for c in line):
+        if in_capitals(text, match.start()):
             continue
         if reads_as_state(word):
             out.append((match.start(), match.end(), "state", word))
@@ -282,21 +283,22 @@ def listed_names(text: str, chosen: list[tuple]) -> list[tuple]:
     return out
 
 
-CAPITALISED = re.compile(r"\b[A-Z][a-z]+\b(?!-)")
 DEMONYM_ENDINGS = ("an", "ese", "ish", "i", "ic", "ch", "kh", "ek", "ik", "yz", "men", "ss", "ine")
+# a capitalised word with a demonym's ending, not the first part of a hyphenated word
+DEMONYM_LIKE = re.compile(r"\b[A-Z][a-z]*(?:" + "|".join(DEMONYM_ENDINGS) + r")\b(?!-)")
 # the words after a demonym that make it part of a place's name ("Indian Ocean")
 GEOGRAPHY = re.compile(r" (?:Ocean|Sea|Gulf|Peninsula|Subcontinent|Basin|Mountains|Plain|Plateau|Steppe)\b")
 
 
 def demonyms(text: str, chosen: list[tuple]) -> list[tuple]:
-    """Adjectives of nationality the identity layer reads as a state's name ('Russian',
-    'Georgian', 'Iranian'; not 'American' or 'French', which it does not know), as kind
-    "demonym": they count as mentions of the state and as parties to a conflict ('the Russian
-    invasion'), never as items of a membership list."""
+    """Adjectives of nationality that are not in the alias table's demonyms (those the matcher
+    finds) but that the identity layer reads as a state's name ('Croatian', 'Nigerien'), as
+    kind "demonym": they count as mentions of the state and as parties to a conflict ('the
+    Croatian offensive'), never as items of a membership list."""
     out = []
     taken = Spans(chosen)
-    for match in CAPITALISED.finditer(text):
-        if not match.group(0).endswith(DEMONYM_ENDINGS) or taken.overlaps(match.start(), match.end()):
+    for match in DEMONYM_LIKE.finditer(text):
+        if taken.overlaps(match.start(), match.end()):
             continue
         if GEOGRAPHY.match(text, match.end()):
             continue

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections import Counter
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -322,6 +321,16 @@ def stop_words() -> dict[str, frozenset[str]]:
     return out
 
 
+@cache
+def stop_word_languages() -> dict[str, tuple[str, ...]]:
+    """Each stop word with the languages whose lists hold it."""
+    out: dict[str, tuple[str, ...]] = {}
+    for code, stops in stop_words().items():
+        for word in stops:
+            out[word] = (*out.get(word, ()), code)
+    return out
+
+
 WORD = re.compile(r"[^\W\d_]{2,}", re.U)
 
 
@@ -331,7 +340,10 @@ def language(text: str) -> str | None:
     words = [w.lower() for w in WORD.findall(text[:1000])]
     if len(words) < 20:
         return None
-    counts = Counter(words)
-    scores = {code: sum(counts[w] for w in counts.keys() & stops) for code, stops in stop_words().items()}
+    scores = dict.fromkeys(stop_words(), 0)
+    languages = stop_word_languages()
+    for word in words:
+        for code in languages.get(word, ()):
+            scores[code] += 1
     best = max(scores, key=scores.get)
     return best if scores[best] >= 0.1 * len(words) else "und"
