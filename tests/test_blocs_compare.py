@@ -258,3 +258,10 @@ def test_an_organisations_known_but_undated_members_are_named():
     assert "DZA" not in row(answer, "OPEC")["members"]
     assert any(n.startswith("OPEC: not listed: Algeria (DZA)") for n in answer.notes)
     assert "orgs/data/gaps.csv" in [s["dataset"] for s in answer.to_dict()["sources"]]
+
+
+def test_two_different_blocs_under_one_name_are_refused():
+    with pytest.raises(InputError, match="Two blocs are named 'X'"):
+        blocs.compare(["X=USA", "X=CHN"], "2020-01-01")
+    same = blocs.compare(["NATO", "nato"], "2020-01-01")  # the same bloc twice is still one row
+    assert len(same.rows) == 1

@@ -289,7 +289,12 @@ class Blocs:
         if key is None:
             found = bloc(spec, self.date)
             key = found.name
-            self.items.setdefault(key, found)
+            known = self.items.setdefault(key, found)
+            if set(known.iso3) != set(found.iso3):
+                raise InputError(
+                    f"Two blocs are named {key!r}: {spec!r} and another.",
+                    "Give each bloc its own name, e.g. WEST=USA,GBR EAST=CHN,RUS.",
+                )
         return self.items[key]
 
     def key(self, spec: str) -> str | None:
