@@ -77,15 +77,11 @@ def conflict_mentions(lines: list[SentenceLine], article: str, date: dt.date | N
     """
     out = []
     for line in lines:
-        if not HINT.search(line.line):
-            continue
         for word in HINT.finditer(line.line):
             prior = line.line[max(0, word.start() - 20) : word.start()].split()
             if prior and prior[-1] in NOT_ARMED:
                 continue
-            window = max(0, word.start() - 120)  # a party before the word ends in a symbol's ">"
-            has_symbol = line.line.find(">", window, word.start()) >= 0
-            before = BEFORE.search(line.line, window, word.start()) if has_symbol else None
+            before = BEFORE.search(line.line, before_from(line.line, word.start()), word.start())
             after = AFTER.match(line.line, word.end())
             if not (before or after):
                 continue
@@ -97,6 +93,17 @@ def conflict_mentions(lines: list[SentenceLine], article: str, date: dt.date | N
             day, year = when(context, date)
             out.append(link(article[start:end], start, end, word.group(0), mentions, day, year, resolve))
     return out
+
+
+def before_from(line: str, at: int) -> int:
+    """Where BEFORE can begin for a conflict word at ``at``: within 120 characters, and since its
+    parties are at most two symbols, at most "the " before the second symbol back."""
+    window = max(0, at - 120)
+    last = line.rfind("<", window, at)
+    if last < 0:
+        return at  # no symbol: BEFORE cannot match
+    second = line.rfind("<", window, last)
+    return max(window, (second if second >= 0 else last) - len("the "))
 
 
 def when(context: str, date: dt.date | None) -> tuple[dt.date | None, int | None]:

@@ -60,6 +60,8 @@ MD_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 MD_MARKUP = re.compile(
     r"(?m)^\s{0,3}(?:#{1,6}\s+|>\s?|[-*+]\s+(?=\S))|\*\*|__|(?<!\w)[*_](?=\S)|(?<=\S)[*_](?!\w)"
 )
+MD_SIGN = re.compile(r"(?m)^#{1,6} \S|\]\([^)]*\)|^\*\*[^*]+\*\*")
+MD_SIGNS = ("#", "](", "**")  # one of them is in any text MD_SIGN finds
 HTML_SIGN = re.compile(r"<\s*(?:!doctype\s+html|html|head|body|article|p|div)\b", re.I)
 
 
@@ -206,7 +208,8 @@ def detect_format(text: str, suffix: str) -> str:
         return "text"
     if HTML_SIGN.search(text[:4096]):
         return "html"
-    if re.search(r"(?m)^#{1,6} \S|\]\([^)]*\)|^\*\*[^*]+\*\*", text[:20000]):
+    head = text[:20000]
+    if any(sign in head for sign in MD_SIGNS) and MD_SIGN.search(head):
         return "markdown"
     return "text"
 
