@@ -265,3 +265,11 @@ def test_two_different_blocs_under_one_name_are_refused():
         blocs.compare(["X=USA", "X=CHN"], "2020-01-01")
     same = blocs.compare(["NATO", "nato"], "2020-01-01")  # the same bloc twice is still one row
     assert len(same.rows) == 1
+
+
+def test_three_letters_fall_back_from_iso3_to_other_readings():
+    """UKG is no ISO3 code but COW's letters for the United Kingdom; FOO is nothing at all."""
+    answer = blocs.compare(["UKG"], "2020-01-01")
+    assert row(answer, "UKG")["members"] == ["GBR"]
+    with pytest.raises(InputError, match="Unknown organisation 'FOO'"):
+        blocs.compare(["FOO"], "2020-01-01")

@@ -29,7 +29,7 @@ import pandas as pd
 
 from multipolar.answer import Answer
 from multipolar.dates import parse_date
-from multipolar.errors import AmbiguousNameError, CoverageError, InputError, unknown
+from multipolar.errors import AmbiguousNameError, CoverageError, InputError, UnknownNameError, unknown
 from multipolar.states import lists
 
 CURATED = Path(__file__).parent / "data" / "entities.csv"
@@ -140,7 +140,7 @@ def _identify(text: str, date, code: str) -> tuple[Country, str, list[str]]:
             found, read_as = _by_pattern(word), "name"
     if not found and read_as != "name":
         system = read_as.removesuffix(" code")
-        raise InputError(f"No country has {system} code {value!r}.", "Check the code, or give a name.")
+        raise UnknownNameError(f"No country has {system} code {value!r}.", "Check the code, or give a name.")
     if not found:
         raise unknown(
             "country", word, _aliases()["alias"], "Check the spelling, or give an ISO3, COW or G-W code."
