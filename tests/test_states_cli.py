@@ -113,3 +113,15 @@ def test_no_arguments_shows_the_help_without_a_traceback(run_cli):
     for args in ((), ("data",)):
         code, out, err = run_cli(*args)
         assert "Usage" in out + err and "error: ." not in err
+
+
+def test_yesterday_is_a_date_and_gibberish_is_unreadable(run_cli):
+    import datetime as dt
+
+    code, out, err = run_cli("resolve", "France", "--date", "yesterday", "--json")
+    assert code == 0, err
+    assert json.loads(out)["date"] == (dt.date.today() - dt.timedelta(days=1)).isoformat()
+    code, out, err = run_cli("resolve", "France", "--date", "last week")
+    assert code == 2 and "Unreadable date 'last week'" in err and "YYYY-MM-DD" in err
+    code, out, err = run_cli("resolve", "France", "--date", "2008-02-30")
+    assert code == 2 and "Impossible date '2008-02-30'" in err

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from multipolar.errors import CoverageError, InputError
 
@@ -10,7 +11,7 @@ FIRST_DAY = dt.date(1816, 1, 1)
 
 
 def parse_date(value: str | dt.date | None, default_today: bool = True, allow_future: bool = True) -> dt.date:
-    """A date from 'YYYY-MM-DD', 'today', a date object, or None (today).
+    """A date from 'YYYY-MM-DD', 'today', 'yesterday', a date object, or None (today).
 
     With ``allow_future=False`` a day after today is a ``CoverageError``: queries about the
     state of the world answer for days that have happened, never for days that have not.
@@ -34,11 +35,15 @@ def _parse_date(value: str | dt.date | None, default_today: bool) -> dt.date:
             return dt.date.today()
         raise InputError("A date is required.", "Give one as YYYY-MM-DD.")
     text = str(value).strip()
+    if text.lower() == "yesterday":
+        return dt.date.today() - dt.timedelta(days=1)
     try:
         return dt.date.fromisoformat(text)
     except ValueError:
+        # 2008-02-30 is a date that cannot be; "last week" is no date at all
+        kind = "Impossible" if re.fullmatch(r"\d{4}-\d{1,2}-\d{1,2}", text) else "Unreadable"
         raise InputError(
-            f"Impossible date {text!r}.", "Give a real calendar date as YYYY-MM-DD, e.g. 2008-09-07."
+            f"{kind} date {text!r}.", "Give a real calendar date as YYYY-MM-DD, e.g. 2008-09-07 (or today)."
         ) from None
 
 
