@@ -36,14 +36,14 @@ def test_polarity_json_rows(run_cli):
     for key in ("year", "measure", "n", "con", "enp", "hhi", "leader", "leader_share", "poles", "verdict"):
         assert key in first
     assert first["leader"] == "United Kingdom"
-    assert payload["thresholds"] == {"pole_share": 0.15, "unipolar_share": 0.5}
+    assert payload["thresholds"] == {"pole_ratio": pytest.approx(1 / 3)}
 
 
 def test_polarity_thresholds_from_the_command_line(run_cli):
-    code, out, _ = run_cli("polarity", "--year", "1816", "--pole-share", "0.3", "--json")
+    code, out, _ = run_cli("polarity", "--year", "1816", "--pole-ratio", "0.95", "--json")
     assert code == 0
     payload = json.loads(out)
-    assert payload["thresholds"]["pole_share"] == 0.3
+    assert payload["thresholds"]["pole_ratio"] == 0.95
     assert payload["polarity"][0]["poles"] == 1
 
 

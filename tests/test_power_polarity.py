@@ -26,7 +26,7 @@ def test_analytic_cases(shares, con, enp, verdict):
     assert result["enp"] == pytest.approx(enp)
     assert result["hhi"] == pytest.approx(sum(s * s for s in shares))
     assert result["verdict"] == verdict
-    assert result["thresholds"] == {"pole_share": 0.15, "unipolar_share": 0.5}
+    assert result["thresholds"] == {"pole_ratio": pytest.approx(1 / 3)}
 
 
 def test_indices_normalise_values_and_name_the_leader():
@@ -36,22 +36,22 @@ def test_indices_normalise_values_and_name_the_leader():
     assert result["leader"] == "USA"
     assert result["leader_share"] == pytest.approx(0.6)
     assert result["lead_ratio"] == pytest.approx(3.0)
-    assert result["poles"] == 3
+    assert result["poles"] == 1  # neither follower holds half the leader's share
 
 
 def test_thresholds_change_poles_and_verdict():
     shares = {"A": 0.45, "B": 0.35, "C": 0.12, "D": 0.08}
     assert indices(shares)["verdict"] == "bipolar"
-    assert indices(shares, pole_share=0.1)["poles"] == 3
-    assert indices(shares, pole_share=0.1)["verdict"] == "multipolar"
-    assert indices(shares, unipolar_share=0.4)["verdict"] == "unipolar"
+    assert indices(shares, pole_ratio=0.25)["poles"] == 3
+    assert indices(shares, pole_ratio=0.25)["verdict"] == "multipolar"
+    assert indices(shares, pole_ratio=0.8)["verdict"] == "unipolar"
 
 
-def test_diffuse_power_with_no_pole_is_multipolar_not_unipolar():
-    shares = {code: 0.1 for code in "ABCDEFGHIJ"}
-    result = indices(shares)
-    assert result["poles"] == 0
-    assert result["verdict"] == "multipolar"
+def test_poles_are_relative_to_the_leader_so_group_size_does_not_matter():
+    majors = {"CHN": 0.30, "USA": 0.25, "IND": 0.08, "RUS": 0.05}
+    world = {**majors, **{f"S{i}": 0.32 / 100 for i in range(100)}}
+    assert indices(majors)["verdict"] == indices(world)["verdict"] == "bipolar"
+    assert indices({code: 0.1 for code in "ABCDEFGHIJ"})["poles"] == 10
 
 
 def test_indices_take_a_pandas_series():
@@ -72,8 +72,8 @@ def test_bad_shares_are_refused(bad):
 
 
 def test_bad_threshold_is_refused():
-    with pytest.raises(InputError, match="pole_share"):
-        indices((0.5, 0.5), pole_share=0)
+    with pytest.raises(InputError, match="pole_ratio"):
+        indices((0.5, 0.5), pole_ratio=0)
 
 
 def test_series_1816_to_2022_in_one_call_matches_the_pure_function():
@@ -94,7 +94,7 @@ def test_series_1816_to_2022_in_one_call_matches_the_pure_function():
         assert got[key] == expected[key]
     for key in ("con", "enp", "hhi", "leader_share", "lead_ratio"):
         assert got[key] == pytest.approx(expected[key])
-    assert answer.extra["thresholds"] == {"pole_share": 0.15, "unipolar_share": 0.5}
+    assert answer.extra["thresholds"] == {"pole_ratio": pytest.approx(1 / 3)}
     assert [s["dataset"] for s in answer.to_dict()["sources"]] == ["cow_nmc"]
 
 

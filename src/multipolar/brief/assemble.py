@@ -18,7 +18,7 @@ from multipolar.orgs import alliances, atop
 from multipolar.power import blocs
 from multipolar.power.measures import MEASURES, check_year, coverage_note, measure_name
 from multipolar.power.plot import caption as sourced
-from multipolar.power.polarity import polarity
+from multipolar.power.polarity import polarity, rule
 
 DEFAULT_MEASURES = ("cinc", "gdp", "milex")
 TOP = 10
@@ -63,11 +63,13 @@ def brief(date: str | dt.date | None = None, measures: Iterable[str] | str | Non
 
 
 def polarity_section(result: Brief, weighed: dict) -> None:
-    rows, notes, sources, groups = [], [], [], set()
+    rows, notes, sources, groups, limits = [], [], [], set(), {}
     for measure, w in weighed.items():
         answer = polarity(year=w.year, measure=measure)
+        limits = answer.extra["thresholds"]
         row = answer.rows.iloc[0].to_dict()
         found = {k: plain(row.get(k)) for k in POLARITY_KEYS} | {"year": w.year, "measure": measure}
+        found["thresholds"] = limits
         if plain(row.get("missing")):  # a major power without a value: indices NA, and who
             found["missing"] = row["missing"]
         rows.append(found)
@@ -75,10 +77,9 @@ def polarity_section(result: Brief, weighed: dict) -> None:
         notes += answer.notes
         sources += answer.sources
     among = "the COW major powers" if groups == {"majors"} else ", ".join(sorted(groups))
-    lines = [
-        f"Shares within {among}, in each measure's latest data year at or before the date.",
-        verdict_line(rows),
-    ]
+    lines = [f"Shares within {among}, in each measure's latest data year at or before the date."]
+    lines += [f"Rule: {rule(limits)}."] if limits else []
+    lines.append(verdict_line(rows))
     table = Table(
         columns=["measure", "year", "verdict", "poles", "leader", "leader share", "ENP", "HHI"],
         rows=[

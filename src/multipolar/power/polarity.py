@@ -7,10 +7,10 @@ Shares are taken within the group (they sum to 1). The indices:
 - ENP, the effective number of poles: 1 / Σs²;
 - HHI: Σs² (0-1 scale);
 - the leader's share and lead ratio (leader / second);
-- poles: members whose share of the group is at least ``pole_share`` (default 0.15);
-- verdict: unipolar when the leader holds more than ``unipolar_share`` (default 0.5) of the group
-  or is the only pole, bipolar with two poles, multipolar with three or more — or with none, when
-  power is so diffuse that no member reaches ``pole_share`` (world shares of ~190 states).
+- poles: the leader and every member holding more than ``pole_ratio`` (default a third) of the
+  leader's share — a rule relative to the leader, so it reads the same among seven major powers
+  or ~190 states;
+- verdict: unipolar with one pole, bipolar with two, multipolar with three or more.
 
 The thresholds are parameters and travel with every answer. ``indices`` is pure, so merged blocs
 can be scored the same way; ``polarity`` computes a whole time series in one vectorised pass.
@@ -29,22 +29,27 @@ from multipolar.errors import InputError
 from multipolar.power import capabilities as caps
 from multipolar.power import measures
 
-POLE_SHARE = 0.15
-UNIPOLAR_SHARE = 0.5
+POLE_RATIO = 1 / 3
 COLUMNS = ["n", "con", "enp", "hhi", "leader", "leader_share", "lead_ratio", "poles", "verdict"]
 
 
-def thresholds(pole_share: float = POLE_SHARE, unipolar_share: float = UNIPOLAR_SHARE) -> dict[str, float]:
-    for label, value in (("pole_share", pole_share), ("unipolar_share", unipolar_share)):
-        if not 0 < value <= 1:
-            raise InputError(f"{label} must be in (0, 1], not {value}.", f"Give e.g. {label}=0.15.")
-    return {"pole_share": pole_share, "unipolar_share": unipolar_share}
+def thresholds(pole_ratio: float = POLE_RATIO) -> dict[str, float]:
+    if not 0 < pole_ratio < 1:
+        raise InputError(f"pole_ratio must be in (0, 1), not {pole_ratio}.", "Give e.g. pole_ratio=0.33.")
+    return {"pole_ratio": pole_ratio}
+
+
+def rule(limits: Mapping[str, float]) -> str:
+    """The verdict's rule in words, to print beside it."""
+    return (
+        f"a pole holds more than {limits['pole_ratio']:.0%} of the leader's share; "
+        "one pole is unipolar, two bipolar, three or more multipolar"
+    )
 
 
 def indices(
     shares: Mapping[str, float] | Sequence[float],
-    pole_share: float = POLE_SHARE,
-    unipolar_share: float = UNIPOLAR_SHARE,
+    pole_ratio: float = POLE_RATIO,
 ) -> dict:
     """The polarity indices of one group; values are normalised to shares of their sum."""
     items = shares.items() if hasattr(shares, "items") else enumerate(shares)  # dict or pandas Series
@@ -53,9 +58,9 @@ def indices(
         raise InputError(
             "Shares must be numbers ≥ 0 with a positive sum.", "Give e.g. {'USA': .5, 'CHN': .5}."
         )
-    row = group_indices(frame, pole_share, unipolar_share).iloc[0]
+    row = group_indices(frame, pole_ratio).iloc[0]
     out = {c: _scalar(row[c]) for c in COLUMNS}
-    out["thresholds"] = thresholds(pole_share, unipolar_share)
+    out["thresholds"] = thresholds(pole_ratio)
     return out
 
 
@@ -65,11 +70,9 @@ def _scalar(value):
     return None if isinstance(value, float) and np.isnan(value) else value
 
 
-def group_indices(
-    frame: pd.DataFrame, pole_share: float = POLE_SHARE, unipolar_share: float = UNIPOLAR_SHARE
-) -> pd.DataFrame:
+def group_indices(frame: pd.DataFrame, pole_ratio: float = POLE_RATIO) -> pd.DataFrame:
     """Indices for every group of a long frame (group, label, value): one row per group."""
-    thresholds(pole_share, unipolar_share)
+    thresholds(pole_ratio)
     valued = frame["value"].notna().to_numpy()
     values = frame["value"].to_numpy(dtype=float)[valued]
     if not len(values):
@@ -83,16 +86,14 @@ def group_indices(
     hhi = np.add.reduceat(share * share, starts)
     leader_share = share[starts]
     second = np.where(counts > 1, share[np.minimum(starts + 1, len(share) - 1)], np.nan)
-    poles = np.add.reduceat((share >= pole_share - 1e-12).astype("int64"), starts)
+    leaders = np.repeat(share[starts], counts)
+    is_pole = (share > pole_ratio * leaders + 1e-12) | (share >= leaders - 1e-12)
+    poles = np.add.reduceat(is_pole.astype("int64"), starts)
     n = counts.astype(float)
     with np.errstate(divide="ignore", invalid="ignore"):
         con = np.where(n > 1, np.sqrt(np.clip((hhi - 1 / n) / (1 - 1 / n), 0, None)), np.nan)
         lead_ratio = np.where(second > 0, leader_share / second, np.nan)
-    verdict = np.select(
-        [(leader_share > unipolar_share + 1e-12) | (poles == 1), poles == 2],
-        ["unipolar", "bipolar"],
-        "multipolar",
-    )
+    verdict = np.select([poles == 1, poles == 2], ["unipolar", "bipolar"], "multipolar")
     return pd.DataFrame(
         {
             "group": keys,
@@ -126,8 +127,7 @@ def polarity(
     end: int | str | None = None,
     measure: str = "cinc",
     among: str = "majors",
-    pole_share: float = POLE_SHARE,
-    unipolar_share: float = UNIPOLAR_SHARE,
+    pole_ratio: float = POLE_RATIO,
     weights: Mapping[str, float] | str | None = None,
     nowcast: bool = False,
 ) -> Answer:
@@ -140,7 +140,7 @@ def polarity(
     name = measures.measure_name(measure)
     data = measures.series(name, weights)
     group, top = parse_among(among)
-    limits = thresholds(pole_share, unipolar_share)
+    limits = thresholds(pole_ratio)
     if year is not None and (start is not None or end is not None):
         raise InputError("Give either a year or a range, not both.", "Use --year Y or --from Y1 --to Y2.")
     if year is not None:

@@ -48,22 +48,18 @@ def polarity_(
     end: int = typer.Option(None, "--to", help="Last year of a series."),
     measure: str = MEASURE,
     among: str = AMONG,
-    pole_share: float = typer.Option(
-        polarity.POLE_SHARE, "--pole-share", help="A pole holds at least this share of the group."
-    ),
-    unipolar_share: float = typer.Option(
-        polarity.UNIPOLAR_SHARE, "--unipolar-share", help="Unipolar when the leader holds more than this."
+    pole_ratio: float = typer.Option(
+        polarity.POLE_RATIO, "--pole-ratio", help="A pole holds more than this fraction of the leader's share."
     ),
     weights: str = WEIGHTS,
     nowcast: bool = NOWCAST,
     as_json: bool = JSON,
 ) -> None:
     """Polarity indices (CON, effective poles, HHI, leader, verdict) for a year or a range."""
-    answer = polarity.polarity(year, start, end, measure, among, pole_share, unipolar_share, weights, nowcast)
-    limits = answer.extra["thresholds"]
+    answer = polarity.polarity(year, start, end, measure, among, pole_ratio, weights, nowcast)
     title = (
         f"polarity by {answer.params['measure']} among {answer.params['among']} "
-        f"(pole ≥ {limits['pole_share']:g} of group; unipolar > {limits['unipolar_share']:g})"
+        f"({polarity.rule(answer.extra['thresholds'])})"
     )
     columns = ["year", "n", "con", "enp", "hhi", "leader", "leader_share", "lead_ratio", "poles", "verdict"]
     emit(answer, as_json, title, columns + (["missing"] if answer.rows["missing"].notna().any() else []))
