@@ -49,7 +49,7 @@ def polarity_(
     measure: str = MEASURE,
     among: str = AMONG,
     pole_ratio: float = typer.Option(
-        polarity.POLE_RATIO, "--pole-ratio", help="A pole holds more than this fraction of the leader's share."
+        polarity.POLE_RATIO, "--pole-ratio", help="A pole holds more than this part of the leader's share."
     ),
     weights: str = WEIGHTS,
     nowcast: bool = NOWCAST,
