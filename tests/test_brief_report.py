@@ -254,3 +254,29 @@ def test_brief_without_data_names_a_fix_that_works(run_cli, args, message, fix):
     assert code == 2 and out == ""
     assert message in err and fix in err
     assert "gdp," not in err  # gdp has no data by 1900, so it is not offered
+
+
+def test_an_observer_without_a_value_is_named_and_never_a_zero_change():
+    """Afghanistan, an SCO observer, has no World Bank GDP or SIPRI figure for 2024."""
+    report = brief("2025-06-30", ["gdp", "milex"]).to_dict()
+    scenario = next(s for s in report["scenarios"] if s["org"] == "SCO")
+    assert "AFG" in scenario["added"]
+    assert any("AFG" in n and "gdp" in n and "observers" in n for n in report["notes"])
+    assert any("AFG" in n and "milex" in n and "observers" in n for n in report["notes"])
+
+
+def test_a_scenario_whose_observers_all_lack_values_is_na_not_zero(monkeypatch):
+    from multipolar.power import blocs as blocs_module
+
+    real = blocs_module.org_bloc
+
+    def only_afghanistan(name, date, status="member"):
+        found = real(name, date, status)
+        if status == "observer" and name == "SCO":
+            return blocs_module.Bloc(found.name, ("AFG",), (700,), found.origin)
+        return found
+
+    monkeypatch.setattr(blocs_module, "org_bloc", only_afghanistan)
+    report = brief("2025-06-30", ["gdp"]).to_dict()
+    scenario = next(s for s in report["scenarios"] if s["org"] == "SCO")
+    assert scenario["change"]["gdp"] is None

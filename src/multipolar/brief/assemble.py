@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
+from dataclasses import replace
 
 from multipolar.answer import plain, sources_payload
 from multipolar.brief.model import Brief, Chart, Section, Table
@@ -170,6 +171,9 @@ def blocs_section(result: Brief, weighed: dict) -> None:
         notes += [n for n in (w.missing(found) for w in weighed.values()) if n]
         observers = blocs.org_bloc(found.name, result.date, status="observer")
         if observers.iso3:
+            # observers without a value are named; if none has one, the change is NA, never +0
+            observers = replace(observers, name=f"{found.name} observers")
+            notes += [n for n in (w.missing(observers) for w in weighed.values()) if n]
             grown = found.changed(
                 f"{found.name} + observers",
                 [*found.iso3, *observers.iso3],
@@ -184,7 +188,10 @@ def blocs_section(result: Brief, weighed: dict) -> None:
                     "members_n": len(grown.iso3),
                     "share": {m: w.share(grown) for m, w in weighed.items()},
                     "change": {
-                        m: blocs.difference(w.share(grown), w.share(found)) for m, w in weighed.items()
+                        m: blocs.difference(w.share(grown), w.share(found))
+                        if w.value(observers) is not None
+                        else None
+                        for m, w in weighed.items()
                     },
                 }
             )
