@@ -156,8 +156,8 @@ def blocs_section(result: Brief, weighed: dict) -> None:
     rows, scenarios, notes, sources = [], [], [], []
     for spec in blocs.MAJOR_BLOCS:
         found = blocs.bloc(spec, result.date)
+        notes += found.notes  # why it is empty, or members known but not dated
         if not found.iso3:
-            notes += found.notes
             continue
         sources += found.sources
         rows.append(
