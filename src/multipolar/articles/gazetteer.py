@@ -11,9 +11,9 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import re
-from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
+from typing import NamedTuple
 
 import pandas as pd
 
@@ -24,9 +24,9 @@ PRIORITY = {"place": 0, "state": 1, "demonym": 2, "org": 3, "region": 4, "capita
 MAX_CHARS = 6_000_000
 
 
-@dataclass(frozen=True)
-class Mention:
-    """One stretch of text that names something the gazetteer knows."""
+class Mention(NamedTuple):
+    """One stretch of text that names something the gazetteer knows (a named tuple: an article
+    has a hundred or more, and a tuple is quicker to make than a frozen dataclass)."""
 
     kind: str  # "state", "capital", "org", "place", "region" or "demonym"
     key: str  # the alias as listed (states), capital name, organisation id or place name
@@ -229,7 +229,10 @@ class Spans:
         bisect.insort(self.spans, (start, end))
 
 
-ABBREVIATION = re.compile(r"\b(?:[A-Z]\.){2,3}(?!\w)|\b[A-Z]{2,5}\b")
+# 'U.S.', 'U.S.A.' or two to five capitals, from a word boundary. The patterns over the whole
+# text open with a capital and check the boundary behind it ("(?<=\b[A-Z])"), not with "\b":
+# a pattern that opens with a character class lets the regex engine skip to candidate capitals.
+ABBREVIATION = re.compile(r"[A-Z](?<=\b[A-Z])(?:\.(?:[A-Z]\.){1,2}(?!\w)|[A-Z]{1,4}\b)")
 
 
 def abbreviations(text: str, chosen: list[tuple]) -> list[tuple]:
@@ -285,7 +288,7 @@ def listed_names(text: str, chosen: list[tuple]) -> list[tuple]:
 
 DEMONYM_ENDINGS = ("an", "ese", "ish", "i", "ic", "ch", "kh", "ek", "ik", "yz", "men", "ss", "ine")
 # a capitalised word with a demonym's ending, not the first part of a hyphenated word
-DEMONYM_LIKE = re.compile(r"\b[A-Z][a-z]*(?:" + "|".join(DEMONYM_ENDINGS) + r")\b(?!-)")
+DEMONYM_LIKE = re.compile(r"[A-Z](?<=\b[A-Z])[a-z]*(?:" + "|".join(DEMONYM_ENDINGS) + r")\b(?!-)")
 # the words after a demonym that make it part of a place's name ("Indian Ocean")
 GEOGRAPHY = re.compile(r" (?:Ocean|Sea|Gulf|Peninsula|Subcontinent|Basin|Mountains|Plain|Plateau|Steppe)\b")
 
