@@ -140,3 +140,17 @@ def test_conditional_note_only_when_a_star_is_shown(run_cli):
     assert code == 0 and "*" not in out and "conditional" not in out
     code, out, _ = run_cli("alliances", "--date", "1914-06-28")
     assert "defense*" in out and "conditional in ATOP" in out
+
+
+def test_alliance_labels_do_not_name_an_organisation_that_did_not_exist_that_day(run_cli):
+    """ATOP 4220 (the 1992 Tashkent treaty) in 1997 is not yet the CSTO, which dates from 2002."""
+    code, out, _ = run_cli("alliances", "--date", "1997-01-01", "--json")
+    names = {a["atopid"]: a["name"] for a in json.loads(out)["alliances"]}
+    assert names[4220].startswith("Collective Security Treaty Organization's treaty")
+    assert "founded on 2002-10-07" in names[4220]
+    assert "1977-06-30" in names[3260]  # SEATO itself was dissolved; the Manila Pact goes on
+    assert names[3180] == "North Atlantic Treaty Organization"
+    code, out, _ = run_cli("alliances", "--date", "2008-09-07", "--json")
+    assert {a["atopid"]: a["name"] for a in json.loads(out)["alliances"]}[4220] == (
+        "Collective Security Treaty Organization"
+    )

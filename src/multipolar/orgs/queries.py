@@ -159,7 +159,7 @@ def memberships(country: str, date: str | dt.date | None = None) -> Answer:
     curated["conditional"] = [[] for _ in range(len(curated))]
     curated["source"] = orgs_now["source"].to_numpy()
     mine = _alliances_of(state.cow, atop.in_force(day))
-    labels = registry.atop_labels()
+    labels = registry.atop_labels(day)
     allied = pd.DataFrame(
         {
             "kind": "alliance",
@@ -199,7 +199,7 @@ def alliances(date: str | dt.date | None = None, obligation: str | None = None) 
     table = atop.obligations_by_alliance(current)
     if wanted:
         table = table[table[wanted]]
-    labels = registry.atop_labels()
+    labels = registry.atop_labels(day)
     abbreviations = _abbreviations(day)
     table = table.merge(atop.alliance_dates()[["atopid", "start"]], on="atopid", how="left")
     table["name"] = [labels.get(a, "") for a in table["atopid"]]
@@ -277,7 +277,7 @@ def commitments(country: str, date: str | dt.date | None = None, obligation: str
             notes.append(f"No ATOP alliance {kind} to {state.name} on {day.isoformat()}.")
         return Answer("commitments", params, _empty(columns), "commitments", notes, atop.SOURCES)
     own_since = dict(zip(mine["atopid"], mine["since"], strict=True))
-    labels = registry.atop_labels()
+    labels = registry.atop_labels(day)
     rows = _with_names(partners, "cow", day)
     rows["alliance"] = [labels.get(a, "") for a in rows["atopid"]]
     rows["since"] = [max(s, own_since[a]) for s, a in zip(rows["since"], rows["atopid"], strict=True)]

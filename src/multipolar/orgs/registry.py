@@ -185,10 +185,18 @@ def successions() -> list[tuple[Organisation, Organisation]]:
     return pairs
 
 
-def atop_labels() -> dict[int, str]:
-    """ATOP id -> the name of the curated organisation(s) whose treaty it codes."""
+def atop_labels(day: dt.date | None = None) -> dict[int, str]:
+    """ATOP id -> the name of the curated organisation(s) whose treaty it codes.
+
+    With ``day``, an organisation that did not exist that day is not given as the alliance's
+    name: the 1992 Tashkent treaty (4220) in 1997 is "Collective Security Treaty Organization's
+    treaty (the organisation was founded on 2002-10-07)", not the CSTO itself.
+    """
     labels: dict[int, list[str]] = {}
     for org in organisations().values():
         for atopid in org.atop_ids:
-            labels.setdefault(atopid, []).append(org.name)
+            name = org.name
+            if day is not None and not org.existed_on(day):
+                name = f"{org.name}'s treaty (the organisation {org.lifetime()})"
+            labels.setdefault(atopid, []).append(name)
     return {atopid: " / ".join(names) for atopid, names in labels.items()}
