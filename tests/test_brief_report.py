@@ -302,3 +302,11 @@ def test_a_blocs_known_but_undated_member_is_named_in_the_brief(monkeypatch):
     monkeypatch.setattr(registry, "gaps", lambda: gap)
     report = brief("2008-09-07", ["cinc"]).to_dict()
     assert any(n.startswith("NATO: not listed: Sweden (SWE)") for n in report["notes"])
+
+
+def test_alliances_mark_conditional_obligations_as_the_alliances_command_does():
+    report = brief("1914-06-28", ["cinc"])
+    rows = {r["atopid"]: r for r in report.to_dict()["alliances"]["rows"]}
+    assert "defense" in rows[1335]["conditional"]  # the Dual Alliance's defence pledge is conditional
+    text = report.to_text()
+    assert "defense*" in text and "conditional in ATOP" in text

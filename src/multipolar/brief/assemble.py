@@ -250,10 +250,13 @@ def alliances_section(result: Brief, day: dt.date) -> None:
             "members_n": int(r["members_n"]),
             "members": list(r["members"]),
             "obligations": [o for o in atop.OBLIGATIONS if r[o]],
+            "conditional": [o for o in atop.OBLIGATIONS if r[o] and o in r["conditional"]],
         }
         for r in largest.to_dict("records")
     ]
     notes = list(answer.notes)
+    if any(r["conditional"] for r in rows):
+        notes.append("obligations marked * are conditional in ATOP.")
     if as_of == day:
         lines = [f"ATOP alliances in force on {as_of.isoformat()}, largest first."]
     else:
@@ -268,7 +271,7 @@ def alliances_section(result: Brief, day: dt.date) -> None:
                 str(r["atopid"]),
                 r["name"] or "",
                 str(r["members_n"]),
-                ", ".join(r["obligations"]),
+                ", ".join(o + ("*" if o in r["conditional"] else "") for o in r["obligations"]),
                 abridged(r["members"]),
             ]
             for r in rows
