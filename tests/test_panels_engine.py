@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pandas as pd
+import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 
@@ -10,6 +11,7 @@ import multipolar as mp
 from multipolar.errors import CoverageError, InputError, UnknownNameError
 from multipolar.panels import COVARIATES, create_dyadyears, create_stateyears
 from multipolar.panels.create import last_complete_year
+from multipolar.panels.panel import _nullable_ints
 
 
 @pytest.fixture(scope="module")
@@ -219,3 +221,35 @@ def test_sources_and_citations(cow_states):
     summary = panel.summary().to_dict()
     assert summary["rows"] == 382 and {"dataset": "cow_nmc", "version": "7.0"} in summary["sources"]
     assert "COW state-years 2000-2001" in repr(panel)
+
+
+@pytest.mark.parametrize(
+    "build",
+    [
+        lambda: (
+            create_dyadyears(years="1990-2020")
+            .add_nmc()
+            .add_atop_alliance()
+            .add_contiguity()
+            .add_capital_distance()
+            .add_democracy()
+            .add_cow_majors()
+            .add_igos()
+            .add_gml_mids()
+        ),
+        lambda: (
+            create_dyadyears(directed=False, years="2000-2020").add_igos().add_atop_alliance().add_cow_mids()
+        ),
+        lambda: (
+            create_stateyears(system="gw").add_ucdp_acd().add_ucdp_onsets().add_democracy().add_peace_years()
+        ),
+        lambda: create_stateyears().add_cow_wars(type="intra").add_contiguity().add_igos().add_gml_mids(),
+    ],
+    ids=["cow_directed_8cov", "cow_nondirected", "gw_states", "cow_states"],
+)
+def test_to_pandas_gathers_the_values_the_panel_query_gives(build):
+    # looked-up columns are gathered from their small tables; the panel query is the reference
+    panel = build()
+    assert panel._gathered_lookups()  # the path under test is taken
+    expected = panel.to_arrow().to_pandas(types_mapper={**_nullable_ints, pa.bool_(): pd.BooleanDtype()}.get)
+    pd.testing.assert_frame_equal(panel.to_pandas(), expected)

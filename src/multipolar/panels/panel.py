@@ -9,10 +9,13 @@ new Panel sharing the connection; the old one still reads as it was.
 
 from __future__ import annotations
 
+import functools
 import itertools
 import os
 import re
 import tempfile
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -212,75 +215,85 @@ class Panel:
 
     # ---- reading --------------------------------------------------------------------------
 
-    def sql(self, ordered: bool = True, row_numbers: bool = False) -> str:
+    def sql(self, ordered: bool = True, row_numbers: bool = False, columns: list[str] | None = None) -> str:
         """The one query that reads the whole panel, ordered by keys as peacesciencer orders them.
 
         Lookups keyed on the same panel columns (every state-year table on ``p.ccode1, p.year``,
         say) are first merged into one small table holding just the columns the expressions
         use, so a dyad-year panel with many state covariates costs two hash joins, not two per
         covariate. ``row_numbers`` adds ``__row``, the key table's row number, from which an
-        unordered read restores the order without sorting.
+        unordered read restores the order without sorting. ``columns`` limits the added columns
+        read (the base columns always come); lookups no read column uses are not joined.
         """
         selected = [f"p.{_quote(c)}" for c in self.base_columns]
         if row_numbers:
             selected.append("p.rowid AS __row")
-        joins, aliases = self._planned_joins()
-        for addition in self.additions:
-            selected += [
-                f"{_substitute(expr, aliases)} AS {_quote(name)}" for expr, name in addition.selected
-            ]
+        wanted = [
+            (expr, name)
+            for addition in self.additions
+            for expr, name in addition.selected
+            if columns is None or name in columns
+        ]
+        joins, aliases = self._planned_joins([expr for expr, _ in wanted])
+        selected += [f"{_substitute(expr, aliases)} AS {_quote(name)}" for expr, name in wanted]
         order = "" if not ordered else " ORDER BY " + ", ".join(f"p.{k}" for k in self.keys)
         return f"SELECT {', '.join(selected)} FROM {self.base} p {' '.join(joins)}{order}"
 
-    def _planned_joins(self) -> tuple[list[str], dict[str, str]]:
-        """LEFT JOIN clauses, and how each lookup alias is reached in the final query.
-
-        Equality lookups on the panel's small-integer columns join on one packed 64-bit key
-        (16 bits per column), which DuckDB hashes and compares far faster than several keys.
-        """
-        groups: dict[tuple[str, ...], list[tuple[str, str, tuple[str, ...], str]]] = {}
-        joins, aliases = [], {}
+    def _lookup_groups(self) -> tuple[dict[tuple[str, ...], list[_Lookup]], list[tuple[str, str, str]]]:
+        """Equality lookups grouped by the panel expressions they match on, and the other joins."""
+        groups: dict[tuple[str, ...], list[_Lookup]] = {}
+        others = []
         for addition in self.additions:
             for view, alias, on in addition.joins:
                 keys = _equi_keys(on, alias)
                 if keys is None:
-                    joins.append(f"LEFT JOIN {view} {alias} ON {on}")
+                    others.append((view, alias, on))
                     continue
                 panel_side = tuple(sorted(keys.values()))
                 table_side = tuple(next(c for c, e in keys.items() if e == x) for x in panel_side)
-                groups.setdefault(panel_side, []).append((view, alias, table_side, on))
-        packable = self._packable_columns()
-        expressions = " ".join(expr for addition in self.additions for expr, _ in addition.selected)
+                groups.setdefault(panel_side, []).append(_Lookup(view, alias, table_side, on))
+        return groups, others
+
+    def _planned_joins(self, expressions: list[str]) -> tuple[list[str], dict[str, str]]:
+        """LEFT JOIN clauses for ``expressions``, and how each lookup alias is reached in them.
+
+        Equality lookups on the panel's small-integer columns join on one packed 64-bit key
+        (16 bits per column), which DuckDB hashes and compares far faster than several keys.
+        Lookups that no expression uses are left out.
+        """
+        text = " ".join(expressions)
+        used = {alias for alias in re.findall(r"\b(t\d+)\.", text)}
+        groups, others = self._lookup_groups()
+        joins = [f"LEFT JOIN {view} {alias} ON {on}" for view, alias, on in others if alias in used]
+        aliases = {}
+        packable = set(self._packable_columns())
         for n, (panel_side, members) in enumerate(groups.items()):
+            members = [m for m in members if m.alias in used]
+            if not members:
+                continue
             if not all(set(re.findall(r"p\.(\w+)", expr)) <= packable for expr in panel_side):
-                joins += [f"LEFT JOIN {view} {alias} ON {on}" for view, alias, _, on in members]
+                joins += [f"LEFT JOIN {m.view} {m.alias} ON {m.on}" for m in members]
                 continue
             panel_key = _packed(panel_side)
             if len(members) == 1:
-                view, alias, table_side, _ = members[0]
+                (m,) = members
                 joins.append(
-                    f"LEFT JOIN (SELECT {_packed(table_side)} AS __key, * FROM {view} "
-                    f"WHERE {_in_packing_range(table_side)}) {alias} ON {alias}.__key = {panel_key}"
+                    f"LEFT JOIN (SELECT {_packed(m.table_side)} AS __key, * FROM {m.view} "
+                    f"WHERE {_in_packing_range(m.table_side)}) {m.alias} ON {m.alias}.__key = {panel_key}"
                 )
                 continue
             group = f"g{n}"
-            parts = []
-            for view, alias, table_side, _ in members:
-                used = sorted(set(re.findall(rf"\b{alias}\.(\w+)", expressions)))
-                picked = "".join(f", r.{c} AS {alias}__{c}" for c in used)
-                parts.append(
-                    f"(SELECT {_packed(table_side)} AS __key{picked} FROM {view} r "
-                    f"WHERE {_in_packing_range(table_side)})"
-                )
-                aliases[alias] = f"{group}.{alias}__"
-            merged = parts[0] + "".join(f" FULL JOIN {part} USING (__key)" for part in parts[1:])
-            joins.append(f"LEFT JOIN (SELECT * FROM {merged}) {group} ON {group}.__key = {panel_key}")
+            aliases.update({m.alias: f"{group}.{m.alias}__" for m in members})
+            joins.append(f"LEFT JOIN ({_merged(members, text)}) {group} ON {group}.__key = {panel_key}")
         return joins, aliases
 
-    def _packable_columns(self) -> set[str]:
-        """Base columns whose values fit 16 unsigned bits (codes and years are small and positive)."""
+    def _packable_columns(self) -> dict[str, str]:
+        """Base columns whose values fit 16 unsigned bits (codes and years are small and positive),
+        with their SQL types."""
         types = self.con.execute(f"DESCRIBE {self.base}").fetchall()
-        return {name for name, kind, *_ in types if kind in ("SMALLINT", "USMALLINT", "TINYINT", "UTINYINT")}
+        return {
+            name: kind for name, kind, *_ in types if kind in ("SMALLINT", "USMALLINT", "TINYINT", "UTINYINT")
+        }
 
     def to_arrow(self) -> pa.Table:
         """The panel as an Arrow table, ordered by its keys.
@@ -296,10 +309,11 @@ class Panel:
         """A pandas DataFrame, with pandas' own choice of ``dtype_backend``.
 
         ``"numpy_nullable"`` (default): integers stay integers (nullable Int dtypes), floats are
-        float64 with NaN for NA. DuckDB streams the result in Arrow batches; each batch is copied
-        straight to its rows' positions in preallocated columns and then dropped, so rows need no
-        sort and peak memory stays near one copy of the panel. ``"pyarrow"``: pyarrow-backed
-        columns that wrap the Arrow result without copying it (fastest, least memory).
+        float64 with NaN for NA. Looked-up columns are computed on their small tables and
+        gathered onto the panel rows with numpy (see ``_gathered_lookups``); the rest streams from
+        DuckDB in Arrow batches, each copied straight to its rows' positions in preallocated
+        columns and then dropped, so rows need no sort and peak memory stays near one copy of the
+        panel. ``"pyarrow"``: pyarrow-backed columns that wrap the panel query's Arrow result.
         """
         if dtype_backend == "pyarrow":
             return self.to_arrow().to_pandas(types_mapper=pd.ArrowDtype, ignore_metadata=True)
@@ -308,15 +322,118 @@ class Panel:
                 f"Unknown dtype_backend {dtype_backend!r}.", "Use 'numpy_nullable' (default) or 'pyarrow'."
             )
         n = len(self)
-        reader = self.con.sql(self.sql(ordered=False, row_numbers=True)).to_arrow_reader(_BATCH_ROWS)
+        jobs = self._gathered_lookups()
+        gathered = {name for names, _ in jobs for name in names}
+        rest = [c for c in self.columns if c not in gathered]
+        reader = self.con.sql(self.sql(ordered=False, row_numbers=True, columns=rest)).to_arrow_reader(
+            _BATCH_ROWS
+        )
         names = [name for name in reader.schema.names if name != "__row"]
         columns = {name: _Column(reader.schema.field(name).type, n) for name in names}
-        for batch in reader:
-            rows = batch.column("__row").to_numpy()
-            place = slice(int(rows[0]), int(rows[-1]) + 1) if _is_run(rows) else rows
-            for name in names:
-                columns[name].put(place, batch.column(name))
-        return pd.DataFrame({name: column.finish() for name, column in columns.items()}, copy=False)
+        # the gathers (numpy, which releases the GIL) run beside DuckDB's threads and this loop
+        with ThreadPoolExecutor(max_workers=max(1, min(len(jobs), os.cpu_count() or 1))) as pool:
+            pending = [pool.submit(job) for _, job in jobs]
+            for batch in reader:
+                rows = batch.column("__row").to_numpy()
+                place = slice(int(rows[0]), int(rows[-1]) + 1) if _is_run(rows) else rows
+                for name in names:
+                    columns[name].put(place, batch.column(name))
+            taken = {name: column.finish() for name, column in columns.items()}
+            for done in pending:
+                taken.update(done.result())
+        return pd.DataFrame({name: taken[name] for name in self.columns}, copy=False)
+
+    def _gathered_lookups(self) -> list[tuple[list[str], Callable[[], dict[str, object]]]]:
+        """Looked-up columns computed on their small tables and gathered onto the panel rows.
+
+        A column whose expression reads only lookups keyed on the same panel columns, and of the
+        panel row only key columns matched as they are (``p.year``), is evaluated once per table
+        row (a matching panel row has the same keys) and once per value of those key columns
+        with every looked-up column NA (for panel rows without a match): the values the panel
+        query gives, from a table-sized query and one array ``take`` per column instead of a
+        join over every panel row. Returns (column names, function making their pandas arrays) per
+        group of lookups; the functions run no DuckDB query, so they can run in other threads.
+        """
+        groups, _ = self._lookup_groups()
+        types = self._packable_columns()
+        found, base = [], {}
+        for panel_side, members in groups.items():
+            sides = [_side_columns(expr) for expr in panel_side]
+            if not all(side and set(side) <= set(types) for side in sides):
+                continue
+            plain = {expr[2:]: i for i, expr in enumerate(panel_side) if re.fullmatch(r"p\.\w+", expr)}
+            aliases = {m.alias for m in members}
+            picked = [
+                (expr, name)
+                for addition in self.additions
+                for expr, name in addition.selected
+                if (refs := set(re.findall(r"\b(t\d+)\.", expr)))
+                and refs <= aliases
+                and set(re.findall(r"\bp\.(\w+)", expr)) <= set(plain)
+            ]
+            if not picked:
+                continue
+            text = " ".join(expr for expr, _ in picked)
+            referenced = [c for c in plain if re.search(rf"\bp\.{c}\b", text)]
+            needed = {c for side in sides for c in side} | set(referenced)
+            base.update(self._base_values(sorted(needed - set(base))))
+            lows = [int(base[c].min()) for c in referenced]
+            spans = [int(base[c].max()) - low + 1 for c, low in zip(referenced, lows, strict=True)]
+            if np.prod(spans, dtype=np.float64) > 1 << 16:
+                continue
+            used = [m for m in members if m.alias in set(re.findall(r"\b(t\d+)\.", text))]
+            by_alias = {m.alias: f"g.{m.alias}__" for m in used}
+            shift = {c: 16 * (len(panel_side) - 1 - i) for c, i in plain.items()}
+            parts = {
+                "matched": {c: f"((g.__key >> {shift[c]}) & 65535)::{types[c]}" for c in referenced},
+                "unmatched": {c: f"n{j}.v::{types[c]}" for j, c in enumerate(referenced)},
+            }
+            values = {
+                part: ", ".join(
+                    f"{_with_panel_values(_substitute(expr, by_alias), given)} AS {_quote(name)}"
+                    for expr, name in picked
+                )
+                for part, given in parts.items()
+            }
+            ranges = ", ".join(
+                f"range({low}, {low + span}) n{j}(v)"
+                for j, (low, span) in enumerate(zip(lows, spans, strict=True))
+            )
+            dense = "0"
+            for j, (low, span) in enumerate(zip(lows, spans, strict=True)):
+                dense = f"({dense}) * {span} + (n{j}.v - {low})"
+            table = self.con.sql(f"""
+                WITH g AS ({_merged(used, text)})
+                SELECT 0 AS __part, g.__key AS __at, {values["matched"]} FROM g
+                UNION ALL
+                SELECT 1, {dense}, {values["unmatched"]}
+                FROM {ranges or "(SELECT 1)"} LEFT JOIN g ON FALSE""").to_arrow_table()
+            part = table.column("__part").to_numpy()
+            at = table.column("__at").to_numpy()
+            matched = np.flatnonzero(part == 0)
+            order = np.argsort(at[matched], kind="stable")
+            keys, matched = at[matched][order], matched[order]
+            if (np.diff(keys) == 0).any():
+                continue  # more than one row per key: left to the panel query (which repeats rows)
+            unmatched = np.empty(int(np.prod(spans)), dtype=np.intp)
+            unmatched[at[part == 1]] = np.flatnonzero(part == 1)
+            small = {}
+            for _, name in picked:
+                small[name] = _Column(table.schema.field(name).type, table.num_rows)
+                small[name].put(slice(0, table.num_rows), table.column(name).combine_chunks())
+            dense_by = [(base[c], low, span) for c, low, span in zip(referenced, lows, spans, strict=True)]
+            sides = [(expr, base) for expr in panel_side]
+            found.append(
+                (list(small), functools.partial(_gather, small, keys, matched, unmatched, sides, dense_by))
+            )
+        return found
+
+    def _base_values(self, names: list[str]) -> dict[str, np.ndarray]:
+        """Base columns in key-table order (a plain scan keeps it), as numpy arrays."""
+        if not names:
+            return {}
+        table = self.con.sql(f"SELECT {', '.join(map(_quote, names))} FROM {self.base}").to_arrow_table()
+        return {name: table.column(name).to_numpy() for name in names}
 
     def to_polars(self):
         import polars as pl
@@ -427,6 +544,96 @@ def _equi_keys(on: str, alias: str) -> dict[str, str] | None:
     return keys
 
 
+@dataclass(frozen=True)
+class _Lookup:
+    """One equality lookup: its view and alias, and the table columns matched to the panel's."""
+
+    view: str
+    alias: str
+    table_side: tuple[str, ...]
+    on: str
+
+
+def _merged(members: list[_Lookup], expressions: str) -> str:
+    """Lookups keyed alike merged into one table on their packed key, with just the columns
+    ``expressions`` use, named ``alias__column``."""
+    parts = []
+    for m in members:
+        used = sorted(set(re.findall(rf"\b{m.alias}\.(\w+)", expressions)))
+        picked = "".join(f", r.{c} AS {m.alias}__{c}" for c in used)
+        parts.append(
+            f"(SELECT {_packed(m.table_side)} AS __key{picked} FROM {m.view} r "
+            f"WHERE {_in_packing_range(m.table_side)})"
+        )
+    return "SELECT * FROM " + parts[0] + "".join(f" FULL JOIN {part} USING (__key)" for part in parts[1:])
+
+
+def _gather(columns, keys, matched, unmatched, sides, dense_by) -> dict[str, object]:
+    """Small-table ``columns`` taken at each panel row: the ``matched`` row whose key (``keys``,
+    sorted) the row's panel-side values (``sides``) have, else the ``unmatched`` row for its
+    values of the key columns the expressions read (``dense_by``: values, lowest, span)."""
+    found_at = _match(keys, [_side_values(expr, base) for expr, base in sides])
+    dense = np.zeros(len(found_at), dtype=np.intp)
+    for values, low, span in dense_by:
+        dense = dense * span + (values.astype(np.intp) - low)
+    rows = unmatched.take(dense)
+    hit = found_at < len(keys)
+    rows[hit] = matched.take(found_at[hit])
+    return {name: column.finish(rows) for name, column in columns.items()}
+
+
+def _side_columns(expr: str) -> list[str] | None:
+    """The panel columns of a lookup's panel-side expression (``p.year``, ``least(p.a, p.b)``)."""
+    match = re.fullmatch(r"p\.(\w+)|(?:least|greatest)\(p\.(\w+), p\.(\w+)\)", expr)
+    return None if match is None else [c for c in match.groups() if c]
+
+
+def _side_values(expr: str, base: dict[str, np.ndarray]) -> np.ndarray:
+    """A panel-side expression evaluated on the panel's base columns."""
+    columns = [base[c] for c in _side_columns(expr)]
+    if expr.startswith("least("):
+        return np.minimum(*columns)
+    if expr.startswith("greatest("):
+        return np.maximum(*columns)
+    return columns[0]
+
+
+def _with_panel_values(expr: str, values: dict[str, str]) -> str:
+    """``expr`` with each ``p.column`` in ``values`` replaced by the SQL given for it."""
+    for column, sql in values.items():
+        expr = re.sub(rf"\bp\.{column}\b", sql, expr)
+    return expr
+
+
+def _match(keys: np.ndarray, columns: list[np.ndarray]) -> np.ndarray:
+    """For each panel row (``columns``, packed as ``_packed`` packs them), the position of its key
+    in the sorted ``keys``, or ``len(keys)`` (the all-NA row) where it has none.
+
+    Keys over a small range of values (state code and year) go through a dense lookup table;
+    others (dyads) through a binary search."""
+    lows = [int(c.min()) if len(c) else 0 for c in columns]
+    spans = [int(c.max()) - low + 1 if len(c) else 1 for c, low in zip(columns, lows, strict=True)]
+    if int(np.prod(spans, dtype=np.float64)) <= max(len(columns[0]), 1 << 16):
+        dense_panel = np.zeros(len(columns[0]), dtype=np.int64)
+        dense_keys = np.zeros(len(keys), dtype=np.int64)
+        inside = np.ones(len(keys), dtype=bool)
+        for i, (low, span) in enumerate(zip(lows, spans, strict=True)):
+            shift = 16 * (len(columns) - 1 - i)
+            part = (keys >> shift) & 0xFFFF
+            inside &= (part >= low) & (part < low + span)
+            dense_keys = dense_keys * span + (part - low)
+            dense_panel = dense_panel * span + (columns[i].astype(np.int64) - low)
+        table = np.full(int(np.prod(spans)), len(keys), dtype=np.intp)
+        table[dense_keys[inside]] = np.flatnonzero(inside)
+        return table.take(dense_panel)
+    packed = np.zeros(len(columns[0]), dtype=np.int64)
+    for i, column in enumerate(reversed(columns)):
+        packed |= column.astype(np.int64) << (16 * i)
+    at = np.searchsorted(keys, packed).clip(0, max(len(keys) - 1, 0))
+    hit = keys[at] == packed if len(keys) else np.zeros(len(packed), dtype=bool)
+    return np.where(hit, at, len(keys))
+
+
 def _packed(columns: tuple[str, ...]) -> str:
     """SQL packing up to four small non-negative integers into one BIGINT."""
     return " | ".join(f"({c}::BIGINT << {16 * i})" for i, c in enumerate(reversed(columns)))
@@ -504,18 +711,24 @@ class _Column:
                 )
                 self.values[positions] = np.nan if numeric else None
 
-    def finish(self):
+    def finish(self, rows: np.ndarray | None = None):
+        """The filled column as a pandas array; with ``rows``, its values at those positions."""
         if self.values is None:
             positions = np.concatenate(
                 [np.arange(p.start, p.stop) if isinstance(p, slice) else p for p, _ in self.parts]
             )
             gathered = pa.chunked_array([a for _, a in self.parts], type=self.kind)
-            return gathered.take(np.argsort(positions)).to_pandas().array
+            order = np.argsort(positions)
+            return gathered.take(order if rows is None else order[rows]).to_pandas().array
+        values, mask = self.values, self.mask
+        if rows is not None:
+            values = values.take(rows)
+            mask = None if mask is None else mask.take(rows)
         if pa.types.is_integer(self.kind):
-            return _nullable_ints[self.kind].construct_array_type()(self.values, self.mask)
+            return _nullable_ints[self.kind].construct_array_type()(values, mask)
         if pa.types.is_boolean(self.kind):
-            return pd.arrays.BooleanArray(self.values, self.mask)
-        return self.values
+            return pd.arrays.BooleanArray(values, mask)
+        return values
 
 
 def _in_row_order(table: pa.Table) -> pa.Table:
