@@ -191,3 +191,14 @@ def test_common_aliases_file_is_sourced_and_every_row_is_known():
     assert set(table["iso3"]) <= set(spelled["iso3"].dropna())
     american = spelled[spelled["alias"] == "American"]
     assert american[["iso3", "kind"]].drop_duplicates().values.tolist() == [["USA", "demonym"]]
+
+
+@pytest.mark.parametrize(("text", "iso3"), [("Vatican", "VAT"), ("Holy See", "VAT"), ("Puerto Rico", "PRI")])
+def test_a_place_outside_both_state_lists_says_so(text, iso3):
+    with pytest.raises(UnknownNameError, match=f"{iso3}.*not a state in the COW or Gleditsch-Ward lists"):
+        identify(text, "2020-01-01")
+
+
+def test_a_misspelling_still_gets_suggestions():
+    with pytest.raises(UnknownNameError, match="Did you mean"):
+        identify("Frnace", "2020-01-01")

@@ -142,6 +142,13 @@ def _identify(text: str, date, code: str) -> tuple[Country, str, list[str]]:
         system = read_as.removesuffix(" code")
         raise UnknownNameError(f"No country has {system} code {value!r}.", "Check the code, or give a name.")
     if not found:
+        outside = sorted({iso3 for iso3, pattern in _patterns() if pattern.search(word)})
+        if outside:  # country_converter knows it, yet no entity holds its code: a territory or a non-member
+            raise UnknownNameError(
+                f"{word!r} ({', '.join(outside)}) is not a state in the COW or Gleditsch-Ward lists "
+                "(a territory, or a state neither system includes).",
+                "multipolar covers the states of those lists; `multipolar states` shows them.",
+            )
         raise unknown(
             "country", word, _aliases()["alias"], "Check the spelling, or give an ISO3, COW or G-W code."
         )
