@@ -572,14 +572,22 @@ def _gather(columns, keys, matched, unmatched, sides, dense_by) -> dict[str, obj
     """Small-table ``columns`` taken at each panel row: the ``matched`` row whose key (``keys``,
     sorted) the row's panel-side values (``sides``) have, else the ``unmatched`` row for its
     values of the key columns the expressions read (``dense_by``: values, lowest, span)."""
+    rows = _rows(keys, matched, unmatched, sides, dense_by)
+    return {name: column.finish(rows) for name, column in columns.items()}
+
+
+def _rows(keys, matched, unmatched, sides, dense_by) -> np.ndarray:
+    """The small-table row of each panel row, for ``_gather`` (its temporaries go on return)."""
     found_at = _match(keys, [_side_values(expr, base) for expr, base in sides])
     dense = np.zeros(len(found_at), dtype=np.intp)
     for values, low, span in dense_by:
-        dense = dense * span + (values.astype(np.intp) - low)
+        dense *= span
+        dense += values
+        dense -= low
     rows = unmatched.take(dense)
     hit = found_at < len(keys)
     rows[hit] = matched.take(found_at[hit])
-    return {name: column.finish(rows) for name, column in columns.items()}
+    return rows
 
 
 def _side_columns(expr: str) -> list[str] | None:
@@ -614,7 +622,7 @@ def _match(keys: np.ndarray, columns: list[np.ndarray]) -> np.ndarray:
     lows = [int(c.min()) if len(c) else 0 for c in columns]
     spans = [int(c.max()) - low + 1 if len(c) else 1 for c, low in zip(columns, lows, strict=True)]
     if int(np.prod(spans, dtype=np.float64)) <= max(len(columns[0]), 1 << 16):
-        dense_panel = np.zeros(len(columns[0]), dtype=np.int64)
+        dense_panel = np.zeros(len(columns[0]), dtype=np.int32)  # the product fits: at most len()
         dense_keys = np.zeros(len(keys), dtype=np.int64)
         inside = np.ones(len(keys), dtype=bool)
         for i, (low, span) in enumerate(zip(lows, spans, strict=True)):
@@ -622,16 +630,21 @@ def _match(keys: np.ndarray, columns: list[np.ndarray]) -> np.ndarray:
             part = (keys >> shift) & 0xFFFF
             inside &= (part >= low) & (part < low + span)
             dense_keys = dense_keys * span + (part - low)
-            dense_panel = dense_panel * span + (columns[i].astype(np.int64) - low)
+            dense_panel *= span
+            dense_panel += columns[i]
+            dense_panel -= low
         table = np.full(int(np.prod(spans)), len(keys), dtype=np.intp)
         table[dense_keys[inside]] = np.flatnonzero(inside)
         return table.take(dense_panel)
     packed = np.zeros(len(columns[0]), dtype=np.int64)
     for i, column in enumerate(reversed(columns)):
         packed |= column.astype(np.int64) << (16 * i)
-    at = np.searchsorted(keys, packed).clip(0, max(len(keys) - 1, 0))
-    hit = keys[at] == packed if len(keys) else np.zeros(len(packed), dtype=bool)
-    return np.where(hit, at, len(keys))
+    if not len(keys):
+        return np.zeros(len(packed), dtype=np.intp)
+    at = np.searchsorted(keys, packed)
+    np.clip(at, 0, len(keys) - 1, out=at)
+    at[keys.take(at) != packed] = len(keys)
+    return at
 
 
 def _packed(columns: tuple[str, ...]) -> str:
