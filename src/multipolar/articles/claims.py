@@ -130,6 +130,7 @@ NATURE = re.compile(
     rf"{KIND} (?P<noun>alliance|bloc|pact)s?\b"
 )
 NATURE_HINT = re.compile(r"\b(?:alliance|bloc|pact)")
+NATURE_WORD = re.compile(NATURE_HINT.pattern, re.I)  # NATURE_HINT in the text as written
 SYMBOL = re.compile(r"<(?P<kind>\w+)#(?P<index>\d+)>")
 
 
@@ -214,15 +215,21 @@ class SentenceLine:
 
 
 def sentence_lines(text: str, mentions, spans: list[tuple[int, int]], hint: re.Pattern) -> list[SentenceLine]:
-    """The sentences (character ``spans``) that name an organisation or match ``hint``, each as
-    a SentenceLine; the rest cannot hold a claim or a conflict and are skipped."""
+    """The sentences (character ``spans``) that can hold a claim or a conflict, each as a
+    SentenceLine: an organisation with a state (membership) or with an alliance word (its
+    nature), or a match of ``hint`` (conflicts). The rest are skipped."""
     by_sentence: dict[int, list] = {}
     for mention in mentions:
         by_sentence.setdefault(mention.sentence, []).append(mention)
     out = []
     for number, (start, end) in enumerate(spans):
         inside = by_sentence.get(number, [])
-        if any(m.kind == "org" for m in inside) or hint.search(text, start, end):
+        kinds = {m.kind for m in inside}
+        if (
+            "org" in kinds
+            and ("state" in kinds or NATURE_WORD.search(text, start, end))
+            or hint.search(text, start, end)
+        ):
             out.append(SentenceLine(text, start, end, inside))
     return out
 
