@@ -244,12 +244,34 @@ def test_sources_and_citations(cow_states):
             create_stateyears(system="gw").add_ucdp_acd().add_ucdp_onsets().add_democracy().add_peace_years()
         ),
         lambda: create_stateyears().add_cow_wars(type="intra").add_contiguity().add_igos().add_gml_mids(),
+        lambda: (
+            create_stateyears()
+            .add_blocs()
+            .add_power_shares()
+            .add_creg_fractionalization()
+            .add_strategic_rivalries()
+            .add_gwcode_to_cow()
+            .add_ucdp_acd()
+        ),
+        lambda: (
+            create_dyadyears(system="gw", directed=False, years="2000-2010")
+            .add_minimum_distance()
+            .add_blocs()
+            .add_capital_distance()
+        ),
     ],
-    ids=["cow_directed_8cov", "cow_nondirected", "gw_states", "cow_states"],
+    ids=["cow_directed_8cov", "cow_nondirected", "gw_states", "cow_states", "cow_states_more", "gw_dyads"],
 )
 def test_to_pandas_gathers_the_values_the_panel_query_gives(build):
     # looked-up columns are gathered from their small tables; the panel query is the reference
     panel = build()
     assert panel._gathered_lookups()  # the path under test is taken
-    expected = panel.to_arrow().to_pandas(types_mapper={**_nullable_ints, pa.bool_(): pd.BooleanDtype()}.get)
+    table = panel.to_arrow()
+    whole = [  # DuckDB's sums come as decimals; to_pandas makes whole numbers Int64
+        pa.field(f.name, pa.int64() if pa.types.is_decimal(f.type) and f.type.scale == 0 else f.type)
+        for f in table.schema
+    ]
+    expected = table.cast(pa.schema(whole)).to_pandas(
+        types_mapper={**_nullable_ints, pa.bool_(): pd.BooleanDtype()}.get
+    )
     pd.testing.assert_frame_equal(panel.to_pandas(), expected)
