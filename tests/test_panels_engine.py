@@ -265,7 +265,7 @@ def test_sources_and_citations(cow_states):
 def test_to_pandas_gathers_the_values_the_panel_query_gives(build):
     # looked-up columns are gathered from their small tables; the panel query is the reference
     panel = build()
-    assert panel._gathered_lookups()  # the path under test is taken
+    assert list(panel._gathered_lookups())  # the path under test is taken
     table = panel.to_arrow()
     whole = [  # DuckDB's sums come as decimals; to_pandas makes whole numbers Int64
         pa.field(f.name, pa.int64() if pa.types.is_decimal(f.type) and f.type.scale == 0 else f.type)

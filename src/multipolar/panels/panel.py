@@ -14,7 +14,7 @@ import itertools
 import os
 import re
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -322,17 +322,18 @@ class Panel:
                 f"Unknown dtype_backend {dtype_backend!r}.", "Use 'numpy_nullable' (default) or 'pyarrow'."
             )
         n = len(self)
-        jobs = self._gathered_lookups()
-        gathered = {name for names, _ in jobs for name in names}
-        rest = [c for c in self.columns if c not in gathered]
-        reader = self.con.sql(self.sql(ordered=False, row_numbers=True, columns=rest)).to_arrow_reader(
-            _BATCH_ROWS
-        )
-        names = [name for name in reader.schema.names if name != "__row"]
-        columns = {name: _Column(reader.schema.field(name).type, n) for name in names}
-        # the gathers (numpy, which releases the GIL) run beside DuckDB's threads and this loop
-        with ThreadPoolExecutor(max_workers=max(1, min(len(jobs), os.cpu_count() or 1))) as pool:
-            pending = [pool.submit(job) for _, job in jobs]
+        # the gathers (numpy, which releases the GIL) run beside DuckDB's threads and this thread
+        with ThreadPoolExecutor(max_workers=os.cpu_count() or 1) as pool:
+            pending, gathered = [], set()
+            for names, job in self._gathered_lookups():  # each starts once its table is read
+                pending.append(pool.submit(job))
+                gathered.update(names)
+            rest = [c for c in self.columns if c not in gathered]
+            reader = self.con.sql(self.sql(ordered=False, row_numbers=True, columns=rest)).to_arrow_reader(
+                _BATCH_ROWS
+            )
+            names = [name for name in reader.schema.names if name != "__row"]
+            columns = {name: _Column(reader.schema.field(name).type, n) for name in names}
             for batch in reader:
                 rows = batch.column("__row").to_numpy()
                 place = slice(int(rows[0]), int(rows[-1]) + 1) if _is_run(rows) else rows
@@ -343,7 +344,7 @@ class Panel:
                 taken.update(done.result())
         return pd.DataFrame({name: taken[name] for name in self.columns}, copy=False)
 
-    def _gathered_lookups(self) -> list[tuple[list[str], Callable[[], dict[str, object]]]]:
+    def _gathered_lookups(self) -> Iterator[tuple[list[str], Callable[[], dict[str, object]]]]:
         """Looked-up columns computed on their small tables and gathered onto the panel rows.
 
         A column whose expression reads only lookups keyed on the same panel columns, and of the
@@ -351,12 +352,12 @@ class Panel:
         row (a matching panel row has the same keys) and once per value of those key columns
         with every looked-up column NA (for panel rows without a match): the values the panel
         query gives, from a table-sized query and one array ``take`` per column instead of a
-        join over every panel row. Returns (column names, function making their pandas arrays) per
+        join over every panel row. Yields (column names, function making their pandas arrays) per
         group of lookups; the functions run no DuckDB query, so they can run in other threads.
         """
         groups, _ = self._lookup_groups()
         types = self._packable_columns()
-        found, base = [], {}
+        base = {}
         for panel_side, members in groups.items():
             sides = [_side_columns(expr) for expr in panel_side]
             if not all(side and set(side) <= set(types) for side in sides):
@@ -422,11 +423,8 @@ class Panel:
                 small[name] = _Column(table.schema.field(name).type, table.num_rows)
                 small[name].put(slice(0, table.num_rows), table.column(name).combine_chunks())
             dense_by = [(base[c], low, span) for c, low, span in zip(referenced, lows, spans, strict=True)]
-            sides = [(expr, base) for expr in panel_side]
-            found.append(
-                (list(small), functools.partial(_gather, small, keys, matched, unmatched, sides, dense_by))
-            )
-        return found
+            sides = [(expr, {c: base[c] for c in _side_columns(expr)}) for expr in panel_side]
+            yield list(small), functools.partial(_gather, small, keys, matched, unmatched, sides, dense_by)
 
     def _base_values(self, names: list[str]) -> dict[str, np.ndarray]:
         """Base columns in key-table order (a plain scan keeps it), as numpy arrays."""
@@ -578,15 +576,15 @@ def _gather(columns, keys, matched, unmatched, sides, dense_by) -> dict[str, obj
 
 def _rows(keys, matched, unmatched, sides, dense_by) -> np.ndarray:
     """The small-table row of each panel row, for ``_gather`` (its temporaries go on return)."""
-    found_at = _match(keys, [_side_values(expr, base) for expr, base in sides])
-    dense = np.zeros(len(found_at), dtype=np.intp)
+    rows = _match(keys, [_side_values(expr, base) for expr, base in sides])
+    missing = rows == len(keys)
+    rows[~missing] = matched.take(rows[~missing])
+    dense = np.zeros(int(missing.sum()), dtype=np.intp)
     for values, low, span in dense_by:
         dense *= span
-        dense += values
+        dense += values[missing]
         dense -= low
-    rows = unmatched.take(dense)
-    hit = found_at < len(keys)
-    rows[hit] = matched.take(found_at[hit])
+    rows[missing] = unmatched.take(dense)
     return rows
 
 
