@@ -3,7 +3,9 @@
 A Panel is a small table of keys (materialised once inside DuckDB) plus a list of additions, each
 a table looked up from the panel's rows (or a query returning the keys and new columns). Nothing
 is computed until the panel is read: one query LEFT JOINs every addition onto the keys, so DuckDB
-plans all joins together and no intermediate panel is ever copied. Adding a covariate returns a
+plans all joins together and no intermediate panel is ever copied. Reading as pandas evaluates
+most looked-up columns on their small tables instead and gathers them onto the rows with numpy
+(``Panel._gathered_lookups``), the same values for far less work. Adding a covariate returns a
 new Panel sharing the connection; the old one still reads as it was.
 """
 
