@@ -17,7 +17,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from multipolar.answer import Answer
+from multipolar.answer import Answer, plain
 from multipolar.articles import claims as claiming
 from multipolar.articles import conflicts as conflicting
 from multipolar.articles import gazetteer as names
@@ -40,11 +40,31 @@ LANGUAGES = {  # how the note names the language detected
 class ArticleReport(Answer):
     """An Answer whose rows are the membership claims; everything else sits in ``extra``."""
 
+    def __post_init__(self):
+        # ``rows`` may be given as the claim dicts; the DataFrame is built only when asked for
+        if isinstance(self.rows, list):
+            self.__dict__["_claim_rows"] = self.__dict__.pop("rows")
+
     def __getattr__(self, name: str):
+        if name == "rows" and "_claim_rows" in self.__dict__:
+            self.__dict__["rows"] = claims_table(self.__dict__["_claim_rows"])
+            return self.__dict__["rows"]
         extra = self.__dict__.get("extra", {})
         if name in extra:
             return extra[name]
         raise AttributeError(name)
+
+    def __len__(self) -> int:
+        if "rows" not in self.__dict__ and "_claim_rows" in self.__dict__:
+            return len(self.__dict__["_claim_rows"])
+        return len(self.rows)
+
+    def records(self) -> list[dict]:
+        """As ``Answer.records`` but straight from the claim dicts while no DataFrame was built
+        (the same values: the table holds them as plain Python objects)."""
+        if "rows" not in self.__dict__ and "_claim_rows" in self.__dict__:
+            return [{c: plain(row[c]) for c in CLAIM_COLUMNS} for row in self.__dict__["_claim_rows"]]
+        return super().records()
 
     @property
     def date(self) -> dt.date | None:
@@ -98,7 +118,7 @@ def read_article(text_or_path: str | Path | bytes, date: str | dt.date | None = 
     report = ArticleReport(
         kind="article",
         params={"article": doc.origin, "date": day.isoformat() if day else None},
-        rows=claims_table(claim_rows),
+        rows=claim_rows,
         key="claims",
         notes=list(dict.fromkeys(notes)),
         sources=list(dict.fromkeys([*resolver.sources, *sources])),
@@ -363,13 +383,22 @@ def spell_of(org: str, iso3: str, day: dt.date) -> dict:
     """The curated spell of ``iso3`` in ``org`` on ``day``: its source and note (empty if none)."""
     from multipolar.orgs import registry
 
+    for start, end, source, note in reversed(spell_rows(org).get(iso3, ())):
+        if start is None or pd.isna(start) or not start <= day:
+            continue
+        if pd.isna(end) or end >= day:
+            return {"source": source or registry.MEMBERSHIPS_SOURCE, "note": note or None}
+    return {}
+
+
+@lru_cache(maxsize=256)
+def spell_rows(org: str) -> dict[str, tuple[tuple, ...]]:
+    """The organisation's curated spells by iso3, in table order: (start, end, source, note)."""
+    out: dict[str, list[tuple]] = {}
     table = spells_of(org)
-    rows = table[(table["iso3"] == iso3) & (table["start"] <= day)]
-    rows = rows[rows["end"].isna() | rows["end"].map(lambda end: pd.isna(end) or end >= day)]
-    if rows.empty:
-        return {}
-    row = rows.iloc[-1]
-    return {"source": row["source"] or registry.MEMBERSHIPS_SOURCE, "note": row["note"] or None}
+    for row in zip(table["iso3"], table["start"], table["end"], table["source"], table["note"], strict=True):
+        out.setdefault(row[0], []).append(row[1:])
+    return {iso3: tuple(rows) for iso3, rows in out.items()}
 
 
 @lru_cache(maxsize=256)
