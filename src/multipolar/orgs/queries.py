@@ -350,14 +350,7 @@ def _with_names(table: pd.DataFrame, key: str, day: dt.date) -> pd.DataFrame:
     """``table`` with each state's name (and iso3 or cow where missing) from the identity layer:
     the spell valid on ``day``, else the latest one before it, else the first after it; a code
     the identity layer does not know (ATOP's 8152) is named by its code."""
-    spells = identity.entities().dropna(subset=[key])
-    valid = (spells["valid_from"] <= day) & (spells["valid_to"].isna() | (spells["valid_to"] >= day))
-    before = spells["valid_from"] <= day
-    rank = 2 * valid.astype(int) + before.astype(int)
-    # within a rank the preferred spell sorts last: the latest before the day, the first after it
-    nearness = [(d - day).days * (1 if b else -1) for d, b in zip(spells["valid_from"], before, strict=True)]
-    best = spells.assign(rank=rank, nearness=nearness).sort_values(["rank", "nearness"])
-    best = best.drop_duplicates(key, keep="last")
+    best = _best_spells(key, day)
     wanted = [key, "name", *(c for c in ("iso3", "cow") if c != key and c not in table)]
     best = best[wanted]
     table = table.drop(columns=["name"], errors="ignore")
@@ -368,6 +361,30 @@ def _with_names(table: pd.DataFrame, key: str, day: dt.date) -> pd.DataFrame:
     unnamed = out["name"].isna()
     out.loc[unnamed, "name"] = [f"{key.upper()} {code}" for code in out.loc[unnamed, key]]
     return out
+
+
+_BEST_SPELLS: dict[tuple[str, dt.date], tuple[object, pd.DataFrame]] = {}
+
+
+def _best_spells(key: str, day: dt.date) -> pd.DataFrame:
+    """For ``_with_names``: each code's preferred identity spell on ``day``. Cached per (key, day)
+    for as long as the identity layer's table is the same object; a copy is returned."""
+    source = identity._entities()
+    cached = _BEST_SPELLS.get((key, day))
+    if cached is not None and cached[0] is source:
+        return cached[1].copy()
+    spells = identity.entities().dropna(subset=[key])
+    valid = (spells["valid_from"] <= day) & (spells["valid_to"].isna() | (spells["valid_to"] >= day))
+    before = spells["valid_from"] <= day
+    rank = 2 * valid.astype(int) + before.astype(int)
+    # within a rank the preferred spell sorts last: the latest before the day, the first after it
+    nearness = [(d - day).days * (1 if b else -1) for d, b in zip(spells["valid_from"], before, strict=True)]
+    best = spells.assign(rank=rank, nearness=nearness).sort_values(["rank", "nearness"])
+    best = best.drop_duplicates(key, keep="last")
+    if len(_BEST_SPELLS) > 4096:
+        _BEST_SPELLS.clear()
+    _BEST_SPELLS[(key, day)] = (source, best)
+    return best.copy()
 
 
 def _abbreviations(day: dt.date) -> dict[int, str]:
