@@ -300,7 +300,6 @@ def check_membership(claim, day: dt.date | None, resolver: Resolver, sources: li
     holding, holding_notes, holding_sources = roster(org.id, day, claim.status)
     sources.extend(holding_sources)
     held = {r["iso3"]: r for r in holding}
-    statuses = {r["iso3"]: r["status"] for r in roster(org.id, day, "all")[0]}
     row["evidence"] = {
         "dataset": registry.MEMBERSHIPS_SOURCE,
         "organisation_source": org.source,
@@ -309,9 +308,10 @@ def check_membership(claim, day: dt.date | None, resolver: Resolver, sources: li
         "holding": [{"iso3": r["iso3"], "name": r["name"], "since": r["since"]} for r in holding],
         "notes": list(holding_notes),
     }
-    row["not_holding"] = [
-        {"iso3": iso3, "status_that_day": statuses.get(iso3)} for iso3 in listed if iso3 not in held
-    ]
+    outside = [iso3 for iso3 in listed if iso3 not in held]
+    # every status on the day, asked only when a listed state does not hold the claimed one
+    statuses = {r["iso3"]: r["status"] for r in roster(org.id, day, "all")[0]} if outside else {}
+    row["not_holding"] = [{"iso3": iso3, "status_that_day": statuses.get(iso3)} for iso3 in outside]
     row["not_holding"] = [{**m, **spell_of(org.id, m["iso3"], day)} for m in row["not_holding"]]
     if claim.exhaustive:
         row["missing"] = [
