@@ -47,7 +47,7 @@ def main() -> None:
     parser.add_argument("--date", default=None, help="brief date (default: today)")
     parser.add_argument("extra", nargs="*", help="more brief arguments, e.g. --format html")
     options = parser.parse_args()
-    out = Path(tempfile.mkdtemp(prefix="bench-brief-")) / "brief.out"
+    out = Path(tempfile.mkdtemp(prefix="bench-brief-")) / "brief.txt"
     args = ([f"--date={options.date}"] if options.date else []) + options.extra + ["-o", str(out)]
     print(f"command: {' '.join(command())} brief {' '.join(args)}")
     wall, cpu, peak = run_once(args)
