@@ -141,8 +141,10 @@ def in_force(date: dt.date) -> pd.DataFrame:
         return spells.iloc[0:0]
     ends = spells["end"].where(spells["end"].notna(), LAST_DAY)
     current = spells[(spells["start"] <= date) & (ends >= date)]
-    latest = current.groupby(["atopid", "cow"])["start"].transform("max")
-    current = current[current["start"] == latest].sort_values(["atopid", "cow", "phase"])
+    # the latest start per (atopid, cow), by day numbers: pandas reduces Python dates row by row
+    start_day = current["start"].map(dt.date.toordinal)
+    latest = start_day.groupby([current["atopid"], current["cow"]]).transform("max")
+    current = current[start_day == latest].sort_values(["atopid", "cow", "phase"])
     parallel = current.duplicated(["atopid", "cow"], keep=False)
     if parallel.any():
         merged = (
