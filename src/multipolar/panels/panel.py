@@ -15,7 +15,6 @@ import functools
 import itertools
 import os
 import re
-import tempfile
 from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
@@ -26,6 +25,7 @@ import numpy as np
 import pandas as pd
 import pyarrow as pa
 
+from multipolar import files
 from multipolar.answer import Answer
 from multipolar.errors import InputError
 
@@ -448,24 +448,16 @@ class Panel:
             raise InputError(
                 f"Cannot write {target.name!r}: unknown file type.", "Use a .parquet or .csv file name."
             )
-        target.parent.mkdir(parents=True, exist_ok=True)
-        handle, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent)
-        os.close(handle)
-        try:
-            options = (
-                "FORMAT parquet, COMPRESSION zstd"
-                if suffix == ".parquet"
-                else "FORMAT csv, HEADER, NULLSTR 'NA'"
-            )
-            ordered = self.to_arrow()  # already in key order: COPY keeps the order of one table
+        options = (
+            "FORMAT parquet, COMPRESSION zstd" if suffix == ".parquet" else "FORMAT csv, HEADER, NULLSTR 'NA'"
+        )
+        ordered = self.to_arrow()  # already in key order: COPY keeps the order of one table
+        with files.replacing(target) as tmp:
             self.con.register("mp_write", ordered)
             try:
-                self.con.execute(f"COPY (SELECT * FROM mp_write) TO '{_sql_string(tmp)}' ({options})")
+                self.con.execute(f"COPY (SELECT * FROM mp_write) TO '{_sql_string(str(tmp))}' ({options})")
             finally:
                 self.con.unregister("mp_write")
-            os.replace(tmp, target)
-        finally:
-            Path(tmp).unlink(missing_ok=True)
         return target
 
     def __len__(self) -> int:
