@@ -283,23 +283,17 @@ def test_a_scenario_whose_observers_all_lack_values_is_na_not_zero(monkeypatch):
 
 
 def test_a_blocs_known_but_undated_member_is_named_in_the_brief(monkeypatch):
-    import pandas as pd
-
     from multipolar.orgs import registry
 
-    gap = pd.DataFrame(
-        [
-            {
-                "org": "NATO",
-                "iso3": "SWE",
-                "status": "member",
-                "from_year": 2000,
-                "to_year": pd.NA,
-                "note": "test",
-            }
-        ]
-    ).astype({"from_year": "Int64", "to_year": "Int64"})
-    monkeypatch.setattr(registry, "gaps", lambda: gap)
+    gap = {
+        "org": "NATO",
+        "iso3": "SWE",
+        "status": "member",
+        "from_year": 2000,
+        "to_year": None,
+        "note": "test",
+    }
+    monkeypatch.setattr(registry, "gap_records", lambda org: (gap,) if org == "NATO" else ())
     report = brief("2008-09-07", ["cinc"]).to_dict()
     assert any(n.startswith("NATO: not listed: Sweden (SWE)") for n in report["notes"])
 

@@ -42,14 +42,26 @@ def orgs() -> Answer:
     return Answer("orgs", {}, rows, "orgs", [], [registry.ORGANISATIONS_SOURCE])
 
 
+MEMBER_COLUMNS = ["iso3", "cow", "name", "status", "since", "source"]
+
+
 def members(org: str, date: str | dt.date | None = None, status: str = "member") -> Answer:
     """The states in ``org`` on ``date`` (default today) with ``status`` ('all' for every status);
     ``since`` is the first day of the unbroken spell in that status."""
     found = registry.organisation(org)
     day = parse_date(date)
     status = _status(status)
+    rows, notes, sources = member_records(found.id, day, status)
+    frame = pd.DataFrame({c: pd.Series([r[c] for r in rows], dtype=object) for c in MEMBER_COLUMNS})
+    frame["cow"] = frame["cow"].astype("Int64")
     params = {"org": found.id, "date": day.isoformat(), "status": status}
-    columns = ["iso3", "cow", "name", "status", "since", "source"]
+    return Answer("members", params, frame, "members", notes, sources, {"org_name": found.name})
+
+
+def member_records(org_id: str, day: dt.date, status: str) -> tuple[list[dict], list[str], list[str]]:
+    """What ``members`` answers, as plain rows (iso3, cow, name, status, since, source), notes and
+    sources, without building a table: the article reader asks this for many dates."""
+    found = registry.organisation(org_id)
     if not found.existed_on(day):
         notes = [f"{found.name} ({found.id}) {found.lifetime()}; it did not exist on {day.isoformat()}."]
         for old, new in registry.successions():
@@ -60,44 +72,51 @@ def members(org: str, date: str | dt.date | None = None, status: str = "member")
                     f"Its {relation}, {other.name} ({other.id}), {other.lifetime()}: "
                     f"see `multipolar members {other.id} --date {day.isoformat()}`."
                 )
-        return Answer("members", params, _empty(columns), "members", notes, CURATED, {"org_name": found.name})
-    current = registry.on(day, found.id)
-    if status != "all":
-        current = current[current["status"] == status]
+        return [], notes, list(CURATED)
+    spells = [s for s in registry.spell_records(found.id) if status in ("all", s["status"])]
+    rows = []
+    for spell in spells:
+        if registry.holds_on(spell, day):
+            row = {c: spell[c] for c in MEMBER_COLUMNS if c != "name"}
+            row["name"] = _name(spell["iso3"], day)
+            rows.append({c: row[c] for c in MEMBER_COLUMNS})
     order = {s: i for i, s in enumerate(registry.statuses())}
-    rows = _with_names(current, "iso3", day)[columns]
-    rows = rows.sort_values(["status", "name"], key=lambda c: c.map(order) if c.name == "status" else c)
-    rows = rows.reset_index(drop=True)
-    rows["cow"] = rows["cow"].astype("Int64")
+    rows.sort(key=lambda r: (order[r["status"]], r["name"]))
     notes = []
-    if rows.empty:
+    if not rows:
         notes.append(f"No state had status {status!r} in {found.id} on {day.isoformat()}.")
-        spells = registry.spells()
-        spells = spells[(spells["org"] == found.id) & ((spells["status"] == status) | (status == "all"))]
-        if len(spells) and spells["start"].min() > day:
-            notes.append(
-                f"The curated data dates the first such spell from {spells['start'].min().isoformat()}."
-            )
-    gaps = gap_notes(found.id, day, status, set(rows["iso3"]))
+        first = min((s["start"] for s in spells), default=None)
+        if first is not None and first > day:
+            notes.append(f"The curated data dates the first such spell from {first.isoformat()}.")
+    gaps = gap_notes(found.id, day, status, {r["iso3"] for r in rows})
     sources = CURATED + ([registry.GAPS_SOURCE] if gaps else []) + STATE_NAMES
-    return Answer("members", params, rows, "members", notes + gaps, sources, {"org_name": found.name})
+    return rows, notes + gaps, sources
 
 
 def gap_notes(org_id: str, day: dt.date, status: str, listed: set[str]) -> list[str]:
     """Notes naming states known to hold the status around ``day`` whose spell days are not curated."""
     notes = []
-    for gap in registry.gaps()[lambda t: t["org"] == org_id].itertuples(index=False):
-        last = 9999 if pd.isna(gap.to_year) else gap.to_year
-        if (status not in ("all", gap.status)) or gap.iso3 in listed or not gap.from_year <= day.year <= last:
+    for gap in registry.gap_records(org_id):
+        last = 9999 if gap["to_year"] is None else gap["to_year"]
+        if (
+            status not in ("all", gap["status"])
+            or gap["iso3"] in listed
+            or not gap["from_year"] <= day.year <= last
+        ):
             continue
-        name = _with_names(pd.DataFrame({"iso3": [gap.iso3]}), "iso3", day)["name"].iloc[0]
-        certainty = "was also" if gap.from_year < day.year < last else "may also have been"
-        article = "an" if gap.status[0] in "aeiou" else "a"
+        certainty = "was also" if gap["from_year"] < day.year < last else "may also have been"
+        article = "an" if gap["status"][0] in "aeiou" else "a"
         notes.append(
-            f"Not listed: {name} ({gap.iso3}) {certainty} {article} {gap.status} ({gap.note}); "
-            "its spell is left out until its days are confirmed."
+            f"Not listed: {_name(gap['iso3'], day)} ({gap['iso3']}) {certainty} {article} {gap['status']} "
+            f"({gap['note']}); its spell is left out until its days are confirmed."
         )
     return notes
+
+
+def _name(iso3: str, day: dt.date) -> str:
+    """A state's name on ``day`` by ISO3, as ``_with_names`` gives it."""
+    record = identity.record_on("iso3", iso3, day)
+    return record["name"] if record else f"ISO3 {iso3}"
 
 
 def history(org: str) -> Answer:
@@ -347,44 +366,22 @@ def _event_order(column: pd.Series) -> pd.Series:
 
 
 def _with_names(table: pd.DataFrame, key: str, day: dt.date) -> pd.DataFrame:
-    """``table`` with each state's name (and iso3 or cow where missing) from the identity layer:
-    the spell valid on ``day``, else the latest one before it, else the first after it; a code
-    the identity layer does not know (ATOP's 8152) is named by its code."""
-    best = _best_spells(key, day)
-    wanted = [key, "name", *(c for c in ("iso3", "cow") if c != key and c not in table)]
-    best = best[wanted]
-    table = table.drop(columns=["name"], errors="ignore")
+    """``table`` with each state's name (and iso3 or cow where missing) from the identity layer's
+    spell for that code on ``day`` (``identity.record_on``); a code the identity layer does not
+    know (ATOP's 8152) is named by its code."""
+    added = [c for c in ("iso3", "cow") if c != key and c not in table]
+    out = table.drop(columns=["name"], errors="ignore").reset_index(drop=True)
     if key == "cow":
-        table = table.astype({"cow": "Int64"})
-        best = best.astype({"cow": "Int64"})
-    out = table.merge(best, on=key, how="left")
-    unnamed = out["name"].isna()
-    out.loc[unnamed, "name"] = [f"{key.upper()} {code}" for code in out.loc[unnamed, key]]
+        out = out.astype({"cow": "Int64"})
+    codes = [None if pd.isna(code) else code for code in out[key]]
+    found = [identity.record_on(key, code, day) if code is not None else None for code in codes]
+    out["name"] = [
+        r["name"] if r else f"{key.upper()} {code}" for r, code in zip(found, out[key], strict=True)
+    ]
+    for column in added:
+        values = [r[column] if r else None for r in found]
+        out[column] = pd.array(values, dtype="Int64") if column == "cow" else values
     return out
-
-
-_BEST_SPELLS: dict[tuple[str, dt.date], tuple[object, pd.DataFrame]] = {}
-
-
-def _best_spells(key: str, day: dt.date) -> pd.DataFrame:
-    """For ``_with_names``: each code's preferred identity spell on ``day``. Cached per (key, day)
-    for as long as the identity layer's table is the same object; a copy is returned."""
-    source = identity._entities()
-    cached = _BEST_SPELLS.get((key, day))
-    if cached is not None and cached[0] is source:
-        return cached[1].copy()
-    spells = identity.entities().dropna(subset=[key])
-    valid = (spells["valid_from"] <= day) & (spells["valid_to"].isna() | (spells["valid_to"] >= day))
-    before = spells["valid_from"] <= day
-    rank = 2 * valid.astype(int) + before.astype(int)
-    # within a rank the preferred spell sorts last: the latest before the day, the first after it
-    nearness = [(d - day).days * (1 if b else -1) for d, b in zip(spells["valid_from"], before, strict=True)]
-    best = spells.assign(rank=rank, nearness=nearness).sort_values(["rank", "nearness"])
-    best = best.drop_duplicates(key, keep="last")
-    if len(_BEST_SPELLS) > 4096:
-        _BEST_SPELLS.clear()
-    _BEST_SPELLS[(key, day)] = (source, best)
-    return best.copy()
 
 
 def _abbreviations(day: dt.date) -> dict[int, str]:

@@ -137,10 +137,44 @@ def gaps() -> pd.DataFrame:
     return table
 
 
-def statuses() -> list[str]:
+def gap_records(org: str) -> tuple[dict, ...]:
+    """The gaps of one organisation id as plain dicts (to_year None while ongoing)."""
+    return _gap_records().get(org, ())
+
+
+@cache
+def _gap_records() -> dict[str, tuple[dict, ...]]:
+    out: dict[str, list[dict]] = {}
+    for row in gaps().to_dict("records"):
+        row["from_year"] = int(row["from_year"])
+        row["to_year"] = None if pd.isna(row["to_year"]) else int(row["to_year"])
+        out.setdefault(row["org"], []).append(row)
+    return {org: tuple(rows) for org, rows in out.items()}
+
+
+@cache
+def statuses() -> tuple[str, ...]:
     """The statuses the curated data uses, 'member' first."""
     found = sorted(set(_spells()["status"]))
-    return sorted(found, key=lambda s: s != "member")
+    return tuple(sorted(found, key=lambda s: s != "member"))
+
+
+def holds_on(spell: dict, date: dt.date) -> bool:
+    """Is ``spell`` (a row of ``spells``) in force on ``date``? Both ends are in force."""
+    return spell["start"] <= date and (spell["end"] is None or date <= spell["end"])
+
+
+@cache
+def spell_records(org: str) -> tuple[dict, ...]:
+    """The spells of one organisation id as plain dicts (end None while ongoing), in the order
+    of ``spells``: per-day questions about one organisation without pandas."""
+    table = _spells()[_spells()["org"] == org]
+    out = []
+    for row in table.to_dict("records"):
+        row["cow"] = None if pd.isna(row["cow"]) else int(row["cow"])
+        row["end"] = None if pd.isna(row["end"]) else row["end"]
+        out.append(row)
+    return tuple(out)
 
 
 def on(date: dt.date, org: str | None = None) -> pd.DataFrame:

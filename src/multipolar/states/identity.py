@@ -112,6 +112,20 @@ def resolve(text: str | list[str], date: str | dt.date | None = None, code: str 
     )
 
 
+def record_on(system: str, code, day: dt.date) -> dict | None:
+    """The entity spell that names ``code`` (in "cow", "gw", "iso3", ...) on ``day``: the one
+    valid that day, else the latest before it, else the first after it; None if no spell holds
+    the code. Lets answers name a state that ceased to exist (or did not exist yet) that day."""
+    best, best_rank = None, None
+    for i in _code_index().get((system, code), ()):
+        record = _records()[i]
+        before = record["valid_from"] <= day
+        rank = (2 * _exists(record, day) + before, (record["valid_from"] - day).days * (1 if before else -1))
+        if best_rank is None or rank >= best_rank:  # on a tie the later spell in the table wins
+            best, best_rank = record, rank
+    return best
+
+
 def _identify(text: str, date, code: str) -> tuple[Country, str, list[str]]:
     if code not in ("cow", "gw"):
         raise InputError(f"Unknown code system {code!r}.", "Use --code cow or --code gw.")
