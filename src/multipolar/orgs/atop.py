@@ -18,6 +18,7 @@ import calendar
 import datetime as dt
 from functools import cache
 
+import numpy as np
 import pandas as pd
 
 from multipolar.data import store
@@ -136,34 +137,57 @@ def in_force(date: dt.date) -> pd.DataFrame:
     phase that begins that day. Where ATOP runs parallel phases from the same day (bilateral
     treaties with Czechoslovakia continued with both successors from 1993-01-01), the member holds
     the obligations of either. Empty outside ATOP's coverage (see ``coverage_note``)."""
-    spells = member_spells()
+    rows = in_force_records(date)
+    if not rows:
+        return member_spells().iloc[0:0]
+    return pd.DataFrame(rows, columns=member_spells().columns)
+
+
+def in_force_records(date: dt.date, among: set[int] | None = None) -> list[dict]:
+    """``in_force`` as plain rows, sorted by atopid and cow; with ``among`` (COW codes), only the
+    alliances with at least two of those states in force. Plain Python over day numbers, since
+    readers of many articles ask this for many dates."""
     if coverage_note(date):
-        return spells.iloc[0:0]
-    ends = spells["end"].where(spells["end"].notna(), LAST_DAY)
-    current = spells[(spells["start"] <= date) & (ends >= date)]
-    # the latest start per (atopid, cow), by day numbers: pandas reduces Python dates row by row
-    start_day = current["start"].map(dt.date.toordinal)
-    latest = start_day.groupby([current["atopid"], current["cow"]]).transform("max")
-    current = current[start_day == latest].sort_values(["atopid", "cow", "phase"])
-    parallel = current.duplicated(["atopid", "cow"], keep=False)
-    if parallel.any():
-        merged = (
-            current[parallel]
-            .groupby(["atopid", "cow"], as_index=False)
-            .agg(
-                {
-                    **{
-                        c: "last"
-                        for c in current.columns
-                        if c not in (*OBLIGATIONS, "conditional", "atopid", "cow")
-                    },
-                    **{o: "any" for o in OBLIGATIONS},
-                    "conditional": lambda lists: [o for o in OBLIGATIONS if any(o in c for c in lists)],
-                }
-            )
-        )
-        current = pd.concat([current[~parallel], merged[current.columns]]).sort_values(["atopid", "cow"])
-    return current.reset_index(drop=True)
+        return []
+    starts, ends, atopids, cows, records = _spell_arrays()
+    day = date.toordinal()
+    current = np.flatnonzero((starts <= day) & (ends >= day))
+    if among is not None:
+        hits = current[np.isin(cows[current], sorted(among))]
+        pairs = np.unique(np.stack([atopids[hits], cows[hits]]), axis=1)
+        ids, counts = np.unique(pairs[0], return_counts=True)
+        current = current[np.isin(atopids[current], ids[counts >= 2])]
+    by_member: dict[tuple[int, int], list[dict]] = {}
+    for i in current:
+        by_member.setdefault((int(atopids[i]), int(cows[i])), []).append(records[i])
+    out = []
+    for key in sorted(by_member):
+        latest = max(spell["start"] for spell in by_member[key])
+        phases = sorted((s for s in by_member[key] if s["start"] == latest), key=lambda s: s["phase"])
+        out.append(phases[0] if len(phases) == 1 else _parallel(phases))
+    return out
+
+
+def _parallel(phases: list[dict]) -> dict:
+    """Parallel phases of one member from the same day as one row: each field from the last
+    phase that has it, an obligation held in any of them."""
+    merged = {}
+    for column in phases[0]:
+        values = [p[column] for p in phases if p[column] is not None]
+        merged[column] = values[-1] if values else None
+    merged.update({o: any(p[o] for p in phases) for o in OBLIGATIONS})
+    merged["conditional"] = [o for o in OBLIGATIONS if any(o in p["conditional"] for p in phases)]
+    return merged
+
+
+@cache
+def _spell_arrays() -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, list[dict]]:
+    """``member_spells`` as day numbers of start and end (the end of coverage while in force),
+    atopid and cow arrays, and the rows as dicts."""
+    spells = member_spells()
+    starts = np.array([d.toordinal() for d in spells["start"]])
+    ends = np.array([(d or LAST_DAY).toordinal() for d in spells["end"]])
+    return starts, ends, spells["atopid"].to_numpy(), spells["cow"].to_numpy(), spells.to_dict("records")
 
 
 def uncertain_day_notes(
@@ -190,13 +214,23 @@ def uncertain_day_notes(
 def obligations_by_alliance(current: pd.DataFrame) -> pd.DataFrame:
     """Per alliance in ``current`` (rows of ``in_force``): members (sorted COW codes), each
     obligation held by any member, and the obligations some member holds only conditionally."""
-    grouped = current.groupby("atopid", sort=True)
-    out = grouped[list(OBLIGATIONS)].any()
-    out.insert(0, "members", grouped["cow"].apply(lambda s: sorted(int(c) for c in s)))
-    out["conditional"] = grouped["conditional"].apply(
-        lambda lists: [name for name in OBLIGATIONS if any(name in c for c in lists)]
-    )
-    return out.reset_index()
+    columns = ["atopid", "members", *OBLIGATIONS, "conditional"]
+    return pd.DataFrame(alliance_records(current.to_dict("records")), columns=columns)
+
+
+def alliance_records(current: list[dict]) -> list[dict]:
+    """``obligations_by_alliance`` over plain rows of ``in_force_records``, as plain rows."""
+    by_alliance: dict[int, list[dict]] = {}
+    for row in current:
+        by_alliance.setdefault(int(row["atopid"]), []).append(row)
+    out = []
+    for atopid in sorted(by_alliance):
+        rows = by_alliance[atopid]
+        summary = {"atopid": atopid, "members": sorted(int(r["cow"]) for r in rows)}
+        summary.update({o: any(r[o] for r in rows) for o in OBLIGATIONS})
+        summary["conditional"] = [o for o in OBLIGATIONS if any(o in r["conditional"] for r in rows)]
+        out.append(summary)
+    return out
 
 
 def alliances_among(cows: list[int], date: dt.date | str) -> pd.DataFrame:
@@ -205,12 +239,8 @@ def alliances_among(cows: list[int], date: dt.date | str) -> pd.DataFrame:
     ATOP's coverage; ``coverage_note(date)`` says why."""
     from multipolar.dates import parse_date
 
-    day = parse_date(date)
-    current = in_force(day)
-    wanted = {int(c) for c in cows}
-    hits = current[current["cow"].isin(wanted)].groupby("atopid")["cow"].nunique()
-    shared = current[current["atopid"].isin(hits[hits >= 2].index)]
+    rows = alliance_records(in_force_records(parse_date(date), {int(c) for c in cows}))
     columns = ["atopid", "members", *OBLIGATIONS]
-    if shared.empty:
+    if not rows:
         return pd.DataFrame({c: pd.Series(dtype="object") for c in columns})
-    return obligations_by_alliance(shared)[columns]
+    return pd.DataFrame(rows, columns=columns)
