@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 import numpy as np
@@ -199,18 +199,32 @@ def identified(text: str, day: dt.date | None) -> dict | None:
 def historical(alias: str, day: dt.date | None) -> dict | None:
     """A name that means no state on the day but exactly one in the past ('the Soviet Union'
     in 2008): that state, marked with the day it ceased to exist."""
+    rows = alias_spells().get(alias, ())
+    if len(rows) != 1 or day is None:
+        return None
+    iso3, cow, gw, valid_to = rows[0]
+    if valid_to is None or valid_to >= day:
+        return None
+    return {"iso3": iso3, "cow": cow, "gw": gw, "name": alias, "existed_until": valid_to}
+
+
+@cache
+def alias_spells() -> dict[str, tuple[tuple, ...]]:
+    """Every alias -> its distinct (iso3, cow, gw, valid_to), the first spell of each (iso3, cow)
+    in the identity layer's alias table."""
     from multipolar.states import identity
 
     table = identity.aliases()
-    rows = table[table["alias"] == alias].drop_duplicates(["iso3", "cow"])
-    if len(rows) != 1 or day is None:
-        return None
-    row = rows.iloc[0]
-    if row["valid_to"] is None or pd.isna(row["valid_to"]) or row["valid_to"] >= day:
-        return None
-    cow = None if pd.isna(row["cow"]) else int(row["cow"])
-    gw = None if pd.isna(row["gw"]) else int(row["gw"])
-    return {"iso3": row["iso3"], "cow": cow, "gw": gw, "name": alias, "existed_until": row["valid_to"]}
+    out: dict[str, dict[tuple, tuple]] = {}
+    for alias, iso3, cow, gw, valid_to in zip(
+        table["alias"], table["iso3"], table["cow"], table["gw"], table["valid_to"], strict=True
+    ):
+        iso3 = None if pd.isna(iso3) else iso3
+        cow = None if pd.isna(cow) else int(cow)
+        gw = None if pd.isna(gw) else int(gw)
+        valid_to = None if valid_to is None or pd.isna(valid_to) else valid_to
+        out.setdefault(alias, {}).setdefault((iso3, cow), (iso3, cow, gw, valid_to))
+    return {alias: tuple(spells.values()) for alias, spells in out.items()}
 
 
 def where(mention) -> dict:
@@ -411,11 +425,12 @@ def spells_of(org: str) -> pd.DataFrame:
 
 @lru_cache(maxsize=4096)
 def roster(org: str, day: dt.date, status: str) -> tuple[tuple[dict, ...], tuple[str, ...], tuple[str, ...]]:
-    """Who held ``status`` in ``org`` on ``day`` (records, notes, sources), asked once per process."""
-    from multipolar.orgs import members
+    """Who held ``status`` in ``org`` on ``day`` (JSON-ready records, notes, sources), as ``members``
+    answers it."""
+    from multipolar.orgs.queries import member_records
 
-    answer = members(org, day, status=status)
-    return tuple(answer.records()), tuple(answer.notes), tuple(answer.sources)
+    rows, notes, sources = member_records(org, day, status)
+    return tuple({k: plain(v) for k, v in row.items()} for row in rows), tuple(notes), tuple(sources)
 
 
 @lru_cache(maxsize=4096)
@@ -426,24 +441,24 @@ def weigh_alliances(org_id: str, day: dt.date) -> tuple[int, int, dict]:
 
     org = registry.organisation(org_id)
     cows = sorted({int(r["cow"]) for r in roster(org.id, day, "member")[0] if r["cow"] is not None})
-    pacts = alliances_among(cows, day)
+    pacts = atop.alliance_records(atop.in_force_records(day, set(cows)))
     shown = []
     binding = partial = 0
-    for pact in pacts.itertuples(index=False):
-        military = bool(pact.defense or pact.offense)
-        covers_all = set(cows) <= set(pact.members)
+    for pact in pacts:
+        military = bool(pact["defense"] or pact["offense"])
+        covers_all = set(cows) <= set(pact["members"])
         binding += military and covers_all
         partial += military and not covers_all
-        own = int(pact.atopid) in org.atop_ids
+        own = pact["atopid"] in org.atop_ids
         if not (military or own):
             continue
         shown.append(
             {
-                "atopid": int(pact.atopid),
+                "atopid": pact["atopid"],
                 "organisation_treaty": own,
-                "members_of_org_in_it": sorted(set(pact.members) & set(cows)),
+                "members_of_org_in_it": sorted(set(pact["members"]) & set(cows)),
                 "covers_all_members": covers_all,
-                "obligations": [o for o in atop.OBLIGATIONS if getattr(pact, o)],
+                "obligations": [o for o in atop.OBLIGATIONS if pact[o]],
             }
         )
     own_treaties = [e for e in shown if e["organisation_treaty"]]
@@ -456,30 +471,6 @@ def weigh_alliances(org_id: str, day: dt.date) -> tuple[int, int, dict]:
         "reason": nature_reason(org.id, len(cows), binding, partial, own_treaties),
     }
     return binding, partial, evidence
-
-
-def alliances_among(cows: list[int], day: dt.date) -> pd.DataFrame:
-    """``atop.alliances_among(cows, day)``, taken from one table per day of the alliances among
-    all COW states (the day's ATOP spells are worked out once, not once per organisation). An
-    alliance's row does not depend on the codes asked for, only whether it is listed does."""
-    from multipolar.orgs import atop
-
-    universe, pacts = alliances_on(day)
-    if not set(cows) <= universe:
-        return atop.alliances_among(cows, day)
-    wanted = set(cows)
-    keep = [len(wanted.intersection(members)) >= 2 for members in pacts["members"]]
-    return pacts.loc[keep].reset_index(drop=True)
-
-
-@lru_cache(maxsize=256)
-def alliances_on(day: dt.date) -> tuple[frozenset[int], pd.DataFrame]:
-    """Every COW code, and the ATOP alliances in force on ``day`` with at least two of them."""
-    from multipolar.orgs import atop
-    from multipolar.states import lists
-
-    universe = frozenset(int(code) for code in lists.cow_spells()["code"])
-    return universe, atop.alliances_among(sorted(universe), day)
 
 
 def nature_reason(org: str, size: int, binding: int, partial: int, own: list[dict]) -> str:
