@@ -157,20 +157,27 @@ def in_force_records(date: dt.date, among: set[int] | None = None) -> list[dict]
         pairs = np.unique(np.stack([atopids[hits], cows[hits]]), axis=1)
         ids, counts = np.unique(pairs[0], return_counts=True)
         current = current[np.isin(atopids[current], ids[counts >= 2])]
-    by_member: dict[tuple[int, int], list[dict]] = {}
+    if not current.size:
+        return []
+    # spells are sorted by atopid, cow and start: a member's latest start ends its group
+    atopid, cow, start = atopids[current], cows[current], starts[current]
+    group_ends = np.append((atopid[1:] != atopid[:-1]) | (cow[1:] != cow[:-1]), True)
+    group = np.concatenate(([0], np.cumsum(group_ends[:-1])))
+    current = current[start == start[group_ends][group]]
+    out: list[dict] = []
     for i in current:
-        by_member.setdefault((int(atopids[i]), int(cows[i])), []).append(records[i])
-    out = []
-    for key in sorted(by_member):
-        latest = max(spell["start"] for spell in by_member[key])
-        phases = sorted((s for s in by_member[key] if s["start"] == latest), key=lambda s: s["phase"])
-        out.append(phases[0] if len(phases) == 1 else _parallel(phases))
+        row = records[i]
+        if out and (out[-1]["atopid"], out[-1]["cow"]) == (row["atopid"], row["cow"]):
+            out[-1] = _parallel([out[-1], row])
+        else:
+            out.append(row)
     return out
 
 
 def _parallel(phases: list[dict]) -> dict:
-    """Parallel phases of one member from the same day as one row: each field from the last
-    phase that has it, an obligation held in any of them."""
+    """Parallel phases of one member from the same day as one row, in phase order: each field
+    from the last phase that has it, an obligation held in any of them."""
+    phases = sorted(phases, key=lambda p: p["phase"])
     merged = {}
     for column in phases[0]:
         values = [p[column] for p in phases if p[column] is not None]
