@@ -71,15 +71,24 @@ def capitals() -> pd.DataFrame:
     return table
 
 
+@cache
+def capital_spells() -> dict[str, tuple[tuple[dt.date, dt.date, int], ...]]:
+    """Each capital's spells as (start, end, COW code), the latest end last; spells that end
+    on the same day keep the table's order."""
+    spells: dict[str, list[tuple[dt.date, dt.date, int]]] = {}
+    table = capitals()
+    columns = (table["capital"], table["stdate"], table["enddate"], table["ccode"])
+    for name, start, end, code in zip(*columns, strict=True):
+        spells.setdefault(name, []).append((start, end, int(code)))
+    return {name: tuple(sorted(rows, key=lambda spell: spell[1])) for name, rows in spells.items()}
+
+
 @lru_cache(maxsize=65536)
 def capital_state(name: str, date: dt.date | None) -> int | None:
     """The COW code of the state whose capital ``name`` was on ``date`` (latest if no date)."""
-    rows = capitals()[capitals()["capital"] == name]
-    if date is not None:
-        rows = rows[(rows["stdate"] <= date) & (rows["enddate"] >= date)]
-    if rows.empty:
-        return None
-    return int(rows.sort_values("enddate").iloc[-1]["ccode"])
+    spells = capital_spells().get(name, ())
+    held = [code for start, end, code in spells if date is None or start <= date <= end]
+    return held[-1] if held else None
 
 
 @cache
