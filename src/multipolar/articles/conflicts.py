@@ -198,50 +198,59 @@ def label(state: dict) -> str:
     return state["iso3"] or f"gw:{state['gw']}"
 
 
+@cache
+def records_by_year(name: str) -> dict[int, list[tuple]]:
+    """Dataset ``name``'s rows by year, as named tuples in table order: a new year's records are
+    then picked out in microseconds, not by filtering the whole table."""
+    out: dict[int, list[tuple]] = {}
+    for row in tables()[name].itertuples(index=False):
+        out.setdefault(row.year, []).append(row)
+    return out
+
+
 @lru_cache(maxsize=4096)
 def candidates(name: str, parties: tuple, territorial: bool, year: int) -> list[dict]:
     """Records of dataset ``name`` in ``year`` involving ``parties`` ((cow, gw) pairs); cached,
     so callers copy before changing one."""
-    table = tables()[name]
+    rows = records_by_year(name).get(year, [])
     cows = {cow for cow, _ in parties if cow is not None}
     gws = {gw for _, gw in parties if gw is not None}
     if name == "cow_war_inter":
         if len(cows) < 2:
             return []
-        rows = table[(table["year"] == year) & table["ccode1"].isin(cows) & table["ccode2"].isin(cows)]
+        participants: dict[int, set[int]] = {}  # war number -> the states in its rows
+        for r in rows:
+            if r.ccode1 in cows and r.ccode2 in cows:
+                participants.setdefault(r.warnum, set()).update((r.ccode1, r.ccode2))
         return [
-            {
-                "dataset": name,
-                "id": int(warnum),
-                "year": year,
-                "participants": sorted({int(c) for c in group[["ccode1", "ccode2"]].to_numpy().ravel()}),
-            }
-            for warnum, group in rows.groupby("warnum")
+            {"dataset": name, "id": int(warnum), "year": year, "participants": sorted(participants[warnum])}
+            for warnum in sorted(participants)
         ]
     if name == "cow_war_intra":
         if len(cows) != 1:
             return []
-        rows = table[(table["year"] == year) & table["ccodea"].isin(cows)].drop_duplicates("warnum")
-        return [
-            {
-                "dataset": name,
-                "id": int(r.warnum),
-                "name": r.warname,
-                "year": year,
-                "side_a": r.sidea,
-                "side_b": r.sideb,
-            }
-            for r in rows.itertuples()
-        ]
-    sides = ["gwno_a", "gwno_a_2nd", "gwno_b", "gwno_b_2nd"]
-    rows = table[table["year"] == year]
+        wars, seen = [], set()
+        for r in rows:
+            if r.ccodea in cows and r.warnum not in seen:  # each war once, as its first row
+                seen.add(r.warnum)
+                wars.append(
+                    {
+                        "dataset": name,
+                        "id": int(r.warnum),
+                        "name": r.warname,
+                        "year": year,
+                        "side_a": r.sidea,
+                        "side_b": r.sideb,
+                    }
+                )
+        return wars
     if territorial and len(gws) == 1:
-        rows = rows[rows["gwno_a"].isin(gws) & (rows["incompatibility"] == "territory")]
+        rows = [r for r in rows if r.gwno_a in gws and r.incompatibility == "territory"]
     else:
-        involved = rows[sides].apply(lambda col: col.isin(gws)).sum(axis=1)
-        rows = rows[involved >= min(len(gws), 2)]
-        if len(gws) >= 2 and (rows["type_of_conflict"] == "interstate").any():
-            rows = rows[rows["type_of_conflict"] == "interstate"]  # states named as the two sides
+        least = min(len(gws), 2)
+        rows = [r for r in rows if sum(side in gws for side in sides_gw(r)) >= least]
+        if len(gws) >= 2 and any(r.type_of_conflict == "interstate" for r in rows):
+            rows = [r for r in rows if r.type_of_conflict == "interstate"]  # states named as the two sides
     return [
         {
             "dataset": name,
@@ -249,9 +258,14 @@ def candidates(name: str, parties: tuple, territorial: bool, year: int) -> list[
             "year": year,
             "type": r.type_of_conflict,
             "incompatibility": r.incompatibility,
-            "sides_gw": [int(v) for v in (r.gwno_a, r.gwno_a_2nd, r.gwno_b, r.gwno_b_2nd) if pd.notna(v)],
+            "sides_gw": [int(v) for v in sides_gw(r) if pd.notna(v)],
             "episode_start": r.start_date2,
             "episode_end": r.ep_end_date,
         }
-        for r in rows.itertuples()
+        for r in rows
     ]
+
+
+def sides_gw(row: tuple) -> tuple:
+    """A UCDP record's four side columns (GW codes; NaN where there is no such side)."""
+    return row.gwno_a, row.gwno_a_2nd, row.gwno_b, row.gwno_b_2nd
