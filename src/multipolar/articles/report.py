@@ -159,6 +159,8 @@ class Resolver:
         from multipolar.states import identity
 
         self.day = day
+        # the first day on which the state lists were as on ``day``: names are resolved for it
+        self.stretch = identity.unchanged_since(day) if day else None
         self.notes: list[str] = []
         self.sources = list(identity.SOURCES)
         if day is None:
@@ -166,21 +168,23 @@ class Resolver:
 
     def states_of(self, mention) -> list[dict]:
         """The states a mention stands for on the day: itself, its capital's state, a place's."""
-        return list(states_on(mention.kind, mention.key, self.day))
+        return list(states_on(mention.kind, mention.key, self.day, self.stretch))
 
 
 @lru_cache(maxsize=65536)
-def states_on(kind: str, key: str, day: dt.date | None) -> tuple[dict, ...]:
+def states_on(kind: str, key: str, day: dt.date | None, stretch: dt.date | None) -> tuple[dict, ...]:
+    """``stretch``: identity answers are asked for it rather than ``day``, the same for every day
+    from it to the next change in the state lists, so that they are looked up once per stretch."""
     if kind in ("state", "demonym"):
-        found = identified(key, day)
+        found = identified(key, stretch)
         return (found,) if found else ()
     if kind == "capital":
         cow = names.capital_state(key, day)
-        found = identified(f"cow:{cow}", day) if cow is not None else None
+        found = identified(f"cow:{cow}", stretch) if cow is not None else None
         return (found,) if found else ()
     if kind == "place":
         codes = names.place_rows()[key]["iso3"].split(";")
-        return tuple(s for s in (identified(iso3, day) for iso3 in codes if iso3) if s)
+        return tuple(s for s in (identified(iso3, stretch) for iso3 in codes if iso3) if s)
     return ()
 
 
@@ -430,7 +434,8 @@ def roster(org: str, day: dt.date, status: str) -> tuple[tuple[dict, ...], tuple
     from multipolar.orgs.queries import member_records
 
     rows, notes, sources = member_records(org, day, status)
-    return tuple({k: plain(v) for k, v in row.items()} for row in rows), tuple(notes), tuple(sources)
+    rows = tuple({**row, "since": row["since"].isoformat()} for row in rows)  # as JSON gives it
+    return rows, tuple(notes), tuple(sources)
 
 
 @lru_cache(maxsize=4096)

@@ -235,7 +235,8 @@ def alliance_records(current: list[dict]) -> list[dict]:
         rows = by_alliance[atopid]
         summary = {"atopid": atopid, "members": sorted(int(r["cow"]) for r in rows)}
         summary.update({o: any(r[o] for r in rows) for o in OBLIGATIONS})
-        summary["conditional"] = [o for o in OBLIGATIONS if any(o in r["conditional"] for r in rows)]
+        conditional = {o for r in rows for o in r["conditional"]}
+        summary["conditional"] = [o for o in OBLIGATIONS if o in conditional]
         out.append(summary)
     return out
 

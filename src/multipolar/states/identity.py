@@ -17,6 +17,7 @@ entities on the day is an AmbiguousNameError, never a guess: "Congo" and "Korea"
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import functools
 import logging
@@ -124,6 +125,21 @@ def record_on(system: str, code, day: dt.date) -> dict | None:
         if best_rank is None or rank >= best_rank:  # on a tie the later spell in the table wins
             best, best_rank = record, rank
     return best
+
+
+def unchanged_since(day: dt.date) -> dt.date:
+    """The first day of the stretch around ``day`` in which no entity spell begins or ends:
+    every identity answer is the same on each day of it, so callers may ask for that day."""
+    changes = _change_days()
+    at = bisect.bisect_right(changes, day)
+    return changes[at - 1] if at else day
+
+
+@functools.cache
+def _change_days() -> list[dt.date]:
+    days = {r["valid_from"] for r in _records()}
+    days |= {r["valid_to"] + dt.timedelta(days=1) for r in _records() if r["valid_to"] is not None}
+    return sorted(days)
 
 
 def _identify(text: str, date, code: str) -> tuple[Country, str, list[str]]:
