@@ -204,3 +204,24 @@ def test_unknown_alliance_id():
         alliance("99")
     with pytest.raises(InputError, match="Give an ATOP id"):
         alliance("NATO")
+
+
+@pytest.mark.parametrize("day", ["1914-06-28", "1962-10-22", "1993-01-01", "2008-09-07", "2018-12-31"])
+def test_in_force_records_among_states_keep_the_alliances_holding_two_of_them(day):
+    day = dt.date.fromisoformat(day)
+    rows = atop.in_force(day)
+    assert atop.in_force_records(day) == rows.to_dict("records")
+    among = {2, 200, 220, 365, 710, 740}
+    kept = atop.in_force_records(day, among)
+    counts = rows[rows["cow"].isin(among)].groupby("atopid")["cow"].nunique()
+    expected = set(counts[counts >= 2].index)
+    assert {r["atopid"] for r in kept} == expected
+    # every member of a kept alliance is there, not only those asked about
+    assert len(kept) == rows["atopid"].isin(expected).sum()
+    summaries = atop.alliance_records(kept)
+    assert [s["atopid"] for s in summaries] == sorted(expected)
+    assert all(len(set(s["members"]) & among) >= 2 for s in summaries)
+
+
+def test_in_force_records_outside_coverage_are_empty():
+    assert atop.in_force_records(dt.date(2019, 1, 1), {2, 200}) == []

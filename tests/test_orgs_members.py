@@ -169,3 +169,17 @@ def test_history_orders_joins_changes_and_exits():
         "1990-09-25",
         "German Democratic Republic",
     )
+
+
+@pytest.mark.parametrize(
+    ("org", "day", "status"),
+    [("SCO", "2008-09-07", "all"), ("NATO", "1999-03-12", "member"), ("WARSAW_PACT", "2000-01-01", "member")],
+)
+def test_member_records_are_what_members_answers(org, day, status):
+    from multipolar.answer import plain
+    from multipolar.orgs.queries import member_records
+
+    answer = members(org, day, status=status)
+    rows, notes, sources = member_records(org, dt.date.fromisoformat(day), status)
+    assert [{k: plain(v) for k, v in r.items()} for r in rows] == answer.records()
+    assert (notes, sources) == (answer.notes, answer.sources)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 import multipolar as mp
@@ -202,3 +204,34 @@ def test_a_place_outside_both_state_lists_says_so(text, iso3):
 def test_a_misspelling_still_gets_suggestions():
     with pytest.raises(UnknownNameError, match="Did you mean"):
         identify("Frnace", "2020-01-01")
+
+
+@pytest.mark.parametrize(
+    ("system", "code", "day", "name"),
+    [
+        ("cow", 255, "1950-01-01", "German Empire"),  # no spell that day: the latest before
+        ("cow", 255, "1991-01-01", "Germany"),  # the spell valid that day
+        ("cow", 260, "1995-01-01", "German Federal Republic"),
+        ("cow", 365, "1800-01-01", "Russia"),  # before every spell: the first after
+        ("iso3", "DEU", "1960-01-01", "German Federal Republic"),
+    ],
+)
+def test_record_on_names_a_code_on_a_day(system, code, day, name):
+    assert identity.record_on(system, code, dt.date.fromisoformat(day))["name"] == name
+
+
+def test_record_on_an_unknown_code_is_none():
+    assert identity.record_on("iso3", "XXX", dt.date(2000, 1, 1)) is None
+
+
+@pytest.mark.parametrize("day", ["1816-01-01", "1945-05-09", "1991-12-25", "1991-12-26", "2008-09-07"])
+def test_identity_answers_are_the_same_across_an_unchanged_stretch(day):
+    day = dt.date.fromisoformat(day)
+    first = identity.unchanged_since(day)
+    assert first <= day
+    for record in identity._records():
+        assert identity._exists(record, first) == identity._exists(record, day)
+    # and the stretch is as long as it can be: the day before it, something differed
+    before = first - dt.timedelta(days=1)
+    assert any(identity._exists(r, before) != identity._exists(r, first) for r in identity._records())
+    assert identity.identify("Russia", first) == identity.identify("Russia", day)
