@@ -153,9 +153,12 @@ def in_force_records(date: dt.date, among: set[int] | None = None) -> list[dict]
     day = date.toordinal()
     current = np.flatnonzero((starts <= day) & (ends >= day))
     if among is not None:
-        hits = current[np.isin(cows[current], sorted(among))]
-        pairs = np.unique(np.stack([atopids[hits], cows[hits]]), axis=1)
-        ids, counts = np.unique(pairs[0], return_counts=True)
+        codes = int(cows.max()) + 1
+        wanted = np.zeros(codes, dtype=bool)
+        wanted[[c for c in among if 0 <= c < codes]] = True
+        hits = current[wanted[cows[current]]]
+        pairs = np.unique(atopids[hits] * codes + cows[hits])  # each (alliance, state) once
+        ids, counts = np.unique(pairs // codes, return_counts=True)
         current = current[np.isin(atopids[current], ids[counts >= 2])]
     if not current.size:
         return []
@@ -164,10 +167,13 @@ def in_force_records(date: dt.date, among: set[int] | None = None) -> list[dict]
     group_ends = np.append((atopid[1:] != atopid[:-1]) | (cow[1:] != cow[:-1]), True)
     group = np.concatenate(([0], np.cumsum(group_ends[:-1])))
     current = current[start == start[group_ends][group]]
-    out: list[dict] = []
-    for i in current:
-        row = records[i]
-        if out and (out[-1]["atopid"], out[-1]["cow"]) == (row["atopid"], row["cow"]):
+    rows = [records[i] for i in current]
+    repeated = (atopids[current][1:] == atopids[current][:-1]) & (cows[current][1:] == cows[current][:-1])
+    if not repeated.any():
+        return rows
+    out = [rows[0]]
+    for row, parallel in zip(rows[1:], repeated, strict=True):
+        if parallel:
             out[-1] = _parallel([out[-1], row])
         else:
             out.append(row)
@@ -227,16 +233,27 @@ def obligations_by_alliance(current: pd.DataFrame) -> pd.DataFrame:
 
 def alliance_records(current: list[dict]) -> list[dict]:
     """``obligations_by_alliance`` over plain rows of ``in_force_records``, as plain rows."""
-    by_alliance: dict[int, list[dict]] = {}
+    summaries: dict[int, dict] = {}
     for row in current:
-        by_alliance.setdefault(int(row["atopid"]), []).append(row)
+        atopid = int(row["atopid"])
+        summary = summaries.get(atopid)
+        if summary is None:
+            summary = summaries[atopid] = {
+                "atopid": atopid,
+                "members": [],
+                **dict.fromkeys(OBLIGATIONS, False),
+            }
+            summary["conditional"] = set()
+        summary["members"].append(int(row["cow"]))
+        for obligation in OBLIGATIONS:
+            if row[obligation]:
+                summary[obligation] = True
+        summary["conditional"].update(row["conditional"])
     out = []
-    for atopid in sorted(by_alliance):
-        rows = by_alliance[atopid]
-        summary = {"atopid": atopid, "members": sorted(int(r["cow"]) for r in rows)}
-        summary.update({o: any(r[o] for r in rows) for o in OBLIGATIONS})
-        conditional = {o for r in rows for o in r["conditional"]}
-        summary["conditional"] = [o for o in OBLIGATIONS if o in conditional]
+    for atopid in sorted(summaries):
+        summary = summaries[atopid]
+        summary["members"].sort()
+        summary["conditional"] = [o for o in OBLIGATIONS if o in summary["conditional"]]
         out.append(summary)
     return out
 
