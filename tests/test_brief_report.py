@@ -304,3 +304,17 @@ def test_alliances_mark_conditional_obligations_as_the_alliances_command_does():
     assert "defense" in rows[1335]["conditional"]  # the Dual Alliance's defence pledge is conditional
     text = report.to_text()
     assert "defense*" in text and "conditional in ATOP" in text
+
+
+def test_a_cold_war_brief_weighs_the_blocs_of_its_day():
+    report = brief("1962-10-22", ["cinc"]).to_dict()
+    shown = {row["org"]: row for row in report["blocs"]}
+    assert list(shown) == ["NATO", "WARSAW_PACT", "SEATO", "CENTO", "EEC", "COMECON"]
+    assert shown["WARSAW_PACT"]["members_n"] == 8  # with Albania, which left only in 1968
+    assert shown["NATO"]["members_n"] == 15
+
+
+def test_a_brief_before_any_bloc_says_so():
+    report = brief("1900-01-01", ["cinc"])
+    assert report.to_dict()["blocs"] == []
+    assert "None of the blocs a brief follows" in report.to_text()

@@ -154,7 +154,7 @@ def label(state: dict) -> str:
 
 def blocs_section(result: Brief, weighed: dict) -> None:
     rows, scenarios, notes, sources = [], [], [], []
-    for spec in blocs.MAJOR_BLOCS:
+    for spec in blocs.major_blocs(result.date):
         found = blocs.bloc(spec, result.date)
         notes += found.notes  # why it is empty, or members known but not dated
         if not found.iso3:
@@ -214,7 +214,9 @@ def blocs_section(result: Brief, weighed: dict) -> None:
             )
         )
     else:
-        section.lines.append(f"None of {', '.join(blocs.MAJOR_BLOCS)} existed on this day.")
+        section.lines.append(
+            f"None of the blocs a brief follows ({', '.join(blocs.BLOCS_OVER_TIME)}) had members on this day."
+        )
     result.add(section, notes, sources)
     if scenarios:
         lines = [

@@ -490,7 +490,17 @@ def scenario(
     return compare(blocs, date, measure, add=add, remove=remove, merge=merge, weights=weights)
 
 
-MAJOR_BLOCS = ("NATO", "SCO", "CSTO", "BRICS", "EU")
+MAJOR_BLOCS = ("NATO", "SCO", "CSTO", "BRICS", "EU")  # today's; the default of history and plots
+# the blocs a brief weighs, Cold War ones first; a brief shows those that existed on its day
+BLOCS_OVER_TIME = tuple(
+    dict.fromkeys(("NATO", "WARSAW_PACT", "SEATO", "CENTO", "EEC", "COMECON", *MAJOR_BLOCS))
+)
+
+
+def major_blocs(date: dt.date) -> tuple[str, ...]:
+    """The blocs of ``BLOCS_OVER_TIME`` that existed on ``date``: NATO and the Warsaw Pact in
+    1962, NATO, the SCO, the CSTO, BRICS and the EU in 2008."""
+    return tuple(b for b in BLOCS_OVER_TIME if registry.organisation(b).existed_on(date))
 
 
 def history(
