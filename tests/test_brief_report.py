@@ -203,7 +203,7 @@ def test_before_a_measure_begins_it_is_left_out_with_a_note():
     assert payload["measures"] == ["cinc"]
     assert any("Use measure gdp_longrun for 1914" in n for n in payload["notes"])
     assert any("Use measure milex_nmc for 1914" in n for n in payload["notes"])
-    assert payload["blocs"] == [] and "None of NATO" in report.to_text()
+    assert payload["blocs"] == [] and "None of the blocs a brief follows" in report.to_text()
     assert any(r["iso3"] is None for r in payload["top_powers"])  # Austria-Hungary has no ISO code
     assert "(None)" not in report.to_text()
 
