@@ -103,3 +103,22 @@ def test_curated_members_match_atop_away_from_accessions(org, atopid, day):
 def test_successions_are_derived_from_the_data():
     assert {(a.id, b.id) for a, b in registry.successions()} == {("EEC", "EU"), ("OAU", "AU")}
     assert registry.atop_labels()[3180] == "North Atlantic Treaty Organization"
+
+
+def test_treaties_name_alliances_an_organisations_name_would_misdescribe():
+    labels = registry.atop_labels(dt.date(2010, 1, 1))
+    assert labels[3075] == (
+        "Organization of American States: Inter-American Treaty of Reciprocal Assistance (Rio Treaty)"
+    )
+    assert labels[3150] == "Organization of American States"  # the OAS Charter is the OAS
+    assert labels[3460] == "Declaration on the Neutrality of Laos"  # no organisation codes it
+    assert labels[3755].endswith("Treaty of Amity and Cooperation in Southeast Asia")
+
+
+def test_every_named_treaty_is_an_atop_alliance_with_a_source():
+    import pandas as pd
+
+    known = set(atop.alliance_dates()["atopid"])
+    table = pd.read_csv(registry.TREATIES_FILE)
+    assert table["atopid"].is_unique and set(table["atopid"]) <= known
+    assert table["source"].str.startswith("https://").all()

@@ -18,6 +18,7 @@ from multipolar.orgs import atop, registry
 from multipolar.states import identity
 
 CURATED = [registry.ORGANISATIONS_SOURCE, registry.MEMBERSHIPS_SOURCE]
+ALLIANCE_NAMES = [registry.ORGANISATIONS_SOURCE, registry.TREATIES_SOURCE]  # how ATOP ids are labelled
 STATE_NAMES = identity.SOURCES  # state names come from the identity layer
 OBLIGATION_COLUMNS = list(atop.OBLIGATIONS)
 ONE_DAY = dt.timedelta(days=1)
@@ -201,7 +202,14 @@ def memberships(country: str, date: str | dt.date | None = None) -> Answer:
         )
     notes.extend(atop.uncertain_day_notes(mine, day, {state.cow: state.name}))
     params = {"country": state.name, "iso3": state.iso3, "cow": state.cow, "date": day.isoformat()}
-    return Answer("memberships", params, rows, "memberships", notes, CURATED + atop.SOURCES + STATE_NAMES)
+    return Answer(
+        "memberships",
+        params,
+        rows,
+        "memberships",
+        notes,
+        CURATED + atop.SOURCES + [registry.TREATIES_SOURCE] + STATE_NAMES,
+    )
 
 
 def alliances(date: str | dt.date | None = None, obligation: str | None = None) -> Answer:
@@ -234,7 +242,7 @@ def alliances(date: str | dt.date | None = None, obligation: str | None = None) 
         table[columns].reset_index(drop=True),
         "alliances",
         notes,
-        atop.SOURCES + [registry.ORGANISATIONS_SOURCE] + STATE_NAMES,
+        atop.SOURCES + ALLIANCE_NAMES + STATE_NAMES,
     )
 
 
@@ -267,7 +275,7 @@ def alliance(atopid: int | str, date: str | dt.date | None = None) -> Answer:
     rows = rows.sort_values(["start", "phase", "cow"], ignore_index=True)
     if rows["end"].isna().any():
         notes.append(f"An empty end means in force on {atop.LAST_DAY.isoformat()}, the last day ATOP covers.")
-    sources = atop.SOURCES + [registry.ORGANISATIONS_SOURCE] + STATE_NAMES
+    sources = atop.SOURCES + ALLIANCE_NAMES + STATE_NAMES
     return Answer("alliance", params, rows, "members", notes, sources, extra)
 
 
@@ -315,7 +323,7 @@ def commitments(country: str, date: str | dt.date | None = None, obligation: str
         rows,
         "commitments",
         notes,
-        atop.SOURCES + [registry.ORGANISATIONS_SOURCE] + STATE_NAMES,
+        atop.SOURCES + ALLIANCE_NAMES + STATE_NAMES,
     )
 
 

@@ -21,10 +21,12 @@ DATA = Path(__file__).parent / "data"
 ORGANISATIONS_FILE = DATA / "organisations.csv"
 MEMBERSHIPS_FILE = DATA / "memberships.csv"
 GAPS_FILE = DATA / "gaps.csv"
+TREATIES_FILE = DATA / "treaties.csv"
 # how curated files are named in an Answer's sources
 ORGANISATIONS_SOURCE = "orgs/data/organisations.csv"
 MEMBERSHIPS_SOURCE = "orgs/data/memberships.csv"
 GAPS_SOURCE = "orgs/data/gaps.csv"
+TREATIES_SOURCE = "orgs/data/treaties.csv"
 
 
 @dataclass(frozen=True)
@@ -219,18 +221,33 @@ def successions() -> list[tuple[Organisation, Organisation]]:
     return pairs
 
 
+@cache
+def treaties() -> dict[int, str]:
+    """ATOP id -> the treaty's name, for the ATOP alliances that an organisation's name would
+    misdescribe (the Rio Treaty is not the OAS) or that no organisation codes."""
+    table = pd.read_csv(TREATIES_FILE, dtype={"atopid": int, "treaty": str, "source": str})
+    return dict(zip(table["atopid"], table["treaty"], strict=True))
+
+
 def atop_labels(day: dt.date | None = None) -> dict[int, str]:
-    """ATOP id -> the name of the curated organisation(s) whose treaty it codes.
+    """ATOP id -> a name: the treaty's (``treaties``), after the organisation(s) it belongs to
+    ("Organization of American States: Inter-American Treaty of Reciprocal Assistance (Rio
+    Treaty)"), else the name of the curated organisation(s) whose treaty it codes.
 
     With ``day``, an organisation that did not exist that day is not given as the alliance's
     name: the 1992 Tashkent treaty (4220) in 1997 is "Collective Security Treaty Organization's
     treaty (the organisation was founded on 2002-10-07)", not the CSTO itself.
     """
     labels: dict[int, list[str]] = {}
+    owners: dict[int, list[str]] = {}
     for org in organisations().values():
         for atopid in org.atop_ids:
             name = org.name
             if day is not None and not org.existed_on(day):
                 name = f"{org.name}'s treaty (the organisation {org.lifetime()})"
             labels.setdefault(atopid, []).append(name)
-    return {atopid: " / ".join(names) for atopid, names in labels.items()}
+            owners.setdefault(atopid, []).append(org.name)
+    out = {atopid: " / ".join(names) for atopid, names in labels.items()}
+    for atopid, treaty in treaties().items():
+        out[atopid] = f"{' / '.join(owners[atopid])}: {treaty}" if atopid in owners else treaty
+    return out
