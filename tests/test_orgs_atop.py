@@ -225,3 +225,9 @@ def test_in_force_records_among_states_keep_the_alliances_holding_two_of_them(da
 
 def test_in_force_records_outside_coverage_are_empty():
     assert atop.in_force_records(dt.date(2019, 1, 1), {2, 200}) == []
+
+
+def test_a_membership_matched_through_a_shared_cow_code_says_whose_it_is():
+    notes = memberships("Russia", "1991-12-10").notes  # the Soviet Union's last weeks: COW 365
+    assert any(n.startswith("CIS: the member is Russia (RUS), matched by its COW code 365") for n in notes)
+    assert not any("matched by its COW code" in n for n in memberships("Russia", "1992-06-01").notes)

@@ -164,6 +164,12 @@ def memberships(country: str, date: str | dt.date | None = None) -> Answer:
     orgs_now = registry.on(day)
     # by ISO3, or by COW code where ISO and COW history differ (Russia in the CIS before 1991-12-26)
     orgs_now = orgs_now[(orgs_now["iso3"] == state.iso3) | (orgs_now["cow"] == state.cow).fillna(False)]
+    for org, iso3 in zip(orgs_now["org"], orgs_now["iso3"], strict=True):
+        if iso3 != state.iso3:
+            notes.append(
+                f"{org}: the member is {_name(iso3, day)} ({iso3}), matched by its COW code {state.cow}, "
+                f"which the state lists give to {state.name} on {day.isoformat()}."
+            )
     known = registry.organisations()
     curated = pd.DataFrame(
         {
