@@ -81,8 +81,6 @@ class Document:
     notes: list[str] = field(default_factory=list)
 
 
-
-
 def load(text_or_path: str | Path | bytes, date: str | dt.date | None = None) -> Document:
     """The article behind ``text_or_path`` (a path, raw bytes, or the article itself)."""
     raw, origin, suffix = read_input(text_or_path)
@@ -291,7 +289,10 @@ ABBREVIATIONS = {
     "st", "jr", "sr", "no", "vs", "etc", "inc", "corp", "co", "ltd", "jan", "feb", "mar", "apr",
     "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "u.s", "u.k", "u.n", "e.g", "i.e",
 }  # fmt: skip
-SENTENCE_END = re.compile(r"[.!?][\"”’')\]]*[ \t]+(?=[\"“‘'(\[]?[A-Z0-9])|[ \t]*\n\s*(?=[^\sa-z])")
+# the lookahead for the characters a sentence end opens with lets the regex engine skip to them
+SENTENCE_END = re.compile(
+    r"(?=[.!? \t\n])(?:[.!?][\"”’')\]]*[ \t]+(?=[\"“‘'(\[]?[A-Z0-9])|[ \t]*\n\s*(?=[^\sa-z]))"
+)
 LAST_WORD = re.compile(r"([\w.]+)[.!?][\"”’')\]]*[ \t]+$")
 
 
