@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 import pandas as pd
+import pytest
 
 
 def test_gw_state_years_with_conflict_covariates(run_cli, tmp_path):
@@ -41,3 +42,41 @@ def test_covariate_that_does_not_fit_is_one_line_error(run_cli, tmp_path):
         assert words in err and "Traceback" not in err
         assert len(err.strip().splitlines()) <= 2  # one message (the terminal may wrap it once)
     assert not (tmp_path / "x.parquet").exists()
+
+
+def test_set_passes_covariate_options_typed_by_their_signature(run_cli, tmp_path):
+    target = tmp_path / "blocs.parquet"
+    code, _, err = run_cli(
+        "panel", "stateyears", "-s", "gw", "--years", "2000-2001", "--add", "blocs,ucdp_acd",
+        "--set", "blocs.orgs=NATO,SCO", "--set", "blocs.reference=06-30", "-S", "ucdp_acd.only_wars=true",
+        "-o", str(target),
+    )  # fmt: skip
+    assert code == 0, err
+    panel = pd.read_parquet(target)
+    assert {"nato", "sco"} <= set(panel.columns) and "csto" not in panel.columns
+    # SCO was founded on 2001-06-15: a member on 2001-06-30, not on 2000-06-30
+    china = panel[panel.gwcode == 710].set_index("year")
+    assert china.loc[2000, "sco"] == 0 and china.loc[2001, "sco"] == 1
+    wars_only = panel["ucdpongoing"].sum()
+    code, _, err = run_cli(
+        "panel", "stateyears", "-s", "gw", "--years", "2000-2001", "--add", "ucdp_acd", "-o", str(target)
+    )
+    assert code == 0, err
+    assert pd.read_parquet(target)["ucdpongoing"].sum() > wars_only  # minor conflicts count too
+
+
+@pytest.mark.parametrize(
+    ("settings", "words"),
+    [
+        (["blocs.colour=red"], "has no option 'colour'"),
+        (["nmc.x=1"], "which --add does not ask for"),
+        (["blocs"], "Write COVARIATE.OPTION=VALUE"),
+        (["ucdp_acd.only_wars=maybe"], "must be true or false"),
+    ],
+)
+def test_set_errors_are_one_line(run_cli, tmp_path, settings, words):
+    args = [a for s in settings for a in ("--set", s)]
+    target = tmp_path / "x.parquet"
+    code, _, err = run_cli("panel", "stateyears", "--add", "blocs,ucdp_acd", *args, "-o", str(target))
+    assert code == 2 and words in err and "Traceback" not in err
+    assert not target.exists()

@@ -3,7 +3,8 @@
 Each module in this package holds the covariates of one source family. Every module-level
 function whose name starts with ``add_`` is registered here under its name without the prefix
 (``nmc`` for ``add_nmc``) and becomes a Panel method (``panel.add_nmc()``), so a new covariate
-module needs no edit anywhere else. The CLI's ``--add nmc`` looks names up in COVARIATES.
+module needs no edit anywhere else. The CLI's ``--add nmc`` looks names up in COVARIATES, and
+its ``--set cow_wars.type=inter`` passes options, typed by the function's signature.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ import inspect
 import pkgutil
 from collections.abc import Callable
 
-from multipolar.errors import unknown
+from multipolar.errors import InputError, unknown
 from multipolar.panels.panel import Panel
 
 Covariate = Callable[..., Panel]
@@ -46,3 +47,40 @@ def covariate(name: str) -> Covariate:
         COVARIATES,
         f"Available covariates: {', '.join(COVARIATES)}.",
     )
+
+
+def options(name: str) -> dict[str, inspect.Parameter]:
+    """The options covariate ``name`` takes: its parameters after the panel."""
+    return dict(list(inspect.signature(covariate(name)).parameters.items())[1:])
+
+
+def parse_options(name: str, settings: dict[str, str]) -> dict[str, object]:
+    """Options given as text (``{"type": "inter", "orgs": "NATO,SCO"}``) as keyword arguments,
+    converted by the annotation: lists split on commas, booleans from true/false, numbers."""
+    known = options(name)
+    out: dict[str, object] = {}
+    for option, text in settings.items():
+        if option not in known:
+            takes = ", ".join(known) or "no options"
+            raise InputError(f"Covariate {name!r} has no option {option!r}.", f"It takes: {takes}.")
+        out[option] = _typed(name, option, str(known[option].annotation), text.strip())
+    return out
+
+
+def _typed(name: str, option: str, annotation: str, text: str) -> object:
+    if text.lower() in ("none", "") and "None" in annotation:
+        return None
+    if annotation == "bool":
+        if text.lower() not in ("true", "false", "1", "0", "yes", "no"):
+            raise InputError(
+                f"{name}.{option} must be true or false, not {text!r}.", f"Write {name}.{option}=true."
+            )
+        return text.lower() in ("true", "1", "yes")
+    if annotation in ("int", "float"):
+        try:
+            return int(text) if annotation == "int" else float(text)
+        except ValueError:
+            raise InputError(f"{name}.{option} must be a number, not {text!r}.", "Give a number.") from None
+    if "list" in annotation and ("," in text or not annotation.startswith("str")):
+        return [part.strip() for part in text.split(",") if part.strip()]
+    return text
