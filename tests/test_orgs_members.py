@@ -183,3 +183,11 @@ def test_member_records_are_what_members_answers(org, day, status):
     rows, notes, sources = member_records(org, dt.date.fromisoformat(day), status)
     assert [{k: plain(v) for k, v in r.items()} for r in rows] == answer.records()
     assert (notes, sources) == (answer.notes, answer.sources)
+
+
+def test_history_of_an_organisation_with_a_successor_says_succeeded_not_dissolved():
+    events = history("EEC")
+    ended = events.rows[events.rows["event"] == "succeeded"]
+    assert len(ended) == 12 and set(ended["date"].astype(str)) == {"1993-11-01"}
+    assert "dissolved" not in set(events.rows["event"])
+    assert any("Its successor, European Union (EU)" in n for n in events.notes)

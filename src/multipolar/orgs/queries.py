@@ -22,6 +22,7 @@ ALLIANCE_NAMES = [registry.ORGANISATIONS_SOURCE, registry.TREATIES_SOURCE]  # ho
 STATE_NAMES = identity.SOURCES  # state names come from the identity layer
 OBLIGATION_COLUMNS = list(atop.OBLIGATIONS)
 ONE_DAY = dt.timedelta(days=1)
+ENDINGS = ("left", "dissolved", "succeeded")  # history events dated the day after the last day in
 
 
 def orgs() -> Answer:
@@ -123,10 +124,12 @@ def _name(iso3: str, day: dt.date) -> str:
 def history(org: str) -> Answer:
     """Every join, exit and status change in ``org``, in date order. Each event's date is the first
     day of the new situation: a state that 'left' on D was last in on the day before; 'dissolved'
-    marks the spells that ended with the organisation."""
+    marks the spells that ended with the organisation, 'succeeded' those of an organisation a
+    successor took over (the EEC's members on 1993-11-01, when the EU began)."""
     found = registry.organisation(org)
     table = registry.spells()
     table = table[table["org"] == found.id]
+    successor = next((new for old, new in registry.successions() if old is found), None)
     events = []
     for _iso3, spells in table.groupby("iso3", sort=False):
         previous = None
@@ -140,18 +143,25 @@ def history(org: str) -> Answer:
                 events.append(_event(r, r.start, "status changed", r.status, previous.status))
             previous = r
         if previous is not None and not pd.isna(previous.end):
-            ended = "dissolved" if previous.end == found.dissolved else "left"
+            ended = "left"
+            if previous.end == found.dissolved:
+                ended = "succeeded" if successor else "dissolved"
             events.append(_event(previous, previous.end + ONE_DAY, ended, previous.status, None))
     columns = ["date", "event", "iso3", "cow", "status", "previous_status", "source", "note"]
     rows = pd.DataFrame(events, columns=columns)
     rows["cow"] = rows["cow"].astype("Int64")
     named = []
     for (day, event), group in rows.groupby(["date", "event"], sort=False):
-        named.append(_with_names(group, "iso3", day - ONE_DAY if event in ("left", "dissolved") else day))
+        named.append(_with_names(group, "iso3", day - ONE_DAY if event in ENDINGS else day))
     rows = pd.concat(named, ignore_index=True) if named else rows.assign(name=pd.Series(dtype=object))
     rows = rows.sort_values(["date", "event", "name"], key=_event_order, ignore_index=True)
     rows = rows[["date", "event", "iso3", "cow", "name", "status", "previous_status", "source", "note"]]
     notes = [f"{found.name} ({found.id}) {found.lifetime()}."]
+    if successor:
+        notes.append(
+            f"Its successor, {successor.name} ({successor.id}), {successor.lifetime()}; 'succeeded' marks "
+            f"the members on the last day: see `multipolar history {successor.id}`."
+        )
     extra = {"org_name": found.name}
     return Answer("history", {"org": found.id}, rows, "events", notes, CURATED + STATE_NAMES, extra)
 
@@ -375,7 +385,7 @@ def _event(spell, day: dt.date, event: str, status: str, previous: str | None) -
 def _event_order(column: pd.Series) -> pd.Series:
     """Within a day, exits before status changes before joins."""
     if column.name == "event":
-        return column.map({"dissolved": 0, "left": 0, "status changed": 1, "joined": 2})
+        return column.map({**dict.fromkeys(ENDINGS, 0), "status changed": 1, "joined": 2})
     return column
 
 
