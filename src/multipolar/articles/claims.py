@@ -15,7 +15,6 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, field
-from functools import cached_property
 
 STATUS_WORDS = {
     "member": "member", "members": "member", "member states": "member", "member countries": "member",
@@ -165,9 +164,6 @@ TOKEN = re.compile(r"n't|[’']s\b|\w+(?=n't)|\w+|[^\w\s]")
 # TOKEN for text without "n't" (most sentences), where its two "n't" readings cannot match: the
 # same words, found quicker
 TOKEN_WITHOUT_NT = re.compile(r"[’']s\b|\w+|[^\w\s]")
-# stands for a mention while a sentence is split into words: a character TOKEN makes a word of
-# its own, so the words between mentions come out as they do when each stretch is split alone
-PLACEHOLDER = "\x00"
 
 
 @dataclass
@@ -179,50 +175,27 @@ class SentenceLine:
     start: int  # the sentence's character span in it
     end: int
     mentions: list  # index in symbol -> Mention
-    line: str = field(init=False)
+    line: str = ""
+    # the line's pieces in order: (index of the piece's first word, start, end in the article,
+    # mention or None); a mention is one word, the text between two mentions is TOKEN's words
+    pieces: list = field(default_factory=list)
+    firsts: list = field(default_factory=list)  # each piece's first word index
 
     def __post_init__(self) -> None:
-        masked, position = [], self.start
-        for mention in self.mentions:
-            masked += (self.text[position : mention.start], PLACEHOLDER)
-            position = mention.end
-        masked.append(self.text[position : self.end])
-        sentence = "".join(masked)
-        words = (TOKEN if "n't" in sentence else TOKEN_WITHOUT_NT).findall(sentence)
-        between = " ".join(words).split(PLACEHOLDER)
-        if len(between) != len(self.mentions) + 1:  # the placeholder is in the text itself
-            self.line = " ".join(self.words()[0]).lower()
-            return
-        parts = [between[0]]
-        for index, (mention, after) in enumerate(zip(self.mentions, between[1:], strict=True)):
-            parts += (f"<{mention.kind}#{index}>", after)
-        self.line = "".join(parts).lower()
-
-    def words(self) -> tuple[list[str], list[tuple]]:
-        """The line's words, and its pieces in order: (index of the piece's first word, start,
-        end in the article, mention or None); a mention is one word, the text between two
-        mentions is TOKEN's words."""
-        words, pieces, position = [], [], self.start
+        words_in = (TOKEN if self.text.find("n't", self.start, self.end) >= 0 else TOKEN_WITHOUT_NT).findall
+        parts, position = [], self.start
         for index, mention in enumerate([*self.mentions, None]):
             stop = mention.start if mention else self.end
-            between = TOKEN.findall(self.text, position, stop)
-            if between:
-                pieces.append((len(words), position, stop, None))
-                words.extend(between)
+            words = words_in(self.text, position, stop)
+            if words:
+                self.pieces.append((len(parts), position, stop, None))
+                parts.extend(words)
             if mention:
-                pieces.append((len(words), mention.start, mention.end, mention))
-                words.append(f"<{mention.kind}#{index}>")
+                self.pieces.append((len(parts), mention.start, mention.end, mention))
+                parts.append(f"<{mention.kind}#{index}>")
                 position = mention.end
-        return words, pieces
-
-    @cached_property
-    def pieces(self) -> list[tuple]:
-        return self.words()[1]
-
-    @cached_property
-    def firsts(self) -> list[int]:
-        """Each piece's first word index."""
-        return [piece[0] for piece in self.pieces]
+        self.firsts = [piece[0] for piece in self.pieces]
+        self.line = " ".join(parts).lower()
 
     def span(self, line_start: int, line_end: int) -> tuple[int, int]:
         """Article offsets of the words that the line's characters [line_start, line_end) cover.
