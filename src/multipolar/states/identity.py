@@ -117,6 +117,13 @@ def record_on(system: str, code, day: dt.date) -> dict | None:
     """The entity spell that names ``code`` (in "cow", "gw", "iso3", ...) on ``day``: the one
     valid that day, else the latest before it, else the first after it; None if no spell holds
     the code. Lets answers name a state that ceased to exist (or did not exist yet) that day."""
+    return _record_in_stretch(system, code, unchanged_since(day))
+
+
+@functools.lru_cache(maxsize=65536)
+def _record_in_stretch(system: str, code, day: dt.date) -> dict | None:
+    # the choice is the same on every day of a stretch: which spells exist, and which began
+    # before the day, change only on the stretch's first day
     best, best_rank = None, None
     for i in _code_index().get((system, code), ()):
         record = _records()[i]
