@@ -125,11 +125,12 @@ KIND = (
     r"(?P<kind>military - political|military-political|military|defensive|defence|defense|"
     r"collective defen[cs]e|collective security)"
 )
+# the lookaheads name the letters a match can open with, so the regex engine skips to them
 NATURE = re.compile(
-    rf"(?P<neg>(?:not|no|never|n't|neither|nor) )?(?:(?:a|an|the) )?(?:(?:real|true|genuine|formal) )?"
-    rf"{KIND} (?P<noun>alliance|bloc|pact)s?\b"
+    rf"(?=[nartgfmdc])(?P<neg>(?:not|no|never|n't|neither|nor) )?(?:(?:a|an|the) )?"
+    rf"(?:(?:real|true|genuine|formal) )?{KIND} (?P<noun>alliance|bloc|pact)s?\b"
 )
-NATURE_HINT = re.compile(r"\b(?:alliance|bloc|pact)")
+NATURE_HINT = re.compile(r"(?=[abp])\b(?:alliance|bloc|pact)")
 NATURE_WORD = re.compile(NATURE_HINT.pattern, re.I)  # NATURE_HINT in the text as written
 SYMBOL = re.compile(r"<(?P<kind>\w+)#(?P<index>\d+)>")
 
