@@ -263,7 +263,7 @@ def abbreviations(text: str, chosen: list[tuple]) -> list[tuple]:
 
 
 LIST_NEIGHBOUR_AFTER = re.compile(r"(?:,| and|, and) (?:the )?([A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?)\b")
-LIST_NEIGHBOUR_BEFORE = re.compile(r"\b([A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?)(?:,| and|, and) (?:the )?$")
+LIST_NEIGHBOUR_BEFORE = re.compile(r"([A-Z](?<=\b[A-Z])[\w'’-]+(?: [A-Z][\w'’-]+)?)(?:,| and|, and) (?:the )?$")
 
 
 def listed_names(text: str, chosen: list[tuple]) -> list[tuple]:
