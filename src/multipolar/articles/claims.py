@@ -95,9 +95,10 @@ MEMBERSHIP_PATTERNS = [
 # a cheap test of each line before its patterns run: the words each pattern cannot do without
 STATUS_NEEDS = {"member", "members", "observer", "observers", "partner", "partners", "candidate",
                 "candidates", "associate"}  # fmt: skip
+LISTING_NEEDS = {"groups", "comprises", "consists", "made", "composed", "brings", "unites", "includes",
+                 "encompasses", "counts"}  # fmt: skip
 NEEDS = {
-    "groups": {"groups", "comprises", "consists", "made", "composed", "brings", "unites", "includes",
-               "encompasses", "counts"},  # fmt: skip
+    "groups": LISTING_NEEDS,
     "together": {"together"},
     "grouping": {"group", "bloc", "grouping", "club", "format", "alliance"},
     "bracketed": {"(", "—", "–", ":"},
