@@ -228,7 +228,7 @@ class Spans:
     """Character spans already taken by a name, for quick overlap tests."""
 
     def __init__(self, chosen: list[tuple]):
-        self.spans = sorted((first, last) for first, last, *_ in chosen)
+        self.spans = sorted([span[:2] for span in chosen])
 
     def overlaps(self, start: int, end: int) -> bool:
         at = bisect.bisect_left(self.spans, (end, end))  # the spans that start before end
@@ -263,7 +263,9 @@ def abbreviations(text: str, chosen: list[tuple]) -> list[tuple]:
 
 
 LIST_NEIGHBOUR_AFTER = re.compile(r"(?:,| and|, and) (?:the )?([A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?)\b")
-LIST_NEIGHBOUR_BEFORE = re.compile(r"([A-Z](?<=\b[A-Z])[\w'’-]+(?: [A-Z][\w'’-]+)?)(?:,| and|, and) (?:the )?$")
+LIST_NEIGHBOUR_BEFORE = re.compile(
+    r"([A-Z](?<=\b[A-Z])[\w'’-]+(?: [A-Z][\w'’-]+)?)(?:,| and|, and) (?:the )?$"
+)
 
 
 def listed_names(text: str, chosen: list[tuple]) -> list[tuple]:
