@@ -88,6 +88,7 @@ RUN = re.compile(rf"{NAME_WORD}(?:[ \t]+(?:{PARTICLE}[ \t]+)*{NAME_WORD})+")
 SAYING_AFTER = re.compile(
     rf"[ \t]*(?:,[ \t]*(?:who[ \t]+)?)?(?:(?:{'|'.join(sorted(ADVERBS))})[ \t]+)*(?P<verb>[a-z]+)\b"
 )
+NON_SPACE = re.compile(r"\S+")
 ROLE_AFTER = re.compile(r"[ \t]*,[ \t]*(?:(?:a|an|the)[ \t]+)?(?:[a-z-]+[ \t]+)?(?P<role>[a-z.-]+)\b")
 
 
@@ -132,7 +133,7 @@ def names_in(run: re.Match) -> list[tuple[int, int]]:
     """Stretches of two or more name words inside a capitalised run, cut at titles and at
     words that are never names ('Chancellor Angela Merkel' -> 'Angela Merkel')."""
     out, current = [], []
-    for word in re.finditer(r"\S+", run.group(0)):
+    for word in NON_SPACE.finditer(run.string, run.start(), run.end()):
         lowered = word.group(0).lower()
         if lowered in NOT_TITLE_CASE:
             if sum(w.group(0)[0].isupper() for w in current) >= 2:
@@ -150,7 +151,7 @@ def names_in(run: re.Match) -> list[tuple[int, int]]:
             words.pop()
         capitals = [w for w in words if w.group(0)[0].isupper()]
         if 2 <= len(capitals) <= 4:
-            spans.append((run.start() + words[0].start(), run.start() + words[-1].end()))
+            spans.append((words[0].start(), words[-1].end()))
     return spans
 
 
