@@ -161,6 +161,7 @@ def link(text, start, end, word, mentions, day, year, resolve) -> dict:
         result["notes"].append("No date for the article or the mention; not linked (give --date).")
         return result
     records = []
+    parties = tuple(sorted((s.get("cow"), s.get("gw")) for s in states))
     for name in DATASETS:
         first, last = coverage(name)
         if not first <= year <= last:
@@ -168,7 +169,6 @@ def link(text, start, end, word, mentions, day, year, resolve) -> dict:
                 f"{name} covers {first}-{last}; {year} is outside it, so it cannot have this conflict."
             )
             continue
-        parties = tuple(sorted((s.get("cow"), s.get("gw")) for s in states))
         found = candidates(name, parties, bool(places), year)
         if found and len(states) == 1 and not places:
             result["notes"].append(
