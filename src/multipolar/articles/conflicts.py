@@ -49,8 +49,9 @@ NOT_ARMED = {
     "culture",
     "tax",
 }
+# opens with a lookahead for the months' first letters, like HINT
 MONTH_DAY = re.compile(
-    r"\b(?P<month>"
+    rf"(?=[{''.join(sorted({month[0] for month in MONTHS}))}])\b(?P<month>"
     + "|".join(sorted(MONTHS, key=len, reverse=True))
     + r")\.? (?P<day>\d{1,2})\b(?:,? (?P<year>\d{4}))?",
     re.I,
