@@ -27,10 +27,17 @@ STATUS_WORDS = {
     "candidate": "candidate", "candidates": "candidate", "candidate countries": "candidate",
     "candidate country": "candidate", "associate member": "associate", "associate members": "associate",
 }  # fmt: skip
-STATUS = "(?P<status>" + "|".join(sorted(map(re.escape, STATUS_WORDS), key=len, reverse=True)) + ")"
+# a status word; the lookahead for the words' first letters lets the regex engine skip to them
+# where a pattern opens with it (LIST's likewise)
+STATUS = (
+    f"(?=[{''.join(sorted({word[0] for word in STATUS_WORDS}))}])"
+    + "(?P<status>"
+    + "|".join(sorted(map(re.escape, STATUS_WORDS), key=len, reverse=True))
+    + ")"
+)
 STATE = r"(?:the )?<state#\d+>"
 # a list of states; possessive so that a list that ends badly is refused, not shortened
-LIST = rf"(?P<list>{STATE}(?: (?:,|and|, and|as well as|&) {STATE})*+)"
+LIST = rf"(?=[t<])(?P<list>{STATE}(?: (?:,|and|, and|as well as|&) {STATE})*+)"
 # what may not follow a list: a dangling conjunction ("and other states") or a possessive
 END = r"(?! (?:and|, and|as well as|&) )(?! 's\b)(?! ’s\b)(?! -)"
 ORG = r"<org#(?P<org>\d+)>"
