@@ -118,8 +118,11 @@ NEEDS = {
     "both": {"both", "all"},
     "whose": {"whose"},
 }
+NEEDED_WORDS = sorted({w for words in NEEDS.values() for w in words if w.isalpha()})
+# the lookahead for the characters a needed word or sign opens with lets the regex engine skip to them
 KEYWORDS = re.compile(
-    r"[(—–:]|\b(?:" + "|".join(sorted({w for words in NEEDS.values() for w in words if w.isalpha()})) + r")\b"
+    rf"(?=[(—–:{''.join(sorted({w[0] for w in NEEDED_WORDS}))}])"
+    rf"(?:[(—–:]|\b(?:{'|'.join(NEEDED_WORDS)})\b)"
 )
 
 
