@@ -87,7 +87,8 @@ def test_status_all_lists_every_status_members_first():
 
 
 def test_aliases_and_former_names_any_case():
-    for name in ["sco", "Shanghai Cooperation Organization", "SHANGHAI FIVE", "shanghai  pact"]:
+    assert members("SHANGHAI FIVE", "2000-01-01").params["org"] == "SHANGHAI_FIVE"  # the SCO's predecessor
+    for name in ["sco", "Shanghai Cooperation Organization", "shanghai  pact"]:
         assert members(name, "2008-09-07").params["org"] == "SCO"
     assert registry.organisation("otan").id == "NATO"
     assert registry.organisation("baghdad pact").id == "CENTO"
@@ -111,7 +112,9 @@ def test_before_founding_and_after_dissolution_are_empty_with_a_note():
     early = members("SCO", "2000-01-01")
     assert early.rows.empty
     assert early.notes == [
-        "Shanghai Cooperation Organisation (SCO) was founded on 2001-06-15; it did not exist on 2000-01-01."
+        "Shanghai Cooperation Organisation (SCO) was founded on 2001-06-15; it did not exist on 2000-01-01.",
+        "Its predecessor, Shanghai Five (SHANGHAI_FIVE), existed from 1996-04-26 to 2001-06-14: "
+        "see `multipolar members SHANGHAI_FIVE --date 2000-01-01`.",
     ]
     late = members("Warsaw Pact", "1991-07-02")
     assert late.rows.empty and "existed from 1955-05-14 to 1991-07-01" in late.notes[0]
@@ -142,7 +145,9 @@ def test_orgs_catalogue():
     assert len(rows) == len(registry.organisations())
     assert rows.loc["NATO", "atop_ids"] == [3180]
     assert str(rows.loc["WARSAW_PACT", "dissolved"]) == "1991-07-01"
-    assert "Shanghai Five" in rows.loc["SCO", "aliases"]
+    assert (
+        rows.loc["SHANGHAI_FIVE", "name"] == "Shanghai Five" and "Shanghai Pact" in rows.loc["SCO", "aliases"]
+    )
 
 
 def test_history_orders_joins_changes_and_exits():

@@ -80,7 +80,7 @@ def member_records(org_id: str, day: dt.date, status: str) -> tuple[list[dict], 
     for spell in spells:
         if registry.holds_on(spell, day):
             row = {c: spell[c] for c in MEMBER_COLUMNS if c != "name"}
-            row["name"] = _name(spell["iso3"], day)
+            row["name"] = state_name(spell["iso3"], day)
             rows.append({c: row[c] for c in MEMBER_COLUMNS})
     order = {s: i for i, s in enumerate(registry.statuses())}
     rows.sort(key=lambda r: (order[r["status"]], r["name"]))
@@ -95,27 +95,35 @@ def member_records(org_id: str, day: dt.date, status: str) -> tuple[list[dict], 
     return rows, notes + gaps, sources
 
 
+def gaps_on(org_id: str, day: dt.date, status: str) -> list[dict]:
+    """The gaps (states known to hold ``status``, their days not curated) whose years include
+    ``day``'s: each gap's row with ``certain`` True when the day lies strictly inside its years
+    (the state surely held the status that day), False in its first or last year."""
+    out = []
+    for gap in registry.gap_records(org_id):
+        last = 9999 if gap["to_year"] is None else gap["to_year"]
+        if status in ("all", gap["status"]) and gap["from_year"] <= day.year <= last:
+            out.append({**gap, "certain": gap["from_year"] < day.year < last})
+    return out
+
+
 def gap_notes(org_id: str, day: dt.date, status: str, listed: set[str]) -> list[str]:
     """Notes naming states known to hold the status around ``day`` whose spell days are not curated."""
     notes = []
-    for gap in registry.gap_records(org_id):
-        last = 9999 if gap["to_year"] is None else gap["to_year"]
-        if (
-            status not in ("all", gap["status"])
-            or gap["iso3"] in listed
-            or not gap["from_year"] <= day.year <= last
-        ):
+    for gap in gaps_on(org_id, day, status):
+        if gap["iso3"] in listed:
             continue
-        certainty = "was also" if gap["from_year"] < day.year < last else "may also have been"
+        certainty = "was also" if gap["certain"] else "may also have been"
         article = "an" if gap["status"][0] in "aeiou" else "a"
+        who = f"{state_name(gap['iso3'], day)} ({gap['iso3']})"
         notes.append(
-            f"Not listed: {_name(gap['iso3'], day)} ({gap['iso3']}) {certainty} {article} {gap['status']} "
-            f"({gap['note']}); its spell is left out until its days are confirmed."
+            f"Not listed: {who} {certainty} {article} {gap['status']} ({gap['note']}); its spell is left "
+            "out until its days are confirmed."
         )
     return notes
 
 
-def _name(iso3: str, day: dt.date) -> str:
+def state_name(iso3: str, day: dt.date) -> str:
     """A state's name on ``day`` by ISO3, as ``_with_names`` gives it."""
     record = identity.record_on("iso3", iso3, day)
     return record["name"] if record else f"ISO3 {iso3}"
@@ -176,9 +184,10 @@ def memberships(country: str, date: str | dt.date | None = None) -> Answer:
     orgs_now = orgs_now[(orgs_now["iso3"] == state.iso3) | (orgs_now["cow"] == state.cow).fillna(False)]
     for org, iso3 in zip(orgs_now["org"], orgs_now["iso3"], strict=True):
         if iso3 != state.iso3:
+            member = f"{state_name(iso3, day)} ({iso3})"
             notes.append(
-                f"{org}: the member is {_name(iso3, day)} ({iso3}), matched by its COW code {state.cow}, "
-                f"which the state lists give to {state.name} on {day.isoformat()}."
+                f"{org}: the member is {member}, matched by its COW code {state.cow}, which the state "
+                f"lists give to {state.name} on {day.isoformat()}."
             )
     known = registry.organisations()
     curated = pd.DataFrame(

@@ -234,20 +234,24 @@ def atop_labels(day: dt.date | None = None) -> dict[int, str]:
     ("Organization of American States: Inter-American Treaty of Reciprocal Assistance (Rio
     Treaty)"), else the name of the curated organisation(s) whose treaty it codes.
 
-    With ``day``, an organisation that did not exist that day is not given as the alliance's
-    name: the 1992 Tashkent treaty (4220) in 1997 is "Collective Security Treaty Organization's
-    treaty (the organisation was founded on 2002-10-07)", not the CSTO itself.
+    With ``day``, the organisations of that day name it: the 1992 Tashkent treaty (4220) is the
+    Collective Security Treaty in 1997 and the CSTO from 2002-10-07; when none existed that day
+    the label says so: the Manila Pact (3260) in 2010 is "Southeast Asia Treaty Organization's
+    treaty (the organisation existed from 1954-09-08 to 1977-06-30)".
     """
-    labels: dict[int, list[str]] = {}
-    owners: dict[int, list[str]] = {}
+    coding: dict[int, list[Organisation]] = {}
     for org in organisations().values():
         for atopid in org.atop_ids:
-            name = org.name
-            if day is not None and not org.existed_on(day):
-                name = f"{org.name}'s treaty (the organisation {org.lifetime()})"
-            labels.setdefault(atopid, []).append(name)
-            owners.setdefault(atopid, []).append(org.name)
-    out = {atopid: " / ".join(names) for atopid, names in labels.items()}
+            coding.setdefault(atopid, []).append(org)
+    out = {}
+    for atopid, orgs in coding.items():
+        names = [o.name for o in orgs]
+        if day is not None:
+            names = [o.name for o in orgs if o.existed_on(day)] or [
+                f"{o.name}'s treaty (the organisation {o.lifetime()})" for o in orgs
+            ]
+        out[atopid] = " / ".join(names)
     for atopid, treaty in treaties().items():
-        out[atopid] = f"{' / '.join(owners[atopid])}: {treaty}" if atopid in owners else treaty
+        owners = " / ".join(o.name for o in coding.get(atopid, []))
+        out[atopid] = f"{owners}: {treaty}" if owners else treaty
     return out
