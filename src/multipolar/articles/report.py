@@ -27,8 +27,8 @@ from multipolar.errors import MultipolarError
 
 PLACES_SOURCE = "articles/data/places.csv"
 CLAIM_COLUMNS = [
-    "org", "status", "listed", "verdict", "missing", "not_holding", "exhaustive", "text", "start", "end",
-    "evidence",
+    "org", "status", "listed", "verdict", "missing", "not_holding", "uncertain", "exhaustive", "attributed",
+    "text", "start", "end", "evidence",
 ]  # fmt: skip
 LANGUAGES = {  # how the note names the language detected
     "fr": "French", "de": "German", "es": "Spanish", "it": "Italian", "pt": "Portuguese", "nl": "Dutch",
@@ -176,7 +176,8 @@ def states_on(kind: str, key: str, day: dt.date | None, stretch: dt.date | None)
     """``stretch``: identity answers are asked for it rather than ``day``, the same for every day
     from it to the next change in the state lists, so that they are looked up once per stretch."""
     if kind in ("state", "demonym"):
-        found = identified(key, stretch)
+        # a demonym never stands for a state long gone ('Serbian' in 1999 is not 1918's Serbia)
+        found = identified(key, stretch, former=kind == "state")
         return (found,) if found else ()
     if kind == "capital":
         cow = names.capital_state(key, day)
@@ -189,14 +190,15 @@ def states_on(kind: str, key: str, day: dt.date | None, stretch: dt.date | None)
 
 
 @lru_cache(maxsize=65536)
-def identified(text: str, day: dt.date | None) -> dict | None:
-    """The state ``text`` names on ``day``, or the one state it named before (see historical)."""
+def identified(text: str, day: dt.date | None, former: bool = True) -> dict | None:
+    """The state ``text`` names on ``day``, or (``former``) the one state it named before (see
+    historical)."""
     from multipolar.states import identity
 
     try:
         country = identity.identify(text, day)
     except MultipolarError:
-        return historical(text, day)
+        return historical(text, day) if former else None
     return {"iso3": country.iso3, "cow": country.cow, "gw": country.gw, "name": country.name}
 
 
@@ -283,30 +285,39 @@ def places(mentions, resolver: Resolver) -> list[dict]:
     return list(out.values())
 
 
-def iso3_list(mentions, resolver: Resolver) -> list[str]:
-    out = []
+def listed_states(mentions, resolver: Resolver) -> list[dict]:
+    """The states a claim lists, each once, in the order the text gives them."""
+    out: dict[str, dict] = {}
     for mention in mentions:
         for state in resolver.states_of(mention):
-            if state["iso3"] and state["iso3"] not in out:
-                out.append(state["iso3"])
-    return out
+            if state["iso3"]:
+                out.setdefault(state["iso3"], state)
+    return list(out.values())
 
 
 def check_membership(claim, day: dt.date | None, resolver: Resolver, sources: list[str]) -> dict:
     """A claim's verdict: correct, incomplete (states left out), wrong (states that did not hold
-    the status), or not founded yet; with the member list of that day as evidence."""
+    the status), uncertain (the data cannot tell: a state whose membership is known only by year,
+    or a suspended member), or not founded yet; with the member list of that day as evidence."""
     from multipolar.orgs import registry
+    from multipolar.orgs.queries import gaps_on
 
     org = registry.organisation(claim.org)
-    listed = iso3_list(claim.listed, resolver)
+    said = org
+    if day is not None and org.dissolved and day > org.dissolved:
+        # a name that outlived its organisation ('the European Community' in 1995): its successor
+        org = next((new for old, new in registry.successions() if old is org and new.existed_on(day)), org)
+    states = listed_states(claim.listed, resolver)
     row = {
-        "org": org.id,
+        "org": said.id,
         "status": claim.status,
-        "listed": listed,
+        "listed": [s["iso3"] for s in states],
         "verdict": "unchecked",
         "missing": [],
         "not_holding": [],
+        "uncertain": [],
         "exhaustive": claim.exhaustive,
+        "attributed": bool(getattr(claim, "attributed", False)),
         "text": claim.text,
         "start": claim.start,
         "end": claim.end,
@@ -326,16 +337,50 @@ def check_membership(claim, day: dt.date | None, resolver: Resolver, sources: li
         "holding": [{"iso3": r["iso3"], "name": r["name"], "since": r["since"]} for r in holding],
         "notes": list(holding_notes),
     }
-    outside = [iso3 for iso3 in listed if iso3 not in held]
+    if org is not said:
+        row["evidence"]["successor"] = (
+            f"{said.name} ({said.id}) {said.lifetime()}; checked against its successor, "
+            f"{org.name} ({org.id})."
+        )
+    listed = [same_code_holder(s, held, row["evidence"]) for s in states]
+    row["listed"] = listed
+    # members known only by year: surely holding inside their years, undecidable at the edges
+    by_year = {g["iso3"]: g for g in gaps_on(org.id, day, claim.status)}
+    surely = {iso3: g for iso3, g in by_year.items() if g["certain"] and iso3 not in held}
+    if by_year:
+        sources.append(registry.GAPS_SOURCE)
+    suspended = (
+        {r["iso3"]: r for r in roster(org.id, day, "suspended")[0]} if claim.status == "member" else {}
+    )
+    outside = [iso3 for iso3 in listed if iso3 not in held and iso3 not in surely]
+    for iso3 in outside:
+        if iso3 in by_year:
+            row["uncertain"].append(year_only(by_year[iso3], day))
+        elif iso3 in suspended:
+            row["uncertain"].append(
+                {
+                    "iso3": iso3,
+                    "name": suspended[iso3]["name"],
+                    "reason": f"a suspended member since {suspended[iso3]['since']}",
+                    **spell_of(org.id, iso3, day),
+                }
+            )
+    undecided = {u["iso3"] for u in row["uncertain"]}
     # every status on the day, asked only when a listed state does not hold the claimed one
     statuses = {r["iso3"]: r["status"] for r in roster(org.id, day, "all")[0]} if outside else {}
-    row["not_holding"] = [{"iso3": iso3, "status_that_day": statuses.get(iso3)} for iso3 in outside]
-    row["not_holding"] = [{**m, **spell_of(org.id, m["iso3"], day)} for m in row["not_holding"]]
+    row["not_holding"] = [
+        {"iso3": iso3, "status_that_day": statuses.get(iso3), **spell_of(org.id, iso3, day)}
+        for iso3 in outside
+        if iso3 not in undecided
+    ]
     if claim.exhaustive:
         row["missing"] = [
             {"iso3": iso3, "name": r["name"], "since": r["since"], **spell_of(org.id, iso3, day)}
             for iso3, r in held.items()
             if iso3 not in listed
+        ] + [year_only(g, day) for iso3, g in surely.items() if iso3 not in listed]
+        row["uncertain"] += [
+            year_only(g, day) for iso3, g in by_year.items() if iso3 not in listed and iso3 not in surely
         ]
     if not org.existed_on(day):
         row["verdict"] = "not founded yet" if org.founded and day < org.founded else "dissolved"
@@ -354,9 +399,44 @@ def check_membership(claim, day: dt.date | None, resolver: Resolver, sources: li
         row["verdict"] = "wrong"
     elif row["missing"]:
         row["verdict"] = "incomplete"
+    elif row["uncertain"]:
+        row["verdict"] = "uncertain"
     else:
         row["verdict"] = "correct"
     return row
+
+
+def same_code_holder(state: dict, held: dict[str, dict], evidence: dict) -> str:
+    """A listed state's ISO3, or that of the holder with its COW code when the state lists and the
+    membership data name that code differently on the day: 'Russia' on 1991-12-21 is the Soviet
+    Union to the state lists, while the CIS's founding member is Russia (RUS, also COW 365)."""
+    if state["iso3"] in held or state["cow"] is None:
+        return state["iso3"]
+    for iso3, r in held.items():
+        if r["cow"] == state["cow"]:
+            evidence.setdefault("read_as", []).append(
+                f"{state['name']} ({state['iso3']}) is counted as {r['name']} ({iso3}), the member with "
+                f"the same COW code {state['cow']} that day."
+            )
+            return iso3
+    return state["iso3"]
+
+
+def year_only(gap: dict, day: dt.date) -> dict:
+    """A state whose spell is known only by year (orgs/data/gaps.csv), as a missing or uncertain entry."""
+    from multipolar.orgs import registry
+    from multipolar.orgs.queries import state_name
+
+    years = f"{gap['from_year']}-{gap['to_year'] or ''}"
+    known = "surely held it" if gap["certain"] else "may have held it"
+    return {
+        "iso3": gap["iso3"],
+        "name": state_name(gap["iso3"], day),
+        "since": str(gap["from_year"]),
+        "reason": f"{known}: its spell is known only by year ({years}; {gap['note']})",
+        "source": registry.GAPS_SOURCE,
+        "note": gap["note"] or None,
+    }
 
 
 def check_nature(claim, day: dt.date | None, sources: list[str]) -> dict:

@@ -1,0 +1,93 @@
+"""Verdicts where the data cannot simply say yes or no: members known only by year, suspended
+members, a COW code two names share, organisations with a predecessor or successor."""
+
+from __future__ import annotations
+
+import pytest
+
+from multipolar.articles import read_article
+
+
+def claim(text: str, date: str) -> dict:
+    found = read_article(text, date=date).claims
+    assert len(found) == 1, found
+    return found[0]
+
+
+def test_a_member_known_only_by_year_counts_inside_its_years():
+    # Libya has been in OPEC since 1962 and the UAE (Abu Dhabi) since 1967: gaps.csv, no day
+    row = claim(
+        "OPEC members Saudi Arabia, Iraq, Kuwait, Libya and the United Arab Emirates met.", "1980-01-15"
+    )
+    assert row["verdict"] == "correct" and row["not_holding"] == []
+
+
+def test_a_whole_list_missing_members_known_only_by_year_is_incomplete():
+    text = "OPEC, which groups Saudi Arabia, Iran, Iraq, Kuwait, Venezuela and Nigeria, raised prices."
+    row = claim(text, "1979-06-01")
+    assert row["verdict"] == "incomplete"
+    missing = {m["iso3"]: m for m in row["missing"]}
+    assert {"LBY", "DZA", "QAT", "IDN", "ARE"} <= set(missing)
+    assert (
+        missing["LBY"]["source"] == "orgs/data/gaps.csv" and "known only by year" in missing["LBY"]["reason"]
+    )
+
+
+def test_a_member_in_the_first_year_of_its_known_years_is_uncertain():
+    # Azerbaijan signed the Alma-Ata Protocol in 1991 but its parliament refused ratification in 1992
+    row = claim(
+        "Armenia and Azerbaijan, both members of the Commonwealth of Independent States, met.", "1991-12-21"
+    )
+    assert row["verdict"] == "uncertain"
+    assert [u["iso3"] for u in row["uncertain"]] == ["AZE"] and row["not_holding"] == []
+
+
+def test_a_suspended_member_is_uncertain_not_wrong():
+    text = "The African Union, whose members include Sudan, Ethiopia, Niger and Kenya, met in Addis Ababa."
+    row = claim(text, "2023-08-24")
+    assert row["verdict"] == "uncertain" and row["not_holding"] == []
+    assert {u["iso3"] for u in row["uncertain"]} == {"SDN", "NER"}
+    assert all("suspended member since" in u["reason"] for u in row["uncertain"])
+
+
+def test_a_name_the_state_lists_give_to_another_entity_is_matched_by_cow_code():
+    # on 1991-12-21 'Russia' is the Soviet Union to the state lists (COW 365), while the CIS's
+    # founding member is Russia (RUS, COW 365)
+    text = (
+        "The Commonwealth of Independent States now comprises Russia, Ukraine, Belarus, Kazakhstan, "
+        "Uzbekistan, Kyrgyzstan, Tajikistan, Turkmenistan, Armenia and Moldova."
+    )
+    row = claim(text, "1991-12-21")
+    assert "RUS" in row["listed"] and "SUN" not in row["listed"]
+    assert row["not_holding"] == [] and row["verdict"] != "wrong"
+    assert "counted as Russia (RUS)" in row["evidence"]["read_as"][0]
+
+
+@pytest.mark.parametrize(
+    ("date", "verdict", "missing", "successor"),
+    [
+        ("1999-03-25", "incomplete", ["AZE", "GEO", "UZB"], False),  # the three left on 1999-04-20
+        ("2000-06-01", "correct", [], False),
+        ("2010-06-01", "incomplete", ["UZB"], True),  # then the CSTO, which Uzbekistan rejoined in 2006
+    ],
+)
+def test_the_collective_security_treaty_before_and_after_the_csto(date, verdict, missing, successor):
+    text = (
+        "The Collective Security Treaty, which groups Russia, Armenia, Belarus, Kazakhstan, Kyrgyzstan "
+        "and Tajikistan, met in Moscow."
+    )
+    row = claim(text, date)
+    assert (row["org"], row["verdict"]) == ("CST", verdict)
+    assert sorted(m["iso3"] for m in row["missing"]) == missing
+    assert ("successor" in row["evidence"]) is successor
+
+
+def test_the_shanghai_five_is_the_sco_s_predecessor_not_the_sco():
+    text = "The Shanghai Five, which groups China, Russia, Kazakhstan, Kyrgyzstan and Tajikistan, met."
+    row = claim(text, "2001-06-14")
+    assert (row["org"], row["verdict"]) == ("SHANGHAI_FIVE", "correct")
+
+
+def test_a_demonym_never_stands_for_a_state_long_gone():
+    report = read_article("Serbian security forces moved into the province on Wednesday.", date="1999-03-25")
+    assert all(s["iso3"] != "SRB" for s in report.extra["states"])
