@@ -82,7 +82,8 @@ class Person:
 # capital and small letters of the Latin scripts (Niinistö, Šefčovič, Erdoğan)
 UPPER = "".join(sorted({c for c in map(chr, range(0x250)) if c.isalpha() and c.isupper()}))
 LOWER = "".join(sorted({c for c in map(chr, range(0x250)) if c.isalpha() and c.islower()}))
-NAME_WORD = rf"[{UPPER}][{LOWER}]+(?:[-'’][{UPPER}]?[{LOWER}]+)?"
+# possessive runs of small letters: giving one back never helps a name word match
+NAME_WORD = rf"[{UPPER}][{LOWER}]++(?:[-'’][{UPPER}]?[{LOWER}]++)?"
 PARTICLE = "(?:" + "|".join(sorted(PARTICLES)) + ")"
 RUN = re.compile(rf"{NAME_WORD}(?:[ \t]+(?:{PARTICLE}[ \t]+)*{NAME_WORD})+")
 SAYING_AFTER = re.compile(
