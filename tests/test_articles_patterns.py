@@ -324,3 +324,25 @@ def test_ambiguous_demonyms_regions_and_headline_words_are_not_states():
     assert states_in("Korean and Congolese troops joined the exercise.") == {}
     assert states_in("Latin American and South American leaders met North American envoys.") == {}
     assert states_in("WHAT IT MEANS FOR US\n\nSanctions hurt the Us and us.") == {}
+
+
+def test_sentence_lines_split_contractions_and_possessives():
+    from multipolar.articles.claims import SentenceLine
+
+    for text, words in [
+        ("Russia's allies don't trust NATO's plans.", "russia 's allies do n't trust nato 's plans ."),
+        ("Russia's allies trust NATO’s plans.", "russia 's allies trust nato ’s plans ."),
+    ]:
+        line = SentenceLine(text, 0, len(text), [])
+        assert line.line == words
+        assert line.span(0, len(line.line)) == (0, len(text))
+
+
+def test_a_capital_names_the_state_whose_capital_it_was_that_day():
+    from multipolar.articles.gazetteer import capital_state
+
+    assert capital_state("Prague", dt.date(1990, 1, 1)) == 315  # Czechoslovakia
+    assert capital_state("Prague", dt.date(2000, 1, 1)) == 316  # Czech Republic
+    assert capital_state("Prague", None) == 316  # the latest
+    assert capital_state("Prague", dt.date(1900, 1, 1)) is None
+    assert capital_state("Atlantis", None) is None
