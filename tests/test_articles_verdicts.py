@@ -91,3 +91,28 @@ def test_the_shanghai_five_is_the_sco_s_predecessor_not_the_sco():
 def test_a_demonym_never_stands_for_a_state_long_gone():
     report = read_article("Serbian security forces moved into the province on Wednesday.", date="1999-03-25")
     assert all(s["iso3"] != "SRB" for s in report.extra["states"])
+
+
+def test_a_claim_about_founders_is_checked_on_the_founding_day():
+    from types import SimpleNamespace
+
+    from multipolar.articles.report import Resolver, check_membership
+
+    day = read_article("x", date="2024-01-02").date
+    resolver = Resolver(day)
+    mentions = [SimpleNamespace(kind="state", key=k) for k in ("Brazil", "Russia", "India", "China")]
+    founders = SimpleNamespace(
+        org="BRICS",
+        status="member",
+        listed=mentions,
+        exhaustive=True,
+        text="",
+        start=0,
+        end=0,
+        as_of="founding",
+    )
+    row = check_membership(founders, day, resolver, [])
+    assert row["verdict"] == "correct" and row["evidence"]["date"] == "2008-05-16"
+    assert row["evidence"]["as_of"].startswith("founding: checked on 2008-05-16")
+    today = check_membership(SimpleNamespace(**{**vars(founders), "as_of": None}), day, resolver, [])
+    assert today["verdict"] == "incomplete"  # South Africa, Egypt, Ethiopia, Iran, the UAE by 2024

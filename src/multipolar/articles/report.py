@@ -326,6 +326,9 @@ def check_membership(claim, day: dt.date | None, resolver: Resolver, sources: li
     if day is None:
         row["evidence"] = {"reason": "The article has no date; give one to check this claim."}
         return row
+    founding = getattr(claim, "as_of", None) == "founding" and org.founded and org.existed_on(day)
+    if founding:
+        day = org.founded  # 'the founding members of BRICS': who held the status that first day
     holding, holding_notes, holding_sources = roster(org.id, day, claim.status)
     sources.extend(holding_sources)
     held = {r["iso3"]: r for r in holding}
@@ -337,6 +340,8 @@ def check_membership(claim, day: dt.date | None, resolver: Resolver, sources: li
         "holding": [{"iso3": r["iso3"], "name": r["name"], "since": r["since"]} for r in holding],
         "notes": list(holding_notes),
     }
+    if founding:
+        row["evidence"]["as_of"] = f"founding: checked on {day.isoformat()}, the day {org.name} was founded"
     if org is not said:
         row["evidence"]["successor"] = (
             f"{said.name} ({said.id}) {said.lifetime()}; checked against its successor, "
