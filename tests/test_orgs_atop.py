@@ -218,7 +218,7 @@ def test_in_force_records_among_states_keep_the_alliances_holding_two_of_them(da
     assert {r["atopid"] for r in kept} == expected
     # every member of a kept alliance is there, not only those asked about
     assert len(kept) == rows["atopid"].isin(expected).sum()
-    summaries = atop.alliance_records(kept)
+    summaries = atop.alliance_summaries(day, among)
     assert [s["atopid"] for s in summaries] == sorted(expected)
     assert all(len(set(s["members"]) & among) >= 2 for s in summaries)
 

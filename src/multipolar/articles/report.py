@@ -531,7 +531,7 @@ def weigh_alliances(org_id: str, day: dt.date) -> tuple[int, int, dict]:
 
     org = registry.organisation(org_id)
     cows = sorted({int(r["cow"]) for r in roster(org.id, day, "member")[0] if r["cow"] is not None})
-    pacts = atop.alliance_records(atop.in_force_records(day, set(cows)))
+    pacts = atop.alliance_summaries(day, set(cows))
     shown = []
     binding = partial = 0
     for pact in pacts:

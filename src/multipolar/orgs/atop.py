@@ -147,37 +147,36 @@ def in_force_records(date: dt.date, among: set[int] | None = None) -> list[dict]
     """``in_force`` as plain rows, sorted by atopid and cow; with ``among`` (COW codes), only the
     alliances with at least two of those states in force. Plain Python over day numbers, since
     readers of many articles ask this for many dates."""
-    if coverage_note(date):
-        return []
-    starts, ends, atopids, cows, records = _spell_arrays()
-    day = date.toordinal()
-    current = np.flatnonzero((starts <= day) & (ends >= day))
-    if among is not None:
-        codes = int(cows.max()) + 1
-        wanted = np.zeros(codes, dtype=bool)
-        wanted[[c for c in among if 0 <= c < codes]] = True
-        hits = current[wanted[cows[current]]]
-        pairs = np.unique(atopids[hits] * codes + cows[hits])  # each (alliance, state) once
-        ids, counts = np.unique(pairs // codes, return_counts=True)
-        current = current[np.isin(atopids[current], ids[counts >= 2])]
-    if not current.size:
-        return []
-    # spells are sorted by atopid, cow and start: a member's latest start ends its group
-    atopid, cow, start = atopids[current], cows[current], starts[current]
-    group_ends = np.append((atopid[1:] != atopid[:-1]) | (cow[1:] != cow[:-1]), True)
-    group = np.concatenate(([0], np.cumsum(group_ends[:-1])))
-    current = current[start == start[group_ends][group]]
-    rows = [records[i] for i in current]
-    repeated = (atopids[current][1:] == atopids[current][:-1]) & (cows[current][1:] == cows[current][:-1])
-    if not repeated.any():
-        return rows
-    out = [rows[0]]
-    for row, parallel in zip(rows[1:], repeated, strict=True):
-        if parallel:
+    current = _in_force_index(date, among)
+    records = _spell_arrays()[4]
+    out: list[dict] = []
+    for i in current:
+        row = records[i]
+        if out and (out[-1]["atopid"], out[-1]["cow"]) == (row["atopid"], row["cow"]):
             out[-1] = _parallel([out[-1], row])
         else:
             out.append(row)
     return out
+
+
+def _in_force_index(date: dt.date, among: set[int] | None = None) -> np.ndarray:
+    """Positions in ``member_spells`` of the spells in force on ``date``: each member's latest
+    phase (parallel phases from the same day all kept, side by side); with ``among``, only the
+    alliances with at least two of those states."""
+    if coverage_note(date):
+        return np.array([], dtype=int)
+    starts, ends, atopids, cows, _, _ = _spell_arrays()
+    day = date.toordinal()
+    current = np.flatnonzero((starts <= day) & (ends >= day))
+    if among is not None:
+        current = _with_two_of(current, among)
+    if not current.size:
+        return current
+    # spells are sorted by atopid, cow and start: a member's latest start ends its group
+    atopid, cow, start = atopids[current], cows[current], starts[current]
+    group_ends = np.append((atopid[1:] != atopid[:-1]) | (cow[1:] != cow[:-1]), True)
+    group = np.concatenate(([0], np.cumsum(group_ends[:-1])))
+    return current[start == start[group_ends][group]]
 
 
 def _parallel(phases: list[dict]) -> dict:
@@ -194,13 +193,23 @@ def _parallel(phases: list[dict]) -> dict:
 
 
 @cache
-def _spell_arrays() -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, list[dict]]:
+def _spell_arrays() -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, list[dict], np.ndarray]:
     """``member_spells`` as day numbers of start and end (the end of coverage while in force),
-    atopid and cow arrays, and the rows as dicts."""
+    atopid and cow arrays, the rows as dicts, and a matrix of the obligations (columns as
+    OBLIGATIONS) then of which are conditional (the same columns again)."""
     spells = member_spells()
     starts = np.array([d.toordinal() for d in spells["start"]])
     ends = np.array([(d or LAST_DAY).toordinal() for d in spells["end"]])
-    return starts, ends, spells["atopid"].to_numpy(), spells["cow"].to_numpy(), spells.to_dict("records")
+    conditional = [[o in c for o in OBLIGATIONS] for c in spells["conditional"]]
+    pledges = np.hstack([spells[list(OBLIGATIONS)].to_numpy(dtype=bool), np.array(conditional, dtype=bool)])
+    return (
+        starts,
+        ends,
+        spells["atopid"].to_numpy(),
+        spells["cow"].to_numpy(),
+        spells.to_dict("records"),
+        pledges,
+    )
 
 
 def uncertain_day_notes(
@@ -224,36 +233,45 @@ def uncertain_day_notes(
     ]
 
 
-def obligations_by_alliance(current: pd.DataFrame) -> pd.DataFrame:
-    """Per alliance in ``current`` (rows of ``in_force``): members (sorted COW codes), each
-    obligation held by any member, and the obligations some member holds only conditionally."""
-    columns = ["atopid", "members", *OBLIGATIONS, "conditional"]
-    return pd.DataFrame(alliance_records(current.to_dict("records")), columns=columns)
+def _with_two_of(current: np.ndarray, among: set[int]) -> np.ndarray:
+    """The positions in ``current`` (sorted by atopid, cow) of the alliances that hold at least
+    two distinct states of ``among``."""
+    _, _, atopids, cows, _, _ = _spell_arrays()
+    if not current.size:
+        return current
+    codes = int(cows.max()) + 1
+    wanted = np.zeros(codes, dtype=bool)
+    wanted[[c for c in among if 0 <= c < codes]] = True
+    atopid, cow = atopids[current], cows[current]
+    first_of_alliance = np.append(True, atopid[1:] != atopid[:-1])
+    repeat = np.append(False, (atopid[1:] == atopid[:-1]) & (cow[1:] == cow[:-1]))  # another phase
+    firsts = np.flatnonzero(first_of_alliance)
+    counts = np.add.reduceat((wanted[cow] & ~repeat).astype(int), firsts)
+    keep = np.repeat(counts >= 2, np.diff(np.append(firsts, len(current))))
+    return current[keep]
 
 
-def alliance_records(current: list[dict]) -> list[dict]:
-    """``obligations_by_alliance`` over plain rows of ``in_force_records``, as plain rows."""
-    summaries: dict[int, dict] = {}
-    for row in current:
-        atopid = int(row["atopid"])
-        summary = summaries.get(atopid)
-        if summary is None:
-            summary = summaries[atopid] = {
-                "atopid": atopid,
-                "members": [],
-                **dict.fromkeys(OBLIGATIONS, False),
-            }
-            summary["conditional"] = set()
-        summary["members"].append(int(row["cow"]))
-        for obligation in OBLIGATIONS:
-            if row[obligation]:
-                summary[obligation] = True
-        summary["conditional"].update(row["conditional"])
+def alliance_summaries(date: dt.date, among: set[int] | None = None) -> list[dict]:
+    """Per ATOP alliance in force on ``date`` (with ``among``, those holding at least two of
+    these COW codes): atopid, members (sorted COW codes), each obligation held by any member,
+    and the obligations some member holds only conditionally. Worked out over arrays, per
+    alliance rather than per member."""
+    current = _in_force_index(date, among)
+    if not current.size:
+        return []
+    _, _, atopids, cows, _, pledges = _spell_arrays()
+    atopid = atopids[current]
+    firsts = np.flatnonzero(np.append(True, atopid[1:] != atopid[:-1]))
+    held = np.logical_or.reduceat(pledges[current], firsts, axis=0).tolist()
+    codes = cows[current].tolist()
+    bounds = [*firsts.tolist(), len(codes)]
+    size = len(OBLIGATIONS)
     out = []
-    for atopid in sorted(summaries):
-        summary = summaries[atopid]
-        summary["members"].sort()
-        summary["conditional"] = [o for o in OBLIGATIONS if o in summary["conditional"]]
+    for k, number in enumerate(atopid[firsts].tolist()):
+        flags = held[k]
+        summary = {"atopid": number, "members": list(dict.fromkeys(codes[bounds[k] : bounds[k + 1]]))}
+        summary.update(zip(OBLIGATIONS, flags[:size], strict=True))
+        summary["conditional"] = [o for o, flag in zip(OBLIGATIONS, flags[size:], strict=True) if flag]
         out.append(summary)
     return out
 
@@ -264,7 +282,7 @@ def alliances_among(cows: list[int], date: dt.date | str) -> pd.DataFrame:
     ATOP's coverage; ``coverage_note(date)`` says why."""
     from multipolar.dates import parse_date
 
-    rows = alliance_records(in_force_records(parse_date(date), {int(c) for c in cows}))
+    rows = alliance_summaries(parse_date(date), {int(c) for c in cows})
     columns = ["atopid", "members", *OBLIGATIONS]
     if not rows:
         return pd.DataFrame({c: pd.Series(dtype="object") for c in columns})

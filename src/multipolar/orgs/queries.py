@@ -248,7 +248,8 @@ def alliances(date: str | dt.date | None = None, obligation: str | None = None) 
     notes = [n for n in [atop.coverage_note(day)] if n]
     if current.empty:
         return Answer("alliances", params, _empty(columns), "alliances", notes, atop.SOURCES)
-    table = atop.obligations_by_alliance(current)
+    columns_by_alliance = ["atopid", "members", *OBLIGATION_COLUMNS, "conditional"]
+    table = pd.DataFrame(atop.alliance_summaries(day), columns=columns_by_alliance)
     if wanted:
         table = table[table[wanted]]
     labels = registry.atop_labels(day)
