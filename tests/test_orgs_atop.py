@@ -231,3 +231,17 @@ def test_a_membership_matched_through_a_shared_cow_code_says_whose_it_is():
     notes = memberships("Russia", "1991-12-10").notes  # the Soviet Union's last weeks: COW 365
     assert any(n.startswith("CIS: the member is Russia (RUS), matched by its COW code 365") for n in notes)
     assert not any("matched by its COW code" in n for n in memberships("Russia", "1992-06-01").notes)
+
+
+@pytest.mark.parametrize("day", ["1914-06-28", "1949-04-04", "1993-01-01", "2004-03-29", "2018-12-31"])
+def test_alliances_are_the_same_across_a_stretch_without_atop_changes(day):
+    day = dt.date.fromisoformat(day)
+    first = atop.unchanged_since(day)
+    assert first <= day
+    middle = first + (day - first) / 2
+    assert atop._in_force_index(first).tolist() == atop._in_force_index(middle).tolist()
+    assert atop._in_force_index(first).tolist() == atop._in_force_index(day).tolist()
+    spells = atop.member_spells()  # the stretch begins where a spell begins or ends
+    ended = {e + dt.timedelta(days=1) for e in spells["end"] if e is not None}
+    assert first in set(spells["start"]) | ended | {atop.FIRST_DAY}
+    assert atop.alliance_summaries(day, {2, 200}) == atop.alliance_summaries(first, {2, 200})

@@ -14,9 +14,10 @@ obligations. The date conventions (docs/alliances.md) turn those rows into day s
 
 from __future__ import annotations
 
+import bisect
 import calendar
 import datetime as dt
-from functools import cache
+from functools import cache, lru_cache
 
 import numpy as np
 import pandas as pd
@@ -255,10 +256,31 @@ def alliance_summaries(date: dt.date, among: set[int] | None = None) -> list[dic
     """Per ATOP alliance in force on ``date`` (with ``among``, those holding at least two of
     these COW codes): atopid, members (sorted COW codes), each obligation held by any member,
     and the obligations some member holds only conditionally. Worked out over arrays, per
-    alliance rather than per member."""
+    alliance rather than per member, once per stretch of days in which ATOP changes nothing."""
+    found = _summaries(unchanged_since(date), None if among is None else frozenset(among))
+    return [{**s, "members": list(s["members"]), "conditional": list(s["conditional"])} for s in found]
+
+
+def unchanged_since(date: dt.date) -> dt.date:
+    """The first day of the stretch around ``date`` in which no ATOP member spell begins or ends
+    (nor coverage): every day of it has the same alliances in force."""
+    changes = _change_days()
+    at = bisect.bisect_right(changes, date)
+    return changes[at - 1] if at else date
+
+
+@cache
+def _change_days() -> list[dt.date]:
+    spells = member_spells()
+    days = set(spells["start"]) | {end + dt.timedelta(days=1) for end in spells["end"] if end is not None}
+    return sorted(days | {FIRST_DAY, LAST_DAY + dt.timedelta(days=1)})
+
+
+@lru_cache(maxsize=4096)
+def _summaries(date: dt.date, among: frozenset[int] | None) -> tuple[dict, ...]:
     current = _in_force_index(date, among)
     if not current.size:
-        return []
+        return ()
     _, _, atopids, cows, _, pledges = _spell_arrays()
     atopid = atopids[current]
     firsts = np.flatnonzero(np.append(True, atopid[1:] != atopid[:-1]))
@@ -273,7 +295,7 @@ def alliance_summaries(date: dt.date, among: set[int] | None = None) -> list[dic
         summary.update(zip(OBLIGATIONS, flags[:size], strict=True))
         summary["conditional"] = [o for o, flag in zip(OBLIGATIONS, flags[size:], strict=True) if flag]
         out.append(summary)
-    return out
+    return tuple(out)
 
 
 def alliances_among(cows: list[int], date: dt.date | str) -> pd.DataFrame:
