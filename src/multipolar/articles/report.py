@@ -168,20 +168,20 @@ class Resolver:
 
     def states_of(self, mention) -> list[dict]:
         """The states a mention stands for on the day: itself, its capital's state, a place's."""
-        return list(states_on(mention.kind, mention.key, self.day, self.stretch))
+        if mention.kind == "capital":  # capitals move on days of their own
+            cow = names.capital_state(mention.key, self.day)
+            found = identified(f"cow:{cow}", self.stretch) if cow is not None else None
+            return [found] if found else []
+        return list(states_on(mention.kind, mention.key, self.stretch))
 
 
 @lru_cache(maxsize=65536)
-def states_on(kind: str, key: str, day: dt.date | None, stretch: dt.date | None) -> tuple[dict, ...]:
-    """``stretch``: identity answers are asked for it rather than ``day``, the same for every day
-    from it to the next change in the state lists, so that they are looked up once per stretch."""
+def states_on(kind: str, key: str, stretch: dt.date | None) -> tuple[dict, ...]:
+    """The states a name, demonym or place stands for on every day of the ``stretch`` that
+    begins on that day (see identity.unchanged_since): looked up once per stretch."""
     if kind in ("state", "demonym"):
         # a demonym never stands for a state long gone ('Serbian' in 1999 is not 1918's Serbia)
         found = identified(key, stretch, former=kind == "state")
-        return (found,) if found else ()
-    if kind == "capital":
-        cow = names.capital_state(key, day)
-        found = identified(f"cow:{cow}", stretch) if cow is not None else None
         return (found,) if found else ()
     if kind == "place":
         codes = names.place_rows()[key]["iso3"].split(";")

@@ -97,6 +97,8 @@ def _names_index() -> dict[str, tuple[str, ...]]:
 
 def organisation(name: str) -> Organisation:
     """The organisation called ``name``: its id, name, an alias or a former name, any case."""
+    if name in organisations():  # an id, as the other modules pass them
+        return organisations()[name]
     word = " ".join(str(name).split())
     ids = _names_index().get(word.lower())
     if not ids:
