@@ -23,6 +23,7 @@ def grounding_section(report: ArticleReport):
             "verdict": c["verdict"],
             "missing": [m["iso3"] for m in c["missing"]],
             "not_holding": [m["iso3"] for m in c["not_holding"]],
+            "uncertain": [m["iso3"] for m in c["uncertain"]],
             "text": c["text"],
         }
         for c in found["claims"]
@@ -62,7 +63,15 @@ def grounding_section(report: ArticleReport):
     if claims:
         tables.append(
             Table(
-                ["organisation", "status", "states listed", "verdict", "left out", "not holding"],
+                [
+                    "organisation",
+                    "status",
+                    "states listed",
+                    "verdict",
+                    "left out",
+                    "not holding",
+                    "uncertain",
+                ],
                 [
                     [
                         c["org"],
@@ -71,6 +80,7 @@ def grounding_section(report: ArticleReport):
                         c["verdict"],
                         ", ".join(c["missing"]),
                         ", ".join(c["not_holding"]),
+                        ", ".join(c["uncertain"]),
                     ]
                     for c in claims
                 ],  # fmt: skip

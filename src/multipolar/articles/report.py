@@ -366,6 +366,7 @@ def check_membership(claim, day: dt.date | None, resolver: Resolver, sources: li
                 {
                     "iso3": iso3,
                     "name": suspended[iso3]["name"],
+                    "kind": "suspended",
                     "reason": f"a suspended member since {suspended[iso3]['since']}",
                     **spell_of(org.id, iso3, day),
                 }
@@ -438,6 +439,7 @@ def year_only(gap: dict, day: dt.date) -> dict:
         "iso3": gap["iso3"],
         "name": state_name(gap["iso3"], day),
         "since": str(gap["from_year"]),
+        "kind": "known only by year",
         "reason": f"{known}: its spell is known only by year ({years}; {gap['note']})",
         "source": registry.GAPS_SOURCE,
         "note": gap["note"] or None,

@@ -58,14 +58,15 @@ def show(report: dict) -> None:
         console.print(f"[bold]{label}:[/] {', '.join(found) if found else '[dim]none[/]'}")
     if report["claims"]:
         table = Table(title="membership claims", title_justify="left", header_style="bold")
-        for column in ("org", "status", "listed", "verdict", "missing", "not holding"):
+        for column in ("org", "status", "listed", "verdict", "missing", "not holding", "uncertain"):
             table.add_column(column)
         for claim in report["claims"]:
             missing = [f"{m['iso3']} (since {m['since']})" for m in claim["missing"]]
             not_holding = [f"{m['iso3']} ({m['status_that_day'] or 'none'})" for m in claim["not_holding"]]
+            uncertain = [f"{m['iso3']} ({m['kind']})" for m in claim["uncertain"]]
             table.add_row(
                 claim["org"], claim["status"], cell(claim["listed"]), verdict(claim["verdict"]),
-                cell(missing), cell(not_holding),
+                cell(missing), cell(not_holding), cell(uncertain),
             )  # fmt: skip
         console.print(table)
         for claim in report["claims"]:
