@@ -3,7 +3,12 @@ US state, front-matter and labelled dates, bylines with titles, broken person na
 
 from __future__ import annotations
 
+import datetime as dt
+
+import pytest
+
 import multipolar as mp
+from multipolar.articles import text as loading
 
 DAY = "2008-08-26"
 
@@ -43,3 +48,38 @@ def test_georgia_the_us_state_is_not_georgia():
         "Russia and Georgia fought; Tbilisi, Georgia is calm."
     )
     assert found == {"RUS": ["Russia"], "GEO": ["Georgia", "Tbilisi", "Georgia"]}
+
+
+def test_front_matter_datetime_and_author_with_title(tmp_path):
+    path = tmp_path / "post.md"
+    path.write_text(
+        '---\ntitle: "X"\nauthor: "Dr. Anna Kowalczyk"\ndate: 2024-07-05T09:30:00Z\n---\n\n# X\n\n'
+        "The SCO met in Astana.\n",
+        encoding="utf-8",
+    )
+    doc = loading.load(path)
+    assert (doc.date, doc.date_source, doc.author) == (dt.date(2024, 7, 5), "metadata", "Anna Kowalczyk")
+
+
+def test_byline_with_a_title_after_a_comma():
+    assert loading.byline("Title\n\nBy Dr. Anna Kowalczyk, Senior Fellow\n\nText.") == "Anna Kowalczyk"
+    assert loading.byline("Title\n\nBy the end of the week, talks resumed.\n") is None
+
+
+def test_published_beats_updated_on_one_line():
+    text = "SCO summit\n\nUpdated: 12:05 GMT, 10 July 2015 | Published: 09:30 GMT, 9 July 2015\n"
+    assert loading.date_in_text(text)[0] == dt.date(2015, 7, 9)
+
+
+@pytest.mark.parametrize(
+    ("line", "day"),
+    [
+        ("Posted: 03/25/1999", dt.date(1999, 3, 25)),
+        ("Published 25.03.1999", dt.date(1999, 3, 25)),
+        ("Posted: 03/04/1999", None),  # March 4 or April 3: not read
+        ("Scores 03/25/1999", None),  # no label: not read
+    ],
+)
+def test_numeric_dates_need_a_label_and_a_day_above_12(line, day):
+    found = loading.date_in_text(line)
+    assert (found[0] if found else None) == day
