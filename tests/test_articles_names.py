@@ -83,3 +83,20 @@ def test_published_beats_updated_on_one_line():
 def test_numeric_dates_need_a_label_and_a_day_above_12(line, day):
     found = loading.date_in_text(line)
     assert (found[0] if found else None) == day
+
+
+def test_people_with_inner_capitals_initials_and_roles_after_a_comma():
+    report = mp.read_article(
+        "President John F. Kennedy spoke. Zbigniew Brzezinski, the national security adviser, disagreed. "
+        "Javier Solana, NATO's secretary general, agreed. Republican candidate John McCain said no. "
+        "Several Gulf states (Qatar and Kuwait) signed. Ayatollah Ruhollah Khomeini denounced both. "
+        "Anna Berg, who met the president, left.",
+        date=DAY,
+    ).to_dict()
+    assert [p["name"] for p in report["people"]] == [
+        "John F. Kennedy",
+        "Zbigniew Brzezinski",
+        "Javier Solana",
+        "John McCain",
+        "Ruhollah Khomeini",
+    ]
