@@ -273,6 +273,8 @@ def read_claim(name: str, match: re.Match, line: SentenceLine, article: str) -> 
     org = org_of(match, line)
     if org is None or not states:
         return None
+    if qualified(line.line[: org_symbol_at(match, line)]):  # "non-NATO members", "prospective NATO members"
+        return None
     if name in ("are", "joined", "both") and undone(line.line[: match.start()]):
         return None
     if groups.get("status") and qualified(line.line[: match.start("status")]):
@@ -319,6 +321,15 @@ def org_of(match: re.Match, line: SentenceLine) -> str | None:
         return line.mentions[int(before.group("org"))].key
     ids = {m.key for m in line.orgs()}
     return ids.pop() if len(ids) == 1 else None
+
+
+def org_symbol_at(match: re.Match, line: SentenceLine) -> int:
+    """Where the symbol of the organisation named next to the claim starts in the line (in the
+    pattern, or right before it); 0 when the claim names none there."""
+    if match.groupdict().get("org") is not None:
+        return line.line.rfind("<org#", 0, match.start("org"))
+    before = re.search(rf"{ORG} (?:'s |’s )?$", line.line[: match.start()])
+    return before.start() if before else 0
 
 
 def qualified(before: str) -> bool:

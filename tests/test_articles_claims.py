@@ -1,0 +1,42 @@
+"""Claim scope: lists that are not the whole membership, non-members, founders, attributed claims."""
+
+from __future__ import annotations
+
+import pytest
+
+import multipolar as mp
+from multipolar.articles import claims as claiming
+from multipolar.articles import conflicts as conflicting
+from multipolar.articles import gazetteer as names
+from multipolar.articles import text as loading
+
+
+def claims_in(sentence: str, day: str) -> list[dict]:
+    return mp.read_article(sentence, date=day).to_dict()["claims"]
+
+
+def found_claims(text: str, **options) -> list[claiming.Claim]:
+    """The claims as claims.py reads them, with the fields report.py does not show yet."""
+    spans = loading.sentences(text)
+    mentions = names.gazetteer().read(text, spans)
+    lines = claiming.sentence_lines(text, mentions, spans, conflicting.HINT)
+    return claiming.membership_claims(lines, text, **options)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The EU's non-NATO members Austria, Ireland, Malta and Cyprus abstained.",
+        "Non-NATO members such as Austria and Ireland abstained.",
+        "The EU's non NATO members Austria and Ireland abstained.",
+        "Non-members of NATO such as Austria and Ireland abstained.",
+        "Prospective NATO members Ukraine and Georgia waited.",
+    ],
+)
+def test_non_members_of_an_organisation_are_no_claim(sentence):
+    assert claims_in(sentence, "2022-05-18") == []
+
+
+def test_members_named_after_non_members_are_still_read():
+    (found,) = claims_in("NATO members Poland and Romania met. The non-members waited.", "2022-05-18")
+    assert (found["org"], found["verdict"]) == ("NATO", "correct")
