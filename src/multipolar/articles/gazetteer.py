@@ -182,6 +182,7 @@ class Gazetteer:
         chosen += abbreviations(text, sorted(chosen + dropped))
         chosen += listed_names(text, sorted(chosen + dropped))
         chosen += demonyms(text, sorted(chosen + dropped))
+        chosen += combining_forms(text, sorted(chosen + dropped))
         starts = [start for start, _ in sentences]
         mentions = []
         for first, last, kind, key in sorted(chosen):
@@ -422,6 +423,35 @@ def demonyms(text: str, chosen: list[tuple]) -> list[tuple]:
             continue
         if reads_as_state(match.group(0), name_only=True):
             out.append((match.start(), match.end(), "demonym", match.group(0)))
+    return out
+
+
+# the combining forms of a few states' names, with the demonym they stand for, before a hyphen
+# and a capital: "the Sino-Indian war", "the Indo-Pakistani war", "the Russo-Japanese war"
+COMBINING_FORMS = {
+    "Sino": "Chinese",
+    "Indo": "Indian",
+    "Russo": "Russian",
+    "Franco": "French",
+    "Anglo": "British",
+    "Italo": "Italian",
+    "Austro": "Austrian",
+}
+COMBINING_FORM = re.compile(
+    r"[A-Z](?<=\b[A-Z])[a-z]+(?=-(?!(?:Pacific|European|Aryan|Saxon|China|Catholic)\b)[A-Z])"
+)
+
+
+def combining_forms(text: str, chosen: list[tuple]) -> list[tuple]:
+    """'Sino-', 'Indo-', 'Russo-' and the like before a capitalised word, as kind "demonym" of
+    their state: parties to a conflict ('the Sino-Indian war'), never items of a list. Not
+    before words they make a region or a people of ('Indo-Pacific', 'Anglo-Saxon')."""
+    out = []
+    taken = Spans(chosen)
+    for match in COMBINING_FORM.finditer(text):
+        demonym = COMBINING_FORMS.get(match.group(0))
+        if demonym and not taken.overlaps(match.start(), match.end()):
+            out.append((match.start(), match.end(), "demonym", demonym))
     return out
 
 
