@@ -40,3 +40,21 @@ def test_non_members_of_an_organisation_are_no_claim(sentence):
 def test_members_named_after_non_members_are_still_read():
     (found,) = claims_in("NATO members Poland and Romania met. The non-members waited.", "2022-05-18")
     assert (found["org"], found["verdict"]) == ("NATO", "correct")
+
+
+NATO_1999 = (
+    "NATO, which groups the United States, Canada, Britain, France, Germany, Italy, Spain, Portugal, "
+    "Belgium, the Netherlands, Luxembourg, Denmark, Norway, Iceland, Greece and Turkey, as well as {rest}, "
+    "has never fought a war."
+)
+
+
+def test_a_whole_list_that_runs_on_with_as_well_as_is_refused():
+    assert claims_in(NATO_1999.format(rest="the three new members"), "1999-03-25") == []
+    along = "The SCO, which groups Russia and China along with four others, met."
+    assert claims_in(along, "2008-09-07") == []
+
+
+def test_as_well_as_between_states_continues_the_list():
+    (found,) = claims_in(NATO_1999.format(rest="Poland, Hungary and the Czech Republic"), "1999-03-25")
+    assert (found["exhaustive"], found["verdict"], len(found["listed"])) == (True, "correct", 19)

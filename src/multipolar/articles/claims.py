@@ -30,9 +30,10 @@ STATUS_WORDS = {
 STATUS = "(?P<status>" + "|".join(sorted(map(re.escape, STATUS_WORDS), key=len, reverse=True)) + ")"
 STATE = r"(?:the )?<state#\d+>"
 # a list of states; possessive so that a list that ends badly is refused, not shortened
-LIST = rf"(?P<list>{STATE}(?: (?:,|and|, and|as well as|&) {STATE})*+)"
-# what may not follow a list: a dangling conjunction ("and other states") or a possessive
-END = r"(?! (?:and|, and|as well as|&) )(?! 's\b)(?! ’s\b)(?! -)"
+LIST = rf"(?P<list>{STATE}(?: (?:,|and|, and|as well as|, as well as|&) {STATE})*+)"
+# what may not follow a list: a dangling conjunction ("and other states", ", as well as the three
+# new members") or a possessive
+END = r"(?! (?:, )?(?:and|as well as|along with|together with|plus|&) )(?! 's\b)(?! ’s\b)(?! -)"
 ORG = r"<org#(?P<org>\d+)>"
 NOW = r"(?:(?:currently|now|today|still|presently|already|also) )?"
 LISTING_VERBS = {
