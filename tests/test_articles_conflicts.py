@@ -33,3 +33,34 @@ def test_combining_forms_are_parties(text, date, parties, war):
 def test_indo_pacific_is_no_mention_of_india():
     report = mp.read_article("The Indo-Pacific strategy of Japan was discussed.", date="2023-01-01").to_dict()
     assert [s["iso3"] for s in report["states"]] == ["JPN"]
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        ("The war between Iran and Iraq that many expect has not broken out.", "1980-01-15"),
+        ("If Ukraine joined NATO, there would be no war between Russia and Ukraine.", "2022-03-01"),
+        ("Officials warned of the threat of war with Iraq.", "1990-08-10"),
+        ("Such a step could lead to war between India and Pakistan.", "2002-01-10"),
+    ],
+)
+def test_hypothetical_wars_are_not_linked(text, date):
+    [(_, _, verdict, records)] = conflicts(text, date)
+    assert (verdict, records) == ("not linked", [])
+
+
+def test_a_year_after_since_is_not_the_conflicts_year():
+    found = conflicts("Russia's invasion of Ukraine is the largest war in Europe since 1945.", "2022-03-01")
+    assert found[0] == (["RUS", "UKR"], 2022, "linked", [("ucdp_acd", 13243)])
+
+
+def test_a_year_just_after_the_mention_still_counts():
+    found = conflicts("The civil war in Tajikistan, which ended in 1997, was cited.", "2001-06-15")
+    assert found[0][1] == 1997
+
+
+def test_each_record_is_listed_once():
+    [(_, _, verdict, records)] = conflicts("The war in Iraq entered its second week.", "2003-03-25")
+    report = mp.read_article("The war in Iraq entered its second week.", date="2003-03-25").to_dict()
+    ids = [(r["dataset"], r["id"]) for r in report["conflicts"][0]["records"]]
+    assert verdict == "ambiguous" and len(ids) == len(set(ids)) == len(records)
