@@ -58,3 +58,26 @@ def test_a_whole_list_that_runs_on_with_as_well_as_is_refused():
 def test_as_well_as_between_states_continues_the_list():
     (found,) = claims_in(NATO_1999.format(rest="Poland, Hungary and the Czech Republic"), "1999-03-25")
     assert (found["exhaustive"], found["verdict"], len(found["listed"])) == (True, "correct", 19)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Russia's partners in the SCO",
+        "Russia and the other members of the SCO",
+        "Russia's fellow SCO members",
+    ],
+)
+def test_the_others_in_an_organisation_are_not_its_whole_membership(sentence):
+    others = " (China, Kazakhstan, Kyrgyzstan, Tajikistan and Uzbekistan) met."
+    (found,) = claims_in(sentence + others, "2008-08-26")
+    assert (found["org"], found["exhaustive"], found["verdict"]) == ("SCO", False, "correct")
+    assert "RUS" not in found["listed"]
+
+
+def test_the_members_of_an_organisation_in_brackets_are_still_the_whole_list():
+    (found,) = claims_in(
+        "The members of the SCO (China, Russia, Kazakhstan, Kyrgyzstan and Tajikistan) met.", "2008-08-26"
+    )
+    assert (found["exhaustive"], found["verdict"]) == (True, "incomplete")
+    assert [m["iso3"] for m in found["missing"]] == ["UZB"]

@@ -120,6 +120,13 @@ KEYWORDS = re.compile(
 # words before a status that make it another day's or nobody's
 NOT_NOW = {"former", "ex", "prospective", "future", "potential", "aspiring", "would-be", "possible", "non",
            "new", "newest", "old", "original"}  # fmt: skip
+# words before an organisation that make a list after it only part of the membership: "Russia's
+# partners in the SCO (China, ...)", "the other members of NATO (...)", "fellow BRICS members"
+PART_OF = re.compile(
+    r"(?:\b(?:other|fellow|remaining|rest of)|\b(?:partners|allies|neighbours|neighbors|colleagues|"
+    r"counterparts) (?:in|of|from|within)) (?:(?:members|member states|states|countries|partners) "
+    r"(?:of|in) )?(?:the )?$"
+)
 # words before a list that undo a "joined"/"are members" claim
 UNDOING = {"not", "never", "will", "would", "could", "might", "may", "to", "should", "if", "once", "n't"}
 
@@ -298,6 +305,8 @@ def read_claim(name: str, match: re.Match, line: SentenceLine, article: str) -> 
         exhaustive = name == "such"
     if exhaustive and (len(states) < 2 or not closed):
         return None
+    if exhaustive and PART_OF.search(line.line, 0, org_symbol_at(match, line)):
+        exhaustive = False  # the others: each is a member, but not all of them are named
     start, end = line.span(match.start(), match.end())
     return Claim(org, status, states, exhaustive, article[start:end], start, end, name)
 
