@@ -3,6 +3,8 @@ duplicate records."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 import multipolar as mp
@@ -64,3 +66,22 @@ def test_each_record_is_listed_once():
     report = mp.read_article("The war in Iraq entered its second week.", date="2003-03-25").to_dict()
     ids = [(r["dataset"], r["id"]) for r in report["conflicts"][0]["records"]]
     assert verdict == "ambiguous" and len(ids) == len(set(ids)) == len(records)
+
+
+def test_kosovo_before_2008_is_a_place_in_yugoslavia():
+    [(parties, year, verdict, records)] = conflicts(
+        "The Kosovo war has driven 500,000 from their homes.", "1999-04-10"
+    )
+    assert (parties, year, verdict) == (["YUG"], 1999, "linked")
+    assert ("ucdp_acd", 412) in records
+
+
+def test_dated_places_do_not_shadow_the_state_later():
+    from multipolar.articles.gazetteer import place_until
+
+    assert place_until("Kosovo", dt.date(1999, 3, 25)) == "Kosovo"
+    assert place_until("Kosovo", dt.date(2008, 2, 17)) is None
+    assert place_until("Montenegro", dt.date(2006, 6, 3)) is None
+    report = mp.read_article("Kosovo and Montenegro joined talks with Serbia.", date="2010-03-25").to_dict()
+    assert {s["iso3"] for s in report["states"]} == {"XKX", "MNE", "SRB"}
+    assert report["places"] == []

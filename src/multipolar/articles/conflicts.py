@@ -17,6 +17,7 @@ from functools import cache, lru_cache
 import pandas as pd
 
 from multipolar.articles.claims import SYMBOL, SentenceLine
+from multipolar.articles.gazetteer import place_until
 from multipolar.articles.text import MONTHS
 
 WORDS = (
@@ -109,6 +110,7 @@ def conflict_mentions(lines: list[SentenceLine], article: str, date: dt.date | N
                 continue
             parties_text = " ".join(m.group(1) for m in (before, after) if m)
             mentions = [line.mentions[int(m.group("index"))] for m in SYMBOL.finditer(parties_text)]
+            mentions = [as_place_on(mention, date, resolve) for mention in mentions]
             first = before.start() if before else word.start()
             start, end = line.span(first, after.end() if after else word.end())
             context = article[start : min(len(article), end + 40)]
@@ -122,6 +124,15 @@ def conflict_mentions(lines: list[SentenceLine], article: str, date: dt.date | N
                 )
             out.append(row)
     return out
+
+
+def as_place_on(mention, date: dt.date | None, resolve):
+    """A state's name that names no state on ``date`` but a place in another state then ('the
+    Kosovo war' in 1999: Kosovo in Yugoslavia), as that place; other mentions as they are."""
+    if mention.kind != "state" or resolve(mention):
+        return mention
+    place = place_until(mention.key, date)
+    return mention._replace(kind="place", key=place) if place else mention
 
 
 def hypothetical(line: str, first: int, last: int) -> bool:

@@ -61,6 +61,27 @@ def places() -> pd.DataFrame:
 
 
 @cache
+def dated_places() -> dict[str, tuple[str, dt.date]]:
+    """The places of ``places.csv`` with an ``until`` day, by each of their names: states that
+    were places in another state until then (Kosovo in Yugoslavia until 2008-02-16, Montenegro
+    until 2006-06-02). They are not in the matcher, where a place would shadow the state on
+    later days; a reader that knows the day asks ``place_until``."""
+    out = {}
+    for row in places().itertuples(index=False):
+        if row.until:
+            for name in (row.name, *(a for a in row.aliases.split(";") if a)):
+                out[name] = (row.name, dt.date.fromisoformat(row.until))
+    return out
+
+
+def place_until(name: str, day: dt.date | None) -> str | None:
+    """The place a state's name stands for on ``day`` when the state was still a place in
+    another then ('Kosovo' in 1999: the place Kosovo, in Yugoslavia); else None."""
+    found = dated_places().get(name)
+    return found[0] if found and day is not None and day <= found[1] else None
+
+
+@cache
 def capitals() -> pd.DataFrame:
     """Capital cities of COW states with the days they were capital (``cow_capitals``)."""
     from multipolar.data import store
@@ -136,6 +157,8 @@ class Gazetteer:
         self.add("capital", capitals()["capital"])
         table = places()
         for row in table.itertuples(index=False):
+            if row.until:  # a state's earlier standing as a place: see place_until
+                continue
             names = [row.name, *(a for a in row.aliases.split(";") if a)]
             self.add(row.kind if row.kind == "region" else "place", names, key=row.name)
 
