@@ -81,3 +81,41 @@ def test_the_members_of_an_organisation_in_brackets_are_still_the_whole_list():
     )
     assert (found["exhaustive"], found["verdict"]) == (True, "incomplete")
     assert [m["iso3"] for m in found["missing"]] == ["UZB"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "pattern", "exhaustive"),
+    [
+        (
+            "The founding members of BRICS (Brazil, Russia, India and China) were joined by others.",
+            "bracketed",
+            True,
+        ),
+        ("The original BRIC group of Brazil, Russia, India and China has grown.", "grouping", True),
+        ("The BRICS founders Brazil, Russia, India and China met.", "apposition", False),
+        ("Kazakhstan and Belarus, both founding members of the EAEU, met.", "both", False),
+        ("Iran is a founding member of OPEC.", "are", False),
+    ],
+)
+def test_founders_are_marked_to_be_checked_on_the_founding_day(sentence, pattern, exhaustive):
+    (found,) = found_claims(sentence)
+    assert (found.pattern, found.status, found.exhaustive, found.as_of) == (
+        pattern,
+        "member",
+        exhaustive,
+        "founding",
+    )
+
+
+def test_members_today_are_not_marked_as_founders():
+    (found,) = found_claims("The members of BRICS (Brazil, Russia, India, China and South Africa) met.")
+    assert found.as_of is None
+
+
+def test_a_status_named_before_a_bracketed_list_is_its_status():
+    (found,) = claims_in("The observers of the SCO (Iran, India, Mongolia and Pakistan) met.", "2008-08-26")
+    assert (found["status"], found["exhaustive"], found["verdict"]) == ("observer", True, "correct")
+    assert (
+        claims_in("The former members of the CSTO (Georgia, Azerbaijan and Uzbekistan) met.", "2022-08-26")
+        == []
+    )

@@ -19,7 +19,10 @@ from dataclasses import dataclass, field
 STATUS_WORDS = {
     "member": "member", "members": "member", "member states": "member", "member countries": "member",
     "member nations": "member", "full members": "member", "full member": "member",
-    "founding members": "member", "founding member": "member",
+    "founding members": "member", "founding member": "member", "founding member states": "member",
+    "founding states": "member", "founding countries": "member", "founding nations": "member",
+    "founder members": "member", "founder member": "member", "founders": "member", "founder": "member",
+    "original members": "member", "original member": "member", "original member states": "member",
     "observer": "observer", "observers": "observer", "observer states": "observer",
     "observer nations": "observer", "observer countries": "observer", "observer state": "observer",
     "dialogue partner": "dialogue_partner", "dialogue partners": "dialogue_partner",
@@ -27,6 +30,8 @@ STATUS_WORDS = {
     "candidate": "candidate", "candidates": "candidate", "candidate countries": "candidate",
     "candidate country": "candidate", "associate member": "associate", "associate members": "associate",
 }  # fmt: skip
+# words that make a status the one held on the organisation's founding day, not on the article's
+FOUNDING = {"founding", "founder", "founders", "original"}
 STATUS = "(?P<status>" + "|".join(sorted(map(re.escape, STATUS_WORDS), key=len, reverse=True)) + ")"
 STATE = r"(?:the )?<state#\d+>"
 # a list of states; possessive so that a list that ends badly is refused, not shortened
@@ -95,7 +100,7 @@ MEMBERSHIP_PATTERNS = [
 ]
 # a cheap test of each line before its patterns run: the words each pattern cannot do without
 STATUS_NEEDS = {"member", "members", "observer", "observers", "partner", "partners", "candidate",
-                "candidates", "associate"}  # fmt: skip
+                "candidates", "associate", "founders", "founder", "founding"}  # fmt: skip
 LISTING_NEEDS = {"groups", "comprises", "consists", "made", "composed", "brings", "unites", "includes",
                  "encompasses", "counts"}  # fmt: skip
 NEEDS = {
@@ -119,7 +124,7 @@ KEYWORDS = re.compile(
 
 # words before a status that make it another day's or nobody's
 NOT_NOW = {"former", "ex", "prospective", "future", "potential", "aspiring", "would-be", "possible", "non",
-           "new", "newest", "old", "original"}  # fmt: skip
+           "new", "newest", "old"}  # fmt: skip
 # words before an organisation that make a list after it only part of the membership: "Russia's
 # partners in the SCO (China, ...)", "the other members of NATO (...)", "fellow BRICS members"
 PART_OF = re.compile(
@@ -127,6 +132,8 @@ PART_OF = re.compile(
     r"counterparts) (?:in|of|from|within)) (?:(?:members|member states|states|countries|partners) "
     r"(?:of|in) )?(?:the )?$"
 )
+# a status named before "of ORG", for the patterns that name none ("the observers of the SCO (...)")
+STATUS_BEFORE = re.compile(rf"{STATUS} (?:of|in) (?:the )?$")
 # words before a list that undo a "joined"/"are members" claim
 UNDOING = {"not", "never", "will", "would", "could", "might", "may", "to", "should", "if", "once", "n't"}
 
@@ -156,6 +163,7 @@ class Claim:
     start: int
     end: int
     pattern: str
+    as_of: str | None = None  # "founding": the list is of the founders, to check on the founding day
 
 
 @dataclass
@@ -281,13 +289,22 @@ def read_claim(name: str, match: re.Match, line: SentenceLine, article: str) -> 
     org = org_of(match, line)
     if org is None or not states:
         return None
-    if qualified(line.line[: org_symbol_at(match, line)]):  # "non-NATO members", "prospective NATO members"
+    before_org = line.line[: org_symbol_at(match, line)]
+    if qualified(before_org):  # "non-NATO members", "prospective NATO members"
         return None
+    status_named = groups.get("status")
+    if status_named is None and name == "bracketed":
+        named = STATUS_BEFORE.search(before_org)  # "the observers of the SCO (Iran, ...)"
+        if named and qualified(before_org[: named.start()]):
+            return None
+        status_named = named.group("status") if named else None
     if name in ("are", "joined", "both") and undone(line.line[: match.start()]):
         return None
     if groups.get("status") and qualified(line.line[: match.start("status")]):
         return None
-    status = STATUS_WORDS[groups["status"]] if groups.get("status") else "member"
+    status = STATUS_WORDS[status_named] if status_named else "member"
+    words_before = line.line[: match.start("status")].split()[-1:] if groups.get("status") else []
+    founders = {*(status_named or "").split()[:1], *words_before, *before_org.split()[-1:]} & FOUNDING
     closed = bool(re.search(rf"(?:and|as well as|&) {STATE}$", groups["list"]))
     if name == "groups":
         exhaustive = LISTING_VERBS[groups["verb"]]
@@ -308,7 +325,8 @@ def read_claim(name: str, match: re.Match, line: SentenceLine, article: str) -> 
     if exhaustive and PART_OF.search(line.line, 0, org_symbol_at(match, line)):
         exhaustive = False  # the others: each is a member, but not all of them are named
     start, end = line.span(match.start(), match.end())
-    return Claim(org, status, states, exhaustive, article[start:end], start, end, name)
+    as_of = "founding" if founders else None
+    return Claim(org, status, states, exhaustive, article[start:end], start, end, name, as_of)
 
 
 def closes(opening: str, rest: str) -> bool:
