@@ -460,8 +460,14 @@ COMBINING_FORMS = {
     "Italo": "Italian",
     "Austro": "Austrian",
 }
+# the lookahead for the forms' first letters lets the regex engine skip to them
 COMBINING_FORM = re.compile(
-    r"[A-Z](?<=\b[A-Z])[a-z]+(?=-(?!(?:Pacific|European|Aryan|Saxon|China|Catholic)\b)[A-Z])"
+    "(?=["
+    + "".join(sorted({form[0] for form in COMBINING_FORMS}))
+    + r"])\b(?:"
+    + "|".join(COMBINING_FORMS)
+    + ")"
+    r"(?=-(?!(?:Pacific|European|Aryan|Saxon|China|Catholic)\b)[A-Z])"
 )
 
 
@@ -472,9 +478,8 @@ def combining_forms(text: str, chosen: list[tuple]) -> list[tuple]:
     out = []
     taken = Spans(chosen)
     for match in COMBINING_FORM.finditer(text):
-        demonym = COMBINING_FORMS.get(match.group(0))
-        if demonym and not taken.overlaps(match.start(), match.end()):
-            out.append((match.start(), match.end(), "demonym", demonym))
+        if not taken.overlaps(match.start(), match.end()):
+            out.append((match.start(), match.end(), "demonym", COMBINING_FORMS[match.group(0)]))
     return out
 
 
