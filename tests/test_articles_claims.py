@@ -119,3 +119,38 @@ def test_a_status_named_before_a_bracketed_list_is_its_status():
         claims_in("The former members of the CSTO (Georgia, Azerbaijan and Uzbekistan) met.", "2022-08-26")
         == []
     )
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        'Some claim that "the Arab League, which groups Egypt, Iraq and Syria, is united."',
+        "Analysts wrongly said that Saudi Arabia and Indonesia are members of BRICS.",
+        "BRICS, which groups Brazil, Russia, India, China and South Africa, met, officials said.",
+        "“BRICS groups Brazil, Russia, India, China and South Africa,” he said.",
+        "According to Lavrov, Iran and Pakistan are observers of the SCO.",
+    ],
+)
+def test_quoted_or_reported_claims_are_attributed(sentence):
+    (found,) = found_claims(sentence)
+    assert found.attributed is True
+
+
+def test_the_articles_own_claims_are_not_attributed():
+    (found,) = found_claims(
+        "BRICS, which groups Brazil, Russia, India, China and South Africa, said it would grow."
+    )
+    assert found.attributed is False
+
+
+def test_a_claim_reported_in_another_year_is_left_out():
+    quoted = '"BRICS, which groups Brazil, Russia, India and China," Lula said in 2009, "is the future."'
+    assert claims_in(quoted, "2023-08-24") == []
+    assert found_claims(quoted, year=2023) == []
+    assert (
+        found_claims("In 2009, Lula said that BRICS groups Brazil, Russia, India and China.", year=2023) == []
+    )
+    (found,) = found_claims(
+        "Lula said in 2023 that BRICS groups Brazil, Russia, India, China and South Africa.", year=2023
+    )
+    assert (found.attributed, len(found.listed)) == (True, 5)

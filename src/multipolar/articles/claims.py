@@ -148,6 +148,25 @@ NATURE = re.compile(
 )
 NATURE_HINT = re.compile(r"(?=[abp])\b(?:alliance|bloc|pact)")
 NATURE_WORD = re.compile(NATURE_HINT.pattern, re.I)  # NATURE_HINT in the text as written
+# verbs that report someone else's words: a claim after them is that person's, not the article's
+REPORTING = (
+    r"(?:said|says|say|claimed|claims|claim|argued|argues|argue|wrote|writes|write|insisted|insists|"
+    r"stated|believes|believed|believe|asserted|asserts|maintained|maintains|suggested|suggests|noted|"
+    r"added|warned|warns|alleged|alleges|told|tells|thinks|thought|declared|declares|announced|"
+    r"explained|recalled|stressed|contended|contends)"
+)
+# before a claim: "commentators claim that", "Lula said in 2009 that", "according to", "Lavrov said the"
+REPORTED_BEFORE = re.compile(
+    rf"\b{REPORTING}(?: \S+){{0,4}} that\b|\baccording to\b|\b{REPORTING} (?:the )?$"
+)
+# after it: ", Lula said", ", a diplomat told reporters"
+REPORTED_AFTER = re.compile(rf"(?:^| ), (?:[^ ,]+ ){{1,4}}{REPORTING}\b")
+# a reporting verb dated with a year: "said in 2009", "wrote in a 2009 essay", "In 2009, Lula said"
+YEAR = r"(?P<year>1[5-9]\d\d|20\d\d)"
+REPORTED_IN = re.compile(
+    rf"\b{REPORTING} (?:[^ ,]+ ){{0,3}}?(?:in|back in) (?:[a-z]+ )?{YEAR}\b"
+    rf"|\bin (?:[a-z]+ )?(?P<year_before>1[5-9]\d\d|20\d\d) , (?:[^ ,]+ ){{0,4}}{REPORTING}\b"
+)
 SYMBOL = re.compile(r"<(?P<kind>\w+)#(?P<index>\d+)>")
 
 
@@ -164,6 +183,7 @@ class Claim:
     end: int
     pattern: str
     as_of: str | None = None  # "founding": the list is of the founders, to check on the founding day
+    attributed: bool = False  # inside quotation marks or reported ("X said that ..."): someone's claim
 
 
 @dataclass
@@ -260,8 +280,10 @@ def listed_states(line: SentenceLine, text: str) -> list:
     return [line.mentions[int(m.group("index"))] for m in SYMBOL.finditer(text) if m.group("kind") == "state"]
 
 
-def membership_claims(lines: list[SentenceLine], article: str) -> list[Claim]:
-    """Every membership claim the patterns can read without doubt."""
+def membership_claims(lines: list[SentenceLine], article: str, year: int | None = None) -> list[Claim]:
+    """Every membership claim the patterns can read without doubt. A claim reported with another
+    year than ``year``, the article's ("Lula said in 2009"), is left out: it was true, or not, then;
+    without ``year`` every such dated report is left out."""
     claims = []
     for line in lines:
         if "<state#" not in line.line or "<org#" not in line.line:
@@ -275,9 +297,14 @@ def membership_claims(lines: list[SentenceLine], article: str) -> list[Claim]:
                 if any(a < match.end() and match.start() < b for a, b in taken):
                     continue
                 claim = read_claim(name, match, line, article)
-                if claim is not None:
-                    claims.append(claim)
-                    taken.append((match.start(), match.end()))
+                if claim is None:
+                    continue
+                taken.append((match.start(), match.end()))
+                claim.attributed = attributed(claim, match, line, article)
+                dated = REPORTED_IN.search(line.line) if claim.attributed else None
+                if dated and int(dated.group("year") or dated.group("year_before")) != year:
+                    continue
+                claims.append(claim)
     return claims
 
 
@@ -327,6 +354,18 @@ def read_claim(name: str, match: re.Match, line: SentenceLine, article: str) -> 
     start, end = line.span(match.start(), match.end())
     as_of = "founding" if founders else None
     return Claim(org, status, states, exhaustive, article[start:end], start, end, name, as_of)
+
+
+def attributed(claim: Claim, match: re.Match, line: SentenceLine, article: str) -> bool:
+    """Is the claim someone's the article reports: inside quotation marks opened in its paragraph,
+    or with a reporting verb before it ("commentators claim that") or after it (", Lula said")?"""
+    paragraph = article.rfind("\n", 0, claim.start) + 1
+    quoted = article.count('"', paragraph, claim.start) % 2 == 1
+    if quoted or article.count("“", paragraph, claim.start) > article.count("”", paragraph, claim.start):
+        return True
+    return bool(
+        REPORTED_BEFORE.search(line.line, 0, match.start()) or REPORTED_AFTER.search(line.line, match.end())
+    )
 
 
 def closes(opening: str, rest: str) -> bool:
