@@ -85,3 +85,10 @@ def test_dated_places_do_not_shadow_the_state_later():
     report = mp.read_article("Kosovo and Montenegro joined talks with Serbia.", date="2010-03-25").to_dict()
     assert {s["iso3"] for s in report["states"]} == {"XKX", "MNE", "SRB"}
     assert report["places"] == []
+
+
+def test_a_demonym_after_a_named_party_opens_a_new_phrase():
+    found = conflicts("China's attack on India and the Cuban crisis together mean war.", "1962-10-24")
+    assert found[0][:3] == (["CHN", "IND"], 1962, "linked")
+    found = conflicts("The war between the Iranian and Iraqi armies raged.", "1980-10-01")
+    assert found[0][0] == ["IRN", "IRQ"]

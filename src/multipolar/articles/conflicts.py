@@ -36,7 +36,12 @@ PARTIES = rf"{PARTY}(?: (?:and|-|–) {PARTY})?"
 # and after it ("against South Ossetia", "between Iran and Iraq")
 KINDS = "armed|military|border|civil|recent|ongoing|bloody|brutal"
 BEFORE = re.compile(rf"(?P<before>{PARTIES}) (?:(?:{KINDS}) )?$")
-AFTER = re.compile(rf" (?:against|on|in|with|over|between|of|by) (?P<after>{PARTIES})")
+# after the word, a demonym joins only another demonym: in "China's attack on India and the
+# Cuban crisis" the demonym opens a new noun phrase
+NAMED_PARTY = r"(?:the )?<(?:state|place|region)#\d+>(?: 's| ’s)?"
+DEMONYM_PARTY = r"(?:the )?<demonym#\d+>"
+AFTER_PARTIES = rf"{DEMONYM_PARTY} (?:and|-|–) {DEMONYM_PARTY}|{PARTY}(?: (?:and|-|–) {NAMED_PARTY})?"
+AFTER = re.compile(rf" (?:against|on|in|with|over|between|of|by) (?P<after>{AFTER_PARTIES})")
 # words that make "war" something else: a trade war, the Cold War, a war of words
 NOT_ARMED = {
     "trade",
