@@ -154,3 +154,61 @@ def test_a_claim_reported_in_another_year_is_left_out():
         "Lula said in 2023 that BRICS groups Brazil, Russia, India, China and South Africa.", year=2023
     )
     assert (found.attributed, len(found.listed)) == (True, 5)
+
+
+NATO_1962 = (
+    "The NATO members are the United States, Canada, Britain, France, Belgium, the Netherlands, Luxembourg, "
+    "Denmark, Norway, Iceland, Italy, Portugal, Greece, Turkey and West Germany."
+)
+CSTO_2014 = "The CSTO's {count} members are Russia, Belarus, Kazakhstan, Armenia, Kyrgyzstan and Tajikistan."
+
+
+def test_the_members_are_a_whole_list():
+    (found,) = claims_in(NATO_1962, "1962-10-24")
+    assert found["exhaustive"] is True
+    assert (found["verdict"], len(found["listed"])) == ("correct", 15)
+    (found,) = claims_in(CSTO_2014.format(count="six"), "2014-06-02")
+    assert (found["exhaustive"], found["verdict"]) == (True, "correct")
+    (found,) = claims_in(CSTO_2014.format(count="six").replace("CSTO's six", "six CSTO"), "2014-06-02")
+    assert found["exhaustive"] is False  # "six CSTO members are": no determiner, not the whole list
+
+
+def test_a_count_that_differs_from_the_list_is_no_claim():
+    assert claims_in(CSTO_2014.format(count="five"), "2014-06-02") == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "status", "exhaustive"),
+    [
+        ("The SCO's dialogue partners include Turkey and Sri Lanka.", "dialogue_partner", False),
+        ("Among the SCO members are Russia and China.", "member", False),
+        (
+            "The members of the SCO are China, Russia, Kazakhstan, Kyrgyzstan, Tajikistan and Uzbekistan.",
+            "member",
+            True,
+        ),
+        ("Russia, China and Kazakhstan, all SCO members, met.", "member", False),
+        ("Russia and China, both SCO members, met.", "member", False),
+    ],
+)
+def test_more_membership_shapes(sentence, status, exhaustive):
+    (found,) = claims_in(sentence, "2014-06-02")
+    assert (found["org"], found["status"], found["exhaustive"], found["verdict"]) == (
+        "SCO",
+        status,
+        exhaustive,
+        "correct",
+    )
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The former CSTO members are Georgia and Azerbaijan.",
+        "The CSTO members are not Georgia and Azerbaijan.",
+        "Georgia and Azerbaijan, both non-CSTO members, met.",
+        "The CSTO members are Russia, Belarus and others.",
+    ],
+)
+def test_members_are_shapes_that_are_no_claim(sentence):
+    assert claims_in(sentence, "2014-06-02") == []

@@ -49,6 +49,10 @@ LISTING_VERBS = {
 VERB = "(?P<verb>" + "|".join(sorted(map(re.escape, LISTING_VERBS), key=len, reverse=True)) + ")"
 
 GROUP = "group|bloc|grouping|club|format|alliance"
+NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+           "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
+           "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20}  # fmt: skip
+COUNT = r"(?P<count>" + "|".join(NUMBERS) + r"|\d+)"
 MEMBERSHIP_PATTERNS = [
     # "the SCO, which currently groups Russia, China, ... and Uzbekistan"
     ("groups", re.compile(rf"{ORG} (?:, )?(?:(?:which|that) )?{NOW}{VERB} {LIST}{END}")),
@@ -91,8 +95,26 @@ MEMBERSHIP_PATTERNS = [
             rf"{STATUS} (?:of|in) (?:the )?{ORG}"
         ),
     ),
+    # "The NATO members are the United States, ...", "The CSTO's six members are Russia, ...",
+    # "The SCO's dialogue partners include Turkey, ..."
+    (
+        "members are",
+        re.compile(
+            rf"(?P<the>the )?{ORG} (?P<own>'s |’s )?(?:{COUNT} )?{STATUS} "
+            rf"{NOW}(?P<verb>are|include) {LIST}{END}"
+        ),
+    ),
+    # "The members of the CSTO are Russia, ...", "The six members of the CSTO are ..."
+    (
+        "members of are",
+        re.compile(
+            rf"(?P<the>the )?(?:{COUNT} )?{STATUS} of (?:the )?{ORG} {NOW}(?P<verb>are|include) {LIST}{END}"
+        ),
+    ),
     # "Kazakhstan and Belarus, both members of the Eurasian Economic Union"
     ("both", re.compile(rf"{LIST} , (?:both|all) (?:(?:full|founding) )?{STATUS} of (?:the )?{ORG}")),
+    # "Britain, France and West Germany, all NATO members"
+    ("both org", re.compile(rf"{LIST} , (?:both|all) {ORG} {STATUS}(?= |$)")),
     # "the European Union, whose members include Poland, Lithuania and Latvia"
     ("whose", re.compile(rf"{ORG} , whose {STATUS} (?P<verb>include|are) {LIST}{END}")),
     # "Albania and Croatia joined NATO"
@@ -115,6 +137,9 @@ NEEDS = {
     "are": STATUS_NEEDS,
     "joined": {"joined"},
     "both": {"both", "all"},
+    "both org": {"both", "all"},
+    "members are": STATUS_NEEDS,
+    "members of are": STATUS_NEEDS,
     "whose": {"whose"},
 }
 KEYWORDS = re.compile(
@@ -160,7 +185,7 @@ REPORTED_BEFORE = re.compile(
     rf"\b{REPORTING}(?: \S+){{0,4}} that\b|\baccording to\b|\b{REPORTING} (?:the )?$"
 )
 # after it: ", Lula said", ", a diplomat told reporters"
-REPORTED_AFTER = re.compile(rf"(?:^| ), (?:[^ ,]+ ){{1,4}}{REPORTING}\b")
+REPORTED_AFTER = re.compile(rf"(?:^| ), (?:[^ ,;]+ ){{1,4}}{REPORTING}\b")
 # a reporting verb dated with a year: "said in 2009", "wrote in a 2009 essay", "In 2009, Lula said"
 YEAR = r"(?P<year>1[5-9]\d\d|20\d\d)"
 REPORTED_IN = re.compile(
@@ -325,7 +350,7 @@ def read_claim(name: str, match: re.Match, line: SentenceLine, article: str) -> 
         if named and qualified(before_org[: named.start()]):
             return None
         status_named = named.group("status") if named else None
-    if name in ("are", "joined", "both") and undone(line.line[: match.start()]):
+    if name in ("are", "joined", "both", "both org") and undone(line.line[: match.start()]):
         return None
     if groups.get("status") and qualified(line.line[: match.start("status")]):
         return None
@@ -345,6 +370,13 @@ def read_claim(name: str, match: re.Match, line: SentenceLine, article: str) -> 
             return None
     elif name == "such as":
         exhaustive = groups["how"] != "including"
+    elif name in ("members are", "members of are"):
+        # the whole list only as "The NATO members are" or "The CSTO's six members are", opening a
+        # clause: not "Among the NATO members are", nor "NATO members include"
+        opens = re.search(r"(?:^|[,:;—–\"“] |\b(?:and|but) )$", line.line[: match.start()])
+        exhaustive = groups["verb"] == "are" and bool(opens) and bool(groups["the"] or groups.get("own"))
+        if groups["count"] and (not exhaustive or count_of(groups["count"]) != len(states)):
+            return None
     else:
         exhaustive = name == "such"
     if exhaustive and (len(states) < 2 or not closed):
@@ -366,6 +398,10 @@ def attributed(claim: Claim, match: re.Match, line: SentenceLine, article: str) 
     return bool(
         REPORTED_BEFORE.search(line.line, 0, match.start()) or REPORTED_AFTER.search(line.line, match.end())
     )
+
+
+def count_of(word: str) -> int:
+    return NUMBERS[word] if word in NUMBERS else int(word)
 
 
 def closes(opening: str, rest: str) -> bool:
