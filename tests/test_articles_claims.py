@@ -212,3 +212,20 @@ def test_more_membership_shapes(sentence, status, exhaustive):
 )
 def test_members_are_shapes_that_are_no_claim(sentence):
     assert claims_in(sentence, "2014-06-02") == []
+
+
+def test_nature_claim_after_a_relative_clause():
+    report = mp.read_article(
+        "The SCO, which groups China, Russia, Kazakhstan, Kyrgyzstan, Tajikistan and Uzbekistan, "
+        "is not a military alliance, Lavrov noted.",
+        date="2008-08-26",
+    ).to_dict()
+    (nature,) = report["nature_claims"]
+    assert (nature["org"], nature["military"], nature["verdict"]) == ("SCO", False, "supported")
+
+
+def test_no_nature_claim_when_the_clause_leaves_the_organisation():
+    report = mp.read_article(
+        "The SCO, which meets in Dushanbe, is not, Lavrov said, a military alliance.", date="2008-08-26"
+    )
+    assert report.to_dict()["nature_claims"] == []

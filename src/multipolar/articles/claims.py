@@ -192,6 +192,11 @@ REPORTED_IN = re.compile(
     rf"\b{REPORTING} (?:[^ ,]+ ){{0,3}}?(?:in|back in) (?:[a-z]+ )?{YEAR}\b"
     rf"|\bin (?:[a-z]+ )?(?P<year_before>1[5-9]\d\d|20\d\d) , (?:[^ ,]+ ){{0,4}}{REPORTING}\b"
 )
+# the organisation, a relative clause about it and the verb: "The SCO, which groups China, ..., is not";
+# the clause names no other organisation, so the verb can only be the organisation's
+RELATIVE_THEN_VERB = re.compile(
+    rf"{ORG} , (?:which|that|whose) (?:(?!<org#)[^.;:])*? , (?:is|remains|was)(?: still)? $"
+)
 SYMBOL = re.compile(r"<(?P<kind>\w+)#(?P<index>\d+)>")
 
 
@@ -461,6 +466,7 @@ def nature_claims(lines: list[SentenceLine], article: str) -> list[NatureClaim]:
             pronoun = re.search(r"\b(?:it|which|that) (?:is|remains|'s)(?: still)? $", before)
             if negated:
                 adjacent = adjacent or re.search(rf"{ORG} (?:is|remains|was) $", before)
+            adjacent = adjacent or RELATIVE_THEN_VERB.search(before)
             if adjacent:
                 org = line.mentions[int(adjacent.group("org"))].key
             elif pronoun:
