@@ -100,3 +100,9 @@ def test_people_with_inner_capitals_initials_and_roles_after_a_comma():
         "John McCain",
         "Ruhollah Khomeini",
     ]
+
+
+def test_food_after_a_state_name_is_the_bird():
+    assert mentioned("Turkey sandwiches were served. Turkey joined NATO in 1952.", date="1962-10-24") == {
+        "TUR": ["Turkey"]
+    }

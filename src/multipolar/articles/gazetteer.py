@@ -265,6 +265,10 @@ STATE_BEFORE = """communist nationalist red free vichy weimar nazi fascist sovie
     monday tuesday wednesday thursday friday saturday sunday"""
 STATE_BEFORE_WORDS = frozenset(STATE_BEFORE.split())
 NEXT_WORD = re.compile(r" ([A-Z][\w'’-]*)")
+# food after a state's name makes it the bird, not the state ("Turkey sandwiches")
+FOOD_AFTER = re.compile(
+    r" (?:sandwich|sandwiches|dinner|dinners|breast|roast|burgers?|recipes?|stuffing|gravy)\b"
+)
 PREVIOUS_WORD = re.compile(r"(?<![^\s(\"“])([A-Z][\w'’]*) $")
 # Georgia the US state: a US title before "of Georgia", a Georgian city of the US before
 # ", Georgia", US offices after "Georgia's" (a state's names never take these)
@@ -317,7 +321,7 @@ def without_states_in_longer_names(text: str, chosen: list[tuple]) -> tuple[list
             and not before.group(1).endswith(("ly", "'s", "’s"))
             and not opens_a_sentence(text, before.start())
         )
-        if longer and not in_title_case(text, first):
+        if (longer and not in_title_case(text, first)) or FOOD_AFTER.match(text, last):
             dropped.add((first, last))
     if not dropped:
         return chosen, []
