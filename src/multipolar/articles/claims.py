@@ -376,10 +376,13 @@ def read_claim(name: str, match: re.Match, line: SentenceLine, article: str) -> 
     elif name == "such as":
         exhaustive = groups["how"] != "including"
     elif name in ("members are", "members of are"):
-        # the whole list only as "The NATO members are" or "The CSTO's six members are", opening a
-        # clause: not "Among the NATO members are", nor "NATO members include"
+        # the whole list only as "The CSTO's (six) members are" or "The members of the CSTO are",
+        # opening a clause: not "Among the members of NATO are", nor "NATO members include"; and not
+        # "The NATO members are", which may mean those of a group named before ("Of the five
+        # neighbours, the NATO members are Poland and Romania")
         opens = re.search(r"(?:^|[,:;—–\"“] |\b(?:and|but) )$", line.line[: match.start()])
-        exhaustive = groups["verb"] == "are" and bool(opens) and bool(groups["the"] or groups.get("own"))
+        named = groups.get("own") or (name == "members of are" and groups["the"])
+        exhaustive = groups["verb"] == "are" and bool(opens) and bool(named)
         if groups["count"] and (not exhaustive or count_of(groups["count"]) != len(states)):
             return None
     else:
