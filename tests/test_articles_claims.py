@@ -231,3 +231,20 @@ def test_no_nature_claim_when_the_clause_leaves_the_organisation():
         "The SCO, which meets in Dushanbe, is not, Lavrov said, a military alliance.", date="2008-08-26"
     )
     assert report.to_dict()["nature_claims"] == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "said"),
+    [
+        ("Lavrov said the SCO is not a military alliance.", True),
+        ('"The SCO military alliance," he wrote.', True),
+        ("The SCO, which groups China and Russia, is not a military alliance, Lavrov noted.", True),
+        ("The SCO is not a military alliance.", False),
+    ],
+)
+def test_nature_claims_are_marked_attributed(sentence, said):
+    spans = loading.sentences(sentence)
+    mentions = names.gazetteer().read(sentence, spans)
+    lines = claiming.sentence_lines(sentence, mentions, spans, conflicting.HINT)
+    (nature,) = claiming.nature_claims(lines, sentence)
+    assert (nature.org, nature.attributed) == ("SCO", said)

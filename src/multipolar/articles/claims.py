@@ -226,6 +226,7 @@ class NatureClaim:
     start: int
     end: int
     words: str = ""
+    attributed: bool = False  # inside quotation marks or reported, as for Claim
 
 
 TOKEN = re.compile(r"n't|[’']s\b|\w+(?=n't)|\w+|[^\w\s]")
@@ -330,7 +331,7 @@ def membership_claims(lines: list[SentenceLine], article: str, year: int | None 
                 if claim is None:
                     continue
                 taken.append((match.start(), match.end()))
-                claim.attributed = attributed(claim, match, line, article)
+                claim.attributed = attributed(claim.start, match.start(), match.end(), line, article)
                 dated = REPORTED_IN.search(line.line) if claim.attributed else None
                 if dated and int(dated.group("year") or dated.group("year_before")) != year:
                     continue
@@ -396,15 +397,15 @@ def read_claim(name: str, match: re.Match, line: SentenceLine, article: str) -> 
     return Claim(org, status, states, exhaustive, article[start:end], start, end, name, as_of)
 
 
-def attributed(claim: Claim, match: re.Match, line: SentenceLine, article: str) -> bool:
+def attributed(start: int, line_start: int, line_end: int, line: SentenceLine, article: str) -> bool:
     """Is the claim someone's the article reports: inside quotation marks opened in its paragraph,
     or with a reporting verb before it ("commentators claim that") or after it (", Lula said")?"""
-    paragraph = article.rfind("\n", 0, claim.start) + 1
-    quoted = article.count('"', paragraph, claim.start) % 2 == 1
-    if quoted or article.count("“", paragraph, claim.start) > article.count("”", paragraph, claim.start):
+    paragraph = article.rfind("\n", 0, start) + 1
+    quoted = article.count('"', paragraph, start) % 2 == 1
+    if quoted or article.count("“", paragraph, start) > article.count("”", paragraph, start):
         return True
     return bool(
-        REPORTED_BEFORE.search(line.line, 0, match.start()) or REPORTED_AFTER.search(line.line, match.end())
+        REPORTED_BEFORE.search(line.line, 0, line_start) or REPORTED_AFTER.search(line.line, line_end)
     )
 
 
@@ -481,5 +482,7 @@ def nature_claims(lines: list[SentenceLine], article: str) -> list[NatureClaim]:
                 continue
             start, end = line.span(match.start(), match.end())
             words = " ".join(match.group("kind").replace(" - ", "-").split()) + " " + match.group("noun")
-            out.append(NatureClaim(org, not negated, article[start:end], start, end, words))
+            subject = (adjacent or pronoun).start()  # where the claim's sentence part opens
+            said = attributed(start, subject, match.end(), line, article)
+            out.append(NatureClaim(org, not negated, article[start:end], start, end, words, said))
     return out
