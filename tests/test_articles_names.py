@@ -106,3 +106,8 @@ def test_food_after_a_state_name_is_the_bird():
     assert mentioned("Turkey sandwiches were served. Turkey joined NATO in 1952.", date="1962-10-24") == {
         "TUR": ["Turkey"]
     }
+
+
+def test_a_weekday_after_a_state_keeps_it():
+    found = mentioned("Russia, China and Kazakhstan Tuesday signed the charter.")
+    assert set(found) == {"RUS", "CHN", "KAZ"}

@@ -250,11 +250,13 @@ def part_of_a_name(text: str, start: int, end: int) -> bool:
     return before.group(0).strip().lower() not in stop_words()
 
 
-# words after a state's name that keep it the state ("Israel Defense Forces", "Iraq War")
+# words after a state's name that keep it the state ("Israel Defense Forces", "Iraq War", wire
+# copy's "Kazakhstan Tuesday signed")
 STATE_AFTER = """president presidential prime premier foreign defence defense minister ministry government
     army navy military parliament embassy ambassador chancellor king queen vice deputy secretary
     war wars crisis conflict invasion intervention campaign offensive occupation revolution
-    uprising insurgency emergency"""
+    uprising insurgency emergency
+    monday tuesday wednesday thursday friday saturday sunday"""
 STATE_AFTER_WORDS = frozenset(STATE_AFTER.split())
 # words before a state's name that qualify it rather than make a longer name ("Communist China")
 STATE_BEFORE = """communist nationalist red free vichy weimar nazi fascist soviet tsarist imperial mainland
