@@ -100,7 +100,7 @@ MEMBERSHIP_PATTERNS = [
     (
         "members are",
         re.compile(
-            rf"(?P<the>the )?{ORG} (?P<own>'s |’s )?(?:{COUNT} )?{STATUS} "
+            rf"(?<![^ ])(?P<the>the )?{ORG} (?P<own>'s |’s )?(?:{COUNT} )?{STATUS} "
             rf"{NOW}(?P<verb>are|include) {LIST}{END}"
         ),
     ),
@@ -108,7 +108,8 @@ MEMBERSHIP_PATTERNS = [
     (
         "members of are",
         re.compile(
-            rf"(?P<the>the )?(?:{COUNT} )?{STATUS} of (?:the )?{ORG} {NOW}(?P<verb>are|include) {LIST}{END}"
+            rf"(?<![^ ])(?P<the>the )?(?:{COUNT} )?{STATUS} of (?:the )?{ORG} "
+            rf"{NOW}(?P<verb>are|include) {LIST}{END}"
         ),
     ),
     # "Kazakhstan and Belarus, both members of the Eurasian Economic Union"
@@ -138,8 +139,8 @@ NEEDS = {
     "joined": {"joined"},
     "both": {"both", "all"},
     "both org": {"both", "all"},
-    "members are": STATUS_NEEDS,
-    "members of are": STATUS_NEEDS,
+    "members are": {"are", "include"},  # and a status word, which the pattern finds itself
+    "members of are": {"are", "include"},
     "whose": {"whose"},
 }
 KEYWORDS = re.compile(
