@@ -264,7 +264,9 @@ STATE_BEFORE = """communist nationalist red free vichy weimar nazi fascist sovie
     north south east west northern southern eastern western central upper lower continental
     like unlike despite including excluding following versus amid today yesterday tomorrow
     january february march april may june july august september october november december
-    monday tuesday wednesday thursday friday saturday sunday"""
+    monday tuesday wednesday thursday friday saturday sunday ottoman islamic catholic protestant
+    orthodox muslim christian buddhist shia shiite sunni postwar prewar wartime colonial
+    revolutionary republican royalist"""
 STATE_BEFORE_WORDS = frozenset(STATE_BEFORE.split())
 NEXT_WORD = re.compile(r" ([A-Z][\w'’-]*)")
 # food after a state's name makes it the bird, not the state ("Turkey sandwiches")
@@ -320,7 +322,7 @@ def without_states_in_longer_names(text: str, chosen: list[tuple]) -> tuple[list
             and first - 1 not in ends
             and before.group(1).lower() not in STATE_BEFORE_WORDS
             and before.group(1).lower() not in stop_words()
-            and not before.group(1).endswith(("ly", "'s", "’s"))
+            and not before.group(1).endswith(("ly", "ist", "'s", "’s"))  # 'Maoist China'
             and not opens_a_sentence(text, before.start())
         )
         if (longer and not in_title_case(text, first)) or FOOD_AFTER.match(text, last):
