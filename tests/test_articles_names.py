@@ -29,7 +29,8 @@ def test_state_names_inside_longer_names_are_not_states():
 
 def test_words_that_qualify_a_state_keep_it():
     found = mentioned(
-        "Communist China backed the Iraq War. They spoke of Maoist China and Ottoman Turkey. Kazakhstan President Nursultan Nazarbayev flew in. "
+        "Communist China backed the Iraq War. They spoke of Maoist China and Ottoman Turkey. "
+        "Kazakhstan President Nursultan Nazarbayev flew in. "
         "Neutral India abstained. Observers India, Pakistan and Iran came. In March Russia agreed."
     )
     assert set(found) == {"CHN", "IRQ", "KAZ", "IND", "PAK", "IRN", "RUS", "TUR"}
