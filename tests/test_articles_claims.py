@@ -248,3 +248,12 @@ def test_nature_claims_are_marked_attributed(sentence, said):
     lines = claiming.sentence_lines(sentence, mentions, spans, conflicting.HINT)
     (nature,) = claiming.nature_claims(lines, sentence)
     assert (nature.org, nature.attributed) == ("SCO", said)
+
+
+def test_a_question_claims_nothing():
+    report = mp.read_article(
+        "NATO members Finland and Sweden? Not yet. Is the SCO a military alliance?", date="2022-06-30"
+    ).to_dict()
+    assert (report["claims"], report["nature_claims"]) == ([], [])
+    (found,) = claims_in("NATO members Finland and Sweden met. Not yet?", "2023-06-30")
+    assert [m["iso3"] for m in found["not_holding"]] == ["SWE"]

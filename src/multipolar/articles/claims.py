@@ -198,6 +198,8 @@ REPORTED_IN = re.compile(
 RELATIVE_THEN_VERB = re.compile(
     rf"{ORG} , (?:which|that|whose) (?:(?!<org#)[^.;:])*? , (?:is|remains|was)(?: still)? $"
 )
+# a sentence that asks ("Is the SCO a military alliance?", "NATO members Finland and Sweden?") claims nothing
+QUESTION = re.compile(r"\?(?: [\"”’'»)])*$")
 SYMBOL = re.compile(r"<(?P<kind>\w+)#(?P<index>\d+)>")
 
 
@@ -318,7 +320,7 @@ def membership_claims(lines: list[SentenceLine], article: str, year: int | None 
     without ``year`` every such dated report is left out."""
     claims = []
     for line in lines:
-        if "<state#" not in line.line or "<org#" not in line.line:
+        if "<state#" not in line.line or "<org#" not in line.line or QUESTION.search(line.line):
             continue
         present = set(KEYWORDS.findall(line.line))
         taken: list[tuple[int, int]] = []
@@ -460,7 +462,7 @@ def nature_claims(lines: list[SentenceLine], article: str) -> list[NatureClaim]:
     """'<org> military alliance', '<org> is (not) a military alliance', '..., it is not a ...'."""
     out = []
     for line in lines:
-        if "<org#" not in line.line or not NATURE_HINT.search(line.line):
+        if "<org#" not in line.line or not NATURE_HINT.search(line.line) or QUESTION.search(line.line):
             continue
         for match in NATURE.finditer(line.line):
             before = line.line[: match.start()]
