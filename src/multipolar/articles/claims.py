@@ -158,6 +158,10 @@ PART_OF = re.compile(
     r"counterparts) (?:in|of|from|within)) (?:(?:members|member states|states|countries|partners) "
     r"(?:of|in) )?(?:the )?$"
 )
+# an organisation right before a claim's words ("the SCO's" + "observers Iran, India ...")
+ORG_BEFORE = re.compile(rf"{ORG} (?:'s |’s )?$")
+# where a clause opens: the line's start, after a comma, colon, dash or quote, after "and" or "but"
+CLAUSE_OPENS = re.compile(r"(?:^|[,:;—–\"“] |\b(?:and|but) )$")
 # a status named before "of ORG", for the patterns that name none ("the observers of the SCO (...)")
 STATUS_BEFORE = re.compile(rf"{STATUS} (?:of|in) (?:the )?$")
 # words before a list that undo a "joined"/"are members" claim
@@ -384,7 +388,7 @@ def read_claim(name: str, match: re.Match, line: SentenceLine, article: str) -> 
         # opening a clause: not "Among the members of NATO are", nor "NATO members include"; and not
         # "The NATO members are", which may mean those of a group named before ("Of the five
         # neighbours, the NATO members are Poland and Romania")
-        opens = re.search(r"(?:^|[,:;—–\"“] |\b(?:and|but) )$", line.line[: match.start()])
+        opens = CLAUSE_OPENS.search(line.line, 0, match.start())
         named = groups.get("own") or (name == "members of are" and groups["the"])
         exhaustive = groups["verb"] == "are" and bool(opens) and bool(named)
         if groups["count"] and (not exhaustive or count_of(groups["count"]) != len(states)):
@@ -443,7 +447,7 @@ def org_symbol_at(match: re.Match, line: SentenceLine) -> int:
     pattern, or right before it); 0 when the claim names none there."""
     if match.groupdict().get("org") is not None:
         return line.line.rfind("<org#", 0, match.start("org"))
-    before = re.search(rf"{ORG} (?:'s |’s )?$", line.line[: match.start()])
+    before = ORG_BEFORE.search(line.line, 0, match.start())
     return before.start() if before else 0
 
 
