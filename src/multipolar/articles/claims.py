@@ -19,7 +19,10 @@ from dataclasses import dataclass, field
 STATUS_WORDS = {
     "member": "member", "members": "member", "member states": "member", "member countries": "member",
     "member nations": "member", "full members": "member", "full member": "member",
-    "founding members": "member", "founding member": "member",
+    "founding members": "member", "founding member": "member", "founding member states": "member",
+    "founding states": "member", "founding countries": "member", "founding nations": "member",
+    "founder members": "member", "founder member": "member", "founders": "member", "founder": "member",
+    "original members": "member", "original member": "member", "original member states": "member",
     "observer": "observer", "observers": "observer", "observer states": "observer",
     "observer nations": "observer", "observer countries": "observer", "observer state": "observer",
     "dialogue partner": "dialogue_partner", "dialogue partners": "dialogue_partner",
@@ -27,6 +30,8 @@ STATUS_WORDS = {
     "candidate": "candidate", "candidates": "candidate", "candidate countries": "candidate",
     "candidate country": "candidate", "associate member": "associate", "associate members": "associate",
 }  # fmt: skip
+# words that make a status the one held on the organisation's founding day, not on the article's
+FOUNDING = {"founding", "founder", "founders", "original"}
 # a status word; the lookahead for the words' first letters lets the regex engine skip to them
 # where a pattern opens with it (LIST's likewise)
 STATUS = (
@@ -37,9 +42,10 @@ STATUS = (
 )
 STATE = r"(?:the )?<state#\d+>"
 # a list of states; possessive so that a list that ends badly is refused, not shortened
-LIST = rf"(?=[t<])(?P<list>{STATE}(?: (?:,|and|, and|as well as|&) {STATE})*+)"
-# what may not follow a list: a dangling conjunction ("and other states") or a possessive
-END = r"(?! (?:and|, and|as well as|&) )(?! 's\b)(?! ’s\b)(?! -)"
+LIST = rf"(?=[t<])(?P<list>{STATE}(?: (?:,|and|, and|as well as|, as well as|&) {STATE})*+)"
+# what may not follow a list: a dangling conjunction ("and other states", ", as well as the three
+# new members") or a possessive
+END = r"(?! (?:, )?(?:and|as well as|along with|together with|plus|&) )(?! 's\b)(?! ’s\b)(?! -)"
 ORG = r"<org#(?P<org>\d+)>"
 NOW = r"(?:(?:currently|now|today|still|presently|already|also) )?"
 LISTING_VERBS = {
@@ -50,6 +56,10 @@ LISTING_VERBS = {
 VERB = "(?P<verb>" + "|".join(sorted(map(re.escape, LISTING_VERBS), key=len, reverse=True)) + ")"
 
 GROUP = "group|bloc|grouping|club|format|alliance"
+NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+           "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
+           "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20}  # fmt: skip
+COUNT = r"(?P<count>" + "|".join(NUMBERS) + r"|\d+)"
 MEMBERSHIP_PATTERNS = [
     # "the SCO, which currently groups Russia, China, ... and Uzbekistan"
     ("groups", re.compile(rf"{ORG} (?:, )?(?:(?:which|that) )?{NOW}{VERB} {LIST}{END}")),
@@ -92,8 +102,27 @@ MEMBERSHIP_PATTERNS = [
             rf"{STATUS} (?:of|in) (?:the )?{ORG}"
         ),
     ),
+    # "The NATO members are the United States, ...", "The CSTO's six members are Russia, ...",
+    # "The SCO's dialogue partners include Turkey, ..."
+    (
+        "members are",
+        re.compile(
+            rf"(?<![^ ])(?P<the>the )?{ORG} (?P<own>'s |’s )?(?:{COUNT} )?{STATUS} "
+            rf"{NOW}(?P<verb>are|include) {LIST}{END}"
+        ),
+    ),
+    # "The members of the CSTO are Russia, ...", "The six members of the CSTO are ..."
+    (
+        "members of are",
+        re.compile(
+            rf"(?<![^ ])(?P<the>the )?(?:{COUNT} )?{STATUS} of (?:the )?{ORG} "
+            rf"{NOW}(?P<verb>are|include) {LIST}{END}"
+        ),
+    ),
     # "Kazakhstan and Belarus, both members of the Eurasian Economic Union"
     ("both", re.compile(rf"{LIST} , (?:both|all) (?:(?:full|founding) )?{STATUS} of (?:the )?{ORG}")),
+    # "Britain, France and West Germany, all NATO members"
+    ("both org", re.compile(rf"{LIST} , (?:both|all) {ORG} {STATUS}(?= |$)")),
     # "the European Union, whose members include Poland, Lithuania and Latvia"
     ("whose", re.compile(rf"{ORG} , whose {STATUS} (?P<verb>include|are) {LIST}{END}")),
     # "Albania and Croatia joined NATO"
@@ -101,7 +130,7 @@ MEMBERSHIP_PATTERNS = [
 ]
 # a cheap test of each line before its patterns run: the words each pattern cannot do without
 STATUS_NEEDS = {"member", "members", "observer", "observers", "partner", "partners", "candidate",
-                "candidates", "associate"}  # fmt: skip
+                "candidates", "associate", "founders", "founder", "founding"}  # fmt: skip
 LISTING_NEEDS = {"groups", "comprises", "consists", "made", "composed", "brings", "unites", "includes",
                  "encompasses", "counts"}  # fmt: skip
 NEEDS = {
@@ -116,6 +145,9 @@ NEEDS = {
     "are": STATUS_NEEDS,
     "joined": {"joined"},
     "both": {"both", "all"},
+    "both org": {"both", "all"},
+    "members are": {"are", "include"},  # and a status word, which the pattern finds itself
+    "members of are": {"are", "include"},
     "whose": {"whose"},
 }
 NEEDED_WORDS = sorted({w for words in NEEDS.values() for w in words if w.isalpha()})
@@ -128,7 +160,20 @@ KEYWORDS = re.compile(
 
 # words before a status that make it another day's or nobody's
 NOT_NOW = {"former", "ex", "prospective", "future", "potential", "aspiring", "would-be", "possible", "non",
-           "new", "newest", "old", "original"}  # fmt: skip
+           "new", "newest", "old"}  # fmt: skip
+# words before an organisation that make a list after it only part of the membership: "Russia's
+# partners in the SCO (China, ...)", "the other members of NATO (...)", "fellow BRICS members"
+PART_OF = re.compile(
+    r"(?:\b(?:other|fellow|remaining|rest of)|\b(?:partners|allies|neighbours|neighbors|colleagues|"
+    r"counterparts) (?:in|of|from|within)) (?:(?:members|member states|states|countries|partners) "
+    r"(?:of|in) )?(?:the )?$"
+)
+# an organisation right before a claim's words ("the SCO's" + "observers Iran, India ...")
+ORG_BEFORE = re.compile(rf"{ORG} (?:'s |’s )?$")
+# where a clause opens: the line's start, after a comma, colon, dash or quote, after "and" or "but"
+CLAUSE_OPENS = re.compile(r"(?:^|[,:;—–\"“] |\b(?:and|but) )$")
+# a status named before "of ORG", for the patterns that name none ("the observers of the SCO (...)")
+STATUS_BEFORE = re.compile(rf"{STATUS} (?:of|in) (?:the )?$")
 # words before a list that undo a "joined"/"are members" claim
 UNDOING = {"not", "never", "will", "would", "could", "might", "may", "to", "should", "if", "once", "n't"}
 
@@ -143,6 +188,32 @@ NATURE = re.compile(
 )
 NATURE_HINT = re.compile(r"(?=[abp])\b(?:alliance|bloc|pact)")
 NATURE_WORD = re.compile(NATURE_HINT.pattern, re.I)  # NATURE_HINT in the text as written
+# verbs that report someone else's words: a claim after them is that person's, not the article's
+REPORTING = (
+    r"(?:said|says|say|claimed|claims|claim|argued|argues|argue|wrote|writes|write|insisted|insists|"
+    r"stated|believes|believed|believe|asserted|asserts|maintained|maintains|suggested|suggests|noted|"
+    r"added|warned|warns|alleged|alleges|told|tells|thinks|thought|declared|declares|announced|"
+    r"explained|recalled|stressed|contended|contends)"
+)
+# before a claim: "commentators claim that", "Lula said in 2009 that", "according to", "Lavrov said the"
+REPORTED_BEFORE = re.compile(
+    rf"\b{REPORTING}(?: \S+){{0,4}} that\b|\baccording to\b|\b{REPORTING} (?:the )?$"
+)
+# after it: ", Lula said", ", a diplomat told reporters"
+REPORTED_AFTER = re.compile(rf"(?:^| ), (?:[^ ,;]+ ){{1,4}}{REPORTING}\b")
+# a reporting verb dated with a year: "said in 2009", "wrote in a 2009 essay", "In 2009, Lula said"
+YEAR = r"(?P<year>1[5-9]\d\d|20\d\d)"
+REPORTED_IN = re.compile(
+    rf"\b{REPORTING} (?:[^ ,]+ ){{0,3}}?(?:in|back in) (?:[a-z]+ )?{YEAR}\b"
+    rf"|\bin (?:[a-z]+ )?(?P<year_before>1[5-9]\d\d|20\d\d) , (?:[^ ,]+ ){{0,4}}{REPORTING}\b"
+)
+# the organisation, a relative clause about it and the verb: "The SCO, which groups China, ..., is not";
+# the clause names no other organisation, so the verb can only be the organisation's
+RELATIVE_THEN_VERB = re.compile(
+    rf"{ORG} , (?:which|that|whose) (?:(?!<org#)[^.;:])*? , (?:is|remains|was)(?: still)? $"
+)
+# a sentence that asks ("Is the SCO a military alliance?", "NATO members Finland and Sweden?") claims nothing
+QUESTION = re.compile(r"\?(?: [\"”’'»)])*$")
 SYMBOL = re.compile(r"<(?P<kind>\w+)#(?P<index>\d+)>")
 
 
@@ -158,6 +229,8 @@ class Claim:
     start: int
     end: int
     pattern: str
+    as_of: str | None = None  # "founding": the list is of the founders, to check on the founding day
+    attributed: bool = False  # inside quotation marks or reported ("X said that ..."): someone's claim
 
 
 @dataclass
@@ -170,6 +243,7 @@ class NatureClaim:
     start: int
     end: int
     words: str = ""
+    attributed: bool = False  # inside quotation marks or reported, as for Claim
 
 
 TOKEN = re.compile(r"n't|[’']s\b|\w+(?=n't)|\w+|[^\w\s]")
@@ -254,11 +328,13 @@ def listed_states(line: SentenceLine, text: str) -> list:
     return [line.mentions[int(m.group("index"))] for m in SYMBOL.finditer(text) if m.group("kind") == "state"]
 
 
-def membership_claims(lines: list[SentenceLine], article: str) -> list[Claim]:
-    """Every membership claim the patterns can read without doubt."""
+def membership_claims(lines: list[SentenceLine], article: str, year: int | None = None) -> list[Claim]:
+    """Every membership claim the patterns can read without doubt. A claim reported with another
+    year than ``year``, the article's ("Lula said in 2009"), is left out: it was true, or not, then;
+    without ``year`` every such dated report is left out."""
     claims = []
     for line in lines:
-        if "<state#" not in line.line or "<org#" not in line.line:
+        if "<state#" not in line.line or "<org#" not in line.line or QUESTION.search(line.line):
             continue
         present = set(KEYWORDS.findall(line.line))
         taken: list[tuple[int, int]] = []
@@ -269,9 +345,14 @@ def membership_claims(lines: list[SentenceLine], article: str) -> list[Claim]:
                 if any(a < match.end() and match.start() < b for a, b in taken):
                     continue
                 claim = read_claim(name, match, line, article)
-                if claim is not None:
-                    claims.append(claim)
-                    taken.append((match.start(), match.end()))
+                if claim is None:
+                    continue
+                taken.append((match.start(), match.end()))
+                claim.attributed = attributed(claim.start, match.start(), match.end(), line, article)
+                dated = REPORTED_IN.search(line.line) if claim.attributed else None
+                if dated and int(dated.group("year") or dated.group("year_before")) != year:
+                    continue
+                claims.append(claim)
     return claims
 
 
@@ -283,11 +364,22 @@ def read_claim(name: str, match: re.Match, line: SentenceLine, article: str) -> 
     org = org_of(match, line)
     if org is None or not states:
         return None
-    if name in ("are", "joined", "both") and undone(line.line[: match.start()]):
+    before_org = line.line[: org_symbol_at(match, line)]
+    if qualified(before_org):  # "non-NATO members", "prospective NATO members"
+        return None
+    status_named = groups.get("status")
+    if status_named is None and name == "bracketed":
+        named = STATUS_BEFORE.search(before_org)  # "the observers of the SCO (Iran, ...)"
+        if named and qualified(before_org[: named.start()]):
+            return None
+        status_named = named.group("status") if named else None
+    if name in ("are", "joined", "both", "both org") and undone(line.line[: match.start()]):
         return None
     if groups.get("status") and qualified(line.line[: match.start("status")]):
         return None
-    status = STATUS_WORDS[groups["status"]] if groups.get("status") else "member"
+    status = STATUS_WORDS[status_named] if status_named else "member"
+    words_before = line.line[: match.start("status")].split()[-1:] if groups.get("status") else []
+    founders = {*(status_named or "").split()[:1], *words_before, *before_org.split()[-1:]} & FOUNDING
     closed = bool(re.search(rf"(?:and|as well as|&) {STATE}$", groups["list"]))
     if name == "groups":
         exhaustive = LISTING_VERBS[groups["verb"]]
@@ -301,12 +393,41 @@ def read_claim(name: str, match: re.Match, line: SentenceLine, article: str) -> 
             return None
     elif name == "such as":
         exhaustive = groups["how"] != "including"
+    elif name in ("members are", "members of are"):
+        # the whole list only as "The CSTO's (six) members are" or "The members of the CSTO are",
+        # opening a clause: not "Among the members of NATO are", nor "NATO members include"; and not
+        # "The NATO members are", which may mean those of a group named before ("Of the five
+        # neighbours, the NATO members are Poland and Romania")
+        opens = CLAUSE_OPENS.search(line.line, 0, match.start())
+        named = groups.get("own") or (name == "members of are" and groups["the"])
+        exhaustive = groups["verb"] == "are" and bool(opens) and bool(named)
+        if groups["count"] and (not exhaustive or count_of(groups["count"]) != len(states)):
+            return None
     else:
         exhaustive = name == "such"
     if exhaustive and (len(states) < 2 or not closed):
         return None
+    if exhaustive and PART_OF.search(line.line, 0, org_symbol_at(match, line)):
+        exhaustive = False  # the others: each is a member, but not all of them are named
     start, end = line.span(match.start(), match.end())
-    return Claim(org, status, states, exhaustive, article[start:end], start, end, name)
+    as_of = "founding" if founders else None
+    return Claim(org, status, states, exhaustive, article[start:end], start, end, name, as_of)
+
+
+def attributed(start: int, line_start: int, line_end: int, line: SentenceLine, article: str) -> bool:
+    """Is the claim someone's the article reports: inside quotation marks opened in its paragraph,
+    or with a reporting verb before it ("commentators claim that") or after it (", Lula said")?"""
+    paragraph = article.rfind("\n", 0, start) + 1
+    quoted = article.count('"', paragraph, start) % 2 == 1
+    if quoted or article.count("“", paragraph, start) > article.count("”", paragraph, start):
+        return True
+    return bool(
+        REPORTED_BEFORE.search(line.line, 0, line_start) or REPORTED_AFTER.search(line.line, line_end)
+    )
+
+
+def count_of(word: str) -> int:
+    return NUMBERS[word] if word in NUMBERS else int(word)
 
 
 def closes(opening: str, rest: str) -> bool:
@@ -331,6 +452,15 @@ def org_of(match: re.Match, line: SentenceLine) -> str | None:
     return ids.pop() if len(ids) == 1 else None
 
 
+def org_symbol_at(match: re.Match, line: SentenceLine) -> int:
+    """Where the symbol of the organisation named next to the claim starts in the line (in the
+    pattern, or right before it); 0 when the claim names none there."""
+    if match.groupdict().get("org") is not None:
+        return line.line.rfind("<org#", 0, match.start("org"))
+    before = ORG_BEFORE.search(line.line, 0, match.start())
+    return before.start() if before else 0
+
+
 def qualified(before: str) -> bool:
     """'former members', 'prospective members', 'non-members': not the status on the day."""
     words = before.split()
@@ -346,7 +476,7 @@ def nature_claims(lines: list[SentenceLine], article: str) -> list[NatureClaim]:
     """'<org> military alliance', '<org> is (not) a military alliance', '..., it is not a ...'."""
     out = []
     for line in lines:
-        if "<org#" not in line.line or not NATURE_HINT.search(line.line):
+        if "<org#" not in line.line or not NATURE_HINT.search(line.line) or QUESTION.search(line.line):
             continue
         for match in NATURE.finditer(line.line):
             before = line.line[: match.start()]
@@ -357,6 +487,7 @@ def nature_claims(lines: list[SentenceLine], article: str) -> list[NatureClaim]:
             pronoun = re.search(r"\b(?:it|which|that) (?:is|remains|'s)(?: still)? $", before)
             if negated:
                 adjacent = adjacent or re.search(rf"{ORG} (?:is|remains|was) $", before)
+            adjacent = adjacent or RELATIVE_THEN_VERB.search(before)
             if adjacent:
                 org = line.mentions[int(adjacent.group("org"))].key
             elif pronoun:
@@ -368,5 +499,7 @@ def nature_claims(lines: list[SentenceLine], article: str) -> list[NatureClaim]:
                 continue
             start, end = line.span(match.start(), match.end())
             words = " ".join(match.group("kind").replace(" - ", "-").split()) + " " + match.group("noun")
-            out.append(NatureClaim(org, not negated, article[start:end], start, end, words))
+            subject = (adjacent or pronoun).start()  # where the claim's sentence part opens
+            said = attributed(start, subject, match.end(), line, article)
+            out.append(NatureClaim(org, not negated, article[start:end], start, end, words, said))
     return out

@@ -17,6 +17,7 @@ from functools import cache, lru_cache
 import pandas as pd
 
 from multipolar.articles.claims import SYMBOL, SentenceLine
+from multipolar.articles.gazetteer import place_until
 from multipolar.articles.text import MONTHS
 
 WORDS = (
@@ -35,7 +36,12 @@ PARTIES = rf"{PARTY}(?: (?:and|-|–) {PARTY})?"
 # and after it ("against South Ossetia", "between Iran and Iraq")
 KINDS = "armed|military|border|civil|recent|ongoing|bloody|brutal"
 BEFORE = re.compile(rf"(?P<before>{PARTIES}) (?:(?:{KINDS}) )?$")
-AFTER = re.compile(rf" (?:against|on|in|with|over|between|of|by) (?P<after>{PARTIES})")
+# after the word, a demonym joins only another demonym: in "China's attack on India and the
+# Cuban crisis" the demonym opens a new noun phrase
+NAMED_PARTY = r"(?:the )?<(?:state|place|region)#\d+>(?: 's| ’s)?"
+DEMONYM_PARTY = r"(?:the )?<demonym#\d+>"
+AFTER_PARTIES = rf"{DEMONYM_PARTY} (?:and|-|–) {DEMONYM_PARTY}|{PARTY}(?: (?:and|-|–) {NAMED_PARTY})?"
+AFTER = re.compile(rf" (?:against|on|in|with|over|between|of|by) (?P<after>{AFTER_PARTIES})")
 # words that make "war" something else: a trade war, the Cold War, a war of words
 NOT_ARMED = {
     "trade",
@@ -57,6 +63,25 @@ MONTH_DAY = re.compile(
     re.I,
 )
 YEAR = re.compile(r"\b(?P<year>1[89]\d\d|20\d\d)\b")
+# a year counts as the mention's only within this many characters after it, before the next
+# conflict word, and not after a word that makes it a boundary ("the largest war in Europe
+# since 1945": neither)
+YEAR_REACH = 40
+NOT_THE_YEAR = re.compile(r"\b(?:since|until|till|before|after|by|from)\W*$", re.I)
+# words that make a war hypothetical or not yet begun, in the sentence's lower-case line: "there
+# would be no war between", "the threat of war with", "could lead to war", "if ... war", "the
+# war ... has not broken out"
+HYPOTHETICAL_BEFORE = re.compile(
+    r"\b(?:no|would be|could be|might be|may be|will be|threat of|threats of|risk of|danger of|"
+    r"fear of|fears of|prospect of|possibility of|spectre of|specter of|avert|avoid|prevent|"
+    r"lead to|trigger|provoke|spark|threaten|threatens|threatened|possible|potential|future|"
+    r"looming|imminent|impending)(?: (?:a|an|the|any))?(?: (?:new|wider|full-scale|all-out|open|"
+    r"major|regional|another))? $"
+)
+CONDITIONAL = re.compile(r"\b(?:if|unless)\b")
+NOT_BEGUN_AFTER = re.compile(
+    r"[^.;]*?\b(?:has|have|had) (?:not|n't|never)(?: yet)? (?:broken out|begun|started|erupted|happened)\b"
+)
 DATASETS = ("cow_war_inter", "cow_war_intra", "ucdp_acd")
 
 
@@ -91,12 +116,39 @@ def conflict_mentions(lines: list[SentenceLine], article: str, date: dt.date | N
                 continue
             parties_text = " ".join(m.group(1) for m in (before, after) if m)
             mentions = [line.mentions[int(m.group("index"))] for m in SYMBOL.finditer(parties_text)]
+            mentions = [as_place_on(mention, date, resolve) for mention in mentions]
             first = before.start() if before else word.start()
             start, end = line.span(first, after.end() if after else word.end())
             context = article[start : min(len(article), end + 40)]
-            day, year = when(context, date)
-            out.append(link(article[start:end], start, end, word.group(0), mentions, day, year, resolve))
+            day, year = when(context, date, end - start)
+            row = link(article[start:end], start, end, word.group(0), mentions, day, year, resolve)
+            if hypothetical(line.line, first, after.end() if after else word.end()):
+                row["records"], row["verdict"] = [], "not linked"
+                row["notes"].append(
+                    "The war is hypothetical or has not begun ('would', 'if', 'threat of', "
+                    "'has not broken out'); not linked."
+                )
+            out.append(row)
     return out
+
+
+def as_place_on(mention, date: dt.date | None, resolve):
+    """A state's name that names no state on ``date`` but a place in another state then ('the
+    Kosovo war' in 1999: Kosovo in Yugoslavia), as that place; other mentions as they are."""
+    if mention.kind != "state" or resolve(mention):
+        return mention
+    place = place_until(mention.key, date)
+    return mention._replace(kind="place", key=place) if place else mention
+
+
+def hypothetical(line: str, first: int, last: int) -> bool:
+    """Does the sentence speak of the war at line[first:last] as one that may come, or that has
+    not broken out ('there would be no war between', 'the threat of war with', 'if ...')?"""
+    return bool(
+        HYPOTHETICAL_BEFORE.search(line, max(0, first - 60), first)
+        or CONDITIONAL.search(line, 0, first)
+        or NOT_BEGUN_AFTER.match(line, last)
+    )
 
 
 def before_from(line: str, at: int) -> int:
@@ -110,8 +162,10 @@ def before_from(line: str, at: int) -> int:
     return max(window, (second if second >= 0 else last) - len("the "))
 
 
-def when(context: str, date: dt.date | None) -> tuple[dt.date | None, int | None]:
-    """The day or year written beside a mention ('on August 8'), read against the article's date."""
+def when(context: str, date: dt.date | None, length: int | None = None) -> tuple[dt.date | None, int | None]:
+    """The day or year written beside a mention ('on August 8'), read against the article's date;
+    a year only inside the mention's ``length`` characters or just after them (before another
+    conflict word), not after 'since'."""
     found = MONTH_DAY.search(context)
     if found:
         year = int(found.group("year")) if found.group("year") else (date.year if date else None)
@@ -124,9 +178,12 @@ def when(context: str, date: dt.date | None) -> tuple[dt.date | None, int | None
                 day = day.replace(year=year - 1)
             if day:
                 return day, day.year
-    written = YEAR.search(context)
-    if written:
-        return None, int(written.group("year"))
+    reach = len(context) if length is None else length + YEAR_REACH
+    if length is not None and (next_word := HINT.search(context, length)):
+        reach = min(reach, next_word.start())
+    for written in YEAR.finditer(context, 0, reach):
+        if not NOT_THE_YEAR.search(context, max(0, written.start() - 8), written.start()):
+            return None, int(written.group("year"))
     return None, (date.year if date else None)
 
 
@@ -255,6 +312,8 @@ def candidates(name: str, parties: tuple, territorial: bool, year: int) -> list[
         rows = [r for r in rows if sum(side in gws for side in sides_gw(r)) >= least]
         if len(gws) >= 2 and any(r.type_of_conflict == "interstate" for r in rows):
             rows = [r for r in rows if r.type_of_conflict == "interstate"]  # states named as the two sides
+    seen: set[int] = set()  # each conflict once, as its first row
+    rows = [r for r in rows if not (r.conflict_id in seen or seen.add(r.conflict_id))]
     return [
         {
             "dataset": name,

@@ -61,6 +61,27 @@ def places() -> pd.DataFrame:
 
 
 @cache
+def dated_places() -> dict[str, tuple[str, dt.date]]:
+    """The places of ``places.csv`` with an ``until`` day, by each of their names: states that
+    were places in another state until then (Kosovo in Yugoslavia until 2008-02-16, Montenegro
+    until 2006-06-02). They are not in the matcher, where a place would shadow the state on
+    later days; a reader that knows the day asks ``place_until``."""
+    out = {}
+    for row in places().itertuples(index=False):
+        if row.until:
+            for name in (row.name, *(a for a in row.aliases.split(";") if a)):
+                out[name] = (row.name, dt.date.fromisoformat(row.until))
+    return out
+
+
+def place_until(name: str, day: dt.date | None) -> str | None:
+    """The place a state's name stands for on ``day`` when the state was still a place in
+    another then ('Kosovo' in 1999: the place Kosovo, in Yugoslavia); else None."""
+    found = dated_places().get(name)
+    return found[0] if found and day is not None and day <= found[1] else None
+
+
+@cache
 def capitals() -> pd.DataFrame:
     """Capital cities of COW states with the days they were capital (``cow_capitals``)."""
     from multipolar.data import store
@@ -136,6 +157,8 @@ class Gazetteer:
         self.add("capital", capitals()["capital"])
         table = places()
         for row in table.itertuples(index=False):
+            if row.until:  # a state's earlier standing as a place: see place_until
+                continue
             names = [row.name, *(a for a in row.aliases.split(";") if a)]
             self.add(row.kind if row.kind == "region" else "place", names, key=row.name)
 
@@ -177,9 +200,12 @@ class Gazetteer:
                 taken[start:end] = b"\x01" * (end - start)
                 chosen.append((first, last, kind, key))
         chosen = [c for c in chosen if c[2] != "capital" or not part_of_a_name(text, c[0], c[1])]
-        chosen += abbreviations(text, sorted(chosen))
-        chosen += listed_names(text, sorted(chosen))
-        chosen += demonyms(text, sorted(chosen))
+        chosen, dropped = without_states_in_longer_names(text, chosen)
+        # the names dropped stay taken, so that no second look finds them again
+        chosen += abbreviations(text, sorted(chosen + dropped))
+        chosen += listed_names(text, sorted(chosen + dropped))
+        chosen += demonyms(text, sorted(chosen + dropped))
+        chosen += combining_forms(text, sorted(chosen + dropped))
         starts = [start for start, _ in sentences]
         mentions = []
         for first, last, kind, key in sorted(chosen):
@@ -222,6 +248,118 @@ def part_of_a_name(text: str, start: int, end: int) -> bool:
     if before is None or (before.start() > 0 and text[before.start() - 1] not in " \t\n"):
         return False
     return before.group(0).strip().lower() not in stop_words()
+
+
+# words after a state's name that keep it the state ("Israel Defense Forces", "Iraq War", wire
+# copy's "Kazakhstan Tuesday signed")
+STATE_AFTER = """president presidential prime premier foreign defence defense minister ministry government
+    army navy military parliament embassy ambassador chancellor king queen vice deputy secretary
+    war wars crisis conflict invasion intervention campaign offensive occupation revolution
+    uprising insurgency emergency
+    monday tuesday wednesday thursday friday saturday sunday"""
+STATE_AFTER_WORDS = frozenset(STATE_AFTER.split())
+# words before a state's name that qualify it rather than make a longer name ("Communist China")
+STATE_BEFORE = """communist nationalist red free vichy weimar nazi fascist soviet tsarist imperial mainland
+    greater occupied divided united independent democratic socialist modern ancient medieval
+    north south east west northern southern eastern western central upper lower continental
+    like unlike despite including excluding following versus amid today yesterday tomorrow
+    january february march april may june july august september october november december
+    monday tuesday wednesday thursday friday saturday sunday ottoman islamic catholic protestant
+    orthodox muslim christian buddhist shia shiite sunni postwar prewar wartime colonial
+    revolutionary republican royalist"""
+STATE_BEFORE_WORDS = frozenset(STATE_BEFORE.split())
+NEXT_WORD = re.compile(r" ([A-Z][\w'’-]*)")
+# food after a state's name makes it the bird, not the state ("Turkey sandwiches")
+FOOD_AFTER = re.compile(
+    r" (?:sandwich|sandwiches|dinner|dinners|breast|roast|burgers?|recipes?|stuffing|gravy)\b"
+)
+PREVIOUS_WORD = re.compile(r"(?<![^\s(\"“])([A-Z][\w'’]*) $")
+# Georgia the US state: a US title before "of Georgia", a Georgian city of the US before
+# ", Georgia", US offices after "Georgia's" (a state's names never take these)
+US_OFFICE_OF = re.compile(
+    r"(?:\b(?:Sen|Gov|Rep)\.|\b(?:Senator|Governor|Representative|Congressman|Congresswoman)\b)"
+    r"(?: [A-Z][\w.'’-]*){0,3} of $|\bUniversity of $"
+)
+US_GEORGIA_CITY = re.compile(
+    r"\b(?:Atlanta|Savannah|Augusta|Macon|Athens|Columbus|Albany|Marietta|Valdosta|Decatur|Plains"
+    r"|Fort Benning|Fort Stewart|Fort Gordon|Warner Robins|Sandy Springs|Alpharetta), $"
+)
+US_GEORGIA_AFTER = re.compile(
+    r"(?:'s|’s) (?:governor|legislature|senators?|general assembly|attorney general)\b"
+)
+
+
+def without_states_in_longer_names(text: str, chosen: list[tuple]) -> tuple[list[tuple], list[tuple]]:
+    """Drop a state's name that is part of something else's name: a person's ('Jordan Li',
+    'Michael Jordan', 'Chad Mahamat'), a newspaper's ('China Daily'), a river's ('Jordan
+    River'), or the US state of Georgia ('Senator Sam Nunn of Georgia', 'Atlanta, Georgia').
+    A name counts as longer when a capitalised word stands right beside the state's name, is
+    not itself a known name, and is not a word that qualifies a state ('Communist China',
+    'Israel Defense Forces'); a word before it must not open the sentence ('Neutral India');
+    title-case headlines are left alone. Returns the names kept and the spans dropped (kind
+    "-")."""
+    starts = {first for first, *_ in chosen}
+    ends = {last for _, last, *_ in chosen}
+    dropped: set[tuple[int, int]] = set()
+    for first, last, kind, key in chosen:
+        if kind != "state":
+            continue
+        if key == "Georgia" and us_georgia(text, first, last):
+            dropped.add((first, last))
+            city = US_GEORGIA_CITY.search(text, max(0, first - 20), first)
+            if city:  # 'Athens, Georgia': the city is not Greece's capital either
+                dropped.update((f, e) for f, e, *_ in chosen if city.start() <= f < city.end())
+            continue
+        after = NEXT_WORD.match(text, last)
+        before = PREVIOUS_WORD.search(text, max(0, first - 30), first)
+        longer = (
+            after is not None
+            and last + 1 not in starts
+            and after.group(1).lower() not in STATE_AFTER_WORDS
+            and after.group(1).lower() not in stop_words()
+        ) or (
+            before is not None
+            and first - 1 not in ends
+            and before.group(1).lower() not in STATE_BEFORE_WORDS
+            and before.group(1).lower() not in stop_words()
+            and not before.group(1).endswith(("ly", "ist", "'s", "’s"))  # 'Maoist China'
+            and not opens_a_sentence(text, before.start())
+        )
+        if (longer and not in_title_case(text, first)) or FOOD_AFTER.match(text, last):
+            dropped.add((first, last))
+    if not dropped:
+        return chosen, []
+    kept = [c for c in chosen if (c[0], c[1]) not in dropped]
+    return kept, [(first, last, "-", "") for first, last in sorted(dropped)]
+
+
+def opens_a_sentence(text: str, at: int) -> bool:
+    """Does the word at ``at`` open its sentence or line? A capital there says nothing
+    ('Neutral India', 'Observers India, Pakistan and Iran')."""
+    before = text[max(0, at - 5) : at].rstrip(' \t"“(')
+    return not before or before[-1] in ".!?:;\n"
+
+
+def us_georgia(text: str, first: int, last: int) -> bool:
+    """Is 'Georgia' here the US state ('Senator Max Cleland of Georgia', 'Atlanta, Georgia',
+    "Georgia's governor")?"""
+    return bool(
+        US_OFFICE_OF.search(text, max(0, first - 60), first)
+        or US_GEORGIA_CITY.search(text, max(0, first - 20), first)
+        or US_GEORGIA_AFTER.match(text, last)
+    )
+
+
+def in_title_case(text: str, at: int) -> bool:
+    """Is the line around ``at`` a title-case headline ('Russia Joins China In New Bloc'),
+    where a capital beside a name says nothing?"""
+    line_start = text.rfind("\n", 0, at) + 1
+    line_end = text.find("\n", at)
+    words = text[line_start : line_end if line_end >= 0 else len(text)].split()
+    if len(words) > 20:
+        return False
+    content = [w for w in words if w[:1].isalpha() and w.lower() not in stop_words()]
+    return len(content) >= 3 and sum(w[0].isupper() for w in content) >= 0.8 * len(content)
 
 
 class Spans:
@@ -318,6 +456,40 @@ def demonyms(text: str, chosen: list[tuple]) -> list[tuple]:
             continue
         if reads_as_state(match.group(0), name_only=True):
             out.append((match.start(), match.end(), "demonym", match.group(0)))
+    return out
+
+
+# the combining forms of a few states' names, with the demonym they stand for, before a hyphen
+# and a capital: "the Sino-Indian war", "the Indo-Pakistani war", "the Russo-Japanese war"
+COMBINING_FORMS = {
+    "Sino": "Chinese",
+    "Indo": "Indian",
+    "Russo": "Russian",
+    "Franco": "French",
+    "Anglo": "British",
+    "Italo": "Italian",
+    "Austro": "Austrian",
+}
+# the lookahead for the forms' first letters lets the regex engine skip to them
+COMBINING_FORM = re.compile(
+    "(?=["
+    + "".join(sorted({form[0] for form in COMBINING_FORMS}))
+    + r"])\b(?:"
+    + "|".join(COMBINING_FORMS)
+    + ")"
+    r"(?=-(?!(?:Pacific|European|Aryan|Saxon|China|Catholic)\b)[A-Z])"
+)
+
+
+def combining_forms(text: str, chosen: list[tuple]) -> list[tuple]:
+    """'Sino-', 'Indo-', 'Russo-' and the like before a capitalised word, as kind "demonym" of
+    their state: parties to a conflict ('the Sino-Indian war'), never items of a list. Not
+    before words they make a region or a people of ('Indo-Pacific', 'Anglo-Saxon')."""
+    out = []
+    taken = Spans(chosen)
+    for match in COMBINING_FORM.finditer(text):
+        if not taken.overlaps(match.start(), match.end()):
+            out.append((match.start(), match.end(), "demonym", COMBINING_FORMS[match.group(0)]))
     return out
 
 

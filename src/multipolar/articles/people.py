@@ -26,6 +26,7 @@ TITLES = {
     "chairwoman", "chair", "deputy", "foreign", "defence", "defense", "prime", "lt.", "sir", "lord",
     "lady", "marshal", "commissioner", "rapporteur", "negotiator", "strategist", "author", "writer",
     "editor", "founder", "ceo", "aide", "counsellor", "counselor", "presidential", "candidate",
+    "ayatollah", "imam", "cardinal", "archbishop", "patriarch",
 }  # fmt: skip
 SAYING = {
     "said", "says", "say", "told", "tells", "added", "adds", "stressed", "stresses", "noted", "notes",
@@ -60,6 +61,10 @@ NOT_NAMES = {
     "corporation", "association", "society", "network", "service", "services", "airlines", "media",
     "television", "radio", "magazine", "amnesty", "reuters", "agence", "associated", "bloomberg",
     "staff", "federal", "royal", "supreme", "general", "high", "party's", "movement", "front",
+    # quantifiers and regions that open a capitalised noun phrase ("Several Gulf states")
+    "several", "many", "some", "most", "all", "both", "few", "other", "each", "every", "various",
+    "such", "any", "gulf", "baltic", "nordic", "balkan", "arab", "persian", "caucasus", "pacific",
+    "atlantic", "middle",
 }  # fmt: skip
 
 
@@ -82,15 +87,26 @@ class Person:
 # capital and small letters of the Latin scripts (Niinistö, Šefčovič, Erdoğan)
 UPPER = "".join(sorted({c for c in map(chr, range(0x250)) if c.isalpha() and c.isupper()}))
 LOWER = "".join(sorted({c for c in map(chr, range(0x250)) if c.isalpha() and c.islower()}))
-# possessive runs of small letters: giving one back never helps a name word match
-NAME_WORD = rf"[{UPPER}][{LOWER}]++(?:[-'’][{UPPER}]?[{LOWER}]++)?"
+# a name word may carry one inner capital ("McCain", "MacArthur", "LaRouche") and never ends
+# inside a word (no "John Mc" out of "John McCain"); possessive runs of small letters: giving
+# one back never helps a name word match
+NAME_WORD = (
+    rf"[{UPPER}][{LOWER}]++(?:[{UPPER}][{LOWER}]++)?(?:[-'’][{UPPER}]?[{LOWER}]++)?(?![{UPPER}{LOWER}])"
+)
 PARTICLE = "(?:" + "|".join(sorted(PARTICLES)) + ")"
-RUN = re.compile(rf"{NAME_WORD}(?:[ \t]+(?:{PARTICLE}[ \t]+)*{NAME_WORD})+")
+INITIAL = rf"[{UPPER}]\.[ \t]+"  # a middle initial: "John F. Kennedy"
+RUN = re.compile(rf"{NAME_WORD}(?:[ \t]+(?:{PARTICLE}[ \t]+)*(?:{INITIAL})?{NAME_WORD})+")
 SAYING_AFTER = re.compile(
     rf"[ \t]*(?:,[ \t]*(?:who[ \t]+)?)?(?:(?:{'|'.join(sorted(ADVERBS))})[ \t]+)*(?P<verb>[a-z]+)\b"
 )
 NON_SPACE = re.compile(r"\S+")
-ROLE_AFTER = re.compile(r"[ \t]*,[ \t]*(?:(?:a|an|the)[ \t]+)?(?:[a-z-]+[ \t]+)?(?P<role>[a-z.-]+)\b")
+# a role after a comma, with up to three words before it: "Zbigniew Brzezinski, the national
+# security adviser"; "Javier Solana, NATO's secretary general" (the organisation masked)
+ROLE_AFTER = re.compile(
+    r"[ \t]*,[ \t]*(?:(?:a|an|the)[ \t]+|#+(?:'s|’s)[ \t]+)?(?P<words>[a-z-]+(?:[ \t]+[a-z.-]+){0,3})"
+)
+# words that end the phrase a role is looked for in ("..., who met the president")
+NOT_IN_A_ROLE = {"who", "which", "that", "and", "but", "or", "while", "as", "where", "when", "to", "of", "in"}
 
 
 def people(text: str, mentions) -> list[Person]:
@@ -208,10 +224,20 @@ def cued(text: str, start: int, end: int) -> bool:
     if word == "to" and re.search(r"according[ \t]+to[ \t]*$", text[max(0, start - 20) : start], re.I):
         return True
     role = ROLE_AFTER.match(text, end)
-    if role and role.group("role") in TITLES:
+    if role and has_a_role(role.group("words").split()):
         return True
     saying = SAYING_AFTER.match(text, end)
     return bool(saying) and saying.group("verb") in SAYING
+
+
+def has_a_role(words: list[str]) -> bool:
+    """Is one of ``words`` (after a comma) a title, before any word that ends the phrase?"""
+    for word in words:
+        if word in NOT_IN_A_ROLE:
+            return False
+        if word in TITLES:
+            return True
+    return False
 
 
 def spelling_clashes(found: list[Person]) -> list[dict]:

@@ -53,9 +53,25 @@ _MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.
 DATE_PATTERNS = [
     re.compile(_MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<year>\d{4})\b", re.I),
     re.compile(r"\b(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+" + _MONTH + r",?\s+(?P<year>\d{4})\b", re.I),
-    re.compile(r"\b(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})\b"),
+    # ISO, also as a datetime ("2024-07-05T09:30:00Z"), and year first with slashes
+    re.compile(r"\b(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})(?=T\d|\b)"),
+    re.compile(r"\b(?P<year>\d{4})/(?P<month>\d{1,2})/(?P<day>\d{1,2})\b"),
 ]
+# day and month in either order ("03/25/1999", "25.03.1999"): read only after a label, and only
+# when one of the two numbers is above 12, which settles the order
+NUMERIC_DATE = re.compile(r"\b(?P<first>\d{1,2})(?P<sep>[/.])(?P<second>\d{1,2})(?P=sep)(?P<year>\d{4})\b")
+# the label a date on a line of several dates stands after ("Updated: ... | Published: ...")
+DATE_LABEL = re.compile(r"\b(published|posted|updated|modified|edited|revised|dated|date)\b", re.I)
+PUBLISHED_LABELS = {"published", "posted", "dated", "date"}
+UPDATED_LABELS = {"updated", "modified", "edited", "revised"}
 BYLINE = re.compile(r"^\s*(?:by|written by)\s+(?P<author>[^\n,|]{3,80})$", re.I | re.M)
+# a byline with the author's title or post after a comma ("By Dr. Anna Kowalczyk, Senior Fellow")
+TITLED_BYLINE = re.compile(r"^\s*(?:by|written by)\s+(?P<author>[^\n,|]{3,80})[,|][^\n]*$", re.I | re.M)
+HONORIFIC = re.compile(r"^(?:Dr|Prof|Professor|Mr|Mrs|Ms|Sir)\.?\s+")
+NAME_PARTICLES = {"de", "van", "von", "der", "den", "da", "di", "du", "la", "le", "bin", "al", "el", "and"}
+# YAML front matter at the top of a Markdown file (Hugo, Jekyll, Ghost exports)
+FRONT_MATTER = re.compile(r"\A---[ \t]*\n(?P<body>.*?)\n---[ \t]*(?:\n|\Z)", re.S)
+FRONT_MATTER_FIELD = re.compile(r"^(?P<key>date|published|author):[ \t]*[\"']?(?P<value>[^\"'\n]+)", re.M)
 MD_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 MD_MARKUP = re.compile(
     r"(?m)^\s{0,3}(?:#{1,6}\s+|>\s?|[-*+]\s+(?=\S))|\*\*|__|(?<!\w)[*_](?=\S)|(?<=\S)[*_](?!\w)"
@@ -236,12 +252,42 @@ def from_markdown(markdown: str, origin: str) -> Document:
     title = next((m.group(1).strip() for m in re.finditer(r"(?m)^#\s+(.+)$", markdown)), None)
     doc = Document(text=text, format="markdown", origin=origin, title=title)
     doc.author = byline(text)
+    front = FRONT_MATTER.match(markdown.lstrip("\ufeff"))
+    if front:
+        fields = {
+            m.group("key"): m.group("value").strip() for m in FRONT_MATTER_FIELD.finditer(front.group("body"))
+        }
+        day = next(
+            (to_date(m) for m in (first_date(fields.get(k, "")) for k in ("date", "published")) if m), None
+        )
+        if day:
+            doc.date, doc.date_source = day, "metadata"
+            doc.date_confidence = CONFIDENCE["metadata"]
+            doc.date_evidence = "front matter date"
+        if fields.get("author") and doc.author is None:
+            doc.author = HONORIFIC.sub("", fields["author"])
     return doc
 
 
+def first_date(value: str) -> re.Match | None:
+    """The first written date in ``value`` (a front-matter field)."""
+    return next((m for pattern in DATE_PATTERNS if (m := pattern.search(value))), None)
+
+
 def byline(text: str) -> str | None:
-    found = BYLINE.search(text[:DATELINE_SPAN])
-    return found.group("author").strip() if found else None
+    """The author of a 'By ...' line near the top; a title after a comma is left off, and so is
+    an honorific ('By Dr. Anna Kowalczyk, Senior Fellow': Anna Kowalczyk)."""
+    head = text[:DATELINE_SPAN]
+    found = BYLINE.search(head)
+    if found:
+        return HONORIFIC.sub("", found.group("author").strip())
+    titled = TITLED_BYLINE.search(head)
+    if titled:
+        author = HONORIFIC.sub("", titled.group("author").strip())
+        words = author.split()
+        if 2 <= len(words) <= 6 and all(w[0].isupper() or w in NAME_PARTICLES for w in words):
+            return author
+    return None
 
 
 def first_line(text: str) -> str | None:
@@ -267,11 +313,54 @@ def date_in_text(text: str) -> tuple[dt.date, str, bool] | None:
                 dateline = len(line.split()) <= DATELINE_WORDS or (
                     len(lead) <= DATELINE_LEAD and not any(c.islower() for c in lead)
                 )
-                found.append((not dateline, match.start(), day, match.group(0)))
+                label = date_label(head, line_start, match.start())
+                updated = label in UPDATED_LABELS
+                found.append(
+                    (updated, not dateline, label not in PUBLISHED_LABELS, match.start(), day, match.group(0))
+                )
+    for match in NUMERIC_DATE.finditer(head):
+        line_start = head.rfind("\n", 0, match.start()) + 1
+        label = date_label(head, line_start, match.start())
+        day = numeric_date(match) if label in PUBLISHED_LABELS | UPDATED_LABELS else None
+        if day:
+            found.append(
+                (
+                    label in UPDATED_LABELS,
+                    False,
+                    label not in PUBLISHED_LABELS,
+                    match.start(),
+                    day,
+                    match.group(0),
+                )
+            )
     if not found:
         return None
-    in_sentence, _, day, words = min(found)
+    _, in_sentence, _, _, day, words = min(found)
     return day, words, not in_sentence
+
+
+def date_label(head: str, line_start: int, at: int) -> str | None:
+    """The label a date stands after on its line, if any ('Published: 09:30 GMT, 9 July 2015'
+    gives 'published'); a '|' or an earlier date on the line closes a label's reach."""
+    lead = head[line_start:at]
+    lead = lead[lead.rfind("|") + 1 :]
+    labels = DATE_LABEL.findall(lead)
+    return labels[-1].lower() if labels else None
+
+
+def numeric_date(match: re.Match) -> dt.date | None:
+    """A numeric day and month whose order one number above 12 settles; else None."""
+    first, second, year = int(match.group("first")), int(match.group("second")), int(match.group("year"))
+    if first > 12 >= second:
+        day, month = first, second
+    elif second > 12 >= first:
+        day, month = second, first
+    else:
+        return None
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
 
 
 def to_date(match: re.Match) -> dt.date | None:
