@@ -116,3 +116,24 @@ def test_a_claim_about_founders_is_checked_on_the_founding_day():
     assert row["evidence"]["as_of"].startswith("founding: checked on 2008-05-16")
     today = check_membership(SimpleNamespace(**{**vars(founders), "as_of": None}), day, resolver, [])
     assert today["verdict"] == "incomplete"  # South Africa, Egypt, Ethiopia, Iran, the UAE by 2024
+
+
+@pytest.mark.parametrize(
+    ("date", "places", "states"), [("1999-03-25", {"Montenegro"}, set()), ("2010-01-01", set(), {"MNE"})]
+)
+def test_a_state_s_name_that_named_a_place_that_day_is_that_place(date, places, states):
+    report = read_article("Montenegro's President Milo Djukanovic protested on Thursday.", date=date)
+    assert {p["name"] for p in report.extra["places"]} == places
+    assert {s["iso3"] for s in report.extra["states"]} == states
+    if places:
+        assert report.extra["places"][0]["in"] == ["YUG"]
+
+
+def test_a_claim_reported_with_the_article_s_own_year_is_kept_and_another_year_s_is_not():
+    text = (
+        "Lavrov said in 2008 that the SCO, which groups China, Russia, Kazakhstan, Kyrgyzstan, "
+        "Tajikistan and Uzbekistan, was growing."
+    )
+    kept = read_article(text, date="2008-09-07").claims
+    assert [(c["verdict"], c["attributed"]) for c in kept] == [("correct", True)]
+    assert read_article(text, date="2012-09-07").claims == []

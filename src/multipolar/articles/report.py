@@ -90,12 +90,12 @@ def read_article(text_or_path: str | Path | bytes, date: str | dt.date | None = 
             f"The article {described}: names are matched, but claims and conflicts are read only in English."
         )
     spans = loading.sentences(doc.text)
-    mentions = names.gazetteer().read(doc.text, spans)
     day = doc.date
+    mentions = [as_place_on(m, day) for m in names.gazetteer().read(doc.text, spans)]
     resolver = Resolver(day)
     lines = claiming.sentence_lines(doc.text, mentions, spans, conflicting.HINT)
     sources = ["cow_capitals", PLACES_SOURCE]
-    found_claims = claiming.membership_claims(lines, doc.text) if english else []
+    found_claims = claiming.membership_claims(lines, doc.text, day.year if day else None) if english else []
     found_nature = claiming.nature_claims(lines, doc.text) if english else []
     claim_rows = [check_membership(c, day, resolver, sources) for c in found_claims]
     nature_rows = [check_nature(c, day, sources) for c in found_nature]
@@ -140,6 +140,13 @@ def read_article(text_or_path: str | Path | bytes, date: str | dt.date | None = 
         },
     )
     return report
+
+
+def as_place_on(mention, day: dt.date | None):
+    """A state's name that on ``day`` named a place in another state ('Montenegro' in 1999, in
+    Yugoslavia) as a mention of that place."""
+    place = names.place_until(mention.key, day) if mention.kind == "state" else None
+    return mention._replace(kind="place", key=place) if place else mention
 
 
 def claims_table(rows: list[dict]) -> pd.DataFrame:
