@@ -112,3 +112,34 @@ def test_food_after_a_state_name_is_the_bird():
 def test_a_weekday_after_a_state_keeps_it():
     found = mentioned("Russia, China and Kazakhstan Tuesday signed the charter.")
     assert set(found) == {"RUS", "CHN", "KAZ"}
+
+
+def test_the_word_splitter_keeps_every_offset_and_splits_at_word_boundaries():
+    from multipolar.articles.gazetteer import pipeline
+
+    text = "Russia's  ally\\n\\nl'Iran, the U.S.-led NATO (Nigerian troops) and Guinea-Bissau."
+    doc = pipeline().make_doc(text)
+    assert doc.text == text
+    assert all(text[t.idx : t.idx + len(t)] == t.text for t in doc)
+    words = [t.text for t in doc if not t.is_space]
+    assert words[:3] == ["Russia", "'", "s"] and "Iran" in words and "Nigerian" in words
+
+
+def test_a_state_after_an_elided_article_is_a_name():
+    report = mp.read_article(
+        "Les pays observateurs, comme l'Iran, l'Inde et le Pakistan, attendent.", date="2008-09-07"
+    )
+    iran = next(s for s in report.extra["states"] if s["iso3"] == "IRN")
+    assert iran["mentions"][0]["as"] == "name"
+
+
+def test_reading_turns_away_unknown_words_without_building_suggestions(monkeypatch):
+    from multipolar import errors
+    from multipolar.states import identity
+
+    def no_suggestions(*args, **kwargs):
+        raise AssertionError("suggestions built")
+
+    monkeypatch.setattr(errors, "close_matches", no_suggestions)
+    assert identity.reading("Hello") is None
+    assert identity.reading("Croatian") == "name" and identity.reading("SWE") == "ISO3"

@@ -30,7 +30,14 @@ import pandas as pd
 
 from multipolar.answer import Answer
 from multipolar.dates import parse_date
-from multipolar.errors import AmbiguousNameError, CoverageError, InputError, UnknownNameError, unknown
+from multipolar.errors import (
+    AmbiguousNameError,
+    CoverageError,
+    InputError,
+    MultipolarError,
+    UnknownNameError,
+    unknown,
+)
 from multipolar.states import lists
 
 CURATED = Path(__file__).parent / "data" / "entities.csv"
@@ -111,6 +118,22 @@ def resolve(text: str | list[str], date: str | dt.date | None = None, code: str 
         list(dict.fromkeys(notes)),
         list(SOURCES),
     )
+
+
+def reading(text: str) -> str | None:
+    """How ``text`` would be read today ("name", "demonym", "ISO3 code", ...), or None if it
+    names no entity. Unknown words are turned away before any error message (with its
+    spelling suggestions, a fuzzy search over every alias) is built: the article reader asks
+    this of many capitalised words that are not states."""
+    word = text.strip()
+    key = normalise(word) if word else ""
+    letters = re.fullmatch(r"[A-Za-z]{2,3}", word) is not None
+    if not (key in _alias_index() or letters or _by_pattern(word)):
+        return None
+    try:
+        return _identify(word, None, "cow")[1]
+    except MultipolarError:
+        return None
 
 
 def record_on(system: str, code, day: dt.date) -> dict | None:
