@@ -48,8 +48,9 @@ def pipeline():
     return nlp
 
 
-# a word (letters and digits), one other sign, or a run of whitespace
-PIECE = re.compile(r"\w+|[^\w\s]|\s+")
+# a word (letters and digits) or one other sign, with the single space after it if there is one;
+# or a run of whitespace
+PIECE = re.compile(r"(\w+|[^\w\s])( ?)|(\s+)")
 
 
 class WordSplitter:
@@ -69,14 +70,9 @@ class WordSplitter:
     def __call__(self, text: str):
         from spacy.tokens import Doc
 
-        words: list[str] = []
-        spaces: list[bool] = []
-        for piece in PIECE.findall(text):
-            if piece == " " and words and not spaces[-1] and not words[-1].isspace():
-                spaces[-1] = True  # the single space after a word belongs to it, as in spaCy
-            else:
-                words.append(piece)
-                spaces.append(False)
+        pieces = PIECE.findall(text)
+        words = [word or whitespace for word, _, whitespace in pieces]
+        spaces = [space == " " for _, space, _ in pieces]  # a single space belongs to its word, as in spaCy
         return Doc(self.vocab, words=words, spaces=spaces)
 
 
