@@ -137,3 +137,13 @@ def test_a_claim_reported_with_the_article_s_own_year_is_kept_and_another_year_s
     kept = read_article(text, date="2008-09-07").claims
     assert [(c["verdict"], c["attributed"]) for c in kept] == [("correct", True)]
     assert read_article(text, date="2012-09-07").claims == []
+
+
+def test_a_status_the_data_never_record_for_the_organisation_is_unchecked_not_wrong():
+    row = claim("NATO dialogue partners such as Georgia and Ukraine met in Brussels.", "2010-06-01")
+    assert row["verdict"] == "unchecked" and row["not_holding"] == []
+    assert row["evidence"]["reason"] == (
+        "The curated data record no dialogue partner status for North Atlantic Treaty Organization."
+    )
+    sco = claim("SCO dialogue partners such as Sri Lanka and Belarus met in Yekaterinburg.", "2010-06-01")
+    assert sco["verdict"] == "correct"

@@ -395,7 +395,14 @@ def check_membership(claim, day: dt.date | None, resolver: Resolver, sources: li
         row["uncertain"] += [
             year_only(g, day) for iso3, g in by_year.items() if iso3 not in listed and iso3 not in surely
         ]
-    if not org.existed_on(day):
+    if not recorded(org.id, claim.status):
+        # NATO's partners, say: the curated data keep no such spells, so cannot judge the claim
+        row["verdict"] = "unchecked"
+        row["not_holding"], row["missing"], row["uncertain"] = [], [], []
+        row["evidence"]["reason"] = (
+            f"The curated data record no {claim.status.replace('_', ' ')} status for {org.name}."
+        )
+    elif not org.existed_on(day):
         row["verdict"] = "not founded yet" if org.founded and day < org.founded else "dissolved"
         row["evidence"]["reason"] = f"{org.name} {org.lifetime()} according to the curated data."
         if org.founded and day < org.founded:
@@ -417,6 +424,15 @@ def check_membership(claim, day: dt.date | None, resolver: Resolver, sources: li
     else:
         row["verdict"] = "correct"
     return row
+
+
+@lru_cache(maxsize=1024)
+def recorded(org: str, status: str) -> bool:
+    """Does the curated data hold any spell (or year-only row) of ``status`` in ``org``?"""
+    from multipolar.orgs import registry
+
+    spells = (*registry.spell_records(org), *registry.gap_records(org))
+    return any(s["status"] == status for s in spells)
 
 
 def same_code_holder(state: dict, held: dict[str, dict], evidence: dict) -> str:
