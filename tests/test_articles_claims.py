@@ -257,3 +257,23 @@ def test_a_question_claims_nothing():
     assert (report["claims"], report["nature_claims"]) == ([], [])
     (found,) = claims_in("NATO members Finland and Sweden met. Not yet?", "2023-06-30")
     assert [m["iso3"] for m in found["not_holding"]] == ["SWE"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "read"),
+    [
+        ("Turkey, a NATO member, hosted the talks.", [("NATO", ["TUR"], "correct")]),
+        ("Ukraine, a NATO member, hosted the talks.", [("NATO", ["UKR"], "wrong")]),
+        ("Armenia, a member of the CSTO, hosted the talks.", [("CSTO", ["ARM"], "correct")]),
+        ("The Czech Republic, a NATO member state, objected.", [("NATO", ["CZE"], "correct")]),
+        ("Finland, not a NATO member, hosted the talks.", []),
+        ("Sweden, a prospective NATO member, hosted the talks.", []),
+        ("Poland, Hungary and the Czech Republic, a NATO member, met.", []),  # the last of a list
+        ("If Georgia, a NATO member, were attacked, the alliance would respond.", []),
+        ("Georgia, a former member of the CIS, left in 2009.", []),
+    ],
+)
+def test_one_state_in_apposition_is_a_claim_about_that_state(sentence, read):
+    found = claims_in(sentence, "2010-06-01")
+    assert [(c["org"], c["listed"], c["verdict"]) for c in found] == read
+    assert not any(c["exhaustive"] for c in found)

@@ -60,6 +60,9 @@ NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "ei
            "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
            "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20}  # fmt: skip
 COUNT = r"(?P<count>" + "|".join(NUMBERS) + r"|\d+)"
+# one state: not the last of a list ("..., and the Czech Republic, a NATO member"), whole with its "the"
+ONE_STATE = rf"(?<!, )(?<!and )(?<!& )(?<!the )(?P<list>{STATE})"
+AN = r"(?:itself |also |now |already )?(?:a|an) (?:full )?"
 MEMBERSHIP_PATTERNS = [
     # "the SCO, which currently groups Russia, China, ... and Uzbekistan"
     ("groups", re.compile(rf"{ORG} (?:, )?(?:(?:which|that) )?{NOW}{VERB} {LIST}{END}")),
@@ -127,6 +130,10 @@ MEMBERSHIP_PATTERNS = [
     ("whose", re.compile(rf"{ORG} , whose {STATUS} (?P<verb>include|are) {LIST}{END}")),
     # "Albania and Croatia joined NATO"
     ("joined", re.compile(rf"{LIST} (?:have |has |had |formally |officially )?joined (?:the )?{ORG}")),
+    # "Turkey, a NATO member, ..." (one state, not the last of a list)
+    ("one", re.compile(rf"{ONE_STATE} , {AN}{ORG} {STATUS}(?= |$)")),
+    # "Armenia, a member of the CSTO, ..."
+    ("one of", re.compile(rf"{ONE_STATE} , {AN}{STATUS} of (?:the )?{ORG}(?= |$)")),
 ]
 # a cheap test of each line before its patterns run: the words each pattern cannot do without
 STATUS_NEEDS = {"member", "members", "observer", "observers", "partner", "partners", "candidate",
@@ -149,6 +156,8 @@ NEEDS = {
     "members are": {"are", "include"},  # and a status word, which the pattern finds itself
     "members of are": {"are", "include"},
     "whose": {"whose"},
+    "one": STATUS_NEEDS,
+    "one of": STATUS_NEEDS,
 }
 NEEDED_WORDS = sorted({w for words in NEEDS.values() for w in words if w.isalpha()})
 # the lookahead for the characters a needed word or sign opens with lets the regex engine skip to them
@@ -373,7 +382,7 @@ def read_claim(name: str, match: re.Match, line: SentenceLine, article: str) -> 
         if named and qualified(before_org[: named.start()]):
             return None
         status_named = named.group("status") if named else None
-    if name in ("are", "joined", "both", "both org") and undone(line.line[: match.start()]):
+    if name in ("are", "joined", "both", "both org", "one", "one of") and undone(line.line[: match.start()]):
         return None
     if groups.get("status") and qualified(line.line[: match.start("status")]):
         return None
