@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
+from collections.abc import Iterable
 
 from multipolar.errors import CoverageError, InputError
 
@@ -65,3 +67,18 @@ def parse_years(value: str) -> tuple[int, int]:
     if start > end:
         raise InputError(f"Year range {text!r} runs backwards.", "Write it as FIRST-LAST, e.g. 1816-2022.")
     return start, end
+
+
+def change_days(starts: Iterable[dt.date], ends: Iterable[dt.date | None]) -> list[dt.date]:
+    """The days on which spells (start and end inclusive, None = open) begin or stop, sorted:
+    between two of them, which spells are in force does not change."""
+    days = set(starts) | {end + dt.timedelta(days=1) for end in ends if end is not None}
+    return sorted(days)
+
+
+def stretch_start(changes: list[dt.date], day: dt.date) -> dt.date:
+    """The first day of the stretch of ``day`` between two of the sorted ``changes`` (``day``
+    itself before the first): an answer that depends only on the spells in force is the same
+    on every day of it, so a cache can be keyed on this day."""
+    at = bisect.bisect_right(changes, day)
+    return changes[at - 1] if at else day

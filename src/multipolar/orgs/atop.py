@@ -14,7 +14,6 @@ obligations. The date conventions (docs/alliances.md) turn those rows into day s
 
 from __future__ import annotations
 
-import bisect
 import calendar
 import datetime as dt
 from functools import cache, lru_cache
@@ -23,6 +22,7 @@ import numpy as np
 import pandas as pd
 
 from multipolar.data import store
+from multipolar.dates import change_days, stretch_start
 from multipolar.errors import InputError
 from multipolar.orgs.registry import unbroken_since
 
@@ -264,16 +264,14 @@ def alliance_summaries(date: dt.date, among: set[int] | None = None) -> list[dic
 def unchanged_since(date: dt.date) -> dt.date:
     """The first day of the stretch around ``date`` in which no ATOP member spell begins or ends
     (nor coverage): every day of it has the same alliances in force."""
-    changes = _change_days()
-    at = bisect.bisect_right(changes, date)
-    return changes[at - 1] if at else date
+    return stretch_start(_change_days(), date)
 
 
 @cache
 def _change_days() -> list[dt.date]:
     spells = member_spells()
-    days = set(spells["start"]) | {end + dt.timedelta(days=1) for end in spells["end"] if end is not None}
-    return sorted(days | {FIRST_DAY, LAST_DAY + dt.timedelta(days=1)})
+    days = change_days(spells["start"], spells["end"])
+    return sorted({*days, FIRST_DAY, LAST_DAY + dt.timedelta(days=1)})
 
 
 @lru_cache(maxsize=4096)

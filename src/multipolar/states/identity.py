@@ -17,7 +17,6 @@ entities on the day is an AmbiguousNameError, never a guess: "Congo" and "Korea"
 
 from __future__ import annotations
 
-import bisect
 import datetime as dt
 import functools
 import logging
@@ -29,7 +28,7 @@ from pathlib import Path
 import pandas as pd
 
 from multipolar.answer import Answer
-from multipolar.dates import parse_date
+from multipolar.dates import change_days, parse_date, stretch_start
 from multipolar.errors import (
     AmbiguousNameError,
     CoverageError,
@@ -160,16 +159,12 @@ def _record_in_stretch(system: str, code, day: dt.date) -> dict | None:
 def unchanged_since(day: dt.date) -> dt.date:
     """The first day of the stretch around ``day`` in which no entity spell begins or ends:
     every identity answer is the same on each day of it, so callers may ask for that day."""
-    changes = _change_days()
-    at = bisect.bisect_right(changes, day)
-    return changes[at - 1] if at else day
+    return stretch_start(_change_days(), day)
 
 
 @functools.cache
 def _change_days() -> list[dt.date]:
-    days = {r["valid_from"] for r in _records()}
-    days |= {r["valid_to"] + dt.timedelta(days=1) for r in _records() if r["valid_to"] is not None}
-    return sorted(days)
+    return change_days((r["valid_from"] for r in _records()), (r["valid_to"] for r in _records()))
 
 
 def _identify(text: str, date, code: str) -> tuple[Country, str, list[str]]:
