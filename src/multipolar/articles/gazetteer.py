@@ -55,6 +55,8 @@ PIECE = re.compile(r"(\w+|[^\w\s])( ?)|(\s+)")
 # ASCII); and what stands between the stretches the matcher reads. The character class comes first,
 # the word boundary after it, so that the regex engine can skip to candidates
 OPENING = re.compile(r"[A-Z0-9](?<=\b.)\w*")
+# PIECE without its whitespace, which no name holds: a stretch ends where it fails to follow on
+WORD_OR_SIGN = re.compile(r"(\w+|[^\w\s])( ?)")
 BARRIER = "\n"
 
 
@@ -226,19 +228,19 @@ class Gazetteer:
         words: list[str] = []
         spaces: list[bool] = []
         offsets: list[tuple[int, int]] = []
-        known, firsts, piece_at = self.words, self.first_words, PIECE.match
+        known, firsts = self.words, self.first_words
         position = 0  # where the last stretch ended
         for opening in OPENING.finditer(text):
             at = opening.start()
-            if at < position or opening.group().lower() not in firsts:
+            if at < position or opening[0].lower() not in firsts:
                 continue
             length = len(words)
-            while piece := piece_at(text, at):
-                token = piece.group(1) or piece.group(3)
-                if token.lower() not in known:
+            for piece in WORD_OR_SIGN.finditer(text, at):
+                token = piece[1]
+                if piece.start() != at or token.lower() not in known:  # whitespace, or not a name's
                     break
                 words.append(token)
-                spaces.append(bool(piece.group(2)))
+                spaces.append(piece[2] == " ")
                 offsets.append((at, at + len(token)))
                 at = piece.end()
             if len(words) > length:
@@ -544,15 +546,12 @@ COMBINING_FORMS = {
     "Italo": "Italian",
     "Austro": "Austrian",
 }
-# the lookahead for the forms' first letters lets the regex engine skip to them
-COMBINING_FORM = re.compile(
-    "(?=["
-    + "".join(sorted({form[0] for form in COMBINING_FORMS}))
-    + r"])\b(?:"
-    + "|".join(COMBINING_FORMS)
-    + ")"
-    r"(?=-(?!(?:Pacific|European|Aryan|Saxon|China|Catholic)\b)[A-Z])"
-)
+# the hyphen after a form's closing "o", before a capital: a literal the regex engine skips to
+# quickly, where a pattern for the forms themselves is tried at every capital; then the form itself,
+# and the words after it that make a region or a people of it ("Indo-Pacific", "Anglo-Saxon")
+HYPHEN_AFTER_O = re.compile(r"o-(?=[A-Z])")
+FORM_BEFORE = re.compile(r"\b(?:" + "|".join(COMBINING_FORMS) + r")$")
+NOT_A_STATE_AFTER = re.compile(r"-(?:Pacific|European|Aryan|Saxon|China|Catholic)\b")
 
 
 def combining_forms(text: str, chosen: list[tuple]) -> list[tuple]:
@@ -561,9 +560,11 @@ def combining_forms(text: str, chosen: list[tuple]) -> list[tuple]:
     before words they make a region or a people of ('Indo-Pacific', 'Anglo-Saxon')."""
     out = []
     taken = Spans(chosen)
-    for match in COMBINING_FORM.finditer(text):
-        if not taken.overlaps(match.start(), match.end()):
-            out.append((match.start(), match.end(), "demonym", COMBINING_FORMS[match.group(0)]))
+    for hyphen in HYPHEN_AFTER_O.finditer(text):
+        end = hyphen.start() + 1
+        form = FORM_BEFORE.search(text, max(0, end - 6), end)
+        if form and not NOT_A_STATE_AFTER.match(text, end) and not taken.overlaps(form.start(), end):
+            out.append((form.start(), end, "demonym", COMBINING_FORMS[form.group(0)]))
     return out
 
 
