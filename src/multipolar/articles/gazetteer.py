@@ -278,10 +278,11 @@ class Gazetteer:
         chosen = [c for c in chosen if c[2] != "capital" or not part_of_a_name(text, c[0], c[1])]
         chosen, dropped = without_states_in_longer_names(text, chosen)
         # the names dropped stay taken, so that no second look finds them again
-        chosen += abbreviations(text, sorted(chosen + dropped))
-        chosen += listed_names(text, sorted(chosen + dropped))
-        chosen += demonyms(text, sorted(chosen + dropped))
-        chosen += combining_forms(text, sorted(chosen + dropped))
+        taken_spans = Spans(chosen + dropped)
+        chosen += abbreviations(text, taken_spans)
+        chosen += listed_names(text, sorted(chosen), taken_spans)
+        chosen += demonyms(text, taken_spans)
+        chosen += combining_forms(text, taken_spans)
         starts = [start for start, _ in sentences]
         mentions = []
         for first, last, kind, key in sorted(chosen):
@@ -349,7 +350,8 @@ NEXT_WORD = re.compile(r" ([A-Z][\w'’-]*)")
 FOOD_AFTER = re.compile(
     r" (?:sandwich|sandwiches|dinner|dinners|breast|roast|burgers?|recipes?|stuffing|gravy)\b"
 )
-PREVIOUS_WORD = re.compile(r"(?<![^\s(\"“])([A-Z][\w'’]*) $")
+# (opening with the capital, so that the regex engine skips to capitals)
+PREVIOUS_WORD = re.compile(r"([A-Z](?<![^\s(\"“][A-Z])[\w'’]*) $")
 # Georgia the US state: a US title before "of Georgia", a Georgian city of the US before
 # ", Georgia", US offices after "Georgia's" (a state's names never take these)
 US_OFFICE_OF = re.compile(
@@ -439,7 +441,8 @@ def in_title_case(text: str, at: int) -> bool:
 
 
 class Spans:
-    """Character spans already taken by a name, for quick overlap tests."""
+    """Character spans already taken by a name, for quick overlap tests; each second look adds
+    the names it finds."""
 
     def __init__(self, chosen: list[tuple]):
         self.spans = sorted([span[:2] for span in chosen])
@@ -458,13 +461,12 @@ class Spans:
 ABBREVIATION = re.compile(r"[A-Z](?<=\b[A-Z])(?:\.(?:[A-Z]\.){1,2}(?!\w)|[A-Z]{1,4}\b)")
 
 
-def abbreviations(text: str, chosen: list[tuple]) -> list[tuple]:
+def abbreviations(text: str, taken: Spans) -> list[tuple]:
     """Abbreviations the alias table lacks but the identity layer reads as a state's name or
     ISO3 code ('ROK', 'SWE'): a second look at capitals no name covered. Not in all-capital
     lines (headlines), not English stop words, and not two-letter ISO codes ('IN', 'IT' are
     words too often)."""
     out = []
-    taken = Spans(chosen)
     for match in ABBREVIATION.finditer(text):
         word = match.group(0)
         if taken.overlaps(match.start(), match.end()) or word.lower() in stop_words():
@@ -473,6 +475,7 @@ def abbreviations(text: str, chosen: list[tuple]) -> list[tuple]:
             continue
         if reads_as_state(word):
             out.append((match.start(), match.end(), "state", word))
+            taken.add(match.start(), match.end())
     return out
 
 
@@ -482,11 +485,10 @@ LIST_NEIGHBOUR_BEFORE = re.compile(
 )
 
 
-def listed_names(text: str, chosen: list[tuple]) -> list[tuple]:
+def listed_names(text: str, chosen: list[tuple], taken: Spans) -> list[tuple]:
     """Names the alias table lacks but the identity layer reads as a state's ('Britain'), when
     they stand in a list next to a state the gazetteer found ('..., Britain, France and ...')."""
     out: list[tuple] = []
-    spans = Spans(chosen)
     states = [(first, last) for first, last, kind, _ in chosen if kind == "state"]
     while states:
         found = []
@@ -501,11 +503,11 @@ def listed_names(text: str, chosen: list[tuple]) -> list[tuple]:
                 if match is None:
                     continue
                 span = match.span(1)
-                if spans.overlaps(*span):
+                if taken.overlaps(*span):
                     continue
                 if reads_as_state(match.group(1), name_only=True):
                     found.append((*span, "state", match.group(1)))
-                    spans.add(*span)
+                    taken.add(*span)
         out += found
         states = [(first, last) for first, last, _, _ in found]
     return out
@@ -518,13 +520,12 @@ DEMONYM_LIKE = re.compile(r"[A-Z](?<=\b[A-Z])[a-z]*(?:" + "|".join(DEMONYM_ENDIN
 GEOGRAPHY = re.compile(r" (?:Ocean|Sea|Gulf|Peninsula|Subcontinent|Basin|Mountains|Plain|Plateau|Steppe)\b")
 
 
-def demonyms(text: str, chosen: list[tuple]) -> list[tuple]:
+def demonyms(text: str, taken: Spans) -> list[tuple]:
     """Adjectives of nationality that are not in the alias table's demonyms (those the matcher
     finds) but that the identity layer reads as a state's name ('Croatian', 'Nigerien'), as
     kind "demonym": they count as mentions of the state and as parties to a conflict ('the
     Croatian offensive'), never as items of a membership list."""
     out = []
-    taken = Spans(chosen)
     for match in DEMONYM_LIKE.finditer(text):
         if taken.overlaps(match.start(), match.end()):
             continue
@@ -532,6 +533,7 @@ def demonyms(text: str, chosen: list[tuple]) -> list[tuple]:
             continue
         if reads_as_state(match.group(0), name_only=True):
             out.append((match.start(), match.end(), "demonym", match.group(0)))
+            taken.add(match.start(), match.end())
     return out
 
 
@@ -554,17 +556,17 @@ FORM_BEFORE = re.compile(r"\b(?:" + "|".join(COMBINING_FORMS) + r")$")
 NOT_A_STATE_AFTER = re.compile(r"-(?:Pacific|European|Aryan|Saxon|China|Catholic)\b")
 
 
-def combining_forms(text: str, chosen: list[tuple]) -> list[tuple]:
+def combining_forms(text: str, taken: Spans) -> list[tuple]:
     """'Sino-', 'Indo-', 'Russo-' and the like before a capitalised word, as kind "demonym" of
     their state: parties to a conflict ('the Sino-Indian war'), never items of a list. Not
     before words they make a region or a people of ('Indo-Pacific', 'Anglo-Saxon')."""
     out = []
-    taken = Spans(chosen)
     for hyphen in HYPHEN_AFTER_O.finditer(text):
         end = hyphen.start() + 1
         form = FORM_BEFORE.search(text, max(0, end - 6), end)
         if form and not NOT_A_STATE_AFTER.match(text, end) and not taken.overlaps(form.start(), end):
             out.append((form.start(), end, "demonym", COMBINING_FORMS[form.group(0)]))
+            taken.add(form.start(), end)
     return out
 
 
