@@ -56,7 +56,7 @@ PIECE = re.compile(r"(\w+|[^\w\s])( ?)|(\s+)")
 # the word boundary after it, so that the regex engine can skip to candidates
 OPENING = re.compile(r"[A-Z0-9](?<=\b.)\w*")
 # PIECE without its whitespace, which no name holds: a stretch ends where it fails to follow on
-WORD_OR_SIGN = re.compile(r"(\w+|[^\w\s])( ?)")
+WORD_OR_SIGN = re.compile(r"(\w+|[^\w\s]) ?")
 BARRIER = "\n"
 
 
@@ -218,16 +218,15 @@ class Gazetteer:
             self.matcher.add(label, [pattern])
 
     def runs(self, text: str):
-        """The stretches of ``text`` a name can lie in, as one Doc for the matcher, with each
-        token's character offsets. Every name opens with a capital or a digit (the matches
+        """The stretches of ``text`` a name can lie in, as one Doc for the matcher, with where
+        each token starts. Every name opens with a capital or a digit (the matches
         ``read`` keeps do), so a stretch opens with a word that opens some name and runs on while
         its words and signs are words of some name; a BARRIER token stands between stretches.
         The matcher finds in it what it would find in the whole text, from a Doc a tenth as long."""
         from spacy.tokens import Doc
 
         words: list[str] = []
-        spaces: list[bool] = []
-        offsets: list[tuple[int, int]] = []
+        starts: list[int] = []  # each token's first character in ``text``
         known, firsts = self.words, self.first_words
         position = 0  # where the last stretch ended
         for opening in OPENING.finditer(text):
@@ -240,24 +239,22 @@ class Gazetteer:
                 if piece.start() != at or token.lower() not in known:  # whitespace, or not a name's
                     break
                 words.append(token)
-                spaces.append(piece[2] == " ")
-                offsets.append((at, at + len(token)))
+                starts.append(at)
                 at = piece.end()
             if len(words) > length:
                 words.append(BARRIER)
-                spaces.append(False)
-                offsets.append((at, at))
+                starts.append(at)
             position = at
-        return Doc(self.nlp.vocab, words=words, spaces=spaces), offsets
+        return Doc(self.nlp.vocab, words=words), starts
 
     def read(self, text: str, sentences: list[tuple[int, int]]) -> list[Mention]:
         """Every name in ``text`` (split into ``sentences``, character spans), in order; where
         names overlap the longest wins, then the reading PRIORITY prefers."""
-        doc, offsets = self.runs(text)
+        doc, starts = self.runs(text)
         found = []
         for match_id, start, end in self.matcher(doc):
             kind, key, alias = self.labels[match_id]
-            first, last = offsets[start][0], offsets[end - 1][1]
+            first, last = starts[start], starts[end - 1] + len(doc[end - 1])
             if alias in self.acronyms:
                 if not same_acronym(text[first:last], alias):
                     continue
