@@ -5,8 +5,11 @@ shuffled and repeated until each is about 1,000 words, with a few states and org
 swapped so that no two are the same text. Each is read on a date of its own (no two alike,
 1990-2024), so every membership and alliance claim is checked and nothing looked up for one
 date is reused for the next. The first article (building the gazetteer, loading the data) is
-timed separately. Then the 2008 example, a real article as published, is read on 300 of the
-days: fewer claims than the built articles, and words the built articles repeat.
+timed separately. Then come realistic articles: the 2008 example, a real article as published,
+on 300 other days; and it with the ten realistic articles of tests/articles/realistic
+(1956-2024: wire copy, op-eds, live blogs), joined two by two into texts of about 1,000 words,
+on as many other days. They have the claims and names of real writing, where the built
+articles repeat claim-dense paragraphs.
 
     MULTIPOLAR_MIRROR=/work/shared/data .venv/bin/python bench/bench_articles.py [--n 1000]
 """
@@ -93,7 +96,6 @@ def main() -> None:
     for index, text in enumerate(texts):
         claims += len(read_article(text, date=days[index]))
     elapsed, cpu = time.perf_counter() - start, time.process_time() - cpu
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     mean_words = sum(len(t.split()) for t in texts) / len(texts)
     print(f"first article (builds gazetteer, loads data): {first:.2f} s")
     print(
@@ -104,7 +106,10 @@ def main() -> None:
     rate, cpu_rate = len(texts) / elapsed, len(texts) / cpu
     print(f"throughput: {rate:.0f} articles/s wall, {cpu_rate:.0f}/s CPU, on one core")
     used = set(days)
-    real_article(read_article, [d for d in distinct_days(2000, seed=11) if d not in used][:300])
+    other_days = [d for d in distinct_days(3000, seed=11) if d not in used]
+    real_article(read_article, other_days[:300])
+    realistic_articles(read_article, other_days[300:])
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"peak memory: {peak:.0f} MB")
 
 
@@ -125,6 +130,25 @@ def real_article(read_article, days: list[dt.date]) -> None:
     print(
         f"the 2008 example ({words} words) on {len(days)} other days: {1 / each:.0f} articles/s CPU, "
         f"{per_thousand * 1000:.1f} ms per 1,000 words (about {1 / per_thousand:.0f} 1,000-word articles/s)"
+    )
+
+
+def realistic_articles(read_article, days: list[dt.date]) -> None:
+    """Every pair of the realistic articles (their main text, as loaded) joined into one text of
+    about 1,000 words, each pair read on five days of its own."""
+    from multipolar.articles.text import load
+
+    paths = [EXAMPLE, *sorted((ROOT / "tests" / "articles" / "realistic").iterdir())]
+    texts = [load(path).text for path in paths if path.is_file()]
+    pairs = [f"{a}\n\n{b}" for i, a in enumerate(texts) for b in texts[i + 1 :]] * 5
+    words = sum(len(text.split()) for text in pairs) / len(pairs)
+    cpu = time.process_time()
+    for text, day in zip(pairs, days, strict=False):
+        read_article(text, date=day)
+    each = (time.process_time() - cpu) / len(pairs)
+    print(
+        f"{len(pairs)} realistic articles of ~{words:.0f} words (two of {len(texts)} joined) on as many "
+        f"other days: {1 / each:.0f} articles/s CPU, {each * 1000:.1f} ms each"
     )
 
 

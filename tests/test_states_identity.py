@@ -235,3 +235,14 @@ def test_identity_answers_are_the_same_across_an_unchanged_stretch(day):
     before = first - dt.timedelta(days=1)
     assert any(identity._exists(r, before) != identity._exists(r, first) for r in identity._records())
     assert identity.identify("Russia", first) == identity.identify("Russia", day)
+
+
+def test_the_one_quick_pattern_finds_what_the_patterns_find_one_by_one():
+    # identity._any_pattern is a quick first test before country_converter's patterns are
+    # tried one by one; it must turn away no word one of them would read
+    words = {*identity.aliases()["alias"], "Croatian", "Kyrgyz", "BVI", "Zaire", "Congolese", "Indian"}
+    words |= {"Sergei", "Kremlin", "Washington", "Sakartvelo", "Leopoldville", "Hong Kong", "Indian Ocean"}
+    for word in (w for w in words if w.isascii()):
+        one_by_one = any(pattern.search(word) for _, pattern in identity._patterns())
+        assert bool(identity._any_pattern().search(word.lower())) == one_by_one, word
+    assert identity.reading("Croatian") == "name" and identity.reading("Sergei") is None

