@@ -60,8 +60,9 @@ NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "ei
            "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
            "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20}  # fmt: skip
 COUNT = r"(?P<count>" + "|".join(NUMBERS) + r"|\d+)"
-# one state: not the last of a list ("..., and the Czech Republic, a NATO member"), whole with its "the"
-ONE_STATE = rf"(?<!, )(?<!and )(?<!& )(?<!the )(?P<list>{STATE})"
+# one state: not the last of a list ("..., and the Czech Republic, a NATO member"), whole with its "the";
+# the lookahead (as LIST's) lets the engine skip to where a state can open
+ONE_STATE = rf"(?=[t<])(?<!, )(?<!and )(?<!& )(?<!the )(?P<list>{STATE})"
 AN = r"(?:itself |also |now |already )?(?:a|an) (?:full )?"
 MEMBERSHIP_PATTERNS = [
     # "the SCO, which currently groups Russia, China, ... and Uzbekistan"
@@ -135,36 +136,32 @@ MEMBERSHIP_PATTERNS = [
     # "Armenia, a member of the CSTO, ..."
     ("one of", re.compile(rf"{ONE_STATE} , {AN}{STATUS} of (?:the )?{ORG}(?= |$)")),
 ]
-# a cheap test of each line before its patterns run: the words each pattern cannot do without
+# a cheap test of each line before its patterns run: for each pattern, sets of words of which the
+# line must hold one each (whole words of the line: a space or the line's end on either side)
 STATUS_NEEDS = {"member", "members", "observer", "observers", "partner", "partners", "candidate",
                 "candidates", "associate", "founders", "founder", "founding"}  # fmt: skip
 LISTING_NEEDS = {"groups", "comprises", "consists", "made", "composed", "brings", "unites", "includes",
                  "encompasses", "counts"}  # fmt: skip
+SUCH_AS_NEEDS = {"such", "like", "including", ":"}
 NEEDS = {
-    "groups": LISTING_NEEDS,
-    "together": {"together"},
-    "grouping": {"group", "bloc", "grouping", "club", "format", "alliance"},
-    "bracketed": {"(", "—", "–", ":"},
-    "apposition": STATUS_NEEDS,
-    "of": STATUS_NEEDS,
-    "such": {"such"},
-    "such as": STATUS_NEEDS,
-    "are": STATUS_NEEDS,
-    "joined": {"joined"},
-    "both": {"both", "all"},
-    "both org": {"both", "all"},
-    "members are": {"are", "include"},  # and a status word, which the pattern finds itself
-    "members of are": {"are", "include"},
-    "whose": {"whose"},
-    "one": STATUS_NEEDS,
-    "one of": STATUS_NEEDS,
+    "groups": [LISTING_NEEDS],
+    "together": [{"together"}],
+    "grouping": [{"group", "bloc", "grouping", "club", "format", "alliance"}, {"of", "comprising"}],
+    "bracketed": [{"(", "—", "–", ":"}],
+    "apposition": [STATUS_NEEDS],
+    "of": [STATUS_NEEDS, {"of"}, SUCH_AS_NEEDS],
+    "such": [{"such"}],
+    "such as": [STATUS_NEEDS, SUCH_AS_NEEDS],
+    "are": [STATUS_NEEDS, {"are", "is", "remain", "remains"}, {"of", "in"}],
+    "joined": [{"joined"}],
+    "both": [{"both", "all"}, STATUS_NEEDS, {"of"}],
+    "both org": [{"both", "all"}, STATUS_NEEDS],
+    "members are": [{"are", "include"}, STATUS_NEEDS],
+    "members of are": [{"are", "include"}, STATUS_NEEDS, {"of"}],
+    "whose": [{"whose"}],
+    "one": [STATUS_NEEDS, {"a", "an"}],
+    "one of": [STATUS_NEEDS, {"a", "an"}, {"of"}],
 }
-NEEDED_WORDS = sorted({w for words in NEEDS.values() for w in words if w.isalpha()})
-# the lookahead for the characters a needed word or sign opens with lets the regex engine skip to them
-KEYWORDS = re.compile(
-    rf"(?=[(—–:{''.join(sorted({w[0] for w in NEEDED_WORDS}))}])"
-    rf"(?:[(—–:]|\b(?:{'|'.join(NEEDED_WORDS)})\b)"
-)
 
 
 # words before a status that make it another day's or nobody's
@@ -345,10 +342,10 @@ def membership_claims(lines: list[SentenceLine], article: str, year: int | None 
     for line in lines:
         if "<state#" not in line.line or "<org#" not in line.line or QUESTION.search(line.line):
             continue
-        present = set(KEYWORDS.findall(line.line))
+        words = set(line.line.split())
         taken: list[tuple[int, int]] = []
         for name, pattern in MEMBERSHIP_PATTERNS:
-            if present.isdisjoint(NEEDS[name]):
+            if any(map(words.isdisjoint, NEEDS[name])):
                 continue
             for match in pattern.finditer(line.line):
                 if any(a < match.end() and match.start() < b for a, b in taken):

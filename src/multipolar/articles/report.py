@@ -307,7 +307,7 @@ def check_membership(claim, day: dt.date | None, resolver: Resolver, sources: li
     the status), uncertain (the data cannot tell: a state whose membership is known only by year,
     or a suspended member), or not founded yet; with the member list of that day as evidence."""
     from multipolar.orgs import registry
-    from multipolar.orgs.queries import gaps_on
+    from multipolar.orgs.queries import gaps_on, member_notes
 
     org = registry.organisation(claim.org)
     said = org
@@ -336,7 +336,8 @@ def check_membership(claim, day: dt.date | None, resolver: Resolver, sources: li
     founding = getattr(claim, "as_of", None) == "founding" and org.founded and org.existed_on(day)
     if founding:
         day = org.founded  # 'the founding members of BRICS': who held the status that first day
-    holding, holding_notes, holding_sources = roster(org.id, day, claim.status)
+    holding = roster(org.id, day, claim.status)
+    holding_notes, holding_sources = member_notes(org.id, day, claim.status, holding)
     sources.extend(holding_sources)
     held = {r["iso3"]: r for r in holding}
     row["evidence"] = {
@@ -361,9 +362,7 @@ def check_membership(claim, day: dt.date | None, resolver: Resolver, sources: li
     surely = {iso3: g for iso3, g in by_year.items() if g["certain"] and iso3 not in held}
     if by_year:
         sources.append(registry.GAPS_SOURCE)
-    suspended = (
-        {r["iso3"]: r for r in roster(org.id, day, "suspended")[0]} if claim.status == "member" else {}
-    )
+    suspended = {r["iso3"]: r for r in roster(org.id, day, "suspended")} if claim.status == "member" else {}
     outside = [iso3 for iso3 in listed if iso3 not in held and iso3 not in surely]
     for iso3 in outside:
         if iso3 in by_year:
@@ -380,7 +379,7 @@ def check_membership(claim, day: dt.date | None, resolver: Resolver, sources: li
             )
     undecided = {u["iso3"] for u in row["uncertain"]}
     # every status on the day, asked only when a listed state does not hold the claimed one
-    statuses = {r["iso3"]: r["status"] for r in roster(org.id, day, "all")[0]} if outside else {}
+    statuses = {r["iso3"]: r["status"] for r in roster(org.id, day, "all")} if outside else {}
     row["not_holding"] = [
         {"iso3": iso3, "status_that_day": statuses.get(iso3), **spell_of(org.id, iso3, day)}
         for iso3 in outside
@@ -413,7 +412,7 @@ def check_membership(claim, day: dt.date | None, resolver: Resolver, sources: li
                     "since": r["since"],
                     **spell_of(org.id, r["iso3"], org.founded),
                 }
-                for r in roster(org.id, org.founded, claim.status)[0]
+                for r in roster(org.id, org.founded, claim.status)
             ]
     elif row["not_holding"]:
         row["verdict"] = "wrong"
@@ -537,25 +536,39 @@ def spells_of(org: str) -> pd.DataFrame:
     return table[table["org"] == org].reset_index(drop=True)
 
 
-@lru_cache(maxsize=4096)
-def roster(org: str, day: dt.date, status: str) -> tuple[tuple[dict, ...], tuple[str, ...], tuple[str, ...]]:
-    """Who held ``status`` in ``org`` on ``day`` (JSON-ready records, notes, sources), as ``members``
-    answers it."""
-    from multipolar.orgs.queries import member_records
+def roster(org: str, day: dt.date, status: str) -> tuple[dict, ...]:
+    """Who held ``status`` in ``org`` on ``day``, as JSON-ready records (``members``' rows),
+    worked out once per stretch of days with the same rows (see queries.holders)."""
+    from multipolar.orgs.queries import membership_stretch
 
-    rows, notes, sources = member_records(org, day, status)
-    rows = tuple({**row, "since": row["since"].isoformat()} for row in rows)  # as JSON gives it
-    return rows, tuple(notes), tuple(sources)
+    return roster_in_stretch(org, membership_stretch(org, day), status)
 
 
 @lru_cache(maxsize=4096)
+def roster_in_stretch(org: str, stretch: dt.date, status: str) -> tuple[dict, ...]:
+    from multipolar.orgs.queries import holders
+
+    return tuple({**row, "since": row["since"].isoformat()} for row in holders(org, stretch, status))
+
+
 def weigh_alliances(org_id: str, day: dt.date) -> tuple[int, int, dict]:
     """How many ATOP defence or offence pledges bind all of the organisation's members on
-    ``day``, how many bind only some, and the evidence: those pledges and its own treaties."""
+    ``day``, how many bind only some, and the evidence: those pledges and its own treaties.
+    Weighed once per stretch of days in which neither its members nor ATOP change."""
+    from multipolar.orgs import atop
+    from multipolar.orgs.queries import membership_stretch
+
+    stretch = max(membership_stretch(org_id, day), atop.unchanged_since(day))
+    binding, partial, evidence = weigh_alliances_in_stretch(org_id, stretch)
+    return binding, partial, {**evidence, "date": day.isoformat()}
+
+
+@lru_cache(maxsize=4096)
+def weigh_alliances_in_stretch(org_id: str, day: dt.date) -> tuple[int, int, dict]:
     from multipolar.orgs import atop, registry
 
     org = registry.organisation(org_id)
-    cows = sorted({int(r["cow"]) for r in roster(org.id, day, "member")[0] if r["cow"] is not None})
+    cows = sorted({int(r["cow"]) for r in roster(org.id, day, "member") if r["cow"] is not None})
     pacts = atop.alliance_summaries(day, set(cows))
     shown = []
     binding = partial = 0

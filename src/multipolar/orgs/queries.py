@@ -8,11 +8,12 @@ existed; a date outside ATOP's coverage gives no alliance rows and a note saying
 from __future__ import annotations
 
 import datetime as dt
+from functools import cache, lru_cache
 
 import pandas as pd
 
 from multipolar.answer import Answer
-from multipolar.dates import parse_date
+from multipolar.dates import change_days, parse_date, stretch_start
 from multipolar.errors import InputError
 from multipolar.orgs import atop, registry
 from multipolar.states import identity
@@ -63,6 +64,50 @@ def members(org: str, date: str | dt.date | None = None, status: str = "member")
 def member_records(org_id: str, day: dt.date, status: str) -> tuple[list[dict], list[str], list[str]]:
     """What ``members`` answers, as plain rows (iso3, cow, name, status, since, source), notes and
     sources, without building a table: the article reader asks this for many dates."""
+    rows = [dict(row) for row in holders(org_id, day, status)]
+    notes, sources = member_notes(org_id, day, status, rows)
+    return rows, notes, sources
+
+
+def holders(org_id: str, day: dt.date, status: str) -> tuple[dict, ...]:
+    """``member_records``' rows (shared: not to be changed), looked up once per stretch of days in
+    which the organisation is neither founded nor dissolved, none of its spells begins or ends
+    and no state's name changes: the rows are the same on every day of it."""
+    return _holders_in_stretch(org_id, membership_stretch(org_id, day), status)
+
+
+def membership_stretch(org_id: str, day: dt.date) -> dt.date:
+    """The first day of ``holders``' stretch around ``day``: the later of the stretch starts of
+    the organisation's spells and of the state lists."""
+    return max(stretch_start(_membership_change_days(org_id), day), identity.unchanged_since(day))
+
+
+@cache
+def _membership_change_days(org_id: str) -> list[dt.date]:
+    found = registry.organisation(org_id)
+    spells = registry.spell_records(found.id)
+    lifetime = [d for d in (found.founded, found.dissolved and found.dissolved + ONE_DAY) if d]
+    return sorted({*change_days([s["start"] for s in spells], [s["end"] for s in spells]), *lifetime})
+
+
+@lru_cache(maxsize=4096)
+def _holders_in_stretch(org_id: str, day: dt.date, status: str) -> tuple[dict, ...]:
+    found = registry.organisation(org_id)
+    if not found.existed_on(day):
+        return ()
+    rows = []
+    for spell in registry.spell_records(found.id):
+        if status in ("all", spell["status"]) and registry.holds_on(spell, day):
+            row = {c: spell[c] for c in MEMBER_COLUMNS if c != "name"}
+            row["name"] = state_name(spell["iso3"], day)
+            rows.append({c: row[c] for c in MEMBER_COLUMNS})
+    order = {s: i for i, s in enumerate(registry.statuses())}
+    rows.sort(key=lambda r: (order[r["status"]], r["name"]))
+    return tuple(rows)
+
+
+def member_notes(org_id: str, day: dt.date, status: str, rows: list[dict]) -> tuple[list[str], list[str]]:
+    """``member_records``' notes and sources for its ``rows`` (or any rows with their iso3)."""
     found = registry.organisation(org_id)
     if not found.existed_on(day):
         notes = [f"{found.name} ({found.id}) {found.lifetime()}; it did not exist on {day.isoformat()}."]
@@ -74,25 +119,17 @@ def member_records(org_id: str, day: dt.date, status: str) -> tuple[list[dict], 
                     f"Its {relation}, {other.name} ({other.id}), {other.lifetime()}: "
                     f"see `multipolar members {other.id} --date {day.isoformat()}`."
                 )
-        return [], notes, list(CURATED)
-    spells = [s for s in registry.spell_records(found.id) if status in ("all", s["status"])]
-    rows = []
-    for spell in spells:
-        if registry.holds_on(spell, day):
-            row = {c: spell[c] for c in MEMBER_COLUMNS if c != "name"}
-            row["name"] = state_name(spell["iso3"], day)
-            rows.append({c: row[c] for c in MEMBER_COLUMNS})
-    order = {s: i for i, s in enumerate(registry.statuses())}
-    rows.sort(key=lambda r: (order[r["status"]], r["name"]))
+        return notes, list(CURATED)
     notes = []
     if not rows:
         notes.append(f"No state had status {status!r} in {found.id} on {day.isoformat()}.")
+        spells = [s for s in registry.spell_records(found.id) if status in ("all", s["status"])]
         first = min((s["start"] for s in spells), default=None)
         if first is not None and first > day:
             notes.append(f"The curated data dates the first such spell from {first.isoformat()}.")
     gaps = gap_notes(found.id, day, status, {r["iso3"] for r in rows})
     sources = CURATED + ([registry.GAPS_SOURCE] if gaps else []) + STATE_NAMES
-    return rows, notes + gaps, sources
+    return notes + gaps, sources
 
 
 def gaps_on(org_id: str, day: dt.date, status: str) -> list[dict]:
