@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections import Counter
 from functools import cache, lru_cache
 
 import pandas as pd
@@ -325,7 +326,9 @@ def candidates(name: str, parties: tuple, territorial: bool, year: int) -> list[
         rows = [r for r in rows if r.gwno_a in gws and r.incompatibility == "territory"]
     else:
         least = min(len(gws), 2)
-        rows = [r for r in rows if sum(side in gws for side in sides_gw(r)) >= least]
+        if least:  # the records with at least ``least`` sides among gws, in table order
+            sides = Counter(at for gw in gws for at in positions_by_side(name, year).get(gw, ()))
+            rows = [rows[at] for at in sorted(sides) if sides[at] >= least]
         if len(gws) >= 2 and any(r.type_of_conflict == "interstate" for r in rows):
             rows = [r for r in rows if r.type_of_conflict == "interstate"]  # states named as the two sides
     seen: set[int] = set()  # each conflict once, as its first row
@@ -343,6 +346,19 @@ def candidates(name: str, parties: tuple, territorial: bool, year: int) -> list[
         }
         for r in rows
     ]
+
+
+@cache
+def positions_by_side(name: str, year: int) -> dict[float, list[int]]:
+    """Each GW code on a side of a UCDP record (dataset ``name``) in ``year``, with the records'
+    positions in records_by_year's list, once for each side it is on: a year's records involving
+    some states are then counted from their codes, not by reading every record."""
+    out: dict[float, list[int]] = {}
+    for at, row in enumerate(records_by_year(name).get(year, [])):
+        for side in sides_gw(row):
+            if pd.notna(side):
+                out.setdefault(side, []).append(at)
+    return out
 
 
 def sides_gw(row: tuple) -> tuple:
