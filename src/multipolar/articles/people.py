@@ -95,11 +95,14 @@ NAME_WORD = (
 )
 PARTICLE = "(?:" + "|".join(sorted(PARTICLES)) + ")"
 INITIAL = rf"[{UPPER}]\.[ \t]+"  # a middle initial: "John F. Kennedy"
+ONE_NAME_WORD = re.compile(NAME_WORD)
 RUN = re.compile(rf"{NAME_WORD}(?:[ \t]+(?:{PARTICLE}[ \t]+)*(?:{INITIAL})?{NAME_WORD})+")
 SAYING_AFTER = re.compile(
     rf"[ \t]*(?:,[ \t]*(?:who[ \t]+)?)?(?:(?:{'|'.join(sorted(ADVERBS))})[ \t]+)*(?P<verb>[a-z]+)\b"
 )
 NON_SPACE = re.compile(r"\S+")
+A_WORD = re.compile(r"[\w.'-]+")
+ACCORDING_TO = re.compile(r"according[ \t]+to[ \t]*$", re.I)
 # a role after a comma, with up to three words before it: "Zbigniew Brzezinski, the national
 # security adviser"; "Javier Solana, NATO's secretary general" (the organisation masked)
 ROLE_AFTER = re.compile(
@@ -134,7 +137,7 @@ def people(text: str, mentions) -> list[Person]:
             if inside >= 0 and start < named[inside][1]:
                 continue
             first_name = word_before(masked, start)
-            if re.fullmatch(NAME_WORD, first_name) and first_name.lower() not in NOT_TITLE_CASE:
+            if ONE_NAME_WORD.fullmatch(first_name) and first_name.lower() not in NOT_TITLE_CASE:
                 continue  # another first name: a different person with the same surname
             add(found, surname, start, end, surnames[surname])
     for person in found.values():
@@ -147,29 +150,24 @@ NOT_TITLE_CASE = TITLES | NOT_NAMES
 
 
 def names_in(run: re.Match) -> list[tuple[int, int]]:
-    """Stretches of two or more name words inside a capitalised run, cut at titles and at
+    """Stretches of two to four name words inside a capitalised run, cut at titles and at
     words that are never names ('Chancellor Angela Merkel' -> 'Angela Merkel')."""
-    out, current = [], []
+    spans, stretch = [], []
     for word in NON_SPACE.finditer(run.string, run.start(), run.end()):
-        lowered = word.group(0).lower()
-        if lowered in NOT_TITLE_CASE:
-            if sum(w.group(0)[0].isupper() for w in current) >= 2:
-                out.append(current)
-            current = []
-        elif word.group(0) in PARTICLES and not current:
-            continue
+        if word.group().lower() in NOT_TITLE_CASE:
+            spans += name_span(stretch)
+            stretch = []
         else:
-            current.append(word)
-    if sum(w.group(0)[0].isupper() for w in current) >= 2:
-        out.append(current)
-    spans = []
-    for words in out:
-        while words and words[-1].group(0) in PARTICLES:
-            words.pop()
-        capitals = [w for w in words if w.group(0)[0].isupper()]
-        if 2 <= len(capitals) <= 4:
-            spans.append((words[0].start(), words[-1].end()))
-    return spans
+            stretch.append(word)
+    return spans + name_span(stretch)
+
+
+def name_span(words: list[re.Match]) -> list[tuple[int, int]]:
+    """The span of a stretch of a run's words from its first to its last name word, if it has
+    two to four; every word of a run that is not a particle is a capitalised name word or an
+    initial."""
+    names = [word for word in words if word.group() not in PARTICLES]
+    return [(names[0].start(), names[-1].end())] if 2 <= len(names) <= 4 else []
 
 
 def whole_words(names, text: str) -> list[tuple[int, int, str]]:
@@ -204,7 +202,7 @@ def word_before(text: str, start: int) -> str:
         return ""
     words = head.rstrip(" \t").rsplit(None, 1)
     word = words[-1] if words else ""
-    return word if "\n" not in head[head.rfind(word) :] and re.fullmatch(r"[\w.'-]+", word) else ""
+    return word if "\n" not in head[head.rfind(word) :] and A_WORD.fullmatch(word) else ""
 
 
 def add(found: dict[str, Person], text: str, start: int, end: int, person: Person | None = None) -> None:
@@ -221,7 +219,7 @@ def cued(text: str, start: int, end: int) -> bool:
     word = word_before(text, start).lower()
     if word in TITLES or word in {"said", "says", "told"}:
         return True
-    if word == "to" and re.search(r"according[ \t]+to[ \t]*$", text[max(0, start - 20) : start], re.I):
+    if word == "to" and ACCORDING_TO.search(text[max(0, start - 20) : start]):
         return True
     role = ROLE_AFTER.match(text, end)
     if role and has_a_role(role.group("words").split()):

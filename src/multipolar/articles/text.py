@@ -378,9 +378,11 @@ ABBREVIATIONS = {
     "st", "jr", "sr", "no", "vs", "etc", "inc", "corp", "co", "ltd", "jan", "feb", "mar", "apr",
     "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "u.s", "u.k", "u.n", "e.g", "i.e",
 }  # fmt: skip
-# the lookahead for the characters a sentence end opens with lets the regex engine skip to them
+# a sentence end: a full stop, question or exclamation mark (and closing quotes or brackets)
+# and a space before a capital, or a line break before anything but a lower-case word; it opens
+# with the class of the characters it opens with, so the regex engine skips to them
 SENTENCE_END = re.compile(
-    r"(?=[.!? \t\n])(?:[.!?][\"”’')\]]*[ \t]+(?=[\"“‘'(\[]?[A-Z0-9])|[ \t]*\n\s*(?=[^\sa-z]))"
+    r"[.!?\n](?:(?<=[.!?])[\"”’')\]]*[ \t]+(?=[\"“‘'(\[]?[A-Z0-9])|(?<=\n)\s*(?=[^\sa-z]))"
 )
 LAST_WORD = re.compile(r"([\w.]+)[.!?][\"”’')\]]*[ \t]+$")
 
@@ -390,12 +392,14 @@ def sentences(text: str) -> list[tuple[int, int]]:
     followed by a capital, or a line break before anything but a lower-case word."""
     out, start = [], 0
     for match in SENTENCE_END.finditer(text):
-        if "\n" not in match.group(0):
+        if match.group(0)[0] == "\n":  # the sentence ends before the spaces at its line's end
+            out.append((start, start + len(text[start : match.start()].rstrip(" \t"))))
+        else:
             before = LAST_WORD.search(text, max(start, match.start() - 20), match.end())
             word = before.group(1).lower() if before else ""
             if word in ABBREVIATIONS or (len(word) == 1 and word.isalpha()):
                 continue
-        out.append((start, match.start() + 1 if "\n" not in match.group(0) else match.start()))
+            out.append((start, match.start() + 1))
         start = match.end()
     if start < len(text):
         out.append((start, len(text)))
