@@ -241,8 +241,11 @@ def has_a_role(words: list[str]) -> bool:
 def spelling_clashes(found: list[Person]) -> list[dict]:
     """Pairs of people whose names differ by one letter: likely one person spelled two ways."""
     out = []
+    letters = {id(person): len("".join(person.name.split())) for person in found}
     for a_index, a in enumerate(found):
         for b in found[a_index + 1 :]:
+            if abs(letters[id(a)] - letters[id(b)]) > 1:  # one letter apart, so are their lengths
+                continue
             a_words, b_words = a.name.split(), b.name.split()
             if len(a_words) != len(b_words):
                 continue
