@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import itertools
 import re
 from functools import cache, lru_cache
 from importlib import resources
@@ -55,8 +56,8 @@ PIECE = re.compile(r"(\w+|[^\w\s])( ?)|(\s+)")
 # ASCII); and what stands between the stretches the matcher reads. The character class comes first,
 # the word boundary after it, so that the regex engine can skip to candidates
 OPENING = re.compile(r"[A-Z0-9](?<=\b.)\w*")
-# PIECE without its whitespace, which no name holds: a stretch ends where it fails to follow on
-WORD_OR_SIGN = re.compile(r"(\w+|[^\w\s]) ?")
+# a word or a sign, as PIECE finds them
+WORD_OR_SIGN = re.compile(r"\w+|[^\w\s]")
 BARRIER = "\n"
 
 
@@ -186,8 +187,9 @@ class Gazetteer:
         self.labels: dict[int, tuple[str, str, str]] = {}  # match id -> kind, key, alias
         self.acronyms: set[str] = set()
         self.word_acronyms: set[str] = set()  # acronyms that are also English words ("US")
-        self.words: set[str] = set()  # every word and sign of every name, in lower case
         self.first_words: set[str] = set()  # the first word of every name, in lower case
+        # each word (or sign) of a name, in lower case, with those that follow it in some name
+        self.followers: dict[str, set[str]] = {}
         spelled = state_aliases()
         demonym = spelled["kind"] == "demonym"
         self.add("state", spelled.loc[~demonym, "alias"])
@@ -200,7 +202,9 @@ class Gazetteer:
                 continue
             names = [row.name, *(a for a in row.aliases.split(";") if a)]
             self.add(row.kind if row.kind == "region" else "place", names, key=row.name)
-        assert BARRIER not in self.words
+        assert BARRIER not in self.followers and not any(
+            BARRIER in after for after in self.followers.values()
+        )
         assert all(OPENING.fullmatch(word.upper()) for word in self.first_words), "a name opens otherwise"
 
     def add(self, kind: str, aliases, key: str | None = None) -> None:
@@ -213,37 +217,41 @@ class Gazetteer:
                 if alias.lower() in stop_words():
                     self.word_acronyms.add(alias)
             pattern = self.nlp.make_doc(alias)
-            self.words.update(token.lower_ for token in pattern)
             self.first_words.add(pattern[0].lower_)
+            for before, after in itertools.pairwise(pattern):
+                self.followers.setdefault(before.lower_, set()).add(after.lower_)
             self.matcher.add(label, [pattern])
 
     def runs(self, text: str):
         """The stretches of ``text`` a name can lie in, as one Doc for the matcher, with where
-        each token starts. Every name opens with a capital or a digit (the matches
-        ``read`` keeps do), so a stretch opens with a word that opens some name and runs on while
-        its words and signs are words of some name; a BARRIER token stands between stretches.
+        each token starts. Every name opens with a capital or a digit (the matches ``read`` keeps
+        do), so a stretch opens with a word that opens some name, and runs on while each word (or
+        sign) follows the one before it in some name; a BARRIER token stands between stretches.
         The matcher finds in it what it would find in the whole text, from a Doc a tenth as long."""
         from spacy.tokens import Doc
 
         words: list[str] = []
         starts: list[int] = []  # each token's first character in ``text``
-        known, firsts = self.words, self.first_words
+        followers, firsts = self.followers, self.first_words
         position = 0  # where the last stretch ended
         for opening in OPENING.finditer(text):
-            at = opening.start()
-            if at < position or opening[0].lower() not in firsts:
+            at, word = opening.start(), opening[0]
+            lowered = word.lower()
+            if at < position or lowered not in firsts:
                 continue
-            length = len(words)
-            for piece in WORD_OR_SIGN.finditer(text, at):
-                token = piece[1]
-                if piece.start() != at or token.lower() not in known:  # whitespace, or not a name's
-                    break
-                words.append(token)
-                starts.append(at)
-                at = piece.end()
-            if len(words) > length:
-                words.append(BARRIER)
-                starts.append(at)
+            words.append(word)
+            starts.append(at)
+            at = opening.end()
+            # the next word or sign, right after this one or one space after it
+            while lowered in followers and (piece := WORD_OR_SIGN.match(text, at + text.startswith(" ", at))):
+                word = piece[0]
+                if word.lower() not in followers[lowered]:
+                    break  # no name has the two in a row
+                words.append(word)
+                starts.append(piece.start())
+                at, lowered = piece.end(), word.lower()
+            words.append(BARRIER)
+            starts.append(at)
             position = at
         return Doc(self.nlp.vocab, words=words), starts
 
