@@ -451,13 +451,17 @@ class Spans:
 
     def __init__(self, chosen: list[tuple]):
         self.spans = sorted([span[:2] for span in chosen])
+        self.starts = {start for start, _ in self.spans}  # most spans asked about start with a name
 
     def overlaps(self, start: int, end: int) -> bool:
+        if start in self.starts:
+            return True
         at = bisect.bisect_left(self.spans, (end, end))  # the spans that start before end
         return at > 0 and self.spans[at - 1][1] > start  # spans never overlap, so ends are sorted
 
     def add(self, start: int, end: int) -> None:
         bisect.insort(self.spans, (start, end))
+        self.starts.add(start)
 
 
 # 'U.S.', 'U.S.A.' or two to five capitals, from a word boundary. The patterns over the whole
