@@ -266,8 +266,11 @@ def states(mentions, resolver: Resolver) -> list[dict]:
             continue
         for state in resolver.states_of(mention):
             key = state["iso3"] or f"gw:{state['gw']}"
-            entry = out.setdefault(key, {**state, "mentions": []})
-            entry["mentions"].append({**where(mention), "as": MENTIONED_AS[mention.kind]})
+            entry = out.get(key) or out.setdefault(key, {**state, "mentions": []})
+            written = MENTIONED_AS[mention.kind]
+            entry["mentions"].append(
+                {"text": mention.text, "start": mention.start, "end": mention.end, "as": written}
+            )
     return list(out.values())
 
 
