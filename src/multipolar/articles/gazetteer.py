@@ -223,8 +223,8 @@ class Gazetteer:
             self.matcher.add(label, [pattern])
 
     def runs(self, text: str):
-        """The stretches of ``text`` a name can lie in, as one Doc for the matcher, with where
-        each token starts. Every name opens with a capital or a digit (the matches ``read`` keeps
+        """The stretches of ``text`` a name can lie in, as one Doc for the matcher, with its
+        words and where each starts. Every name opens with a capital or a digit (the matches ``read`` keeps
         do), so a stretch opens with a word that opens some name, and runs on while each word (or
         sign) follows the one before it in some name; a BARRIER token stands between stretches.
         The matcher finds in it what it would find in the whole text, from a Doc a tenth as long."""
@@ -253,16 +253,16 @@ class Gazetteer:
             words.append(BARRIER)
             starts.append(at)
             position = at
-        return Doc(self.nlp.vocab, words=words), starts
+        return Doc(self.nlp.vocab, words=words), words, starts
 
     def read(self, text: str, sentences: list[tuple[int, int]]) -> list[Mention]:
         """Every name in ``text`` (split into ``sentences``, character spans), in order; where
         names overlap the longest wins, then the reading PRIORITY prefers."""
-        doc, starts = self.runs(text)
+        doc, words, starts = self.runs(text)
         found = []
         for match_id, start, end in self.matcher(doc):
             kind, key, alias = self.labels[match_id]
-            first, last = starts[start], starts[end - 1] + len(doc[end - 1])
+            first, last = starts[start], starts[end - 1] + len(words[end - 1])
             if alias in self.acronyms:
                 if not same_acronym(text[first:last], alias):
                     continue
@@ -277,7 +277,7 @@ class Gazetteer:
         taken = bytearray(len(doc))
         chosen = []
         for _, _, start, end, kind, key, first, last in found:
-            if not any(taken[start:end]):
+            if taken.find(1, start, end) < 0:
                 taken[start:end] = b"\x01" * (end - start)
                 chosen.append((first, last, kind, key))
         chosen = [c for c in chosen if c[2] != "capital" or not part_of_a_name(text, c[0], c[1])]
