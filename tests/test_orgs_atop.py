@@ -245,3 +245,22 @@ def test_alliances_are_the_same_across_a_stretch_without_atop_changes(day):
     ended = {e + dt.timedelta(days=1) for e in spells["end"] if e is not None}
     assert first in set(spells["start"]) | ended | {atop.FIRST_DAY}
     assert atop.alliance_summaries(day, {2, 200}) == atop.alliance_summaries(first, {2, 200})
+
+
+def test_alliances_among_states_are_the_same_all_through_their_stretch():
+    # unchanged_among_since lets the article reader weigh an organisation's alliances once per
+    # stretch in which the alliances holding two of its members do not change
+    import random
+
+    nato_1999 = frozenset({2, 20, 200, 210, 211, 212, 220, 230, 235, 255, 290, 316, 310, 325, 350, 385, 390})
+    sco_2004 = frozenset({365, 710, 703, 702, 704, 705})
+    rng = random.Random(3)
+    for among in (nato_1999, sco_2004):
+        for _ in range(40):
+            day = dt.date(1950, 1, 1) + dt.timedelta(days=rng.randrange(24000))
+            start = atop.unchanged_among_since(day, among)
+            assert start <= day
+            assert atop.alliance_summaries(start, among) == atop.alliance_summaries(day, among), (among, day)
+    # the stretches are longer than ATOP's own, which end whenever any alliance changes
+    day = dt.date(2003, 6, 1)
+    assert atop.unchanged_among_since(day, sco_2004) < atop.unchanged_since(day)

@@ -557,13 +557,20 @@ def roster_in_stretch(org: str, stretch: dt.date, status: str) -> tuple[dict, ..
 def weigh_alliances(org_id: str, day: dt.date) -> tuple[int, int, dict]:
     """How many ATOP defence or offence pledges bind all of the organisation's members on
     ``day``, how many bind only some, and the evidence: those pledges and its own treaties.
-    Weighed once per stretch of days in which neither its members nor ATOP change."""
+    Weighed once per stretch of days in which neither its members nor the alliances that hold
+    two of them change."""
     from multipolar.orgs import atop
     from multipolar.orgs.queries import membership_stretch
 
-    stretch = max(membership_stretch(org_id, day), atop.unchanged_since(day))
+    members = membership_stretch(org_id, day)
+    stretch = max(members, atop.unchanged_among_since(day, member_cows(org_id, members)))
     binding, partial, evidence = weigh_alliances_in_stretch(org_id, stretch)
     return binding, partial, {**evidence, "date": day.isoformat()}
+
+
+def member_cows(org_id: str, day: dt.date) -> frozenset[int]:
+    """The COW codes of the organisation's members on ``day``."""
+    return frozenset(int(r["cow"]) for r in roster(org_id, day, "member") if r["cow"] is not None)
 
 
 @lru_cache(maxsize=4096)
@@ -571,7 +578,7 @@ def weigh_alliances_in_stretch(org_id: str, day: dt.date) -> tuple[int, int, dic
     from multipolar.orgs import atop, registry
 
     org = registry.organisation(org_id)
-    cows = sorted({int(r["cow"]) for r in roster(org.id, day, "member") if r["cow"] is not None})
+    cows = sorted(member_cows(org_id, day))
     pacts = atop.alliance_summaries(day, set(cows))
     shown = []
     binding = partial = 0

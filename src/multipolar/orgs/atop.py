@@ -267,6 +267,23 @@ def unchanged_since(date: dt.date) -> dt.date:
     return stretch_start(_change_days(), date)
 
 
+def unchanged_among_since(date: dt.date, among: frozenset[int]) -> dt.date:
+    """As ``unchanged_since``, but only for the alliances that ever hold two of ``among`` (COW
+    codes): ``alliance_summaries(date, among)`` is the same on every day of the stretch, which is
+    far longer than one in which nothing in ATOP changes anywhere."""
+    return stretch_start(_change_days_among(among), date)
+
+
+@lru_cache(maxsize=4096)
+def _change_days_among(among: frozenset[int]) -> list[dt.date]:
+    spells = member_spells()
+    inside = spells[spells["cow"].isin(among)]
+    counts = inside.drop_duplicates(["atopid", "cow"])["atopid"].value_counts()
+    shared = spells[spells["atopid"].isin(counts.index[counts >= 2])]
+    days = change_days(shared["start"], shared["end"])
+    return sorted({*days, FIRST_DAY, LAST_DAY + dt.timedelta(days=1)})
+
+
 @cache
 def _change_days() -> list[dt.date]:
     spells = member_spells()
