@@ -143,6 +143,48 @@ def test_the_articles_own_claims_are_not_attributed():
     assert found.attributed is False
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "NATO members Poland and Romania hosted drills, a senior U.S. official told reporters.",
+        "NATO members Poland and Romania hosted drills, Russian Foreign Minister Sergei Lavrov said.",
+        "NATO members Poland and Romania hosted drills, said Russian Foreign Minister Sergei Lavrov.",
+        "NATO members Poland and Romania hosted drills, according to a statement from Moscow.",
+        "NATO members Poland and Romania, Lavrov said, hosted drills.",
+        "Lavrov said that talks were over, and that NATO members Poland and Romania hosted drills.",
+        "The CSTO includes Russia, Armenia and Belarus, its spokesman underscored.",
+    ],
+)
+def test_reports_of_the_claim_after_it_or_around_it_are_attributed(sentence):
+    (found,) = found_claims(sentence)
+    assert found.attributed is True
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "NATO members Poland and Romania hosted drills, but Lavrov said the talks would go on.",
+        "NATO members Poland and Romania hosted drills, and Lavrov noted the buildup.",
+        "NATO members Poland and Romania hosted drills, as Lavrov noted in another context.",
+        "NATO members Poland and Romania, which Lavrov said were hostile, hosted drills.",
+        "Poland and Romania, both NATO members, hosted drills, days after Lavrov warned against them.",
+        "NATO members Poland and Romania hosted drills; Lavrov noted that the alliance was growing.",
+        "NATO members Poland and Romania hosted drills; the talks, Lavrov said, were over.",
+        "When Lavrov said that talks were over, NATO members Poland and Romania hosted drills.",
+        "BRICS, which groups Brazil, Russia, India, China and South Africa, said the talks failed.",
+    ],
+)
+def test_a_report_in_a_clause_of_the_articles_own_does_not_attribute_the_claim(sentence):
+    (found,) = found_claims(sentence)
+    assert found.attributed is False
+
+
+def test_a_dated_report_in_another_clause_does_not_drop_the_articles_claim():
+    sentence = "NATO members Poland and Romania hosted drills, the first since Lavrov warned in 2004."
+    (found,) = found_claims(sentence, year=2016)
+    assert found.attributed is False
+
+
 def test_a_claim_reported_in_another_year_is_left_out():
     quoted = '"BRICS, which groups Brazil, Russia, India and China," Lula said in 2009, "is the future."'
     assert claims_in(quoted, "2023-08-24") == []

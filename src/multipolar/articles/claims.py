@@ -199,14 +199,42 @@ REPORTING = (
     r"(?:said|says|say|claimed|claims|claim|argued|argues|argue|wrote|writes|write|insisted|insists|"
     r"stated|believes|believed|believe|asserted|asserts|maintained|maintains|suggested|suggests|noted|"
     r"added|warned|warns|alleged|alleges|told|tells|thinks|thought|declared|declares|announced|"
-    r"explained|recalled|stressed|contended|contends)"
+    r"explained|recalled|stressed|contended|contends|underscored|emphasised|emphasized|acknowledged|"
+    r"admitted|observed|remarked|reported|confirmed|conceded|cautioned)"
+)
+# words that open a clause of the article's own: a report after one of them (", but Lavrov said ...",
+# ", which Lavrov noted", ", as Lavrov noted", ", days after Lavrov warned") is not the claim's source
+CLAUSE_OPENERS = (
+    r"(?:and|but|or|nor|yet|so|which|who|whom|whose|where|when|while|whereas|as|although|though|after|"
+    r"before|since|because|if|unless|until|once|than|despite|unlike|even)"
+)
+# a clause of the article's own begins between a report and a claim: a semicolon, or a comma and a
+# clause opener (", and that" goes on with what is reported)
+CLAUSE_BREAK = re.compile(rf"(?:^| )(?:;|, {CLAUSE_OPENERS} (?!that ))")
+# a report that opens a subordinate clause ("When Lavrov said that talks were over, ..."): its reach
+# ends at the next comma
+SUBORDINATE = re.compile(
+    r"(?:^|[,;:] )(?:when|after|before|although|though|while|because|since|if|as|once|until|unless|"
+    r"whereas) (?:(?![,;:] )\S+ )*$"
 )
 # before a claim: "commentators claim that", "Lula said in 2009 that", "according to", "Lavrov said the"
 REPORTED_BEFORE = re.compile(
     rf"\b{REPORTING}(?: \S+){{0,4}} that\b|\baccording to\b|\b{REPORTING} (?:the )?$"
 )
-# after it: ", Lula said", ", a diplomat told reporters"
-REPORTED_AFTER = re.compile(rf"(?:^| ), (?:[^ ,;]+ ){{1,4}}{REPORTING}\b")
+# after it, from the claim's end on, with no clause of the article's own in between: ", Lula said",
+# ", a senior U.S. official told reporters", ", according to Lavrov", ", said Lavrov" (whose last
+# word must be a name: see ``named``)
+SUBJECT_WORD = rf"(?!{CLAUSE_OPENERS} )[^ ,;]+ "
+NOT_A_SPEAKER = (
+    r"(?:it|he|she|they|we|i|you|this|that|these|those|there|so|nothing|little|on|in|at|to|yes|no)"
+)
+SPEAKER_WORD = r"(?!(?:would|will|was|were|is|are|had|has|have|could|should|might|may|can) )[^ ,;]+ "
+REPORTED_AFTER = re.compile(
+    rf"(?:(?! (?:;|, {CLAUSE_OPENERS} (?!that ))) [^ ]+)*? , (?:"
+    rf"(?:{SUBJECT_WORD}){{1,8}}{REPORTING}\b|according to\b"
+    rf"|(?:said|says|added|wrote|noted|stressed|insisted) (?!{NOT_A_SPEAKER} )"
+    rf"(?P<speaker>(?:{SPEAKER_WORD}){{0,5}}[^ ,;]+)(?: ,| \.|$))"
+)
 # a reporting verb dated with a year: "said in 2009", "wrote in a 2009 essay", "In 2009, Lula said"
 YEAR = r"(?P<year>1[5-9]\d\d|20\d\d)"
 REPORTED_IN = re.compile(
@@ -422,14 +450,35 @@ def read_claim(name: str, match: re.Match, line: SentenceLine, article: str) -> 
 
 def attributed(start: int, line_start: int, line_end: int, line: SentenceLine, article: str) -> bool:
     """Is the claim someone's the article reports: inside quotation marks opened in its paragraph,
-    or with a reporting verb before it ("commentators claim that") or after it (", Lula said")?"""
+    or with a reporting verb before it ("commentators claim that") or after it (", Lula said") whose
+    reach a clause of the article's own does not end first ("..., but Lavrov said")?"""
     paragraph = article.rfind("\n", 0, start) + 1
     quoted = article.count('"', paragraph, start) % 2 == 1
     if quoted or article.count("“", paragraph, start) > article.count("”", paragraph, start):
         return True
-    return bool(
-        REPORTED_BEFORE.search(line.line, 0, line_start) or REPORTED_AFTER.search(line.line, line_end)
+    after = REPORTED_AFTER.match(line.line, line_end)
+    if after and (after.group("speaker") is None or named(after, line, article)):
+        return True
+    return any(
+        reaches(report, line.line[:line_start])
+        for report in REPORTED_BEFORE.finditer(line.line, 0, line_start)
     )
+
+
+def reaches(report: re.Match, before_claim: str) -> bool:
+    """Does a report before a claim still govern it: no clause of the article's own opens in
+    between, and a report in a subordinate clause ("When Lavrov said that ..., ") ends at its comma?"""
+    between = before_claim[report.end() :]
+    if CLAUSE_BREAK.search(between):
+        return False
+    return not (SUBORDINATE.search(before_claim, 0, report.start()) and " , " in between)
+
+
+def named(report: re.Match, line: SentenceLine, article: str) -> bool:
+    """Is the speaker after an inverted report (", said Lavrov") named, its last word capitalised in
+    the article? ", said the talks failed" has a lower-case end and is no report of the claim."""
+    start, end = line.span(report.start("speaker"), report.end("speaker"))
+    return article[start:end].split()[-1][:1].isupper()
 
 
 def count_of(word: str) -> int:
