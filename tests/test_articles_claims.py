@@ -153,6 +153,8 @@ def test_the_articles_own_claims_are_not_attributed():
         "NATO members Poland and Romania, Lavrov said, hosted drills.",
         "Lavrov said that talks were over, and that NATO members Poland and Romania hosted drills.",
         "The CSTO includes Russia, Armenia and Belarus, its spokesman underscored.",
+        "The CSTO includes Russia, Armenia and Belarus, its spokesman reiterated.",
+        "Lavrov said on Tuesday that the talks, which included NATO members Poland and Romania, failed.",
     ],
 )
 def test_reports_of_the_claim_after_it_or_around_it_are_attributed(sentence):
@@ -171,6 +173,7 @@ def test_reports_of_the_claim_after_it_or_around_it_are_attributed(sentence):
         "NATO members Poland and Romania hosted drills; Lavrov noted that the alliance was growing.",
         "NATO members Poland and Romania hosted drills; the talks, Lavrov said, were over.",
         "When Lavrov said that talks were over, NATO members Poland and Romania hosted drills.",
+        "Putin, who said in May that NATO was a threat, met CSTO members Armenia and Belarus.",
         "BRICS, which groups Brazil, Russia, India, China and South Africa, said the talks failed.",
     ],
 )

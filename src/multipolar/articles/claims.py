@@ -200,7 +200,7 @@ REPORTING = (
     r"stated|believes|believed|believe|asserted|asserts|maintained|maintains|suggested|suggests|noted|"
     r"added|warned|warns|alleged|alleges|told|tells|thinks|thought|declared|declares|announced|"
     r"explained|recalled|stressed|contended|contends|underscored|emphasised|emphasized|acknowledged|"
-    r"admitted|observed|remarked|reported|confirmed|conceded|cautioned)"
+    r"admitted|observed|remarked|reported|confirmed|conceded|cautioned|repeated|reiterated)"
 )
 # words that open a clause of the article's own: a report after one of them (", but Lavrov said ...",
 # ", which Lavrov noted", ", as Lavrov noted", ", days after Lavrov warned") is not the claim's source
@@ -208,14 +208,15 @@ CLAUSE_OPENERS = (
     r"(?:and|but|or|nor|yet|so|which|who|whom|whose|where|when|while|whereas|as|although|though|after|"
     r"before|since|because|if|unless|until|once|than|despite|unlike|even)"
 )
-# a clause of the article's own begins between a report and a claim: a semicolon, or a comma and a
-# clause opener (", and that" goes on with what is reported)
-CLAUSE_BREAK = re.compile(rf"(?:^| )(?:;|, {CLAUSE_OPENERS} (?!that ))")
-# a report that opens a subordinate clause ("When Lavrov said that talks were over, ..."): its reach
-# ends at the next comma
+# a clause of the article's own begins between a report and a later claim: a semicolon, or a comma
+# and a coordinating word (", and that" goes on with what is reported); a relative clause (", which
+# included NATO members ...") may be the speaker's own words and does not end the report
+CLAUSE_BREAK = re.compile(r"(?:^| )(?:;|, (?:and|but|yet|so|whereas) (?!that ))")
+# a report inside a subordinate or relative clause ("When Lavrov said that talks were over, ...",
+# "Putin, who said in May that ..., met"): its reach ends at the next comma
 SUBORDINATE = re.compile(
     r"(?:^|[,;:] )(?:when|after|before|although|though|while|because|since|if|as|once|until|unless|"
-    r"whereas) (?:(?![,;:] )\S+ )*$"
+    r"whereas|who|whom|which) (?:(?![,;:] )\S+ )*$"
 )
 # before a claim: "commentators claim that", "Lula said in 2009 that", "according to", "Lavrov said the"
 REPORTED_BEFORE = re.compile(
