@@ -222,20 +222,21 @@ SUBORDINATE = re.compile(
 REPORTED_BEFORE = re.compile(
     rf"\b{REPORTING}(?: \S+){{0,4}} that\b|\baccording to\b|\b{REPORTING} (?:the )?$"
 )
-# after it, from the claim's end on, with no clause of the article's own in between: ", Lula said",
-# ", a senior U.S. official told reporters", ", according to Lavrov", ", said Lavrov" (whose last
-# word must be a name: see ``named``)
+# after it: ", Lula said", ", a senior U.S. official told reporters", ", according to Lavrov", ", said
+# Lavrov" (whose last word must be a name: see ``named``), with no clause of the article's own
+# (OWN_CLAUSE_AFTER) between the claim and the report
 SUBJECT_WORD = rf"(?!{CLAUSE_OPENERS} )[^ ,;]+ "
 NOT_A_SPEAKER = (
     r"(?:it|he|she|they|we|i|you|this|that|these|those|there|so|nothing|little|on|in|at|to|yes|no)"
 )
 SPEAKER_WORD = r"(?!(?:would|will|was|were|is|are|had|has|have|could|should|might|may|can) )[^ ,;]+ "
 REPORTED_AFTER = re.compile(
-    rf"(?:(?! (?:;|, {CLAUSE_OPENERS} (?!that ))) [^ ]+)*? , (?:"
+    rf" , (?:"
     rf"(?:{SUBJECT_WORD}){{1,8}}{REPORTING}\b|according to\b"
     rf"|(?:said|says|added|wrote|noted|stressed|insisted) (?!{NOT_A_SPEAKER} )"
     rf"(?P<speaker>(?:{SPEAKER_WORD}){{0,5}}[^ ,;]+)(?: ,| \.|$))"
 )
+OWN_CLAUSE_AFTER = re.compile(rf" (?:;|, {CLAUSE_OPENERS} (?!that ))")
 # a reporting verb dated with a year: "said in 2009", "wrote in a 2009 essay", "In 2009, Lula said"
 YEAR = r"(?P<year>1[5-9]\d\d|20\d\d)"
 REPORTED_IN = re.compile(
@@ -457,8 +458,12 @@ def attributed(start: int, line_start: int, line_end: int, line: SentenceLine, a
     quoted = article.count('"', paragraph, start) % 2 == 1
     if quoted or article.count("“", paragraph, start) > article.count("”", paragraph, start):
         return True
-    after = REPORTED_AFTER.match(line.line, line_end)
-    if after and (after.group("speaker") is None or named(after, line, article)):
+    after = REPORTED_AFTER.search(line.line, line_end)
+    if (
+        after
+        and not OWN_CLAUSE_AFTER.search(line.line, line_end, after.start())
+        and (after.group("speaker") is None or named(after, line, article))
+    ):
         return True
     return any(
         reaches(report, line.line[:line_start])
