@@ -16,6 +16,7 @@ RECOGNITION = "Russia recognises\n\nMOSCOW, Aug 26 (Reuters) - Russia recognised
     [
         (RECOGNITION.format(day=" on Tuesday") + "\n© 2008 Thomson Reuters. All rights reserved.", "© 2008"),
         (RECOGNITION.format(day="") + "\nCopyright 2001-2008 Reuters", "Copyright 2001-2008"),
+        ("Talks\n\nWASHINGTON/MOSCOW, Aug. 26 - Both sides met on Tuesday.\n\n(c) 2008 AP", "(c) 2008"),
         (
             "Beijing 2008: torch reaches Tibet\n\nLHASA, June 21 (Xinhua) -- The torch came on Saturday.",
             "Beijing 2008",

@@ -63,7 +63,7 @@ DATE_PATTERNS = [
 # a wire dateline without a year: "MOSCOW, Aug 26 (Reuters) -", "BEIJING, June 15 (Xinhua) --": a
 # place in capitals opening its line, month and day, an agency in brackets or a dash
 WIRE_DATELINE = re.compile(
-    r"^[ \t]*[A-Z][A-Z.'’\- ]*[A-Z.],(?:[ \t]+[A-Z][\w.'’\- ]*,)?[ \t]+"
+    r"^[ \t]*[A-Z][A-Z.'’/\- ]*[A-Z.],(?:[ \t]+[A-Z][\w.'’\- ]*,)?[ \t]+"
     + f"(?i:{_MONTH})"  # the place stays in capitals, the month in any case
     + r"[ \t]+(?P<day>\d{1,2})(?:st|nd|rd|th)?(?![\d,]|[ \t]+\d{4})[ \t]*"
     r"(?:\([^()\n]{2,40}\)[ \t]*(?:-{1,2}|—|–)?|(?:-{1,2}|—|–))",
