@@ -322,3 +322,33 @@ def test_one_state_in_apposition_is_a_claim_about_that_state(sentence, read):
     found = claims_in(sentence, "2010-06-01")
     assert [(c["org"], c["listed"], c["verdict"]) for c in found] == read
     assert not any(c["exhaustive"] for c in found)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "In 2015, SCO observers Iran and Belarus sent delegations.",
+        "In March 2015, SCO observers Iran and Belarus sent delegations.",
+        "Back in 2008, the SCO groups China, Russia, Kazakhstan, Kyrgyzstan, Tajikistan and Uzbekistan.",
+        "In the 1990s, NATO members Poland and Hungary were candidates.",
+        "Ten years ago, NATO members such as Poland and Latvia asked for more troops.",
+        "Iran, an SCO observer until 2023, now sits at the table.",
+        "Iran, an SCO observer (2005-2023), now sits at the table.",
+        "Georgia joined the CSTO in 1994.",
+    ],
+)
+def test_a_claim_set_in_another_time_is_left_out(sentence):
+    assert claims_in(sentence, "2024-08-01") == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "In 2015, SCO observers Iran and Belarus sent delegations.",
+        "In Astana, SCO members India and Pakistan met.",
+        "Belarus, an SCO member since July, hosted the talks.",
+    ],
+)
+def test_a_claim_in_the_articles_own_time_is_read(sentence):
+    (found,) = claims_in(sentence, "2015-08-01" if "2015" in sentence else "2024-08-01")
+    assert found["verdict"] == "correct"

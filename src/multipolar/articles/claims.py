@@ -243,6 +243,20 @@ REPORTED_IN = re.compile(
     rf"\b{REPORTING} (?:[^ ,]+ ){{0,3}}?(?:in|back in) (?:[a-z]+ )?{YEAR}\b"
     rf"|\bin (?:[a-z]+ )?(?P<year_before>1[5-9]\d\d|20\d\d) , (?:[^ ,]+ ){{0,4}}{REPORTING}\b"
 )
+# a sentence that opens on another time than the article's day: "In 2015, SCO observers Iran and
+# Belarus ...", "Back in 2008 the SCO groups ...", "By March 2010,", "In the 1990s", "Ten years ago,";
+# its claims were true, or not, then ("Since 2017, ..." runs on to the article's day and is read)
+TIME_FRAME = re.compile(
+    r"^(?:back in|in|by|until|till|before|after|during|as of) (?:the )?(?:[a-z]+ )?(?:- )?"
+    r"(?P<frame>1[5-9]\d\d|20\d\d)(?P<decade>s)?\b"
+    r"|^(?:\S+ ){1,2}(?:years|decades|months|weeks) ago\b|^at the time\b"
+)
+# the words right after a claim that bound its time: "Iran, an SCO observer until 2023,", "Georgia
+# joined the CSTO in 1994", "(2005 - 2023)"; a claim "in" the article's own year is read
+BOUNDED = re.compile(
+    r" (?:(?P<span>until|till|up to|through|from|between|prior to)|in|during) (?:[a-z]+ )?"
+    r"(?P<bound>1[5-9]\d\d|20\d\d)\b| \( (?P<years>1[5-9]\d\d|20\d\d) -"
+)
 # the organisation, a relative clause about it and the verb: "The SCO, which groups China, ..., is not";
 # the clause names no other organisation, so the verb can only be the organisation's
 RELATIVE_THEN_VERB = re.compile(
@@ -366,11 +380,14 @@ def listed_states(line: SentenceLine, text: str) -> list:
 
 def membership_claims(lines: list[SentenceLine], article: str, year: int | None = None) -> list[Claim]:
     """Every membership claim the patterns can read without doubt. A claim reported with another
-    year than ``year``, the article's ("Lula said in 2009"), is left out: it was true, or not, then;
-    without ``year`` every such dated report is left out."""
+    year than ``year``, the article's ("Lula said in 2009"), or set in another time ("In 2015, ...",
+    "an SCO observer until 2023") is left out: it was true, or not, then; without ``year`` every
+    such dated claim is left out."""
     claims = []
     for line in lines:
         if "<state#" not in line.line or "<org#" not in line.line or QUESTION.search(line.line):
+            continue
+        if another_time(TIME_FRAME.match(line.line), year):
             continue
         words = set(line.line.split())
         taken: list[tuple[int, int]] = []
@@ -388,8 +405,22 @@ def membership_claims(lines: list[SentenceLine], article: str, year: int | None 
                 dated = REPORTED_IN.search(line.line) if claim.attributed else None
                 if dated and int(dated.group("year") or dated.group("year_before")) != year:
                     continue
+                if another_time(BOUNDED.match(line.line, match.end()), year):
+                    continue
                 claims.append(claim)
     return claims
+
+
+def another_time(frame: re.Match | None, year: int | None) -> bool:
+    """Does a TIME_FRAME or BOUNDED match set a claim in another time than the article's ``year``:
+    a year or decade not the article's, a span of years ("until 2023"), "ten years ago"?"""
+    if frame is None:
+        return False
+    groups = frame.groupdict()
+    written = groups.get("frame") or groups.get("bound")
+    if written is None or groups.get("decade") or groups.get("span") or groups.get("years"):
+        return True
+    return int(written) != year
 
 
 def read_claim(name: str, match: re.Match, line: SentenceLine, article: str) -> Claim | None:
