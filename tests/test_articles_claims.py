@@ -352,3 +352,32 @@ def test_a_claim_set_in_another_time_is_left_out(sentence):
 def test_a_claim_in_the_articles_own_time_is_read(sentence):
     (found,) = claims_in(sentence, "2015-08-01" if "2015" in sentence else "2024-08-01")
     assert found["verdict"] == "correct"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Ukraine and Georgia are members of NATO's partnership programme.",
+        "Ukraine and Georgia are members of the NATO-Ukraine Council.",
+        "Ukraine and Georgia joined NATO's Partnership for Peace.",
+        "Ukraine, a member of NATO's Partnership for Peace, attended.",
+        "Had Ukraine and Georgia joined NATO, the war would be different.",
+        "Ukraine, a NATO member in all but name, attended.",
+    ],
+)
+def test_a_part_of_an_organisation_a_counterfactual_or_a_hedge_is_no_claim(sentence):
+    assert claims_in(sentence, "2024-08-01") == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Albania and Croatia joined NATO.",
+        "Albania and Croatia are members of NATO.",
+        "Albania, a member of NATO, attended.",
+        "Albania and Croatia, both members of NATO, attended.",
+    ],
+)
+def test_the_organisation_itself_is_still_read(sentence):
+    (found,) = claims_in(sentence, "2024-08-01")
+    assert found["verdict"] == "correct"

@@ -47,6 +47,9 @@ LIST = rf"(?=[t<])(?P<list>{STATE}(?: (?:,|and|, and|as well as|, as well as|&) 
 # new members") or a possessive
 END = r"(?! (?:, )?(?:and|as well as|along with|together with|plus|&) )(?! 's\b)(?! ’s\b)(?! -)"
 ORG = r"<org#(?P<org>\d+)>"
+# an organisation named whole, not a part or programme of it ("members of NATO's partnership
+# programme", "of the NATO-Ukraine Council", "joined NATO's Partnership for Peace")
+ORG_ITSELF = rf"{ORG}(?! (?:'s|’s|-) )"
 NOW = r"(?:(?:currently|now|today|still|presently|already|also) )?"
 LISTING_VERBS = {
     "groups": True, "comprises": True, "consists of": True, "is made up of": True,
@@ -103,7 +106,7 @@ MEMBERSHIP_PATTERNS = [
         "are",
         re.compile(
             rf"{LIST} (?:are|is|remain|remains) (?:all |both |now |still )?(?:the |a |an )?"
-            rf"{STATUS} (?:of|in) (?:the )?{ORG}"
+            rf"{STATUS} (?:of|in) (?:the )?{ORG_ITSELF}"
         ),
     ),
     # "The NATO members are the United States, ...", "The CSTO's six members are Russia, ...",
@@ -124,17 +127,17 @@ MEMBERSHIP_PATTERNS = [
         ),
     ),
     # "Kazakhstan and Belarus, both members of the Eurasian Economic Union"
-    ("both", re.compile(rf"{LIST} , (?:both|all) (?:(?:full|founding) )?{STATUS} of (?:the )?{ORG}")),
+    ("both", re.compile(rf"{LIST} , (?:both|all) (?:(?:full|founding) )?{STATUS} of (?:the )?{ORG_ITSELF}")),
     # "Britain, France and West Germany, all NATO members"
     ("both org", re.compile(rf"{LIST} , (?:both|all) {ORG} {STATUS}(?= |$)")),
     # "the European Union, whose members include Poland, Lithuania and Latvia"
     ("whose", re.compile(rf"{ORG} , whose {STATUS} (?P<verb>include|are) {LIST}{END}")),
     # "Albania and Croatia joined NATO"
-    ("joined", re.compile(rf"{LIST} (?:have |has |had |formally |officially )?joined (?:the )?{ORG}")),
+    ("joined", re.compile(rf"{LIST} (?:have |has |had |formally |officially )?joined (?:the )?{ORG_ITSELF}")),
     # "Turkey, a NATO member, ..." (one state, not the last of a list)
     ("one", re.compile(rf"{ONE_STATE} , {AN}{ORG} {STATUS}(?= |$)")),
     # "Armenia, a member of the CSTO, ..."
-    ("one of", re.compile(rf"{ONE_STATE} , {AN}{STATUS} of (?:the )?{ORG}(?= |$)")),
+    ("one of", re.compile(rf"{ONE_STATE} , {AN}{STATUS} of (?:the )?{ORG_ITSELF}(?= |$)")),
 ]
 # a cheap test of each line before its patterns run: for each pattern, sets of words of which the
 # line must hold one each (whole words of the line: a space or the line's end on either side)
@@ -180,8 +183,9 @@ ORG_BEFORE = re.compile(rf"{ORG} (?:'s |’s )?$")
 CLAUSE_OPENS = re.compile(r"(?:^|[,:;—–\"“] |\b(?:and|but) )$")
 # a status named before "of ORG", for the patterns that name none ("the observers of the SCO (...)")
 STATUS_BEFORE = re.compile(rf"{STATUS} (?:of|in) (?:the )?$")
-# words before a list that undo a "joined"/"are members" claim
-UNDOING = {"not", "never", "will", "would", "could", "might", "may", "to", "should", "if", "once", "n't"}
+# words before a list that undo a "joined"/"are members" claim ("Had Ukraine joined NATO, ...")
+UNDOING = {"not", "never", "will", "would", "could", "might", "may", "to", "should", "if", "once", "n't",
+           "had", "unless"}  # fmt: skip
 
 KIND = (
     r"(?P<kind>military - political|military-political|military|defensive|defence|defense|"
@@ -257,6 +261,8 @@ BOUNDED = re.compile(
     r" (?:(?P<span>until|till|up to|through|from|between|prior to)|in|during) (?:[a-z]+ )?"
     r"(?P<bound>1[5-9]\d\d|20\d\d)\b| \( (?P<years>1[5-9]\d\d|20\d\d) -"
 )
+# words right after a claim that say it is not the formal status: "Ukraine, a NATO member in all but name"
+HEDGED = re.compile(r" in (?:all|everything) but name\b")
 # the organisation, a relative clause about it and the verb: "The SCO, which groups China, ..., is not";
 # the clause names no other organisation, so the verb can only be the organisation's
 RELATIVE_THEN_VERB = re.compile(
@@ -405,7 +411,9 @@ def membership_claims(lines: list[SentenceLine], article: str, year: int | None 
                 dated = REPORTED_IN.search(line.line) if claim.attributed else None
                 if dated and int(dated.group("year") or dated.group("year_before")) != year:
                     continue
-                if another_time(BOUNDED.match(line.line, match.end()), year):
+                if another_time(BOUNDED.match(line.line, match.end()), year) or HEDGED.match(
+                    line.line, match.end()
+                ):
                     continue
                 claims.append(claim)
     return claims
