@@ -143,6 +143,51 @@ def test_the_articles_own_claims_are_not_attributed():
     assert found.attributed is False
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "NATO members Poland and Romania hosted drills, a senior U.S. official told reporters.",
+        "NATO members Poland and Romania hosted drills, Russian Foreign Minister Sergei Lavrov said.",
+        "NATO members Poland and Romania hosted drills, said Russian Foreign Minister Sergei Lavrov.",
+        "NATO members Poland and Romania hosted drills, according to a statement from Moscow.",
+        "NATO members Poland and Romania, Lavrov said, hosted drills.",
+        "Lavrov said that talks were over, and that NATO members Poland and Romania hosted drills.",
+        "The CSTO includes Russia, Armenia and Belarus, its spokesman underscored.",
+        "The CSTO includes Russia, Armenia and Belarus, its spokesman reiterated.",
+        "Lavrov said on Tuesday that the talks, which included NATO members Poland and Romania, failed.",
+    ],
+)
+def test_reports_of_the_claim_after_it_or_around_it_are_attributed(sentence):
+    (found,) = found_claims(sentence)
+    assert found.attributed is True
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "NATO members Poland and Romania hosted drills, but Lavrov said the talks would go on.",
+        "NATO members Poland and Romania hosted drills, and Lavrov noted the buildup.",
+        "NATO members Poland and Romania hosted drills, as Lavrov noted in another context.",
+        "NATO members Poland and Romania, which Lavrov said were hostile, hosted drills.",
+        "Poland and Romania, both NATO members, hosted drills, days after Lavrov warned against them.",
+        "NATO members Poland and Romania hosted drills; Lavrov noted that the alliance was growing.",
+        "NATO members Poland and Romania hosted drills; the talks, Lavrov said, were over.",
+        "When Lavrov said that talks were over, NATO members Poland and Romania hosted drills.",
+        "Putin, who said in May that NATO was a threat, met CSTO members Armenia and Belarus.",
+        "BRICS, which groups Brazil, Russia, India, China and South Africa, said the talks failed.",
+    ],
+)
+def test_a_report_in_a_clause_of_the_articles_own_does_not_attribute_the_claim(sentence):
+    (found,) = found_claims(sentence)
+    assert found.attributed is False
+
+
+def test_a_dated_report_in_another_clause_does_not_drop_the_articles_claim():
+    sentence = "NATO members Poland and Romania hosted drills, the first since Lavrov warned in 2004."
+    (found,) = found_claims(sentence, year=2016)
+    assert found.attributed is False
+
+
 def test_a_claim_reported_in_another_year_is_left_out():
     quoted = '"BRICS, which groups Brazil, Russia, India and China," Lula said in 2009, "is the future."'
     assert claims_in(quoted, "2023-08-24") == []
@@ -277,3 +322,62 @@ def test_one_state_in_apposition_is_a_claim_about_that_state(sentence, read):
     found = claims_in(sentence, "2010-06-01")
     assert [(c["org"], c["listed"], c["verdict"]) for c in found] == read
     assert not any(c["exhaustive"] for c in found)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "In 2015, SCO observers Iran and Belarus sent delegations.",
+        "In March 2015, SCO observers Iran and Belarus sent delegations.",
+        "Back in 2008, the SCO groups China, Russia, Kazakhstan, Kyrgyzstan, Tajikistan and Uzbekistan.",
+        "In the 1990s, NATO members Poland and Hungary were candidates.",
+        "Ten years ago, NATO members such as Poland and Latvia asked for more troops.",
+        "Iran, an SCO observer until 2023, now sits at the table.",
+        "Iran, an SCO observer (2005-2023), now sits at the table.",
+        "Georgia joined the CSTO in 1994.",
+    ],
+)
+def test_a_claim_set_in_another_time_is_left_out(sentence):
+    assert claims_in(sentence, "2024-08-01") == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "In 2015, SCO observers Iran and Belarus sent delegations.",
+        "In Astana, SCO members India and Pakistan met.",
+        "Belarus, an SCO member since July, hosted the talks.",
+    ],
+)
+def test_a_claim_in_the_articles_own_time_is_read(sentence):
+    (found,) = claims_in(sentence, "2015-08-01" if "2015" in sentence else "2024-08-01")
+    assert found["verdict"] == "correct"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Ukraine and Georgia are members of NATO's partnership programme.",
+        "Ukraine and Georgia are members of the NATO-Ukraine Council.",
+        "Ukraine and Georgia joined NATO's Partnership for Peace.",
+        "Ukraine, a member of NATO's Partnership for Peace, attended.",
+        "Had Ukraine and Georgia joined NATO, the war would be different.",
+        "Ukraine, a NATO member in all but name, attended.",
+    ],
+)
+def test_a_part_of_an_organisation_a_counterfactual_or_a_hedge_is_no_claim(sentence):
+    assert claims_in(sentence, "2024-08-01") == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Albania and Croatia joined NATO.",
+        "Albania and Croatia are members of NATO.",
+        "Albania, a member of NATO, attended.",
+        "Albania and Croatia, both members of NATO, attended.",
+    ],
+)
+def test_the_organisation_itself_is_still_read(sentence):
+    (found,) = claims_in(sentence, "2024-08-01")
+    assert found["verdict"] == "correct"

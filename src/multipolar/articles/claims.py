@@ -47,6 +47,9 @@ LIST = rf"(?=[t<])(?P<list>{STATE}(?: (?:,|and|, and|as well as|, as well as|&) 
 # new members") or a possessive
 END = r"(?! (?:, )?(?:and|as well as|along with|together with|plus|&) )(?! 's\b)(?! ’s\b)(?! -)"
 ORG = r"<org#(?P<org>\d+)>"
+# an organisation named whole, not a part or programme of it ("members of NATO's partnership
+# programme", "of the NATO-Ukraine Council", "joined NATO's Partnership for Peace")
+ORG_ITSELF = rf"{ORG}(?! (?:'s|’s|-) )"
 NOW = r"(?:(?:currently|now|today|still|presently|already|also) )?"
 LISTING_VERBS = {
     "groups": True, "comprises": True, "consists of": True, "is made up of": True,
@@ -103,7 +106,7 @@ MEMBERSHIP_PATTERNS = [
         "are",
         re.compile(
             rf"{LIST} (?:are|is|remain|remains) (?:all |both |now |still )?(?:the |a |an )?"
-            rf"{STATUS} (?:of|in) (?:the )?{ORG}"
+            rf"{STATUS} (?:of|in) (?:the )?{ORG_ITSELF}"
         ),
     ),
     # "The NATO members are the United States, ...", "The CSTO's six members are Russia, ...",
@@ -124,17 +127,17 @@ MEMBERSHIP_PATTERNS = [
         ),
     ),
     # "Kazakhstan and Belarus, both members of the Eurasian Economic Union"
-    ("both", re.compile(rf"{LIST} , (?:both|all) (?:(?:full|founding) )?{STATUS} of (?:the )?{ORG}")),
+    ("both", re.compile(rf"{LIST} , (?:both|all) (?:(?:full|founding) )?{STATUS} of (?:the )?{ORG_ITSELF}")),
     # "Britain, France and West Germany, all NATO members"
     ("both org", re.compile(rf"{LIST} , (?:both|all) {ORG} {STATUS}(?= |$)")),
     # "the European Union, whose members include Poland, Lithuania and Latvia"
     ("whose", re.compile(rf"{ORG} , whose {STATUS} (?P<verb>include|are) {LIST}{END}")),
     # "Albania and Croatia joined NATO"
-    ("joined", re.compile(rf"{LIST} (?:have |has |had |formally |officially )?joined (?:the )?{ORG}")),
+    ("joined", re.compile(rf"{LIST} (?:have |has |had |formally |officially )?joined (?:the )?{ORG_ITSELF}")),
     # "Turkey, a NATO member, ..." (one state, not the last of a list)
     ("one", re.compile(rf"{ONE_STATE} , {AN}{ORG} {STATUS}(?= |$)")),
     # "Armenia, a member of the CSTO, ..."
-    ("one of", re.compile(rf"{ONE_STATE} , {AN}{STATUS} of (?:the )?{ORG}(?= |$)")),
+    ("one of", re.compile(rf"{ONE_STATE} , {AN}{STATUS} of (?:the )?{ORG_ITSELF}(?= |$)")),
 ]
 # a cheap test of each line before its patterns run: for each pattern, sets of words of which the
 # line must hold one each (whole words of the line: a space or the line's end on either side)
@@ -180,8 +183,9 @@ ORG_BEFORE = re.compile(rf"{ORG} (?:'s |’s )?$")
 CLAUSE_OPENS = re.compile(r"(?:^|[,:;—–\"“] |\b(?:and|but) )$")
 # a status named before "of ORG", for the patterns that name none ("the observers of the SCO (...)")
 STATUS_BEFORE = re.compile(rf"{STATUS} (?:of|in) (?:the )?$")
-# words before a list that undo a "joined"/"are members" claim
-UNDOING = {"not", "never", "will", "would", "could", "might", "may", "to", "should", "if", "once", "n't"}
+# words before a list that undo a "joined"/"are members" claim ("Had Ukraine joined NATO, ...")
+UNDOING = {"not", "never", "will", "would", "could", "might", "may", "to", "should", "if", "once", "n't",
+           "had", "unless"}  # fmt: skip
 
 KIND = (
     r"(?P<kind>military - political|military-political|military|defensive|defence|defense|"
@@ -199,20 +203,66 @@ REPORTING = (
     r"(?:said|says|say|claimed|claims|claim|argued|argues|argue|wrote|writes|write|insisted|insists|"
     r"stated|believes|believed|believe|asserted|asserts|maintained|maintains|suggested|suggests|noted|"
     r"added|warned|warns|alleged|alleges|told|tells|thinks|thought|declared|declares|announced|"
-    r"explained|recalled|stressed|contended|contends)"
+    r"explained|recalled|stressed|contended|contends|underscored|emphasised|emphasized|acknowledged|"
+    r"admitted|observed|remarked|reported|confirmed|conceded|cautioned|repeated|reiterated)"
+)
+# words that open a clause of the article's own: a report after one of them (", but Lavrov said ...",
+# ", which Lavrov noted", ", as Lavrov noted", ", days after Lavrov warned") is not the claim's source
+CLAUSE_OPENERS = (
+    r"(?:and|but|or|nor|yet|so|which|who|whom|whose|where|when|while|whereas|as|although|though|after|"
+    r"before|since|because|if|unless|until|once|than|despite|unlike|even)"
+)
+# a clause of the article's own begins between a report and a later claim: a semicolon, or a comma
+# and a coordinating word (", and that" goes on with what is reported); a relative clause (", which
+# included NATO members ...") may be the speaker's own words and does not end the report
+CLAUSE_BREAK = re.compile(r"(?:^| )(?:;|, (?:and|but|yet|so|whereas) (?!that ))")
+# a report inside a subordinate or relative clause ("When Lavrov said that talks were over, ...",
+# "Putin, who said in May that ..., met"): its reach ends at the next comma
+SUBORDINATE = re.compile(
+    r"(?:^|[,;:] )(?:when|after|before|although|though|while|because|since|if|as|once|until|unless|"
+    r"whereas|who|whom|which) (?:(?![,;:] )\S+ )*$"
 )
 # before a claim: "commentators claim that", "Lula said in 2009 that", "according to", "Lavrov said the"
 REPORTED_BEFORE = re.compile(
     rf"\b{REPORTING}(?: \S+){{0,4}} that\b|\baccording to\b|\b{REPORTING} (?:the )?$"
 )
-# after it: ", Lula said", ", a diplomat told reporters"
-REPORTED_AFTER = re.compile(rf"(?:^| ), (?:[^ ,;]+ ){{1,4}}{REPORTING}\b")
+# after it: ", Lula said", ", a senior U.S. official told reporters", ", according to Lavrov", ", said
+# Lavrov" (whose last word must be a name: see ``named``), with no clause of the article's own
+# (OWN_CLAUSE_AFTER) between the claim and the report
+SUBJECT_WORD = rf"(?!{CLAUSE_OPENERS} )[^ ,;]+ "
+NOT_A_SPEAKER = (
+    r"(?:it|he|she|they|we|i|you|this|that|these|those|there|so|nothing|little|on|in|at|to|yes|no)"
+)
+SPEAKER_WORD = r"(?!(?:would|will|was|were|is|are|had|has|have|could|should|might|may|can) )[^ ,;]+ "
+REPORTED_AFTER = re.compile(
+    rf" , (?:"
+    rf"(?:{SUBJECT_WORD}){{1,8}}{REPORTING}\b|according to\b"
+    rf"|(?:said|says|added|wrote|noted|stressed|insisted) (?!{NOT_A_SPEAKER} )"
+    rf"(?P<speaker>(?:{SPEAKER_WORD}){{0,5}}[^ ,;]+)(?: ,| \.|$))"
+)
+OWN_CLAUSE_AFTER = re.compile(rf" (?:;|, {CLAUSE_OPENERS} (?!that ))")
 # a reporting verb dated with a year: "said in 2009", "wrote in a 2009 essay", "In 2009, Lula said"
 YEAR = r"(?P<year>1[5-9]\d\d|20\d\d)"
 REPORTED_IN = re.compile(
     rf"\b{REPORTING} (?:[^ ,]+ ){{0,3}}?(?:in|back in) (?:[a-z]+ )?{YEAR}\b"
     rf"|\bin (?:[a-z]+ )?(?P<year_before>1[5-9]\d\d|20\d\d) , (?:[^ ,]+ ){{0,4}}{REPORTING}\b"
 )
+# a sentence that opens on another time than the article's day: "In 2015, SCO observers Iran and
+# Belarus ...", "Back in 2008 the SCO groups ...", "By March 2010,", "In the 1990s", "Ten years ago,";
+# its claims were true, or not, then ("Since 2017, ..." runs on to the article's day and is read)
+TIME_FRAME = re.compile(
+    r"^(?:back in|in|by|until|till|before|after|during|as of) (?:the )?(?:[a-z]+ )?(?:- )?"
+    r"(?P<frame>1[5-9]\d\d|20\d\d)(?P<decade>s)?\b"
+    r"|^(?:\S+ ){1,2}(?:years|decades|months|weeks) ago\b|^at the time\b"
+)
+# the words right after a claim that bound its time: "Iran, an SCO observer until 2023,", "Georgia
+# joined the CSTO in 1994", "(2005 - 2023)"; a claim "in" the article's own year is read
+BOUNDED = re.compile(
+    r" (?:(?P<span>until|till|up to|through|from|between|prior to)|in|during) (?:[a-z]+ )?"
+    r"(?P<bound>1[5-9]\d\d|20\d\d)\b| \( (?P<years>1[5-9]\d\d|20\d\d) -"
+)
+# words right after a claim that say it is not the formal status: "Ukraine, a NATO member in all but name"
+HEDGED = re.compile(r" in (?:all|everything) but name\b")
 # the organisation, a relative clause about it and the verb: "The SCO, which groups China, ..., is not";
 # the clause names no other organisation, so the verb can only be the organisation's
 RELATIVE_THEN_VERB = re.compile(
@@ -342,11 +392,14 @@ def listed_states(line: SentenceLine, text: str) -> list:
 
 def membership_claims(lines: list[SentenceLine], article: str, year: int | None = None) -> list[Claim]:
     """Every membership claim the patterns can read without doubt. A claim reported with another
-    year than ``year``, the article's ("Lula said in 2009"), is left out: it was true, or not, then;
-    without ``year`` every such dated report is left out."""
+    year than ``year``, the article's ("Lula said in 2009"), or set in another time ("In 2015, ...",
+    "an SCO observer until 2023") is left out: it was true, or not, then; without ``year`` every
+    such dated claim is left out."""
     claims = []
     for line in lines:
         if "<state#" not in line.line or "<org#" not in line.line or QUESTION.search(line.line):
+            continue
+        if another_time(TIME_FRAME.match(line.line), year):
             continue
         words = set(line.line.split())
         taken: list[tuple[int, int]] = []
@@ -364,8 +417,24 @@ def membership_claims(lines: list[SentenceLine], article: str, year: int | None 
                 dated = REPORTED_IN.search(line.line) if claim.attributed else None
                 if dated and int(dated.group("year") or dated.group("year_before")) != year:
                     continue
+                if another_time(BOUNDED.match(line.line, match.end()), year) or HEDGED.match(
+                    line.line, match.end()
+                ):
+                    continue
                 claims.append(claim)
     return claims
+
+
+def another_time(frame: re.Match | None, year: int | None) -> bool:
+    """Does a TIME_FRAME or BOUNDED match set a claim in another time than the article's ``year``:
+    a year or decade not the article's, a span of years ("until 2023"), "ten years ago"?"""
+    if frame is None:
+        return False
+    groups = frame.groupdict()
+    written = groups.get("frame") or groups.get("bound")
+    if written is None or groups.get("decade") or groups.get("span") or groups.get("years"):
+        return True
+    return int(written) != year
 
 
 def read_claim(name: str, match: re.Match, line: SentenceLine, article: str) -> Claim | None:
@@ -428,14 +497,39 @@ def read_claim(name: str, match: re.Match, line: SentenceLine, article: str) -> 
 
 def attributed(start: int, line_start: int, line_end: int, line: SentenceLine, article: str) -> bool:
     """Is the claim someone's the article reports: inside quotation marks opened in its paragraph,
-    or with a reporting verb before it ("commentators claim that") or after it (", Lula said")?"""
+    or with a reporting verb before it ("commentators claim that") or after it (", Lula said") whose
+    reach a clause of the article's own does not end first ("..., but Lavrov said")?"""
     paragraph = article.rfind("\n", 0, start) + 1
     quoted = article.count('"', paragraph, start) % 2 == 1
     if quoted or article.count("“", paragraph, start) > article.count("”", paragraph, start):
         return True
-    return bool(
-        REPORTED_BEFORE.search(line.line, 0, line_start) or REPORTED_AFTER.search(line.line, line_end)
+    after = REPORTED_AFTER.search(line.line, line_end)
+    if (
+        after
+        and not OWN_CLAUSE_AFTER.search(line.line, line_end, after.start())
+        and (after.group("speaker") is None or named(after, line, article))
+    ):
+        return True
+    return any(
+        reaches(report, line.line[:line_start])
+        for report in REPORTED_BEFORE.finditer(line.line, 0, line_start)
     )
+
+
+def reaches(report: re.Match, before_claim: str) -> bool:
+    """Does a report before a claim still govern it: no clause of the article's own opens in
+    between, and a report in a subordinate clause ("When Lavrov said that ..., ") ends at its comma?"""
+    between = before_claim[report.end() :]
+    if CLAUSE_BREAK.search(between):
+        return False
+    return not (SUBORDINATE.search(before_claim, 0, report.start()) and " , " in between)
+
+
+def named(report: re.Match, line: SentenceLine, article: str) -> bool:
+    """Is the speaker after an inverted report (", said Lavrov") named, its last word capitalised in
+    the article? ", said the talks failed" has a lower-case end and is no report of the claim."""
+    start, end = line.span(report.start("speaker"), report.end("speaker"))
+    return article[start:end].split()[-1][:1].isupper()
 
 
 def count_of(word: str) -> int:

@@ -24,7 +24,10 @@ DATELINE_SPAN = 600
 # publication date confidence by where it was found
 # how sure a publication date is, by where it was found; a date inside running text ("On August
 # 8, 2008, ...") is more often an event than the publication, so it counts for less than a dateline
-CONFIDENCE = {"given": 1.0, "metadata": 0.9, "dateline": 0.7, "sentence": 0.4, "none": 0.0}
+# a wire dateline's month and day with a year found elsewhere in the article counts for least
+CONFIDENCE = {
+    "given": 1.0, "metadata": 0.9, "dateline": 0.7, "sentence": 0.4, "dateline and year": 0.3, "none": 0.0
+}  # fmt: skip
 DATELINE_WORDS = 12  # a line this short that holds a date is a dateline
 DATELINE_LEAD = 30  # and so is a date within this many characters of the start of its line
 
@@ -57,6 +60,28 @@ DATE_PATTERNS = [
     re.compile(r"\b(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})(?=T\d|\b)"),
     re.compile(r"\b(?P<year>\d{4})/(?P<month>\d{1,2})/(?P<day>\d{1,2})\b"),
 ]
+# a wire dateline without a year: "MOSCOW, Aug 26 (Reuters) -", "BEIJING, June 15 (Xinhua) --": a
+# place in capitals opening its line, month and day, an agency in brackets or a dash
+WIRE_DATELINE = re.compile(
+    r"^[ \t]*[A-Z][A-Z.'’/\- ]*[A-Z.],(?:[ \t]+[A-Z][\w.'’\- ]*,)?[ \t]+"
+    + f"(?i:{_MONTH})"  # the place stays in capitals, the month in any case
+    + r"[ \t]+(?P<day>\d{1,2})(?:st|nd|rd|th)?(?![\d,]|[ \t]+\d{4})[ \t]*"
+    r"(?:\([^()\n]{2,40}\)[ \t]*(?:-{1,2}|—|–)?|(?:-{1,2}|—|–))",
+    re.M,
+)
+# where an article's year is written apart from its running text: a copyright line ("© 2008 Reuters",
+# "Copyright 2001-2008 RIA Novosti": the last year), or a year in its title ("Astana 2024: ...")
+COPYRIGHT_YEAR = re.compile(
+    r"(?:©|\(c\)|\bcopyright\b)[ \t]*(?:©[ \t]*)?(?:(?:19|20)\d\d[ \t]*[-–][ \t]*)?(?P<year>(?:19|20)\d\d)\b",
+    re.I,
+)
+TITLE_YEAR = re.compile(r"(?<![\d/.-])(?P<year>(?:19|20)\d\d)(?![\d/.-]|s\b|’s|'s)")
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+# a weekday the dateline's story names as its day ("signed ... on Friday", "said Tuesday"); "last" or
+# "next" Tuesday is another week's
+NAMED_WEEKDAY = re.compile(
+    r"(?<!last )(?<!next )(?<!this )\b(?P<weekday>" + "|".join(WEEKDAYS) + r")\b", re.I
+)
 # day and month in either order ("03/25/1999", "25.03.1999"): read only after a label, and only
 # when one of the two numbers is above 12, which settles the order
 NUMERIC_DATE = re.compile(r"\b(?P<first>\d{1,2})(?P<sep>[/.])(?P<second>\d{1,2})(?P=sep)(?P<year>\d{4})\b")
@@ -120,7 +145,10 @@ def load(text_or_path: str | Path | bytes, date: str | dt.date | None = None) ->
         doc.date_confidence = CONFIDENCE["given"]
     elif doc.date is None:
         found = date_in_text(doc.text)
-        if found:
+        wire = wire_dateline(doc.text) if found is None or not found[2] else None
+        if wire:
+            date_from_wire_dateline(doc, wire)
+        if doc.date is None and found:
             doc.date, doc.date_evidence, on_its_line = found
             doc.date_source = "text"
             doc.date_confidence = CONFIDENCE["dateline" if on_its_line else "sentence"]
@@ -337,6 +365,66 @@ def date_in_text(text: str) -> tuple[dt.date, str, bool] | None:
         return None
     _, in_sentence, _, _, day, words = min(found)
     return day, words, not in_sentence
+
+
+def wire_dateline(text: str) -> re.Match | None:
+    """A wire dateline near the top that gives a month and day but no year."""
+    return WIRE_DATELINE.search(text[:DATELINE_SPAN])
+
+
+def date_from_wire_dateline(doc: Document, dateline: re.Match) -> None:
+    """The dateline's month and day with the article's year where the article writes its year
+    apart from the story: a copyright line (unless the weekdays the story's first paragraph names
+    do not fit), or its title or a short line near the top (only if a weekday named fits). Years
+    that disagree, or none, leave the date unset, with a note: a year is never guessed."""
+    words = dateline.group(0).strip(" \t-—–")
+    month, day = MONTHS[dateline.group("month").lower()], int(dateline.group("day"))
+    copyrights = {int(m.group("year")): m.group(0) for m in COPYRIGHT_YEAR.finditer(doc.text)}
+    clues = heading_years_in(doc) | copyrights
+    if len(clues) != 1:
+        given = (
+            "no year outside its running text"
+            if not clues
+            else "years that disagree: " + ", ".join(map(str, sorted(clues)))
+        )
+        doc.notes.append(f"The dateline {words!r} has no year, and the article gives {given}.")
+        return
+    ((year, evidence),) = clues.items()
+    try:
+        day_found = dt.date(year, month, day)
+    except ValueError:
+        return
+    paragraph_end = doc.text.find("\n", dateline.end())
+    paragraph = doc.text[dateline.end() : paragraph_end if paragraph_end >= 0 else len(doc.text)]
+    named = {WEEKDAYS.index(m.group("weekday").lower()) for m in NAMED_WEEKDAY.finditer(paragraph)}
+    # the story's day is the dateline's or, for news of the day before, that one
+    fitting = {day_found.weekday(), (day_found - dt.timedelta(days=1)).weekday()}
+    if (named and named.isdisjoint(fitting)) or (not named and year not in copyrights):
+        doc.notes.append(
+            f"The dateline {words!r} has no year; {year} (from {evidence!r}) is not borne out by "
+            "a weekday its story names, so it is not used."
+        )
+        return
+    doc.date, doc.date_source = day_found, "text"
+    doc.date_evidence = f"{words} + {year} from {evidence!r}"
+    doc.date_confidence = CONFIDENCE["dateline and year"]
+    doc.notes.append(
+        f"The date {day_found.isoformat()} joins the month and day of the dateline {words!r} with the "
+        f"year {year} from {evidence!r}; give --date if it is not the publication date."
+    )
+
+
+def heading_years_in(doc: Document) -> dict[int, str]:
+    """Years written in the title or on a short line near the top (not in running text, where a
+    year is most often an event's), with the words each was found in."""
+    lines = [doc.title or ""] + [
+        line.strip() for line in doc.text[:DATELINE_SPAN].splitlines() if len(line.split()) <= DATELINE_WORDS
+    ]
+    years: dict[int, str] = {}
+    for line in lines:
+        for match in TITLE_YEAR.finditer(line):
+            years.setdefault(int(match.group("year")), line)
+    return years
 
 
 def date_label(head: str, line_start: int, at: int) -> str | None:
