@@ -147,3 +147,32 @@ def test_a_status_the_data_never_record_for_the_organisation_is_unchecked_not_wr
     )
     sco = claim("SCO dialogue partners such as Sri Lanka and Belarus met in Yekaterinburg.", "2010-06-01")
     assert sco["verdict"] == "correct"
+
+
+def test_a_state_that_joined_and_later_left_did_join():
+    # 'joined' says the state took the status up once, not that it holds it on the day
+    row = claim("Albania joined the Warsaw Pact in its first year.", "1970-01-01")
+    assert row["verdict"] == "correct" and row["not_holding"] == []
+    (left,) = row["evidence"]["joined_and_left"]
+    assert (left["iso3"], left["from"], left["until"]) == ("ALB", "1955-05-14", "1968-09-13")
+    # 'has joined' says it holds the status now
+    row = claim("Albania has joined the Warsaw Pact.", "1970-01-01")
+    assert row["verdict"] == "wrong" and [s["iso3"] for s in row["not_holding"]] == ["ALB"]
+
+
+def test_joining_a_dissolved_organisation_is_checked_against_its_members_then():
+    assert claim("France and Britain joined SEATO.", "1990-03-01")["verdict"] == "correct"
+    row = claim("France and India joined SEATO.", "1990-03-01")
+    assert row["verdict"] == "wrong" and [s["iso3"] for s in row["not_holding"]] == ["IND"]
+    assert claim("France and Britain joined SEATO.", "1950-03-01")["verdict"] == "not founded yet"
+
+
+def test_joining_only_the_predecessor_is_uncertain():
+    # Georgia and Azerbaijan were in the 1992 Collective Security Treaty until 1999, never in the
+    # CSTO (2002): loosely true, so neither right nor wrong
+    row = claim("Georgia and Azerbaijan joined the CSTO before leaving it.", "2024-03-01")
+    assert row["verdict"] == "uncertain" and row["not_holding"] == []
+    assert {(u["iso3"], u["kind"], u["org"]) for u in row["uncertain"]} == {
+        ("GEO", "predecessor", "CST"),
+        ("AZE", "predecessor", "CST"),
+    }

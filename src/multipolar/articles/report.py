@@ -10,6 +10,7 @@ names, not verdicts, until a date is given.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
@@ -367,6 +368,25 @@ def check_membership(claim, day: dt.date | None, resolver: Resolver, sources: li
         sources.append(registry.GAPS_SOURCE)
     suspended = {r["iso3"]: r for r in roster(org.id, day, "suspended")} if claim.status == "member" else {}
     outside = [iso3 for iso3 in listed if iso3 not in held and iso3 not in surely]
+    if claim_is_of_joining(claim):
+        # 'Georgia joined the CSTO': true of a state that held the status before the day and left;
+        # undecided for one that held it only in the organisation's predecessor (the CST)
+        earlier = left_before(org.id, claim.status, day)
+        joined = [earlier[iso3] for iso3 in outside if iso3 in earlier]
+        left = [spell for spell in joined if spell["org"] == org.id]
+        if left:
+            row["evidence"]["joined_and_left"] = left
+        row["uncertain"] += [
+            {
+                **spell,
+                "kind": "predecessor",
+                "reason": f"held the status in {spell['org']}, which {org.id} succeeded, "
+                f"from {spell['from']} until {spell['until']}",
+            }
+            for spell in joined
+            if spell["org"] != org.id
+        ]
+        outside = [iso3 for iso3 in outside if iso3 not in earlier]
     for iso3 in outside:
         if iso3 in by_year:
             row["uncertain"].append(year_only(by_year[iso3], day))
@@ -404,7 +424,7 @@ def check_membership(claim, day: dt.date | None, resolver: Resolver, sources: li
         row["evidence"]["reason"] = (
             f"The curated data record no {claim.status.replace('_', ' ')} status for {org.name}."
         )
-    elif not org.existed_on(day):
+    elif not org.existed_on(day) and not (claim_is_of_joining(claim) and org.founded and day > org.founded):
         row["verdict"] = "not founded yet" if org.founded and day < org.founded else "dissolved"
         row["evidence"]["reason"] = f"{org.name} {org.lifetime()} according to the curated data."
         if org.founded and day < org.founded:
@@ -451,6 +471,41 @@ def same_code_holder(state: dict, held: dict[str, dict], evidence: dict) -> str:
             )
             return iso3
     return state["iso3"]
+
+
+# "has joined" and "have joined" say the state holds the status now; "joined" and "had joined" only
+# that it once took it up
+PRESENT_PERFECT = re.compile(r"\b(?:has|have)\s+(?:(?:formally|officially|now|already)\s+)?joined\b", re.I)
+
+
+def claim_is_of_joining(claim) -> bool:
+    """Is the claim that the states joined, at some time before, rather than that they hold the
+    status now ('Georgia joined the CSTO' but not 'Finland has joined NATO')?"""
+    return getattr(claim, "pattern", None) == "joined" and not PRESENT_PERFECT.search(claim.text)
+
+
+def left_before(org_id: str, status: str, day: dt.date) -> dict[str, dict]:
+    """The states whose last spell of ``status`` begun by ``day``, in the organisation or else in
+    its predecessor, had ended before that day: iso3 -> that spell's organisation, days and source."""
+    from multipolar.orgs import registry
+
+    found = registry.organisation(org_id)
+    latest: dict[str, dict] = {}
+    for org in [*(old for old, new in registry.successions() if new is found), found]:
+        for spell in registry.spell_records(org.id):
+            if spell["status"] == status and spell["start"] <= day:
+                latest[spell["iso3"]] = {**spell, "org": org.id}
+    return {
+        iso3: {
+            "iso3": iso3,
+            "org": spell["org"],
+            "from": spell["start"].isoformat(),
+            "until": spell["end"].isoformat(),
+            "source": spell["source"] or registry.MEMBERSHIPS_SOURCE,
+        }
+        for iso3, spell in latest.items()
+        if spell["end"] is not None and spell["end"] < day
+    }
 
 
 def year_only(gap: dict, day: dt.date) -> dict:
