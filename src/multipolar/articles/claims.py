@@ -196,8 +196,11 @@ NATURE = re.compile(
     rf"(?=[nartgfmdc])(?P<neg>(?:not|no|never|n't|neither|nor) )?(?:(?:a|an|the) )?"
     rf"(?:(?:real|true|genuine|formal) )?{KIND} (?P<noun>alliance|bloc|pact)s?\b"
 )
-NATURE_HINT = re.compile(r"(?=[abp])\b(?:alliance|bloc|pact)")
-NATURE_WORD = re.compile(NATURE_HINT.pattern, re.I)  # NATURE_HINT in the text as written
+# NATURE's nouns as they follow its other words in a line: a line without one of them has no
+# nature claim, which plain substring tests tell a tenth as slowly as a regular expression
+NATURE_NOUNS = (" alliance", " bloc", " pact")
+# a NATURE noun in the text as written
+NATURE_WORD = re.compile(r"(?=[abp])\b(?:alliance|bloc|pact)", re.I)
 # verbs that report someone else's words: a claim after them is that person's, not the article's
 REPORTING = (
     r"(?:said|says|say|claimed|claims|claim|argued|argues|argue|wrote|writes|write|insisted|insists|"
@@ -582,7 +585,11 @@ def nature_claims(lines: list[SentenceLine], article: str) -> list[NatureClaim]:
     """'<org> military alliance', '<org> is (not) a military alliance', '..., it is not a ...'."""
     out = []
     for line in lines:
-        if "<org#" not in line.line or not NATURE_HINT.search(line.line) or QUESTION.search(line.line):
+        if (
+            "<org#" not in line.line
+            or not any(noun in line.line for noun in NATURE_NOUNS)
+            or QUESTION.search(line.line)
+        ):
             continue
         for match in NATURE.finditer(line.line):
             before = line.line[: match.start()]
