@@ -321,25 +321,19 @@ class SentenceLine:
     end: int
     mentions: list  # index in symbol -> Mention
     line: str = ""
-    # the line's pieces in order: (index of the piece's first word, start, end in the article,
-    # mention or None); a mention is one word, the text between two mentions is TOKEN's words
-    pieces: list = field(default_factory=list)
-    firsts: list = field(default_factory=list)  # each piece's first word index
+    # the number of each symbol's word in the line; the words between two symbols are TOKEN's
+    # words of the text between their mentions
+    symbol_words: list = field(default_factory=list)
 
     def __post_init__(self) -> None:
         words_in = (TOKEN if self.text.find("n't", self.start, self.end) >= 0 else TOKEN_WITHOUT_NT).findall
         parts, position = [], self.start
-        for index, mention in enumerate([*self.mentions, None]):
-            stop = mention.start if mention else self.end
-            words = words_in(self.text, position, stop)
-            if words:
-                self.pieces.append((len(parts), position, stop, None))
-                parts.extend(words)
-            if mention:
-                self.pieces.append((len(parts), mention.start, mention.end, mention))
-                parts.append(f"<{mention.kind}#{index}>")
-                position = mention.end
-        self.firsts = [piece[0] for piece in self.pieces]
+        for index, mention in enumerate(self.mentions):
+            parts += words_in(self.text, position, mention.start)
+            self.symbol_words.append(len(parts))
+            parts.append(f"<{mention.kind}#{index}>")
+            position = mention.end
+        parts += words_in(self.text, position, self.end)
         self.line = " ".join(parts).lower()
 
     def span(self, line_start: int, line_end: int) -> tuple[int, int]:
@@ -350,10 +344,15 @@ class SentenceLine:
         return self.word(first)[0], self.word(max(last, first))[1]
 
     def word(self, number: int) -> tuple[int, int]:
-        """Article offsets of the line's word ``number``."""
-        first, start, end, mention = self.pieces[bisect.bisect_right(self.firsts, number) - 1]
-        if mention is not None:
-            return start, end
+        """Article offsets of the line's word ``number``: a symbol's mention, or a word of the text
+        between the mentions of the symbols around it."""
+        symbols = bisect.bisect_right(self.symbol_words, number)  # those up to the word, itself included
+        if symbols and self.symbol_words[symbols - 1] == number:
+            mention = self.mentions[symbols - 1]
+            return mention.start, mention.end
+        start = self.mentions[symbols - 1].end if symbols else self.start
+        end = self.mentions[symbols].start if symbols < len(self.mentions) else self.end
+        first = self.symbol_words[symbols - 1] + 1 if symbols else 0  # the number of the text's first word
         for count, token in enumerate(TOKEN.finditer(self.text, start, end)):
             if count == number - first:
                 return token.span()
