@@ -167,6 +167,25 @@ NEEDS = {
 }
 
 
+def needs_met_by() -> dict[str, set[tuple[str, int]]]:
+    """NEEDS turned around, to test a line against every pattern at once: each word -> the needs it
+    meets, a need being a pattern's name and the place in its NEEDS of a set holding the word."""
+    met_by: dict[str, set[tuple[str, int]]] = {}
+    for name, needs in NEEDS.items():
+        for place, words in enumerate(needs):
+            for word in words:
+                met_by.setdefault(word, set()).add((name, place))
+    return met_by
+
+
+MET_BY = needs_met_by()
+# each pattern with all of its needs, every one of which a line must meet for the pattern to run
+PATTERN_NEEDS = [
+    (name, pattern, {(name, place) for place in range(len(NEEDS[name]))})
+    for name, pattern in MEMBERSHIP_PATTERNS
+]
+
+
 # words before a status that make it another day's or nobody's
 NOT_NOW = {"former", "ex", "prospective", "future", "potential", "aspiring", "would-be", "possible", "non",
            "new", "newest", "old"}  # fmt: skip
@@ -403,10 +422,10 @@ def membership_claims(lines: list[SentenceLine], article: str, year: int | None 
             continue
         if another_time(TIME_FRAME.match(line.line), year):
             continue
-        words = set(line.line.split())
+        met = set().union(*map(MET_BY.get, MET_BY.keys() & line.line.split()))  # the needs its words meet
         taken: list[tuple[int, int]] = []
-        for name, pattern in MEMBERSHIP_PATTERNS:
-            if any(map(words.isdisjoint, NEEDS[name])):
+        for name, pattern, needs in PATTERN_NEEDS:
+            if not needs <= met:
                 continue
             for match in pattern.finditer(line.line):
                 if any(a < match.end() and match.start() < b for a, b in taken):
