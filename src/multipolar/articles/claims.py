@@ -196,6 +196,8 @@ PART_OF = re.compile(
     r"counterparts) (?:in|of|from|within)) (?:(?:members|member states|states|countries|partners) "
     r"(?:of|in) )?(?:the )?$"
 )
+# a list whose last state follows "and", "as well as" or "&", as a list of the whole membership must
+CLOSED_LIST = re.compile(rf"(?:and|as well as|&) {STATE}$")
 # an organisation right before a claim's words ("the SCO's" + "observers Iran, India ...")
 ORG_BEFORE = re.compile(rf"{ORG} (?:'s |’s )?$")
 # where a clause opens: the line's start, after a comma, colon, dash or quote, after "and" or "but"
@@ -293,6 +295,7 @@ RELATIVE_THEN_VERB = re.compile(
 # a sentence that asks ("Is the SCO a military alliance?", "NATO members Finland and Sweden?") claims nothing
 QUESTION = re.compile(r"\?(?: [\"”’'»)])*$")
 SYMBOL = re.compile(r"<(?P<kind>\w+)#(?P<index>\d+)>")
+STATE_SYMBOL = re.compile(r"<state#(\d+)>")
 
 
 @dataclass
@@ -408,7 +411,7 @@ def sentence_lines(text: str, mentions, spans: list[tuple[int, int]], hint: re.P
 
 
 def listed_states(line: SentenceLine, text: str) -> list:
-    return [line.mentions[int(m.group("index"))] for m in SYMBOL.finditer(text) if m.group("kind") == "state"]
+    return [line.mentions[int(index)] for index in STATE_SYMBOL.findall(text)]
 
 
 def membership_claims(lines: list[SentenceLine], article: str, year: int | None = None) -> list[Claim]:
@@ -482,7 +485,7 @@ def read_claim(name: str, match: re.Match, line: SentenceLine, article: str) -> 
     status = STATUS_WORDS[status_named] if status_named else "member"
     words_before = line.line[: match.start("status")].split()[-1:] if groups.get("status") else []
     founders = {*(status_named or "").split()[:1], *words_before, *before_org.split()[-1:]} & FOUNDING
-    closed = bool(re.search(rf"(?:and|as well as|&) {STATE}$", groups["list"]))
+    closed = bool(CLOSED_LIST.search(groups["list"]))
     if name == "groups":
         exhaustive = LISTING_VERBS[groups["verb"]]
     elif name == "whose":
@@ -572,7 +575,7 @@ def org_of(match: re.Match, line: SentenceLine) -> str | None:
     """The organisation a claim is about: named in the pattern, or the sentence's only one."""
     if match.groupdict().get("org") is not None:
         return line.mentions[int(match.group("org"))].key
-    before = re.search(rf"{ORG} (?:'s |’s )?$", line.line[: match.start()])
+    before = ORG_BEFORE.search(line.line, 0, match.start())
     if before:
         return line.mentions[int(before.group("org"))].key
     ids = {m.key for m in line.orgs()}
