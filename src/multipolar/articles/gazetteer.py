@@ -494,19 +494,33 @@ LIST_NEIGHBOUR_BEFORE = re.compile(
 )
 
 
+# what stands between two items of a list, as LIST_NEIGHBOUR_AFTER and LIST_NEIGHBOUR_BEFORE read it
+LIST_SEPARATORS = frozenset({", ", " and ", ", and ", ", the ", " and the ", ", and the "})
+
+
 def listed_names(text: str, chosen: list[tuple], taken: Spans) -> list[tuple]:
     """Names the alias table lacks but the identity layer reads as a state's ('Britain'), when
-    they stand in a list next to a state the gazetteer found ('..., Britain, France and ...')."""
+    they stand in a list next to a state the gazetteer found ('..., Britain, France and ...').
+    ``chosen`` is in text order: where the next name stands right after a list separator, the
+    neighbour a pattern would find there is that name, already taken, and is not looked for."""
     out: list[tuple] = []
     states = [(first, last) for first, last, kind, _ in chosen if kind == "state"]
+    named_after: set[int] = set()  # the ends of names with a name listed after them
+    named_before: set[int] = set()  # the starts of names with a name listed before them
+    for (_, end, _, _), (start, _, _, _) in itertools.pairwise(chosen):
+        if text[end:start] in LIST_SEPARATORS:
+            named_after.add(end)
+            named_before.add(start)
     while states:
         found = []
         for first, last in states:
             before = text[max(0, first - 6) : first]
             for match in (
-                LIST_NEIGHBOUR_AFTER.match(text, last) if text.startswith((",", " and "), last) else None,
+                LIST_NEIGHBOUR_AFTER.match(text, last)
+                if last not in named_after and text.startswith((",", " and "), last)
+                else None,
                 LIST_NEIGHBOUR_BEFORE.search(text, max(0, first - 40), first)
-                if before.endswith((", ", " and ", " the "))
+                if first not in named_before and before.endswith((", ", " and ", " the "))
                 else None,
             ):
                 if match is None:
