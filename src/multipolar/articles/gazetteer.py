@@ -537,8 +537,15 @@ def listed_names(text: str, chosen: list[tuple], taken: Spans) -> list[tuple]:
 
 
 DEMONYM_ENDINGS = ("an", "ese", "ish", "i", "ic", "ch", "kh", "ek", "ik", "yz", "men", "ss", "ine")
-# a capitalised word with a demonym's ending, not the first part of a hyphenated word
-DEMONYM_LIKE = re.compile(r"[A-Z](?<=\b[A-Z])[a-z]*(?:" + "|".join(DEMONYM_ENDINGS) + r")\b(?!-)")
+# a capitalised word with a demonym's ending, not the first part of a hyphenated word. The ending is
+# checked behind the whole lower-case run, taken possessively, so that the engine never backs up
+# through a word to try each ending at each letter; one lookbehind per length of ending, as a
+# lookbehind has one width
+ENDING_BEHIND = "|".join(
+    "(?<=" + "|".join(e for e in DEMONYM_ENDINGS if len(e) == n) + ")"
+    for n in sorted({len(e) for e in DEMONYM_ENDINGS})
+)
+DEMONYM_LIKE = re.compile(r"[A-Z](?<=\b[A-Z])[a-z]*+(?:" + ENDING_BEHIND + r")\b(?!-)")
 # the words after a demonym that make it part of a place's name ("Indian Ocean")
 GEOGRAPHY = re.compile(r" (?:Ocean|Sea|Gulf|Peninsula|Subcontinent|Basin|Mountains|Plain|Plateau|Steppe)\b")
 
