@@ -394,7 +394,13 @@ def without_states_in_longer_names(text: str, chosen: list[tuple]) -> tuple[list
                 dropped.update((f, e) for f, e, *_ in chosen if city.start() <= f < city.end())
             continue
         after = NEXT_WORD.match(text, last)
-        before = PREVIOUS_WORD.search(text, max(0, first - 30), first)
+        # a word before ends in a word character or an apostrophe, then one space (and perhaps a
+        # newline) up to the name: after ', ' or '. ' there is nothing to search for
+        before = (
+            PREVIOUS_WORD.search(text, max(0, first - 30), first)
+            if first >= 2 and (text[first - 2].isalnum() or text[first - 2] in "_'’ ")
+            else None
+        )
         longer = (
             after is not None
             and last + 1 not in starts
