@@ -381,8 +381,8 @@ def without_states_in_longer_names(text: str, chosen: list[tuple]) -> tuple[list
     'Israel Defense Forces'); a word before it must not open the sentence ('Neutral India');
     title-case headlines are left alone. Returns the names kept and the spans dropped (kind
     "-")."""
-    starts = {first for first, *_ in chosen}
-    ends = {last for _, last, *_ in chosen}
+    starts = {first for first, _, _, _ in chosen}
+    ends = {last for _, last, _, _ in chosen}
     dropped: set[tuple[int, int]] = set()
     for first, last, kind, key in chosen:
         if kind != "state":
@@ -391,7 +391,7 @@ def without_states_in_longer_names(text: str, chosen: list[tuple]) -> tuple[list
             dropped.add((first, last))
             city = US_GEORGIA_CITY.search(text, max(0, first - 20), first)
             if city:  # 'Athens, Georgia': the city is not Greece's capital either
-                dropped.update((f, e) for f, e, *_ in chosen if city.start() <= f < city.end())
+                dropped.update((f, e) for f, e, _, _ in chosen if city.start() <= f < city.end())
             continue
         after = NEXT_WORD.match(text, last)
         # a word before ends in a word character or an apostrophe, then one space (and perhaps a
