@@ -381,8 +381,8 @@ def without_states_in_longer_names(text: str, chosen: list[tuple]) -> tuple[list
     'Israel Defense Forces'); a word before it must not open the sentence ('Neutral India');
     title-case headlines are left alone. Returns the names kept and the spans dropped (kind
     "-")."""
-    starts = {first for first, *_ in chosen}
-    ends = {last for _, last, *_ in chosen}
+    starts = {first for first, _, _, _ in chosen}
+    ends = {last for _, last, _, _ in chosen}
     dropped: set[tuple[int, int]] = set()
     for first, last, kind, key in chosen:
         if kind != "state":
@@ -391,10 +391,16 @@ def without_states_in_longer_names(text: str, chosen: list[tuple]) -> tuple[list
             dropped.add((first, last))
             city = US_GEORGIA_CITY.search(text, max(0, first - 20), first)
             if city:  # 'Athens, Georgia': the city is not Greece's capital either
-                dropped.update((f, e) for f, e, *_ in chosen if city.start() <= f < city.end())
+                dropped.update((f, e) for f, e, _, _ in chosen if city.start() <= f < city.end())
             continue
         after = NEXT_WORD.match(text, last)
-        before = PREVIOUS_WORD.search(text, max(0, first - 30), first)
+        # a word before ends in a word character or an apostrophe, then one space (and perhaps a
+        # newline) up to the name: after ', ' or '. ' there is nothing to search for
+        before = (
+            PREVIOUS_WORD.search(text, max(0, first - 30), first)
+            if first >= 2 and (text[first - 2].isalnum() or text[first - 2] in "_'’ ")
+            else None
+        )
         longer = (
             after is not None
             and last + 1 not in starts
@@ -494,19 +500,33 @@ LIST_NEIGHBOUR_BEFORE = re.compile(
 )
 
 
+# what stands between two items of a list, as LIST_NEIGHBOUR_AFTER and LIST_NEIGHBOUR_BEFORE read it
+LIST_SEPARATORS = frozenset({", ", " and ", ", and ", ", the ", " and the ", ", and the "})
+
+
 def listed_names(text: str, chosen: list[tuple], taken: Spans) -> list[tuple]:
     """Names the alias table lacks but the identity layer reads as a state's ('Britain'), when
-    they stand in a list next to a state the gazetteer found ('..., Britain, France and ...')."""
+    they stand in a list next to a state the gazetteer found ('..., Britain, France and ...').
+    ``chosen`` is in text order: where the next name stands right after a list separator, the
+    neighbour a pattern would find there is that name, already taken, and is not looked for."""
     out: list[tuple] = []
     states = [(first, last) for first, last, kind, _ in chosen if kind == "state"]
+    named_after: set[int] = set()  # the ends of names with a name listed after them
+    named_before: set[int] = set()  # the starts of names with a name listed before them
+    for (_, end, _, _), (start, _, _, _) in itertools.pairwise(chosen):
+        if text[end:start] in LIST_SEPARATORS:
+            named_after.add(end)
+            named_before.add(start)
     while states:
         found = []
         for first, last in states:
             before = text[max(0, first - 6) : first]
             for match in (
-                LIST_NEIGHBOUR_AFTER.match(text, last) if text.startswith((",", " and "), last) else None,
+                LIST_NEIGHBOUR_AFTER.match(text, last)
+                if last not in named_after and text.startswith((",", " and "), last)
+                else None,
                 LIST_NEIGHBOUR_BEFORE.search(text, max(0, first - 40), first)
-                if before.endswith((", ", " and ", " the "))
+                if first not in named_before and before.endswith((", ", " and ", " the "))
                 else None,
             ):
                 if match is None:
@@ -523,8 +543,15 @@ def listed_names(text: str, chosen: list[tuple], taken: Spans) -> list[tuple]:
 
 
 DEMONYM_ENDINGS = ("an", "ese", "ish", "i", "ic", "ch", "kh", "ek", "ik", "yz", "men", "ss", "ine")
-# a capitalised word with a demonym's ending, not the first part of a hyphenated word
-DEMONYM_LIKE = re.compile(r"[A-Z](?<=\b[A-Z])[a-z]*(?:" + "|".join(DEMONYM_ENDINGS) + r")\b(?!-)")
+# a capitalised word with a demonym's ending, not the first part of a hyphenated word. The ending is
+# checked behind the whole lower-case run, taken possessively, so that the engine never backs up
+# through a word to try each ending at each letter; one lookbehind per length of ending, as a
+# lookbehind has one width
+ENDING_BEHIND = "|".join(
+    "(?<=" + "|".join(e for e in DEMONYM_ENDINGS if len(e) == n) + ")"
+    for n in sorted({len(e) for e in DEMONYM_ENDINGS})
+)
+DEMONYM_LIKE = re.compile(r"[A-Z](?<=\b[A-Z])[a-z]*+(?:" + ENDING_BEHIND + r")\b(?!-)")
 # the words after a demonym that make it part of a place's name ("Indian Ocean")
 GEOGRAPHY = re.compile(r" (?:Ocean|Sea|Gulf|Peninsula|Subcontinent|Basin|Mountains|Plain|Plateau|Steppe)\b")
 
