@@ -244,14 +244,14 @@ def has_a_role(words: list[str]) -> bool:
 def spelling_clashes(found: list[Person]) -> list[dict]:
     """Pairs of people whose names differ by one letter: likely one person spelled two ways."""
     out = []
-    letters = {id(person): len("".join(person.name.split())) for person in found}
+    words = [person.name.split() for person in found]
+    letters = [len("".join(name)) for name in words]
     for a_index, a in enumerate(found):
-        for b in found[a_index + 1 :]:
-            if abs(letters[id(a)] - letters[id(b)]) > 1:  # one letter apart, so are their lengths
+        for b_index in range(a_index + 1, len(found)):
+            # one letter apart, so are their lengths; a letter differs, not a word more or less
+            if abs(letters[a_index] - letters[b_index]) > 1 or len(words[a_index]) != len(words[b_index]):
                 continue
-            a_words, b_words = a.name.split(), b.name.split()
-            if len(a_words) != len(b_words):
-                continue
+            b, a_words, b_words = found[b_index], words[a_index], words[b_index]
             distance = Levenshtein.distance(a.name, b.name)
             differing = [(x, y) for x, y in zip(a_words, b_words, strict=True) if x != y]
             if distance == 1 or (len(differing) == 1 and Levenshtein.distance(*differing[0]) == 1):
