@@ -151,23 +151,26 @@ NOT_TITLE_CASE = TITLES | NOT_NAMES
 
 def names_in(run: re.Match) -> list[tuple[int, int]]:
     """Stretches of two to four name words inside a capitalised run, cut at titles and at
-    words that are never names ('Chancellor Angela Merkel' -> 'Angela Merkel')."""
-    spans, stretch = [], []
-    for word in NON_SPACE.finditer(run.string, run.start(), run.end()):
-        if word.group().lower() in NOT_TITLE_CASE:
-            spans += name_span(stretch)
-            stretch = []
-        else:
-            stretch.append(word)
-    return spans + name_span(stretch)
-
-
-def name_span(words: list[re.Match]) -> list[tuple[int, int]]:
-    """The span of a stretch of a run's words from its first to its last name word, if it has
-    two to four; every word of a run that is not a particle is a capitalised name word or an
-    initial."""
-    names = [word for word in words if word.group() not in PARTICLES]
-    return [(names[0].start(), names[-1].end())] if 2 <= len(names) <= 4 else []
+    words that are never names ('Chancellor Angela Merkel' -> 'Angela Merkel'): each from its
+    first to its last name word (every word of a run that is not a particle is a capitalised
+    name word or an initial)."""
+    spans, first, last, names = [], 0, 0, 0
+    at = run.start()
+    for written in run.group().split():
+        at = run.string.find(written, at)
+        if written.lower() in NOT_TITLE_CASE:
+            if 2 <= names <= 4:
+                spans.append((first, last))
+            names = 0
+        elif written not in PARTICLES:
+            if not names:
+                first = at
+            last = at + len(written)
+            names += 1
+        at += len(written)
+    if 2 <= names <= 4:
+        spans.append((first, last))
+    return spans
 
 
 def whole_words(names, text: str) -> list[tuple[int, int, str]]:
@@ -241,14 +244,14 @@ def has_a_role(words: list[str]) -> bool:
 def spelling_clashes(found: list[Person]) -> list[dict]:
     """Pairs of people whose names differ by one letter: likely one person spelled two ways."""
     out = []
-    letters = {id(person): len("".join(person.name.split())) for person in found}
+    words = [person.name.split() for person in found]
+    letters = [len("".join(name)) for name in words]
     for a_index, a in enumerate(found):
-        for b in found[a_index + 1 :]:
-            if abs(letters[id(a)] - letters[id(b)]) > 1:  # one letter apart, so are their lengths
+        for b_index in range(a_index + 1, len(found)):
+            # one letter apart, so are their lengths; a letter differs, not a word more or less
+            if abs(letters[a_index] - letters[b_index]) > 1 or len(words[a_index]) != len(words[b_index]):
                 continue
-            a_words, b_words = a.name.split(), b.name.split()
-            if len(a_words) != len(b_words):
-                continue
+            b, a_words, b_words = found[b_index], words[a_index], words[b_index]
             distance = Levenshtein.distance(a.name, b.name)
             differing = [(x, y) for x, y in zip(a_words, b_words, strict=True) if x != y]
             if distance == 1 or (len(differing) == 1 and Levenshtein.distance(*differing[0]) == 1):

@@ -311,7 +311,7 @@ def check_membership(claim, day: dt.date | None, resolver: Resolver, sources: li
     the status), uncertain (the data cannot tell: a state whose membership is known only by year,
     or a suspended member), or not founded yet; with the member list of that day as evidence."""
     from multipolar.orgs import registry
-    from multipolar.orgs.queries import gaps_on, member_notes
+    from multipolar.orgs.queries import gaps_on, member_notes, membership_stretch
 
     org = registry.organisation(claim.org)
     said = org
@@ -340,7 +340,10 @@ def check_membership(claim, day: dt.date | None, resolver: Resolver, sources: li
     founding = getattr(claim, "as_of", None) == "founding" and org.founded and org.existed_on(day)
     if founding:
         day = org.founded  # 'the founding members of BRICS': who held the status that first day
-    holding = roster(org.id, day, claim.status)
+    # who held what, and their spells, are the same on every day of the day's stretch: looked up
+    # for its first day, so that they are worked out once per stretch
+    stretch = membership_stretch(org.id, day)
+    holding = roster_in_stretch(org.id, stretch, claim.status)
     holding_notes, holding_sources = member_notes(org.id, day, claim.status, holding)
     sources.extend(holding_sources)
     held = {r["iso3"]: r for r in holding}
@@ -349,7 +352,7 @@ def check_membership(claim, day: dt.date | None, resolver: Resolver, sources: li
         "organisation_source": org.source,
         "date": day.isoformat(),
         "status": claim.status,
-        "holding": [{"iso3": r["iso3"], "name": r["name"], "since": r["since"]} for r in holding],
+        "holding": list(holding_in_stretch(org.id, stretch, claim.status)),
         "notes": list(holding_notes),
     }
     if founding:
@@ -366,7 +369,11 @@ def check_membership(claim, day: dt.date | None, resolver: Resolver, sources: li
     surely = {iso3: g for iso3, g in by_year.items() if g["certain"] and iso3 not in held}
     if by_year:
         sources.append(registry.GAPS_SOURCE)
-    suspended = {r["iso3"]: r for r in roster(org.id, day, "suspended")} if claim.status == "member" else {}
+    suspended = (
+        {r["iso3"]: r for r in roster_in_stretch(org.id, stretch, "suspended")}
+        if claim.status == "member"
+        else {}
+    )
     outside = [iso3 for iso3 in listed if iso3 not in held and iso3 not in surely]
     if claim_is_of_joining(claim):
         # 'Georgia joined the CSTO': true of a state that held the status before the day and left;
@@ -397,20 +404,20 @@ def check_membership(claim, day: dt.date | None, resolver: Resolver, sources: li
                     "name": suspended[iso3]["name"],
                     "kind": "suspended",
                     "reason": f"a suspended member since {suspended[iso3]['since']}",
-                    **spell_of(org.id, iso3, day),
+                    **spell_of(org.id, iso3, stretch),
                 }
             )
     undecided = {u["iso3"] for u in row["uncertain"]}
     # every status on the day, asked only when a listed state does not hold the claimed one
-    statuses = {r["iso3"]: r["status"] for r in roster(org.id, day, "all")} if outside else {}
+    statuses = {r["iso3"]: r["status"] for r in roster_in_stretch(org.id, stretch, "all")} if outside else {}
     row["not_holding"] = [
-        {"iso3": iso3, "status_that_day": statuses.get(iso3), **spell_of(org.id, iso3, day)}
+        {"iso3": iso3, "status_that_day": statuses.get(iso3), **spell_of(org.id, iso3, stretch)}
         for iso3 in outside
         if iso3 not in undecided
     ]
     if claim.exhaustive:
         row["missing"] = [
-            {"iso3": iso3, "name": r["name"], "since": r["since"], **spell_of(org.id, iso3, day)}
+            {"iso3": iso3, "name": r["name"], "since": r["since"], **spell_of(org.id, iso3, stretch)}
             for iso3, r in held.items()
             if iso3 not in listed
         ] + [year_only(g, day) for iso3, g in surely.items() if iso3 not in listed]
@@ -607,6 +614,16 @@ def roster_in_stretch(org: str, stretch: dt.date, status: str) -> tuple[dict, ..
     from multipolar.orgs.queries import holders
 
     return tuple({**row, "since": row["since"].isoformat()} for row in holders(org, stretch, status))
+
+
+@lru_cache(maxsize=4096)
+def holding_in_stretch(org: str, stretch: dt.date, status: str) -> tuple[dict, ...]:
+    """``roster_in_stretch``'s states as a claim's evidence lists them (iso3, name, since): the
+    dicts are shared between reports, built once per stretch rather than for every claim."""
+    return tuple(
+        {"iso3": r["iso3"], "name": r["name"], "since": r["since"]}
+        for r in roster_in_stretch(org, stretch, status)
+    )
 
 
 def weigh_alliances(org_id: str, day: dt.date) -> tuple[int, int, dict]:
