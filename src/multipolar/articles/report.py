@@ -352,7 +352,7 @@ def check_membership(claim, day: dt.date | None, resolver: Resolver, sources: li
         "organisation_source": org.source,
         "date": day.isoformat(),
         "status": claim.status,
-        "holding": list(holding_in_stretch(org.id, stretch, claim.status)),
+        "holding": [{"iso3": r["iso3"], "name": r["name"], "since": r["since"]} for r in holding],
         "notes": list(holding_notes),
     }
     if founding:
@@ -614,16 +614,6 @@ def roster_in_stretch(org: str, stretch: dt.date, status: str) -> tuple[dict, ..
     from multipolar.orgs.queries import holders
 
     return tuple({**row, "since": row["since"].isoformat()} for row in holders(org, stretch, status))
-
-
-@lru_cache(maxsize=4096)
-def holding_in_stretch(org: str, stretch: dt.date, status: str) -> tuple[dict, ...]:
-    """``roster_in_stretch``'s states as a claim's evidence lists them (iso3, name, since): the
-    dicts are shared between reports, built once per stretch rather than for every claim."""
-    return tuple(
-        {"iso3": r["iso3"], "name": r["name"], "since": r["since"]}
-        for r in roster_in_stretch(org, stretch, status)
-    )
 
 
 def weigh_alliances(org_id: str, day: dt.date) -> tuple[int, int, dict]:
