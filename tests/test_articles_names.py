@@ -143,3 +143,31 @@ def test_reading_turns_away_unknown_words_without_building_suggestions(monkeypat
     monkeypatch.setattr(errors, "close_matches", no_suggestions)
     assert identity.reading("Hello") is None
     assert identity.reading("Croatian") == "name" and identity.reading("SWE") == "ISO3"
+
+
+def org_mentions(text: str) -> list[tuple[str, str]]:
+    report = mp.read_article(text, date="1991-12-21")
+    return [(org["id"], m["text"]) for org in report.organisations for m in org["mentions"]]
+
+
+def test_the_short_name_of_an_organisation_named_before_is_that_organisation():
+    text = (
+        "Eleven republics founded the Commonwealth of Independent States. The Commonwealth now "
+        "comprises Russia, Ukraine and Belarus. The Commonwealth's centre is Minsk."
+    )
+    assert org_mentions(text).count(("CIS", "Commonwealth")) == 2
+    report = mp.read_article(text, date="1991-12-21")
+    (claim,) = report.claims
+    assert claim["org"] == "CIS" and claim["listed"] == ["RUS", "UKR", "BLR"]
+
+
+def test_a_short_name_without_its_organisation_before_it_or_with_two_is_nothing():
+    # the Commonwealth of Nations, or a Commonwealth the article never named as the CIS
+    text = "The Commonwealth met in London. The Commonwealth of Independent States did not."
+    assert org_mentions(text) == [("CIS", "Commonwealth of Independent States")]
+    text = "The CIS met in Minsk, and the Commonwealth of Nations in London."
+    assert ("CIS", "Commonwealth") not in org_mentions(text)
+    # 'the Pact' after both the Warsaw Pact and the Baghdad Pact: which one is not said
+    text = "The Warsaw Pact and the Baghdad Pact faced each other. The Pact held."
+    assert [m for m in org_mentions(text) if m[1] == "Pact"] == []
+    assert ("WARSAW_PACT", "Pact") in org_mentions("The Warsaw Pact met. The Pact held.")

@@ -288,6 +288,7 @@ class Gazetteer:
         chosen += listed_names(text, sorted(chosen), taken_spans)
         chosen += demonyms(text, taken_spans)
         chosen += combining_forms(text, taken_spans)
+        chosen += short_names(text, chosen, taken_spans)
         starts = [start for start, _ in sentences]
         mentions = []
         for first, last, kind, key in sorted(chosen):
@@ -603,6 +604,43 @@ def combining_forms(text: str, taken: Spans) -> list[tuple]:
         if form and not NOT_A_STATE_AFTER.match(text, end) and not taken.overlaps(form.start(), end):
             out.append((form.start(), end, "demonym", COMBINING_FORMS[form.group(0)]))
             taken.add(form.start(), end)
+    return out
+
+
+@cache
+def short_forms() -> dict[str, tuple[str, ...]]:
+    """``data/short_names.csv``: the word an organisation goes by once the article has named it
+    ("the Commonwealth" for the CIS, "the Alliance" for NATO), with the organisations it may
+    stand for."""
+    with resources.files("multipolar.articles").joinpath("data/short_names.csv").open(encoding="utf-8") as f:
+        table = pd.read_csv(f, dtype=str, keep_default_na=False)
+    out: dict[str, tuple[str, ...]] = {}
+    for org, short in zip(table["org"], table["short"], strict=True):
+        out[short] = (*out.get(short, ()), org)
+    return out
+
+
+def short_names(text: str, chosen: list[tuple], taken: Spans) -> list[tuple]:
+    """'the Commonwealth', 'the Alliance' after the article has named the CIS, NATO: the
+    organisation, when exactly one of those the word may stand for was named before it. Not
+    before 'of' ('the Commonwealth of Nations') or another capitalised word ('the Alliance
+    Party')."""
+    from multipolar.orgs import registry
+
+    first_named: dict[str, int] = {}  # organisation id -> where the article first names it
+    for start, _, kind, key in sorted(chosen):
+        if kind == "org":
+            first_named.setdefault(registry.organisation(key).id, start)
+    if not first_named:
+        return []
+    out = []
+    for short, orgs in short_forms().items():
+        for found in re.finditer(rf"\b[Tt]he ({short})\b(?! of\b)(?! [A-Z])", text):
+            start, end = found.span(1)
+            named = [org for org in orgs if first_named.get(org, end) < start]
+            if len(named) == 1 and not taken.overlaps(start, end):
+                out.append((start, end, "org", named[0]))
+                taken.add(start, end)
     return out
 
 
