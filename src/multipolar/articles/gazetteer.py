@@ -635,7 +635,9 @@ def short_names(text: str, chosen: list[tuple], taken: Spans) -> list[tuple]:
         return []
     out = []
     for short, orgs in short_forms().items():
-        for found in re.finditer(rf"\b[Tt]he ({short})\b(?! of\b)(?! [A-Z])", text):
+        if not any(org in first_named for org in orgs):
+            continue
+        for found in re.finditer(rf"[Tt](?<=\b[Tt])he ({short})\b(?! of\b)(?! [A-Z])", text):
             start, end = found.span(1)
             named = [org for org in orgs if first_named.get(org, end) < start]
             if len(named) == 1 and not taken.overlaps(start, end):
