@@ -293,6 +293,8 @@ def test_nature_claims_are_marked_attributed(sentence, said):
     lines = claiming.sentence_lines(sentence, mentions, spans, conflicting.HINT)
     (nature,) = claiming.nature_claims(lines, sentence)
     assert (nature.org, nature.attributed) == ("SCO", said)
+    (row,) = mp.read_article(sentence, date="2010-01-01").nature_claims  # and the report says so
+    assert row["attributed"] is said
 
 
 def test_a_question_claims_nothing():

@@ -543,6 +543,7 @@ def check_nature(claim, day: dt.date | None, sources: list[str]) -> dict:
         "org": org.id,
         "claim": ("is a " if claim.military else "is not a ") + claim.words,
         "military": claim.military,
+        "attributed": bool(getattr(claim, "attributed", False)),
         "text": claim.text,
         "start": claim.start,
         "end": claim.end,
