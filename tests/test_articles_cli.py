@@ -71,3 +71,12 @@ def test_non_english_warning(run_cli):
     code, out, _ = run_cli("read", str(HERE / "sco-french-2008.txt"))
     assert code == 0
     assert "not English" in out
+
+
+def test_read_table_marks_reported_claims(run_cli, tmp_path):
+    article = tmp_path / "reported.txt"
+    quoted = '"NATO members Poland and Romania are hostile," Lavrov said.'
+    article.write_text(f"{quoted} The SCO groups Russia and China.")
+    code, out, _ = run_cli("read", str(article), "--date", "2010-01-01")
+    assert code == 0
+    assert out.count("(reported)") == 1  # the quoted NATO claim, not the article's own SCO one

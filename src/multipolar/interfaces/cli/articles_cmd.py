@@ -61,11 +61,12 @@ def show(report: dict) -> None:
         for column in ("org", "status", "listed", "verdict", "missing", "not holding", "uncertain"):
             table.add_column(column)
         for claim in report["claims"]:
+            said = verdict(claim["verdict"]) + reported(claim)
             missing = [f"{m['iso3']} (since {m['since']})" for m in claim["missing"]]
             not_holding = [f"{m['iso3']} ({m['status_that_day'] or 'none'})" for m in claim["not_holding"]]
             uncertain = [f"{m['iso3']} ({m['kind']})" for m in claim["uncertain"]]
             table.add_row(
-                claim["org"], claim["status"], cell(claim["listed"]), verdict(claim["verdict"]),
+                claim["org"], claim["status"], cell(claim["listed"]), said,
                 cell(missing), cell(not_holding), cell(uncertain),
             )  # fmt: skip
         console.print(table)
@@ -75,7 +76,7 @@ def show(report: dict) -> None:
     for claim in report["nature_claims"]:
         console.print(
             f"[bold]claim:[/] {claim['org']} {claim['claim']} ({claim['text']!r}) → "
-            f"{verdict(claim['verdict'])}: {claim['evidence'].get('reason', '')}"
+            f"{verdict(claim['verdict'])}{reported(claim)}: {claim['evidence'].get('reason', '')}"
         )
     for conflict in report["conflicts"]:
         records = ", ".join(f"{r['dataset']} {r['id']}" for r in conflict["records"]) or "none"
@@ -90,6 +91,11 @@ def show(report: dict) -> None:
         console.print(f"[yellow]note:[/] {note}")
     labels = ", ".join(f"{s['dataset']} {s['version']}" for s in report["sources"])
     console.print(f"[dim]sources: {labels}[/]")
+
+
+def reported(claim: dict) -> str:
+    """A mark for a claim the article reports someone else making (quoted, 'X said that')."""
+    return " [dim](reported)[/]" if claim.get("attributed") else ""
 
 
 def verdict(word: str) -> str:
