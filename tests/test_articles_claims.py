@@ -383,3 +383,15 @@ def test_a_part_of_an_organisation_a_counterfactual_or_a_hedge_is_no_claim(sente
 def test_the_organisation_itself_is_still_read(sentence):
     (found,) = claims_in(sentence, "2024-08-01")
     assert found["verdict"] == "correct"
+
+
+def test_a_list_ends_with_its_item_after_and():
+    # after "Poland and Hungary", ", Austria" opens another clause: Austria is not listed
+    text = "Unlike NATO members Poland and Hungary, Austria stayed neutral."
+    (claim,) = mp.read_article(text, date="2010-01-01").claims
+    assert (claim["listed"], claim["verdict"]) == (["POL", "HUN"], "correct")
+
+
+def test_neither_nor_claims_nothing():
+    report = mp.read_article("Neither Iran nor India is a member of NATO.", date="2010-01-01")
+    assert report.claims == []

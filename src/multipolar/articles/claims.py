@@ -41,8 +41,12 @@ STATUS = (
     + ")"
 )
 STATE = r"(?:the )?<state#\d+>"
-# a list of states; possessive so that a list that ends badly is refused, not shortened
-LIST = rf"(?=[t<])(?P<list>{STATE}(?: (?:,|and|, and|as well as|, as well as|&) {STATE})*+)"
+# a list of states: items after commas, then at most one joined by "and" (after "Poland and
+# Hungary", ", Austria" opens another clause: "Unlike NATO members Poland and Hungary, Austria
+# stayed neutral"); such lists joined by "as well as"; possessive so that a list that ends
+# badly is refused, not shortened
+ITEMS = rf"{STATE}(?: , {STATE})*+(?: (?:and|, and|&) {STATE})?+"
+LIST = rf"(?=[t<])(?P<list>{ITEMS}(?: (?:as well as|, as well as) {ITEMS})*+)"
 # what may not follow a list: a dangling conjunction ("and other states", ", as well as the three
 # new members") or a possessive
 END = r"(?! (?:, )?(?:and|as well as|along with|together with|plus|&) )(?! 's\b)(?! ’s\b)(?! -)"
@@ -206,7 +210,7 @@ CLAUSE_OPENS = re.compile(r"(?:^|[,:;—–\"“] |\b(?:and|but) )$")
 STATUS_BEFORE = re.compile(rf"{STATUS} (?:of|in) (?:the )?$")
 # words before a list that undo a "joined"/"are members" claim ("Had Ukraine joined NATO, ...")
 UNDOING = {"not", "never", "will", "would", "could", "might", "may", "to", "should", "if", "once", "n't",
-           "had", "unless"}  # fmt: skip
+           "had", "unless", "nor", "neither"}  # fmt: skip
 
 KIND = (
     r"(?P<kind>military - political|military-political|military|defensive|defence|defense|"
