@@ -346,3 +346,11 @@ def test_a_capital_names_the_state_whose_capital_it_was_that_day():
     assert capital_state("Prague", None) == 316  # the latest
     assert capital_state("Prague", dt.date(1900, 1, 1)) is None
     assert capital_state("Atlantis", None) is None
+
+
+def test_nature_reason_names_the_organisation_as_readers_know_it():
+    (nato,) = mp.read_article("NATO is a military alliance.", date="2010-01-01").nature_claims
+    assert nato["verdict"] == "supported"
+    assert nato["evidence"]["reason"].endswith("Its own treaty (ATOP 3180) carries: defense, nonagg, consul.")
+    (pact,) = mp.read_article("The Warsaw Pact was a military alliance.", date="1980-01-01").nature_claims
+    assert "all 7 Warsaw Treaty Organization members" in pact["evidence"]["reason"]

@@ -669,12 +669,18 @@ def weigh_alliances_in_stretch(org_id: str, day: dt.date) -> tuple[int, int, dic
         "members": cows,
         "alliances": shown,
         "shown": "alliances with a defence or offence pledge, and the organisation's own treaties",
-        "reason": nature_reason(org.id, len(cows), binding, partial, own_treaties),
+        "reason": nature_reason(org_label(org), len(cows), binding, partial, own_treaties),
     }
     return binding, partial, evidence
 
 
+def org_label(org) -> str:
+    """An organisation as a reader knows it: its acronym (NATO, SCO), else its name (not 'WARSAW_PACT')."""
+    return org.name if "_" in org.id else org.id
+
+
 def nature_reason(org: str, size: int, binding: int, partial: int, own: list[dict]) -> str:
+    """The verdict's reason in words; ``org`` as a reader knows it (NATO, Warsaw Treaty Organization)."""
     if binding:
         said = f"ATOP records a defence or offence pledge binding all {size} {org} members."
     elif partial:
@@ -686,7 +692,7 @@ def nature_reason(org: str, size: int, binding: int, partial: int, own: list[dic
         said = f"ATOP records no defence or offence pledge among the {size} {org} members."
     for treaty in own:
         pledges = ", ".join(treaty["obligations"]) or "no obligation"
-        said += f" The {org}'s own treaty (ATOP {treaty['atopid']}) carries: {pledges}."
+        said += f" Its own treaty (ATOP {treaty['atopid']}) carries: {pledges}."
     return said
 
 
