@@ -130,8 +130,12 @@ def people(text: str, mentions) -> list[Person]:
     for name in found:
         names_by_surname.setdefault(found[name].surname, []).append(name)
     surname_places = whole_word_places(names_by_surname, masked)
+    # the only places found twice: a cued name is found again where it was cued (each pass finds
+    # a place once, and the surnames' pass skips every place a name covers)
+    cued_at = {(m["start"], name) for name, person in found.items() for m in person.mentions}
     for start, end, name in leftmost_longest(names_ending_at(surname_places, names_by_surname, masked)):
-        add(found, name, start, end, found[name])
+        if (start, name) not in cued_at:
+            add(found, name, start, end, found[name])
     named = sorted((m["start"], m["end"]) for person in found.values() for m in person.mentions)
     starts = [start for start, _ in named]
     for start, end, surname in leftmost_longest(surname_places):
@@ -233,12 +237,13 @@ def word_before(text: str, start: int) -> str:
 
 
 def add(found: dict[str, Person], text: str, start: int, end: int, person: Person | None = None) -> None:
+    """A mention of ``person`` (of a new person named ``text`` if none) at a place it has no
+    mention at yet."""
     if person is None:
         person = found.setdefault(text, Person(name=text))
     if text not in person.spellings:
         person.spellings.append(text)
-    if not any(m["start"] == start for m in person.mentions):
-        person.mentions.append({"text": text, "start": start, "end": end})
+    person.mentions.append({"text": text, "start": start, "end": end})
 
 
 def cued(text: str, start: int, end: int) -> bool:
