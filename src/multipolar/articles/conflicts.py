@@ -68,6 +68,8 @@ MONTH_DAY = re.compile(
     re.I,
 )
 YEAR = re.compile(r"\b(?P<year>1[89]\d\d|20\d\d)\b")
+# a written day or year needs a digit (MONTH_DAY's \d is any script's, so \d here too)
+DIGIT = re.compile(r"\d")
 # a year counts as the mention's only within this many characters after it, before the next
 # conflict word, and not after a word that makes it a boundary ("the largest war in Europe
 # since 1945": neither)
@@ -182,7 +184,10 @@ def before_from(line: str, at: int) -> int:
 def when(context: str, date: dt.date | None, length: int | None = None) -> tuple[dt.date | None, int | None]:
     """The day or year written beside a mention ('on August 8'), read against the article's date;
     a year only inside the mention's ``length`` characters or just after them (before another
-    conflict word), not after 'since'."""
+    conflict word), not after 'since'. Most mentions have no digit beside them: the article's
+    year at once."""
+    if not DIGIT.search(context):
+        return None, (date.year if date else None)
     found = MONTH_DAY.search(context)
     if found:
         year = int(found.group("year")) if found.group("year") else (date.year if date else None)

@@ -100,7 +100,6 @@ RUN = re.compile(rf"{NAME_WORD}(?:[ \t]+(?:{PARTICLE}[ \t]+)*(?:{INITIAL})?{NAME
 SAYING_AFTER = re.compile(
     rf"[ \t]*(?:,[ \t]*(?:who[ \t]+)?)?(?:(?:{'|'.join(sorted(ADVERBS))})[ \t]+)*(?P<verb>[a-z]+)\b"
 )
-NON_SPACE = re.compile(r"\S+")
 A_WORD = re.compile(r"[\w.'-]+")
 ACCORDING_TO = re.compile(r"according[ \t]+to[ \t]*$", re.I)
 # a role after a comma, with up to three words before it: "Zbigniew Brzezinski, the national
@@ -126,20 +125,27 @@ def people(text: str, mentions) -> list[Person]:
                 add(found, text[first:last], first, last)
     if not found:
         return []
-    for start, end, name in whole_words(found, masked):
-        add(found, name, start, end, found[name])
     surnames = {person.surname: person for person in found.values()}
+    names_by_surname: dict[str, list[str]] = {}
+    for name in found:
+        names_by_surname.setdefault(found[name].surname, []).append(name)
+    surname_places = whole_word_places(names_by_surname, masked)
+    # the only places found twice: a cued name is found again where it was cued (each pass finds
+    # a place once, and the surnames' pass skips every place a name covers)
+    cued_at = {(m["start"], name) for name, person in found.items() for m in person.mentions}
+    for start, end, name in leftmost_longest(names_ending_at(surname_places, names_by_surname, masked)):
+        if (start, name) not in cued_at:
+            add(found, name, start, end, found[name])
     named = sorted((m["start"], m["end"]) for person in found.values() for m in person.mentions)
     starts = [start for start, _ in named]
-    if surnames:
-        for start, end, surname in whole_words(surnames, masked):
-            inside = bisect.bisect_right(starts, start) - 1
-            if inside >= 0 and start < named[inside][1]:
-                continue
-            first_name = word_before(masked, start)
-            if ONE_NAME_WORD.fullmatch(first_name) and first_name.lower() not in NOT_TITLE_CASE:
-                continue  # another first name: a different person with the same surname
-            add(found, surname, start, end, surnames[surname])
+    for start, end, surname in leftmost_longest(surname_places):
+        inside = bisect.bisect_right(starts, start) - 1
+        if inside >= 0 and start < named[inside][1]:
+            continue
+        first_name = word_before(masked, start)
+        if ONE_NAME_WORD.fullmatch(first_name) and first_name.lower() not in NOT_TITLE_CASE:
+            continue  # another first name: a different person with the same surname
+        add(found, surname, start, end, surnames[surname])
     for person in found.values():
         person.mentions.sort(key=lambda m: m["start"])
     return list(found.values())
@@ -173,23 +179,45 @@ def names_in(run: re.Match) -> list[tuple[int, int]]:
     return spans
 
 
-def whole_words(names, text: str) -> list[tuple[int, int, str]]:
-    """Where any of ``names`` (each opening and closing with a letter) stands in ``text`` as
-    whole words, left to right without overlaps, the longest name first where several start:
-    what one alternation pattern would find, without compiling one per article."""
+def whole_word_places(words, text: str) -> list[tuple[int, int, str]]:
+    """Every place where one of ``words`` (each opening and closing with a letter) stands in
+    ``text`` as a whole word, as (start, minus its length, word), overlapping places too."""
     found = []
-    for name in names:
-        at = text.find(name)
+    for word in words:
+        at = text.find(word)
         while at >= 0:
-            end = at + len(name)
+            end = at + len(word)
             if not (at and is_word_char(text[at - 1])) and not (end < len(text) and is_word_char(text[end])):
+                found.append((at, -len(word), word))
+            at = text.find(word, at + 1)
+    return found
+
+
+def names_ending_at(
+    surname_places, names_by_surname: dict[str, list[str]], text: str
+) -> list[tuple[int, int, str]]:
+    """Every place where one of the names stands in ``text`` as whole words, as
+    whole_word_places gives them: a name's place ends where its surname's does, so the text is
+    searched once for the surnames, not again for each name."""
+    found = []
+    for surname_start, minus_length, surname in surname_places:
+        end = surname_start - minus_length
+        for name in names_by_surname[surname]:
+            at = end - len(name)
+            if at >= 0 and text.startswith(name, at) and not (at and is_word_char(text[at - 1])):
                 found.append((at, -len(name), name))
-            at = text.find(name, at + 1)
+    return found
+
+
+def leftmost_longest(places: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """Of whole_word_places' places, those left to right without overlaps, the longest first where
+    several start, as (start, end, text): what one alternation pattern would find, without
+    compiling one per article."""
     out, reached = [], 0
-    for start, length, name in sorted(found):
+    for start, minus_length, name in sorted(places):
         if start >= reached:
-            out.append((start, start - length, name))
-            reached = start - length
+            out.append((start, start - minus_length, name))
+            reached = start - minus_length
     return out
 
 
@@ -209,12 +237,13 @@ def word_before(text: str, start: int) -> str:
 
 
 def add(found: dict[str, Person], text: str, start: int, end: int, person: Person | None = None) -> None:
+    """A mention of ``person`` (of a new person named ``text`` if none) at a place it has no
+    mention at yet."""
     if person is None:
         person = found.setdefault(text, Person(name=text))
     if text not in person.spellings:
         person.spellings.append(text)
-    if not any(m["start"] == start for m in person.mentions):
-        person.mentions.append({"text": text, "start": start, "end": end})
+    person.mentions.append({"text": text, "start": start, "end": end})
 
 
 def cued(text: str, start: int, end: int) -> bool:
