@@ -608,37 +608,39 @@ def combining_forms(text: str, taken: Spans) -> list[tuple]:
 
 
 @cache
-def short_forms() -> dict[str, tuple[str, ...]]:
+def short_forms() -> dict[str, tuple[re.Pattern, tuple[str, ...]]]:
     """``data/short_names.csv``: the word an organisation goes by once the article has named it
-    ("the Commonwealth" for the CIS, "the Alliance" for NATO), with the organisations it may
-    stand for."""
+    ("the Commonwealth" for the CIS, "the Alliance" for NATO), with the pattern that finds it
+    and the organisations it may stand for."""
     with resources.files("multipolar.articles").joinpath("data/short_names.csv").open(encoding="utf-8") as f:
         table = pd.read_csv(f, dtype=str, keep_default_na=False)
-    out: dict[str, tuple[str, ...]] = {}
+    orgs: dict[str, tuple[str, ...]] = {}
     for org, short in zip(table["org"], table["short"], strict=True):
-        out[short] = (*out.get(short, ()), org)
+        orgs[short] = (*orgs.get(short, ()), org)
+    # the word first, a literal the regex engine finds quickly, then "the" behind it; not before
+    # "of" ("the Commonwealth of Nations") or another capitalised word ("the Alliance Party")
+    out = {}
+    for short, named in orgs.items():
+        word = re.escape(short)
+        out[short] = (re.compile(rf"{word}(?<=\b[Tt]he {word})\b(?! of\b)(?! [A-Z])"), named)
     return out
 
 
 def short_names(text: str, chosen: list[tuple], taken: Spans) -> list[tuple]:
     """'the Commonwealth', 'the Alliance' after the article has named the CIS, NATO: the
-    organisation, when exactly one of those the word may stand for was named before it. Not
-    before 'of' ('the Commonwealth of Nations') or another capitalised word ('the Alliance
-    Party')."""
+    organisation, when exactly one of those the word may stand for was named before it."""
     from multipolar.orgs import registry
 
     first_named: dict[str, int] = {}  # organisation id -> where the article first names it
     for start, _, kind, key in sorted(chosen):
         if kind == "org":
             first_named.setdefault(registry.organisation(key).id, start)
-    if not first_named:
-        return []
     out = []
-    for short, orgs in short_forms().items():
+    for pattern, orgs in short_forms().values():
         if not any(org in first_named for org in orgs):
             continue
-        for found in re.finditer(rf"[Tt](?<=\b[Tt])he ({short})\b(?! of\b)(?! [A-Z])", text):
-            start, end = found.span(1)
+        for found in pattern.finditer(text):
+            start, end = found.span()
             named = [org for org in orgs if first_named.get(org, end) < start]
             if len(named) == 1 and not taken.overlaps(start, end):
                 out.append((start, end, "org", named[0]))
