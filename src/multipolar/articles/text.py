@@ -482,6 +482,8 @@ def sentences(text: str) -> list[tuple[int, int]]:
     for match in SENTENCE_END.finditer(text):
         if match.group(0)[0] == "\n":  # the sentence ends before the spaces at its line's end
             out.append((start, start + len(text[start : match.start()].rstrip(" \t"))))
+        elif match.start() - 5 >= start and text[match.start() - 5 : match.start()].isalnum():
+            out.append((start, match.start() + 1))  # a word of five letters or more: no abbreviation
         else:
             before = LAST_WORD.search(text, max(start, match.start() - 20), match.end())
             word = before.group(1).lower() if before else ""
