@@ -92,7 +92,8 @@ def read_article(text_or_path: str | Path | bytes, date: str | dt.date | None = 
         )
     spans = loading.sentences(doc.text)
     day = doc.date
-    mentions = [as_place_on(m, day) for m in names.gazetteer().read(doc.text, spans)]
+    dated = names.dated_places()  # the few names whose standing changed (Kosovo, Montenegro)
+    mentions = [as_place_on(m, day) if m.key in dated else m for m in names.gazetteer().read(doc.text, spans)]
     resolver = Resolver(day)
     lines = claiming.sentence_lines(doc.text, mentions, spans, conflicting.HINT)
     sources = ["cow_capitals", PLACES_SOURCE]
