@@ -279,14 +279,16 @@ def _change_days_among(among: frozenset[int]) -> list[dt.date]:
     spells = member_spells()
     inside = spells[spells["cow"].isin(among)]
     counts = inside.drop_duplicates(["atopid", "cow"])["atopid"].value_counts()
-    shared = spells[spells["atopid"].isin(counts.index[counts >= 2])]
-    days = change_days(shared["start"], shared["end"])
-    return sorted({*days, FIRST_DAY, LAST_DAY + dt.timedelta(days=1)})
+    return _spell_change_days(spells[spells["atopid"].isin(counts.index[counts >= 2])])
 
 
 @cache
 def _change_days() -> list[dt.date]:
-    spells = member_spells()
+    return _spell_change_days(member_spells())
+
+
+def _spell_change_days(spells: pd.DataFrame) -> list[dt.date]:
+    """The days on which ``spells`` begin or stop, and those on which ATOP's coverage does."""
     days = change_days(spells["start"], spells["end"])
     return sorted({*days, FIRST_DAY, LAST_DAY + dt.timedelta(days=1)})
 
