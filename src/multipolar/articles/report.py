@@ -577,30 +577,13 @@ def spell_of(org: str, iso3: str, day: dt.date) -> dict:
     """The curated spell of ``iso3`` in ``org`` on ``day``: its source and note (empty if none)."""
     from multipolar.orgs import registry
 
-    for start, end, source, note in reversed(spell_rows(org).get(iso3, ())):
-        if start is None or pd.isna(start) or not start <= day:
+    for spell in reversed(registry.spell_records(org)):
+        start, end = spell["start"], spell["end"]
+        if spell["iso3"] != iso3 or start is None or pd.isna(start) or not start <= day:
             continue
-        if pd.isna(end) or end >= day:
-            return {"source": source or registry.MEMBERSHIPS_SOURCE, "note": note or None}
+        if end is None or end >= day:
+            return {"source": spell["source"] or registry.MEMBERSHIPS_SOURCE, "note": spell["note"] or None}
     return {}
-
-
-@lru_cache(maxsize=256)
-def spell_rows(org: str) -> dict[str, tuple[tuple, ...]]:
-    """The organisation's curated spells by iso3, in table order: (start, end, source, note)."""
-    out: dict[str, list[tuple]] = {}
-    table = spells_of(org)
-    for row in zip(table["iso3"], table["start"], table["end"], table["source"], table["note"], strict=True):
-        out.setdefault(row[0], []).append(row[1:])
-    return {iso3: tuple(rows) for iso3, rows in out.items()}
-
-
-@lru_cache(maxsize=256)
-def spells_of(org: str) -> pd.DataFrame:
-    from multipolar.orgs import registry
-
-    table = registry.spells()
-    return table[table["org"] == org].reset_index(drop=True)
 
 
 def roster(org: str, day: dt.date, status: str) -> tuple[dict, ...]:
