@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pandas as pd
+import pytest
 
 from multipolar.data import store
 
@@ -53,3 +54,61 @@ def test_rda_codes_become_integers_and_dates_stay_dates():
 def test_bibliography_with_list_columns_is_readable():
     bib = store.frame("ps_bib")
     assert len(bib) == 47
+
+
+def test_cow_igo_tables_are_long_with_the_codebook_meanings():
+    by_state = store.frame("cow_igo_state_year")
+    usa_nato = by_state[(by_state.ccode == 2) & (by_state.ioname == "nato")].set_index("year")
+    assert usa_nato.index.min() == 1949  # -1 years (no NATO yet) are left out
+    assert usa_nato.loc[1950, ["code", "status"]].tolist() == [1, "full member"]
+    assert set(by_state.status.unique()) <= {
+        "no membership",
+        "full member",
+        "associate member",
+        "observer",
+        "missing",
+    }
+    by_org = store.frame("cow_igo_igo_year")
+    nato_1950 = by_org[(by_org.ioname == "NATO") & (by_org.year == 1950)]
+    assert nato_1950.set_index("state").loc["usa", "status"] == "full member"
+    assert nato_1950.longorgname.iloc[0].startswith("North Atlantic Treaty")
+    # the organisation-year table's state columns and its metadata are told apart
+    assert "sdate" not in set(by_org.state) and "replaced" not in set(by_org.state)
+
+
+def test_gdelt_exports_take_the_codebook_layout_from_each_row_width(tmp_path):
+    from multipolar.data import layouts, readers
+    from multipolar.data.catalog import dataset
+    from multipolar.errors import DataError
+
+    v2 = store.frame("gdelt2_events_sample")
+    assert list(v2.columns) == layouts.GDELT2_EVENTS and len(v2) == 2111
+    assert v2.EventRootCode.str.len().eq(2).all()  # codes keep their leading zero
+    v1 = store.frame("gdelt1_events_mixed_sample")
+    assert list(v1.columns) == layouts.GDELT1_DAILY
+    assert v1.SOURCEURL.notna().sum() == 509 and v1.SOURCEURL.isna().sum() == 201
+    bad = tmp_path / "bad.tsv"
+    bad.write_text("\t".join(["x"] * 30) + "\n")
+    with pytest.raises(DataError, match="Row 1 of bad.tsv has 30 fields"):
+        readers.read(dataset("gdelt2_events_sample"), bad)
+
+
+def test_icews_plover_and_cameo_lookups_read_as_published():
+    icews = store.frame("icews_events_2018_sample")
+    assert len(icews) == 3705 and icews["CAMEO Code"].str.match(r"^\d{3,4}$").all()
+    assert icews["District"].isna().any() and not (icews["District"] == "NA").any()
+    plover = store.frame("plover_gold_standard")
+    assert len(plover) == 322 and "DOCUMENT" not in set(plover.event)
+    assert plover.set_index("id").loc["PLOVER-GSR01-AGREE-0001", "source_code"] == "HUN; ROU"
+    mapping = store.frame("cameo_to_plover").set_index("cameo_code")
+    assert mapping.loc["0312", "plover_event"] == "AGREE"
+    assert mapping.loc["0312", "plover_context"] == "military"
+    codes = store.frame("cameo_eventcodes")
+    assert codes.CAMEOEVENTCODE.iloc[0] == "01"
+
+
+def test_un_votes_and_rds_files_read():
+    votes = store.frame("un_votes")
+    assert len(votes) == 870_109 and set(votes.vote.unique()) == {"yes", "no", "abstain"}
+    trade = store.frame("cow_trade_ddy")
+    assert list(trade.columns)[:3] == ["ccode1", "ccode2", "year"]

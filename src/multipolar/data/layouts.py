@@ -1,0 +1,63 @@
+"""Column layouts of the published event-data files, as their codebooks give them.
+
+GDELT's exports carry no header, so a file's width tells its layout: GDELT 1.0's historical
+files have 57 columns, its daily files (from 2013-04-01) add SOURCEURL (58), and GDELT 2.0's
+event exports add each geography's ADM2 code (61). One list per layout, built from the shared
+parts so that a field is spelled once.
+"""
+
+from __future__ import annotations
+
+_ACTOR = [
+    "Code",
+    "Name",
+    "CountryCode",
+    "KnownGroupCode",
+    "EthnicCode",
+    "Religion1Code",
+    "Religion2Code",
+    "Type1Code",
+    "Type2Code",
+    "Type3Code",
+]
+_EVENT = [
+    "IsRootEvent",
+    "EventCode",
+    "EventBaseCode",
+    "EventRootCode",
+    "QuadClass",
+    "GoldsteinScale",
+    "NumMentions",
+    "NumSources",
+    "NumArticles",
+    "AvgTone",
+]
+_GEO_V1 = ["Type", "FullName", "CountryCode", "ADM1Code", "Lat", "Long", "FeatureID"]
+_GEO_V2 = ["Type", "FullName", "CountryCode", "ADM1Code", "ADM2Code", "Lat", "Long", "FeatureID"]
+_HEAD = ["GLOBALEVENTID", "SQLDATE", "MonthYear", "Year", "FractionDate"]
+
+
+def _layout(geo: list[str]) -> list[str]:
+    actors = [f"Actor{n}{field}" for n in (1, 2) for field in _ACTOR]
+    places = [f"{who}Geo_{field}" for who in ("Actor1", "Actor2", "Action") for field in geo]
+    return _HEAD + actors + _EVENT + places + ["DATEADDED"]
+
+
+GDELT1_HISTORICAL = _layout(_GEO_V1)  # 57 columns
+GDELT1_DAILY = GDELT1_HISTORICAL + ["SOURCEURL"]  # 58 columns
+GDELT2_EVENTS = _layout(_GEO_V2) + ["SOURCEURL"]  # 61 columns
+
+# Columns that hold codes, kept as text so that leading zeros ("010", "042") survive.
+GDELT_TEXT = {
+    *(f"Actor{n}{field}" for n in (1, 2) for field in _ACTOR),
+    "EventCode",
+    "EventBaseCode",
+    "EventRootCode",
+    *(
+        f"{who}Geo_{field}"
+        for who in ("Actor1", "Actor2", "Action")
+        for field in _GEO_V2
+        if field not in ("Type", "Lat", "Long")
+    ),
+    "SOURCEURL",
+}
