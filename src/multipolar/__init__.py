@@ -6,48 +6,75 @@
 Every public function returns an :class:`~multipolar.answer.Answer` (or a panel), whose
 ``to_pandas()``, ``to_polars()``, ``to_arrow()`` and ``to_dict()`` give the result and whose
 ``sources`` say which datasets (and versions) it came from. The CLI mirrors these functions.
+
+The names below are imported when first used, so that ``import multipolar`` (and every
+``multipolar`` command) does not pay for pandas, DuckDB or spaCy before it needs them.
 """
 
-from multipolar.answer import Answer
-from multipolar.articles import ArticleReport, read_article
-from multipolar.brief import Brief, brief
-from multipolar.data.manage import cite, data_list, paths, pull, verify
-from multipolar.errors import MultipolarError
-from multipolar.orgs import alliance, alliances, commitments, history, members, memberships, orgs
-from multipolar.panels import Panel, create_dyadyears, create_stateyears
-from multipolar.power.blocs import compare, scenario
-from multipolar.power.measures import power
-from multipolar.power.plot import plot
-from multipolar.power.polarity import polarity
-from multipolar.states import resolve, states
+from __future__ import annotations
 
-__all__ = [
-    "Answer",
-    "ArticleReport",
-    "Brief",
-    "MultipolarError",
-    "Panel",
-    "alliance",
-    "alliances",
-    "brief",
-    "cite",
-    "commitments",
-    "compare",
-    "create_dyadyears",
-    "create_stateyears",
-    "data_list",
-    "history",
-    "members",
-    "memberships",
-    "orgs",
-    "paths",
-    "plot",
-    "polarity",
-    "power",
-    "pull",
-    "read_article",
-    "resolve",
-    "scenario",
-    "states",
-    "verify",
-]
+import importlib
+import sys
+import types
+from typing import Any
+
+# public name -> the module that defines it
+_API = {
+    "Answer": "multipolar.answer",
+    "ArticleReport": "multipolar.articles",
+    "Brief": "multipolar.brief",
+    "MultipolarError": "multipolar.errors",
+    "Panel": "multipolar.panels",
+    "alliance": "multipolar.orgs",
+    "alliances": "multipolar.orgs",
+    "brief": "multipolar.brief",
+    "cite": "multipolar.data.manage",
+    "commitments": "multipolar.orgs",
+    "compare": "multipolar.power.blocs",
+    "create_dyadyears": "multipolar.panels",
+    "create_stateyears": "multipolar.panels",
+    "data_list": "multipolar.data.manage",
+    "history": "multipolar.orgs",
+    "members": "multipolar.orgs",
+    "memberships": "multipolar.orgs",
+    "orgs": "multipolar.orgs",
+    "paths": "multipolar.data.manage",
+    "plot": "multipolar.power.plot",
+    "polarity": "multipolar.power.polarity",
+    "power": "multipolar.power.measures",
+    "pull": "multipolar.data.manage",
+    "read_article": "multipolar.articles",
+    "resolve": "multipolar.states",
+    "scenario": "multipolar.power.blocs",
+    "states": "multipolar.states",
+    "verify": "multipolar.data.manage",
+}
+
+__all__ = sorted(_API)
+
+
+def __getattr__(name: str) -> Any:
+    if name not in _API:
+        raise AttributeError(f"module 'multipolar' has no attribute {name!r}")
+    value = getattr(importlib.import_module(_API[name]), name)
+    globals()[name] = value  # later look-ups skip this function
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(_API))
+
+
+class _Package(types.ModuleType):
+    """Importing a sub-package (``multipolar.states``) binds its module on this package under the
+    same name as a public function (``mp.states``); the function keeps the name, as it did when
+    this file imported every function at once."""
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        if name in _API and isinstance(value, types.ModuleType):
+            return
+        super().__setattr__(name, value)
+
+
+sys.modules[__name__].__class__ = _Package
+
