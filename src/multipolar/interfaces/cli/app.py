@@ -13,6 +13,7 @@ import typer
 from multipolar import config, progress
 from multipolar.errors import MultipolarError
 from multipolar.interfaces.cli import (
+    alignment_cmd,
     articles_cmd,
     brief_cmd,
     data_cmd,
@@ -72,6 +73,7 @@ power_cmd.register(app)
 states_cmd.register(app)
 panel_cmd.register(app)
 articles_cmd.register(app)
+alignment_cmd.register(app)
 
 
 def main() -> None:
