@@ -151,7 +151,9 @@ def test_issue_keeps_its_roll_calls_only():
     everything = mp.agreement("USA", "ISR", 2008, 2008).rows.iloc[0]
     middle_east = mp.agreement("USA", "ISR", 2008, 2008, issue="Middle East").rows.iloc[0]
     assert 0 < middle_east["n_votes"] < everything["n_votes"]
-    assert mp.agreement("USA", "ISR", 2008, 2008, issue="me").rows.iloc[0]["n_votes"] == middle_east["n_votes"]
+    assert (
+        mp.agreement("USA", "ISR", 2008, 2008, issue="me").rows.iloc[0]["n_votes"] == middle_east["n_votes"]
+    )
 
 
 def test_partners_ranked_and_the_soviet_seat_read_through_cow():

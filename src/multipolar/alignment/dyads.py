@@ -166,7 +166,7 @@ def agreement(
             from multipolar.power.polarity import _span
 
             notes.append(
-                f"No roll call both voted in during {_span(empty)} (one not a UN member, or absent): NA there."
+                f"No roll call both voted in during {_span(empty)} (one not a member, or absent): NA there."
             )
         window = pooled(rows[rows["n_votes"].notna()].astype({c: int for c in COUNTS}))
         answer_rows, key, extra = rows.drop(columns=["same", "distance"]), "years", {"window": window}
@@ -195,12 +195,17 @@ def _dyad_years(a: str, b: str, first: int, last: int, pairs: pd.DataFrame) -> t
     rows = []
     for year in range(first, last + 1):
         cow_a, cow_b = codes_a.get(year), codes_b.get(year)
-        row = {"year": year, "session": year - un.SESSION_ZERO if un.FIRST_YEAR <= year <= un.LAST_YEAR else None}
+        row = {
+            "year": year,
+            "session": year - un.SESSION_ZERO if un.FIRST_YEAR <= year <= un.LAST_YEAR else None,
+        }
         row |= {"a": _iso(cow_a, year), "b": _iso(cow_b, year)}
         counts = {"n_votes": None, "same": None, "distance": None}
         if cow_a is not None and cow_b is not None and un.FIRST_YEAR <= year <= un.LAST_YEAR:
             found = pair_rows(pairs[pairs["year"] == year], cow_a, cow_b)
-            counts = found[COUNTS].iloc[0].to_dict() if len(found) else {"n_votes": 0, "same": 0, "distance": 0}
+            counts = (
+                found[COUNTS].iloc[0].to_dict() if len(found) else {"n_votes": 0, "same": 0, "distance": 0}
+            )
         rows.append(row | counts)
     table = scores(pd.DataFrame(rows).astype({"n_votes": "Int64", "same": "Int64", "distance": "Int64"}))
     table = table.astype({"agree": float, "s_score": float, "agree_half": float})
@@ -258,7 +263,7 @@ def alignment(
     table = pd.concat(frames, ignore_index=True)
     table = table[["year", "session", "a", "partner", "b", "n_votes", "agree", "s_score", "agree_half"]]
     table = table.rename(columns={"a": "state", "b": "partner_iso3"})
-    params = {"state": state, "with": partners} | {
-        k: answer.params[k] for k in ("from", "to", "issue")
-    }
-    return Answer("alignment", params, table, "years", notes, list(dict.fromkeys(sources)), {"window": windows})
+    params = {"state": state, "with": partners} | {k: answer.params[k] for k in ("from", "to", "issue")}
+    return Answer(
+        "alignment", params, table, "years", notes, list(dict.fromkeys(sources)), {"window": windows}
+    )

@@ -128,7 +128,9 @@ def issue_rcids(code: str) -> np.ndarray:
 @functools.cache
 def roll_calls() -> pd.DataFrame:
     """rcid, session, year, date (datetime.date), importantvote, unres, short."""
-    table = store.frame("un_roll_calls", columns=["rcid", "session", "date", "importantvote", "unres", "short"])
+    table = store.frame(
+        "un_roll_calls", columns=["rcid", "session", "date", "importantvote", "unres", "short"]
+    )
     table["rcid"] = table["rcid"].astype(np.int32)
     table["year"] = (SESSION_ZERO + table["session"]).astype(np.int16)
     table["date"] = pd.to_datetime(table["date"]).dt.date
@@ -255,7 +257,7 @@ def _read_seat(code: str | None, name: str, day: dt.date) -> tuple[int | None, s
     return _read_in_stretch(code, name, rule, *stretches)
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _read_in_stretch(code, name, rule, day, later_day) -> tuple[int | None, str]:
     # day and later_day: the first days of the stretches of the vote's day and of 60 days later
     if rule is not None:

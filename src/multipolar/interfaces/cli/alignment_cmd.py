@@ -46,7 +46,9 @@ def agreement_command(
 
 def alignment_command(
     state: str = typer.Argument(..., help="A state: name, ISO3 or COW code."),
-    with_: str = typer.Option("USA,RUS,CHN", "--with", "-w", help="States to compare with, e.g. USA,RUS,CHN."),
+    with_: str = typer.Option(
+        "USA,RUS,CHN", "--with", "-w", help="States to compare with, e.g. USA,RUS,CHN."
+    ),
     start: int = START,
     end: int = END,
     issue: str = ISSUE,
