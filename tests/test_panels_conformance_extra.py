@@ -46,7 +46,7 @@ PIPELINES = {
         "hiact2 hostlev1 hostlev2 orig1 orig2 fatality hostlev mindur maxdur recip stmon cowmidspell",
     ),
     "cow_dyadyears_nondirected_extra": (
-        lambda: _cow_dyads().add_cow_wars(type="inter").add_minimum_distance(),
+        lambda: _cow_dyads().add_cow_wars(type="inter").add_minimum_distance(use_extdata=False),
         "cowinterongoing cowinteronset sidea1 sidea2 initiator1 initiator2 outcome1 outcome2 batdeath1 "
         "batdeath2 resume mindist",
     ),

@@ -35,7 +35,7 @@ def cow_dyads():
 
 def test_cow_mids_are_zero_inside_coverage_and_na_after(cow_dyads):
     panel = cow_dyads.add_cow_mids(keep=["dispnum"])
-    assert panel.columns[-3:] == ["dispnum", "cowmidongoing", "cowmidonset"]
+    assert panel.columns[-3:] == ["cowmidonset", "cowmidongoing", "dispnum"]  # peacesciencer's order
     quiet = rows(panel, "ccode1 = 2 AND ccode2 = 20 ORDER BY year")
     assert quiet.loc[quiet.year <= 2014, "cowmidonset"].eq(0).all()
     assert quiet.loc[quiet.year > 2014, ["cowmidonset", "cowmidongoing"]].isna().all().all()
@@ -108,11 +108,34 @@ def test_intra_state_war_types(cow_states):
 
 
 def test_state_minimum_distance_looks_both_ways(cow_states):
-    panel = cow_states.add_minimum_distance()
+    panel = cow_states.add_minimum_distance(use_extdata=False)
     found = rows(panel, "(ccode = 2 AND year = 1990) OR (ccode = 339 AND year = 1914) ORDER BY ccode")
     assert found["minmindist"].tolist()[0] == 0  # USA borders Canada and Mexico (lower codes too)
     assert pd.isna(found["minmindist"].tolist()[1])  # Albania 1914: CShapes has no distances
     assert rows(panel, "year = 1885")["minmindist"].isna().all()
+
+
+def test_extended_minimum_distances_slice_the_year_as_peacesciencer():
+    """The extended data record each change; "first" is the earliest recorded, "jan1" the 1 January
+    one, which CoW's USA-Canada 1920 lacks (Canada enters on 10 January), as peacesciencer's docs say."""
+    recorded = store.frame("cow_mindist_plus")
+    dyad = recorded[(recorded.ccode1 == 2) & (recorded.ccode2 == 20) & (recorded.year == 1920)]
+    panel = create_dyadyears(years="1920-1920")
+    usa_canada = "ccode1 = 20 AND ccode2 = 2"
+    first = rows(panel.add_minimum_distance(), usa_canada)["mindist"].item()
+    assert first == dyad.dropna().iloc[0]["mindist"] == 0
+    assert pd.isna(rows(panel.add_minimum_distance(slice="jan1"), usa_canada)["mindist"].item())
+    last = rows(panel.add_minimum_distance(slice="last"), usa_canada)["mindist"].item()
+    assert last == dyad.sort_values("date").dropna().iloc[-1]["mindist"]
+    albania = recorded[(recorded.year == 1914) & ((recorded.ccode1 == 339) | (recorded.ccode2 == 339))]
+    nearest = albania.dropna().groupby(["ccode1", "ccode2"]).head(1)["mindist"].min()
+    states = create_stateyears(years="1914-1914")
+    assert rows(states.add_minimum_distance(), "ccode = 339")["minmindist"].item() == nearest
+    assert pd.isna(rows(states.add_minimum_distance(use_extdata=False), "ccode = 339")["minmindist"].item())
+    with pytest.raises(InputError, match="CoW codes only"):
+        create_stateyears(system="gw", years="1914-1914").add_minimum_distance(use_extdata=True)
+    with pytest.raises(InputError, match="Unknown slice"):
+        states.add_minimum_distance(slice="easter")
 
 
 def test_creg_duplicates_fill_gaps_then_keep_the_more_fractionalized(cow_states):

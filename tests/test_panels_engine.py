@@ -133,7 +133,7 @@ def test_covariates_refuse_panels_they_do_not_fit(cow_states):
 def test_unknown_covariate_lists_close_names(cow_states):
     with pytest.raises(UnknownNameError, match="Did you mean: nmc") as error:
         cow_states.add("nmx")
-    assert "Available covariates: atop_alliance" in str(error.value)
+    assert "Available covariates: archigos, arms_races, atop_alliance" in str(error.value)
 
 
 @pytest.mark.parametrize(
@@ -192,7 +192,12 @@ def test_directed_gml_initiators():
 
 def test_gml_keep_limits_columns_and_rejects_unknown_ones():
     panel = create_dyadyears(directed=False, years="1914").add_gml_mids(keep=["dispnum"])
-    assert panel.columns[3:] == ["dispnum", "gmlmidongoing", "gmlmidonset"]
+    assert panel.columns[3:] == ["gmlmidonset", "gmlmidongoing", "dispnum"]  # peacesciencer's order
+    directed = create_dyadyears(years="1914").add_gml_mids(keep=[])
+    assert directed.columns[3:] == ["gmlmidonset", "gmlmidongoing", "init1", "init2", "sidea1", "sidea2"] + [
+        "orig1",
+        "orig2",
+    ]
     with pytest.raises(InputError, match="cannot keep nonsense"):
         create_dyadyears(years="1914").add_gml_mids(keep=["nonsense"])
 

@@ -1,4 +1,4 @@
-"""State-year and dyad-year panels, built as peacesciencer 1.2.9 builds them.
+"""State-year, dyad-year and state-day panels, built as peacesciencer 1.2.9 builds them.
 
 The state lists are isard's ``cw_system`` (Correlates of War) and ``gw_system``
 (Gleditsch-Ward, with microstates). Like peacesciencer with ``mry = TRUE``, states alive at the
@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 
+import numpy as np
 import pyarrow as pa
 
 from multipolar.data import store
@@ -89,6 +90,89 @@ def create_dyadyears(
     )
 
 
+def create_statedays(system: str = "cow", years: str | tuple[int, int] | None = None) -> Panel:
+    """Every state in the system each day (peacesciencer's ``create_statedays()``), in the state
+    list's order and by date within each membership spell.
+
+    As with state-years, spells still open at the list's last update run to 31 December of the last
+    complete year. No covariate takes state-days (none does in peacesciencer either)."""
+    system = str(system).strip().lower()
+    states, code, name, extra, _ = _system(system)
+    first, last = _years(years)
+    spells = (
+        _connection()
+        .sql(f"""
+        SELECT {code}, {name}{"".join(f", {c}" for c in extra)},
+               greatest(start::DATE, make_date({first}, 1, 1)) AS first_day,
+               least({_extended_end()}, make_date({last}, 12, 31)) AS last_day
+        FROM {store.scan(states, row_numbers=True)} ORDER BY file_row_number""")
+        .to_arrow_table()
+    )
+    rows, days = day_rows(spells.column("first_day"), spells.column("last_day"))
+    table = pa.table(
+        {
+            code: spells.column(code).cast(pa.int16()).take(rows),
+            name: pa.DictionaryArray.from_arrays(
+                pa.array(rows, pa.int32()), spells.column(name).combine_chunks()
+            ),
+            **{c: spells.column(c).cast(pa.int8()).take(rows) for c in extra},
+            "date": pa.array(days, pa.int32()).cast(pa.date32()),
+        }
+    )
+    return _panel_of(
+        table, "mp_statedays", unit="state_day", system=system, years=(first, last), keys=(code, "date"),
+        source=states,
+    )  # fmt: skip
+
+
+def state_spells(system: str) -> str:
+    """SQL for the system's membership spells as ``code``, ``first_day``, ``last_day`` (dates;
+    spells open at the list's last update run to 31 December of the last complete year)."""
+    states, code, *_ = _system(system)
+    last_day = _extended_end()
+    return (
+        f"SELECT {code} AS code, start::DATE AS first_day, {last_day} AS last_day FROM {store.scan(states)}"
+    )
+
+
+def day_rows(first_days: pa.ChunkedArray, last_days: pa.ChunkedArray) -> tuple[np.ndarray, np.ndarray]:
+    """Each spell's days: for spells from ``first_days`` to ``last_days`` (inclusive; a spell that
+    ends before it starts has none), the spell of each day and the day (days since 1970), in
+    spell order and by date."""
+    starts = first_days.cast(pa.int32()).to_numpy().astype(np.int64)
+    lengths = np.maximum(last_days.cast(pa.int32()).to_numpy().astype(np.int64) - starts + 1, 0)
+    rows = np.repeat(np.arange(len(starts)), lengths)
+    offsets = np.arange(int(lengths.sum())) - np.repeat(np.cumsum(lengths) - lengths, lengths)
+    return rows, starts[rows] + offsets
+
+
+def _panel_of(
+    rows: pa.Table | str, base: str, unit: str, system: str, years, keys, source: str, directed=None
+):
+    """A panel whose rows are ``rows`` (an Arrow table, or a query keeping its source's order), every
+    column from dataset ``source``."""
+    con = _connection()
+    if isinstance(rows, str):
+        con.execute(f"CREATE TEMP TABLE {base} AS {rows}")
+    else:
+        con.register("mp_rows", rows)
+        con.execute(f"CREATE TEMP TABLE {base} AS SELECT * FROM mp_rows")
+        con.unregister("mp_rows")
+    columns = tuple(r[0] for r in con.execute(f"DESCRIBE {base}").fetchall())
+    return Panel(
+        con=con,
+        base=base,
+        base_columns=columns,
+        unit=unit,
+        system=system,
+        directed=directed,
+        years=years,
+        keys=keys,
+        column_sources=dict.fromkeys(columns, source),
+        notes=_extension_note(source) if source in (s[0] for s in _SYSTEMS.values()) else (),
+    )
+
+
 @functools.lru_cache(maxsize=8)
 def _dyad_keys(system: str, directed: bool, first: int, last: int, through: int) -> pa.Table:
     """The dyad-years as Arrow, built once per process (``through``: the mry year it assumed)."""
@@ -96,7 +180,7 @@ def _dyad_keys(system: str, directed: bool, first: int, last: int, through: int)
     extra_sql = "".join(f", a.{c}::TINYINT AS {c}1, b.{c}::TINYINT AS {c}2" for c in extra)
     pair = "<>" if directed else "<"
     return (
-        store.connect()
+        _connection()
         .sql(f"""
         WITH years AS (
             SELECT s.*, y.year
@@ -152,6 +236,13 @@ def _years(years: str | tuple[int, int] | None) -> tuple[int, int]:
             f"Choose years between {FIRST_YEAR} and {last_year}.",
         )
     return first, last
+
+
+def _extended_end() -> str:
+    """A state list's ``end`` as a date, the list's last day (31 December) moved to 31 December of
+    the last complete year, as peacesciencer's ``mry = TRUE`` does."""
+    return f"""CASE WHEN "end" = max("end") OVER () AND month("end"::DATE) = 12 AND day("end"::DATE) = 31
+                     THEN make_date({last_complete_year()}, 12, 31) ELSE "end"::DATE END"""
 
 
 def _spells(states: str) -> str:

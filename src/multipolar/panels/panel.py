@@ -158,21 +158,42 @@ class Panel:
         notes: list[str] | tuple[str, ...] = (),
         code: str | None = None,
     ) -> Panel:
-        """Attach state-year values: once on state-years, twice (suffixes 1 and 2) on dyad-years.
+        """Attach state-year values: once on state- and leader-years, twice (suffixes 1 and 2) on
+        dyad- and leader-dyad-years.
 
         ``table_sql`` has a state code column (``code``, default the panel's: ccode or gwcode),
         ``year`` and at most one row per state-year; ``columns`` maps each new column's stem to
         its SQL expression over ``{t}`` (and ``p.year``).
         """
-        code = code or self.code
+        return self.lookup_sides(
+            table_sql, {code or self.code: self.code + "{side}", "year": "year"}, columns, sources, notes
+        )
+
+    def lookup_sides(
+        self,
+        table_sql: str,
+        match: dict[str, str],
+        columns: dict[str, str],
+        sources: dict[str, str],
+        notes: list[str] | tuple[str, ...] = (),
+    ) -> Panel:
+        """Attach values of one state (or leader): once on single units, once per side (suffixes 1
+        and 2, all of the first side's columns, then the second's) on dyadic ones.
+
+        ``match`` maps each table column to the panel column it equals, ``{side}`` standing for
+        the side's suffix (``{"obsid": "obsid{side}"}``, ``{"ccode": "ccode{side}", "year": "year"}``);
+        ``columns`` maps each new column's stem to its SQL expression over ``{t}``.
+        """
+        sides = ("1", "2") if self.dyadic else ("",)
+        conditions = [
+            " AND ".join(f"{{t}}.{c} = p.{panel.format(side=side)}" for c, panel in match.items())
+            for side in sides
+        ]
         if not self.dyadic:
-            return self.lookup(
-                table_sql, f"{{t}}.{code} = p.{self.code} AND {{t}}.year = p.year", columns, sources, notes
-            )
-        sides = ("1", "2")
+            return self.lookup(table_sql, conditions[0], columns, sources, notes)
         return self.lookup(
             table_sql,
-            [f"{{t}}.{code} = p.{self.code}{side} AND {{t}}.year = p.year" for side in sides],
+            conditions,
             {
                 name + side: expr.replace("{t}", f"{{t{side}}}")
                 for side in sides
@@ -227,6 +248,19 @@ class Panel:
         view = f"mp_panel_{next(_names)}"
         self.con.execute(f"CREATE TEMP VIEW {view} AS {self.sql(ordered=False)}")
         return view
+
+    def where(self, condition: str, notes: list[str] | tuple[str, ...] = ()) -> Panel:
+        """The rows for which ``condition`` (SQL over the panel's columns) holds, in the same order.
+
+        The kept rows become the new key table; columns already added keep the values they had on
+        the whole panel (as a filter in R keeps them), later ones see only the kept rows."""
+        base = f"mp_base_{next(_names)}"
+        names = ", ".join(map(_quote, self.base_columns))
+        self.con.execute(f"""
+            CREATE TEMP TABLE {base} AS
+            SELECT {names} FROM ({self.sql(ordered=False, row_numbers=True)})
+            WHERE {condition} ORDER BY __row""")
+        return replace(self, base=base, notes=tuple(dict.fromkeys((*self.notes, *notes))))
 
     def add(self, *names: str) -> Panel:
         """Add covariates by name (``"nmc"`` or ``"add_nmc"``), in order, with default options."""
@@ -693,8 +727,9 @@ class _Column:
     """One output column filled batch by batch at given row positions.
 
     Integers become pandas nullable integers (as do whole-number decimals, such as DuckDB's sums),
-    booleans nullable booleans, floats float64 (NA as NaN), text object arrays; anything else is
-    gathered as Arrow and converted at the end.
+    booleans nullable booleans, floats float64 (NA as NaN), dates datetime64[s] (NA as NaT), text
+    object arrays (each distinct string one Python object); anything else is gathered as Arrow and
+    converted at the end.
     """
 
     def __init__(self, kind: pa.DataType, n: int):
@@ -706,6 +741,8 @@ class _Column:
         if pa.types.is_integer(kind) or pa.types.is_boolean(kind):
             self.values = np.zeros(n, dtype=kind.to_pandas_dtype())
             self.mask = np.zeros(n, dtype=bool)
+        elif pa.types.is_date32(kind):  # days since 1970
+            self.values, self.mask = np.zeros(n, dtype=np.int32), np.zeros(n, dtype=bool)
         elif pa.types.is_floating(kind):
             self.values, self.mask = np.empty(n, dtype=kind.to_pandas_dtype()), None
         elif pa.types.is_string(kind) or pa.types.is_large_string(kind):
@@ -720,14 +757,14 @@ class _Column:
             self.parts.append((place, array))
             return
         numeric = pa.types.is_integer(self.kind) or pa.types.is_floating(self.kind)
-        if numeric:
+        if numeric or pa.types.is_date32(self.kind):
             # the data buffer as it is (whatever sits under NA slots is masked or set to NaN below)
             data = np.frombuffer(array.buffers()[1], dtype=self.values.dtype, count=len(array) + array.offset)
             self.values[place] = data[array.offset :]
         elif self.mask is not None:  # booleans are bit-packed
             self.values[place] = array.fill_null(False).to_numpy(zero_copy_only=False)
         else:
-            self.values[place] = array.to_numpy(zero_copy_only=False)
+            self.values[place] = array.to_pandas().to_numpy()  # pandas shares repeated strings
         if array.null_count:
             missing = array.is_null().to_numpy(zero_copy_only=False)
             if self.mask is not None:
@@ -755,6 +792,10 @@ class _Column:
             mask = None if mask is None else mask.take(rows)
         if pa.types.is_integer(self.kind):
             return _nullable_ints[self.kind].construct_array_type()(values, mask)
+        if pa.types.is_date32(self.kind):
+            days = values.astype("datetime64[D]").astype("datetime64[s]")
+            days[mask] = np.datetime64("NaT")
+            return days
         if pa.types.is_boolean(self.kind):
             return pd.arrays.BooleanArray(values, mask)
         return values
