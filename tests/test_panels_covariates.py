@@ -267,3 +267,31 @@ def test_peace_years_on_dyads_need_cow_codes():
     gw = create_dyadyears(system="gw", directed=False, years=(2000, 2000)).add_minimum_distance()
     with pytest.raises(InputError, match="COW state system"):
         gw.add_peace_years()
+
+
+def _years_since_last_event(flags) -> list:
+    """Each row's count of earlier rows since the last row with a 1 (NA rows skipped and NA)."""
+    expected, last_event, position = [], None, 0
+    for flag in flags:
+        if pd.isna(flag):
+            expected.append(pd.NA)
+            continue
+        expected.append(position - (last_event if last_event is not None else -1) - 1)
+        if flag:
+            last_event = position
+        position += 1
+    return expected
+
+
+def test_peace_years_and_spells_count_every_year_of_a_long_rivalry():
+    """USA-Russia: spells reset in dispute years and count up between them, per peacesciencer;
+    add_peace_years skips the years after the MID data, add_spells needs a panel within them."""
+    usa_russia = "ccode1 = 2 AND ccode2 = 365 ORDER BY year"
+    peace = rows(create_dyadyears(directed=False).add_cow_mids().add_peace_years(), usa_russia)
+    expected = _years_since_last_event(peace["cowmidongoing"])
+    assert peace["cowmidspell"].astype("Int64").tolist() == pd.array(expected, dtype="Int64").tolist()
+    assert peace.loc[peace["year"] > 2014, "cowmidspell"].isna().all()
+    spells = rows(create_dyadyears(directed=False, years="1816-2014").add_cow_mids().add_spells(), usa_russia)
+    assert spells["cowmidspell"].tolist() == _years_since_last_event(spells["cowmidongoing"])
+    with pytest.raises(InputError, match=r"cowmidongoing is NA in .* \(2015-"):
+        create_dyadyears(directed=False, years="2010-2020").add_cow_mids().add_spells()
