@@ -31,6 +31,7 @@ _API = {
     "alignment": "multipolar.alignment",
     "brief": "multipolar.brief",
     "cite": "multipolar.data.manage",
+    "cohesion": "multipolar.alignment",
     "commitments": "multipolar.orgs",
     "compare": "multipolar.power.blocs",
     "create_dyadyears": "multipolar.panels",
