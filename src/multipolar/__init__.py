@@ -40,6 +40,7 @@ _API = {
     "history": "multipolar.orgs",
     "members": "multipolar.orgs",
     "memberships": "multipolar.orgs",
+    "network": "multipolar.alignment",
     "orgs": "multipolar.orgs",
     "paths": "multipolar.data.manage",
     "plot": "multipolar.power.plot",

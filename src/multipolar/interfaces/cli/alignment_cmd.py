@@ -40,6 +40,7 @@ def register(app: typer.Typer) -> None:
     app.command("agreement")(agreement_command)
     app.command("alignment")(alignment_command)
     app.command("cohesion")(cohesion_command)
+    app.command("network")(network_command)
 
 
 def agreement_command(
@@ -126,3 +127,62 @@ def _frame(rows):
     import pandas as pd
 
     return pd.DataFrame(rows)
+
+
+def network_command(
+    year: int = typer.Option(
+        None, "--year", "-y", help="Alliances of this year (ATOP dyad-years, 1816-2018)."
+    ),
+    date: str = typer.Option(None, "--date", "-d", help="Alliances in force on YYYY-MM-DD."),
+    obligation: str = typer.Option(
+        None,
+        "--obligation",
+        "-o",
+        help="Only ties with this obligation: defense, offense, neutral, nonagg, consul.",
+    ),
+    signed: bool = typer.Option(
+        False, "--signed", help="Add militarised disputes (GML MID) as negative ties."
+    ),
+    start: int = typer.Option(None, "--from", help="First year of a series (one summary row per year)."),
+    end: int = typer.Option(None, "--to", help="Last year of a series."),
+    pool: bool = typer.Option(False, "--pool", help="With --from/--to: one graph of the ties of any year."),
+    top: int = typer.Option(15, "--top", "-n", help="How many states to list (the table only)."),
+    as_json: bool = JSON,
+) -> None:
+    """The ATOP alliance network: degree, centrality, Leiden communities, effective number of blocs."""
+    from multipolar.alignment import network
+
+    answer = network(year, date, obligation, signed, start, end, pool)
+    if as_json:
+        emit(answer, True)
+        return
+    p = answer.params
+    kind = f"{p['obligation']} " if p["obligation"] else ""
+    sign = " with disputes as negative ties" if p["signed"] else ""
+    if answer.kind == "network_series":
+        emit(answer, False, f"ATOP {kind}alliance networks{sign}, {p['from']}-{p['to']}")
+        return
+    from multipolar.interfaces.cli.output import console
+
+    when = p.get("date") or p.get("year") or f"{p['from']}-{p['to']}"
+    facts = answer.extra["summary"]
+    shown = dataclasses_replace(answer, answer.rows.head(top))
+    emit(shown, False, f"ATOP {kind}alliance network{sign}, {when}: the {top} most allied states")
+    console.print(
+        ", ".join(f"{k} {_fact(v)}" for k, v in facts.items()),
+        highlight=False,
+    )
+    for bloc in answer.extra["blocs"]:
+        console.print(f"[bold]bloc {bloc['community']}[/] ({bloc['size']}): {' '.join(bloc['members'])}")
+
+
+def _fact(value):
+    if value is None:
+        return "NA"
+    return f"{value:.3g}" if isinstance(value, float) else str(value)
+
+
+def dataclasses_replace(answer, rows):
+    import dataclasses
+
+    return dataclasses.replace(answer, rows=rows)
