@@ -38,6 +38,7 @@ _API = {
     "create_stateyears": "multipolar.panels",
     "data_list": "multipolar.data.manage",
     "history": "multipolar.orgs",
+    "ideal_points": "multipolar.alignment",
     "members": "multipolar.orgs",
     "memberships": "multipolar.orgs",
     "network": "multipolar.alignment",

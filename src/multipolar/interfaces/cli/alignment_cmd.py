@@ -41,6 +41,7 @@ def register(app: typer.Typer) -> None:
     app.command("alignment")(alignment_command)
     app.command("cohesion")(cohesion_command)
     app.command("network")(network_command)
+    app.command("ideal-points")(ideal_points_command)
 
 
 def agreement_command(
@@ -186,3 +187,24 @@ def dataclasses_replace(answer, rows):
     import dataclasses
 
     return dataclasses.replace(answer, rows=rows)
+
+
+def ideal_points_command(
+    year: int = typer.Option(None, "--year", "-y", help="Votes of this year (default: 2019, the last)."),
+    start: int = START,
+    end: int = END,
+    dims: int = typer.Option(1, "--dims", help="1 or 2 dimensions."),
+    issue: str = ISSUE,
+    as_json: bool = JSON,
+) -> None:
+    """States' ideal points in a year's UN votes (principal coordinates; the United States' side positive)."""
+    from multipolar.alignment import ideal_points
+
+    answer = ideal_points(year, start, end, dims, issue)
+    p = answer.params
+    span = f"{p['from']}-{p['to']}" if p["from"] != p["to"] else str(p["from"])
+    fits = answer.extra["years"]
+    said = ""
+    if len(fits) == 1 and fits[0]["fit"] is not None:
+        said = f" (explains {fits[0]['explained']:.0%}; fit to vote distances r = {fits[0]['fit']:.2f})"
+    emit(answer, as_json, f"UN votes: ideal points, {span}{said}")
