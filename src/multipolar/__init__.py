@@ -29,6 +29,7 @@ _API = {
     "alliance": "multipolar.orgs",
     "alliances": "multipolar.orgs",
     "alignment": "multipolar.alignment",
+    "blocs": "multipolar.alignment",
     "brief": "multipolar.brief",
     "cite": "multipolar.data.manage",
     "cohesion": "multipolar.alignment",
