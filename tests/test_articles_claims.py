@@ -79,7 +79,11 @@ A = "affirmed"
             "from January 1, 2025.",
             [("BRICS", "joined", ["BLR", "BOL", "KAZ"], "future", A, "came true")],
         ),
-        ("2008-09-07", "Iran and India will join the SCO if the summit agrees.", []),  # a condition
+        (
+            "2008-09-07",
+            "Iran and India will join the SCO if the summit agrees.",  # a future claim, unsure: a condition
+            [("SCO", "joined", ["IRN", "IND"], "future", A, "came true")],
+        ),
         # founders, and a second clause with a list of its own
         (
             "2020-01-01",
@@ -153,8 +157,16 @@ A = "affirmed"
             [("CSTO", "joined", ["GEO"], "year", A, "correct")],
         ),  # its predecessor
         # statuses of another day or nobody's, parts of an organisation, hedges: no claim
-        ("2022-05-18", "The EU's non-NATO members Austria, Ireland, Malta and Cyprus abstained.", []),
-        ("2022-05-18", "Non-members of NATO such as Austria and Ireland abstained.", []),
+        (
+            "2022-05-18",
+            "The EU's non-NATO members Austria, Ireland, Malta and Cyprus abstained.",  # a denial
+            [("NATO", "member", ["AUT", "IRL", "MLT", "CYP"], "article", "denied", "correct")],
+        ),
+        (
+            "2022-05-18",
+            "Non-members of NATO such as Austria and Ireland abstained.",
+            [("NATO", "member", ["AUT", "IRL"], "article", "denied", "correct")],
+        ),
         ("2022-05-18", "Prospective NATO members Ukraine and Georgia waited.", []),
         ("2014-06-02", "The former CSTO members are Georgia and Azerbaijan.", []),
         ("2024-08-01", "Ukraine and Georgia are members of NATO's partnership programme.", []),

@@ -178,7 +178,7 @@ class SentenceLine:
 
 
 # a word a count of members goes with ("the group now has ten members", "the six-nation bloc")
-COUNTED_WORD = re.compile(r"(?=[mn])\b(?:members?|nation)\b")
+COUNTED_WORD = re.compile(r"(?=[mnsca])\b(?:members?|nations?|states|countries|allies)\b")
 # the kinds of mention a conflict's party can be (conflicts.PARTY)
 PARTY_KINDS = {"state", "place", "region", "demonym"}
 

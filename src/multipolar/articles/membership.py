@@ -46,15 +46,16 @@ SUBJECT_GLUE = words(
     """is are was were be been being has have had do does did also now already still currently formally
     officially finally eventually later then subsequently recently just both all each a an the full
     fully jointly together hold holds held holding remain remains remained enjoy enjoys enjoyed , which
-    who that as its their thereby thus too respectively new newest latest first only official formal 's
-    ’s effectively technically"""
+    who that its their thereby thus too respectively new newest latest first only official formal 's
+    ’s effectively technically - fledged among countries nations states one two three four five six seven
+    eight nine ten"""
 )
 # words that may stand between a cue and the list after it ("members of the SCO (China, ...)",
 # "founded by", "groups", "invitations were sent to")
 OBJECT_GLUE = words(
     """to as such like including include includes are were is was : — – - ( namely the by of in from with
     both all currently now today presently also already still nations countries states , being which
-    among them its their together that were 's ’s"""
+    among them its their together that were 's ’s leaders representatives heads governments"""
 )
 # a form of "be" before a cue read as a passive ("were suspended", "was invited", "are admitted")
 PASSIVE = words("is are was were be been being remain remains remained")
@@ -74,10 +75,10 @@ ORDINAL_WORDS = {
 ORDINAL = re.compile(r"(\d+)(?:st|nd|rd|th)")
 # nouns a count of states goes with: "ten members", "the six-nation bloc", "32 member states"
 COUNTED = words("member members nation nations country countries state states")
-STATE_SYMBOL = re.compile(r"<state#(\d+)>")
+STATE_SYMBOL = re.compile(r"<(?:state|capital)#(\d+)>")
 ORG_SYMBOL = re.compile(r"<org#(\d+)>")
 MAX_GAP = 8  # words between a list and its cue
-NEAR = 3  # words between a claim and the time expression that anchors it
+NEAR = 4  # words between a claim and the time expression that anchors it
 # anaphors that fit any organisation; the others must be a word of its name or kind ("the union")
 ANY_ORGANISATION = words("bloc alliance group grouping organisation organization body format")
 # words between an organisation and the status it owns: "the SCO's six full members", "NATO's new"
@@ -87,7 +88,26 @@ CONDITIONS = words("if unless whether once")
 # events whose verb may take an object that is not the organisation
 EVENTS = words("joined left withdrew admitted")
 # words that may follow an event's verb when it has no object of its own ("A and B joined in 2017")
-EVENT_ENDS = words(". , ; : in on at since last this and after before as with to when — – - ) \" ” '")
+EVENT_ENDS = words(
+    """. , ; : in on at since last this and after before as with to when — – - ) " ” ' it later earlier
+    soon again"""
+)
+# words between a listing verb and the organisation before it ("the bloc, which is currently made up of")
+LISTING_GAP = words(", which that is are was were today")
+# words before a capital that make it a place, not its government ("in Astana")
+VENUE = words("in at to from near outside inside via the of")
+# words before a state's name in a list that qualify it ("observers from Communist China")
+QUALIFIERS = words("communist nationalist red mainland soviet socialist democratic")
+# words that may stand between a clause's opening word and a verb that takes the clause before's
+# subject ("X is a partner but is not a member", "A joined in 2004 and became ...")
+VERB_OPENINGS = words(
+    """is are was were has have had will would became become becomes joined join left quit withdrew
+    remains remained holds held also still then later now did does do"""
+)
+# adverbs left out of a gap before its words are matched ("are also set to join")
+ADVERBS = words(
+    "also still already now currently formally officially finally eventually later then soon thus temporarily"
+)
 ORDINARY_WHAT = {"member", "observer", "dialogue partner", "partner", "candidate", "associate", "suspended"}
 
 
@@ -99,6 +119,7 @@ class Cue:
     side: str  # where its states stand: "subject" (before), "object" (after), "both", or "passive":
     # before it after a form of "be" ("were suspended"), else after it ("the AU suspended Niger")
     whole: bool  # a listing verb: the list after it is the whole membership
+    beside: bool  # the organisation must be named beside it ("NATO allies", "participated in the treaty")
 
 
 @dataclass
@@ -135,6 +156,7 @@ def cues() -> dict[str, list[Cue]]:
                 tuple(row["status"].split(";")),
                 row["side"],
                 row["whole"] == "yes",
+                row["beside"] == "yes",
             )
             out.setdefault(cue.words[0], []).append(cue)
     for found in out.values():
@@ -162,8 +184,8 @@ def single_words() -> dict[str, frozenset[str]]:
 
 
 def has_any(tokens: list[str], role: str) -> tuple[str, ...] | None:
-    """The first of ``role``'s word sequences found in ``tokens``."""
-    joined = " " + " ".join(tokens) + " "
+    """The first of ``role``'s word sequences found in ``tokens`` (adverbs aside: "are also set to")."""
+    joined = " " + " ".join(t for t in tokens if t not in ADVERBS) + " "
     for words in claim_words()[role]:
         if f" {' '.join(words)} " in joined:
             return words
@@ -197,6 +219,8 @@ class Reading:
     org_spans: dict[int, int]  # stream position of an org reference -> its last position
     clause_of: list[int]  # stream position -> clause number
     clause_starts: list[int]
+    breaks: set[int] = field(default_factory=set)  # stream positions right after a time taken out
+    day: dt.date | None = None  # the article's
 
 
 def membership_claims(
@@ -229,16 +253,30 @@ def read_line(line: SentenceLine, day, org_mentions, org_starts) -> Reading | No
     keep = [i for i in range(len(words)) if i not in inside and words[i]]
     tokens = [words[i] for i in keep]
     chars = [positions[i] for i in keep]
-    reading = Reading(line, tokens, chars, found_times, [], {}, {}, [], [])
+    breaks = {n for n, i in enumerate(keep) if i - 1 in inside}
+    reading = Reading(line, tokens, chars, found_times, [], {}, {}, [], [], breaks, day)
     find_orgs(reading, org_mentions, org_starts)
     find_lists(reading)
     find_clauses(reading)
     return reading
 
 
-def last_org_before(position: int, org_mentions, org_starts) -> str | None:
+def last_org_before(position: int, org_mentions, org_starts, day: dt.date | None = None) -> str | None:
+    """The organisation the article named last before ``position``; of those named in the stretch
+    before it, the last that existed on the article's ``day`` ("the Shanghai Five" of the 1990s
+    named after "the SCO" leaves the SCO the article's subject)."""
+    from multipolar.orgs import registry
+
     at = bisect.bisect_left(org_starts, position)
-    return org_id(org_mentions[at - 1].key) if at else None
+    if not at:
+        return None
+    last = org_id(org_mentions[at - 1].key)
+    if day is None or registry.organisation(last).existed_on(day):
+        return last
+    for mention in reversed(org_mentions[max(0, at - 6) : at]):
+        if mention.start > position - 1500 and registry.organisation(org_id(mention.key)).existed_on(day):
+            return org_id(mention.key)
+    return last
 
 
 @cache
@@ -290,7 +328,7 @@ def referent(reading: Reading, position: int, org_mentions, org_starts) -> str |
         symbol = ORG_SYMBOL.fullmatch(reading.tokens[j])
         if symbol:
             return org_id(reading.line.mentions[int(symbol.group(1))].key)
-    return last_org_before(reading.line.start, org_mentions, org_starts)
+    return last_org_before(reading.line.start, org_mentions, org_starts, reading.day)
 
 
 LIST_JOINS = (
@@ -305,10 +343,18 @@ RUNS_ON = (
 
 
 def state_at(tokens: list[str], i: int) -> int | None:
-    """The position of a state symbol at ``i`` (or after a "the" at ``i``), else None."""
-    if i < len(tokens) and tokens[i] == "the":
+    """The position of a state symbol at ``i`` (after a "the" or a word such as "Communist" at
+    ``i``), else None."""
+    if i < len(tokens) and tokens[i] in ("the", *QUALIFIERS):
         i += 1
-    return i if i < len(tokens) and STATE_SYMBOL.fullmatch(tokens[i]) else None
+    if i >= len(tokens) or not STATE_SYMBOL.fullmatch(tokens[i]):
+        return None
+    venue = i > 0 and tokens[i - 1] in VENUE
+    if tokens[i].startswith("<capital") and (
+        venue or i + 1 < len(tokens) and tokens[i + 1] in ("-", "'s", "’s")
+    ):
+        return None  # "the summit in Astana", "Moscow-Beijing talks": a place, not a government
+    return i
 
 
 def find_lists(reading: Reading) -> None:
@@ -321,7 +367,7 @@ def find_lists(reading: Reading) -> None:
         first, states, closed = i, [at], False
         negated = i > 0 and tokens[i - 1] == "neither"
         j = at + 1
-        while j < len(tokens):
+        while j < len(tokens) and j not in reading.breaks:  # "Germany [in 1955] and Greece ..."
             join = next((w for w in LIST_JOINS if tuple(tokens[j : j + len(w)]) == w), None)
             if join is None and tokens[j] == ",":
                 join = (",",)
@@ -390,23 +436,40 @@ def cue_occurrences(tokens: list[str]) -> list[tuple[int, int, Cue]]:
 
 
 def glue_ok(words: list[str], glue: frozenset[str], reading: Reading, start: int) -> bool:
-    """Are ``words`` (the stream from ``start``) only small words, claim words and organisations?"""
-    allowed = glue | ROLE_WORDS()
+    """Are ``words`` (the stream from ``start``) only small words, the phrases of claim_words.csv's
+    roles that change a reading ("will", "is set to", "became", "was granted") and organisations?"""
+    kept = [(start + n, w) for n, w in enumerate(words) if w not in ADVERBS]  # "are also set to"
+    plain = [w for _, w in kept]
     i = 0
-    while i < len(words):
-        if start + i in reading.orgs:
-            i = reading.org_spans[start + i] - start + 1
+    while i < len(kept):
+        at = kept[i][0]
+        if at in reading.orgs:
+            end = reading.org_spans[at]
+            while i < len(kept) and kept[i][0] <= end:
+                i += 1
             continue
-        if words[i] not in allowed:
+        phrase = next((p for p in ROLE_PHRASES() if tuple(plain[i : i + len(p)]) == p), None)
+        if phrase:
+            i += len(phrase)
+            continue
+        if plain[i] not in glue and ordinal(plain[i]) is None:
             return False
         i += 1
     return True
 
 
+def ordinal(word: str) -> int | None:
+    """'30th' -> 30, 'tenth' -> 10; else None."""
+    found = ORDINAL.fullmatch(word)
+    return int(found.group(1)) if found else ORDINAL_WORDS.get(word)
+
+
 @cache
-def ROLE_WORDS() -> frozenset[str]:  # noqa: N802 - a constant read from data once
-    roles = single_words()
-    return roles["gain"] | roles["lose"] | roles["future"] | roles["negation"]
+def ROLE_PHRASES() -> tuple[tuple[str, ...], ...]:  # noqa: N802 - a constant read from data once
+    """The phrases of the roles that may stand between a list and its cue, longest first."""
+    roles = claim_words()
+    found = {*roles["gain"], *roles["lose"], *roles["future"], *roles["negation"]}
+    return tuple(sorted(found, key=len, reverse=True))
 
 
 def claims_of(reading: Reading, article: str, day, org_mentions, org_starts) -> list[Claim]:
@@ -424,7 +487,41 @@ def claims_of(reading: Reading, article: str, day, org_mentions, org_starts) -> 
         taken.add((found.org, first, found.what))
         out.append(found)
     out.extend(bracketed(reading, article, day, taken))
+    out.extend(gapped(reading, article, out, {key[1] for key in taken}))
     out.extend(counts(reading, article, day, org_mentions, org_starts))
+    return out
+
+
+GAP_EDGES = words("; , and .")
+
+
+def gapped(reading: Reading, article: str, found: list[Claim], used: set[int]) -> list[Claim]:
+    """Lists that share another clause's verb, each with a time of its own: "A, B and C joined in
+    2004; the Czech Republic, Hungary and Poland in 1999; Spain in 1982": each list takes the event
+    of the sentence's claim before it (or after it) and its own time."""
+    events = [c for c in found if c.what not in ORDINARY_WHAT and c.what != "count"]
+    if not events:
+        return []
+    tokens, out = reading.tokens, []
+    for item in reading.lists:
+        if item.first in used or item.last + 1 not in reading.breaks:
+            continue
+        after = tokens[item.last + 1] if item.last + 1 < len(tokens) else "."
+        before = tokens[item.first - 1] if item.first else ";"
+        if after not in GAP_EDGES or before not in GAP_EDGES:
+            continue
+        end = reading.chars[item.last][1]
+        time = next((t for t in reading.times if t.start > end), None)
+        if time is None:
+            continue
+        at = reading.line.span(reading.chars[item.first][0], end)[0]
+        model = min(events, key=lambda c: (c.start > at, abs(c.start - at)))
+        start, stop = reading.line.span(reading.chars[item.first][0], time.end)
+        claim = Claim(model.org, model.what, model.statuses, [reading.line.mentions[i] for i in item.states],
+                      time.anchor(False), model.polarity, False, article[start:stop], start, stop,
+                      model.cue)  # fmt: skip
+        claim.reported = model.reported
+        out.append(claim)
     return out
 
 
@@ -442,12 +539,12 @@ def read_cue(reading: Reading, start: int, end: int, cue: Cue, article, day, org
     first word; None when it makes none that can be read without doubt."""
     tokens = reading.tokens
     first, last = clause_range(reading, start)
-    if qualified(tokens, first, start) or set(tokens[first:last]) & CONDITIONS:
-        return None  # "former members", "non-members", "would-be members"; "if ..."
+    if qualified(tokens, first, start):
+        return None  # "former members", "non-members", "would-be members"
     subject = subject_list(reading, first, start, cue)
     carried = False
     if subject is None and cue.side != "object" and reading.clause_of[start] > 0:
-        subject = carried_subject(reading, first, start)
+        subject = carried_subject(reading, first, start, cue)
         carried = subject is not None
     obj = object_list(reading, end, last, cue) if subject is None else None
     if subject is None and obj is None:
@@ -491,6 +588,9 @@ def read_cue(reading: Reading, start: int, end: int, cue: Cue, article, day, org
     lo, hi = min(chosen.first, start), max(chosen.last, end - 1)
     if org_at is not None:
         lo = min(lo, org_at)
+    condition = next((i for i in range(first, last) if tokens[i] in CONDITIONS), None)
+    if condition is not None and (not future or (condition < lo and "," not in tokens[condition:lo])):
+        return None  # "If Georgia, a NATO member, were attacked": inside a condition, or no future
     if lo > 0 and tokens[lo - 1] == "such":
         lo -= 1
     time = time_of(reading, max(lo, first), hi, first, last, bool(future))
@@ -532,6 +632,8 @@ def read_cue(reading: Reading, start: int, end: int, cue: Cue, article, day, org
         perfect=bool({"has", "have"} & set(gap)) or cue.words[0] in ("has", "have"),
         unsure=org_unsure,
     )
+    if condition is not None:
+        claim.unsure = f"a condition ('{tokens[condition]}') goes with it"
     claim.reported = attributed(text_start, line_start, line_end, reading.line, article)
     if claim.reported and claim.time["anchor"] == "article":
         claim.time = reported_time(reading.line.line) or claim.time
@@ -547,7 +649,9 @@ def takes_organisation(reading: Reading, end: int) -> bool:
     k = end
     while k < len(tokens) and tokens[k] in ("from", "the", "as", "formally", "officially", "fully"):
         k += 1
-    return k >= len(tokens) or k in reading.orgs or k - 1 in reading.orgs or tokens[k] in EVENT_ENDS
+    if k >= len(tokens) or k in reading.orgs or k - 1 in reading.orgs or tokens[k] in EVENT_ENDS:
+        return True
+    return number(tokens[k]) is not None  # "joined two years later"
 
 
 def qualified(tokens: list[str], first: int, at: int) -> bool:
@@ -589,8 +693,12 @@ def subject_list(reading: Reading, first: int, start: int, cue: Cue) -> Lst | No
         gap = reading.tokens[found.last + 1 : start]
         if len(gap) > MAX_GAP:
             return None
-        if found.possessive and gap[:1] in (["'s"], ["’s"]):
-            gap = gap[1:]
+        if found.possessive:
+            return None  # "Russia's western neighbour becoming ...": the state owns the subject
+        if cue.words == ("joining",) and not (
+            found.first > first and reading.tokens[found.first - 1] == "with"
+        ):
+            return None  # "with South Africa joining it", not "objections to Sweden joining"
         if cue.side == "passive" and not PASSIVE & set(gap):
             return None  # "the AU, whose members include ..., has suspended": the list is not suspended
         if glue_ok(gap, SUBJECT_GLUE, reading, found.last + 1):
@@ -599,11 +707,14 @@ def subject_list(reading: Reading, first: int, start: int, cue: Cue) -> Lst | No
     return None
 
 
-def carried_subject(reading: Reading, first: int, start: int) -> Lst | None:
+def carried_subject(reading: Reading, first: int, start: int, cue: Cue) -> Lst | None:
     """The subject of the clause before, when this one goes on with a verb and names no states of
     its own ("X is a partner country but is not a full member")."""
-    if not glue_ok(reading.tokens[first + 1 : start], SUBJECT_GLUE, reading, first + 1):
-        return None
+    between = reading.tokens[first + 1 : start]
+    opening = between[0] if between else reading.tokens[start]
+    verb = opening in VERB_OPENINGS or opening in ADVERBS or (not between and cue.what not in ORDINARY_WHAT)
+    if not verb or not glue_ok(between, SUBJECT_GLUE, reading, first + 1):
+        return None  # "..., while dialogue partners include": a clause with a subject of its own
     previous = reading.clause_of[first] - 1
     opening = reading.clause_starts[previous]
     candidates = [f for f in reading.lists if opening <= f.first and f.last < first]
@@ -647,6 +758,7 @@ def whole_by_form(reading: Reading, start: int, end: int, found: Lst, first: int
             and any(reading.org_spans[p] == at - 2 for p in reading.orgs)
         )
         of = tokens[start - 1 : start] == ["the"] and any(end <= p < found.first for p in reading.orgs)
+        own = own or (at >= 1 and tokens[at - 1] == "its" and at - 1 in reading.orgs)
         return (own or of) and at - 2 <= first + 2
     return False
 
@@ -668,7 +780,11 @@ def organisation_of(
         return orgs[owner], None, owner
     # after the cue: "members of the SCO", "joined the bloc", "withdrew from the CSTO"
     k = end
-    while k < last and tokens[k] in ("of", "in", "at", "to", "from", "with", "within", "into", "the", "as"):
+    while (
+        k < last
+        and k not in orgs
+        and tokens[k] in ("of", "in", "at", "to", "from", "with", "within", "into", "the", "as")
+    ):
         k += 1
     if k in orgs and k < last:
         if reading.org_spans[k] + 1 < len(tokens) and tokens[reading.org_spans[k] + 1] in ("'s", "’s", "-"):
@@ -677,21 +793,16 @@ def organisation_of(
     # a listing verb's organisation stands before it: "the SCO, which currently groups"
     if cue.whole or cue.words[0] in ("includes", "include", "including"):
         k = start - 1
-        while k >= first and tokens[k] in (
-            ",",
-            "which",
-            "that",
-            "currently",
-            "now",
-            "today",
-            "still",
-            "also",
+        while k >= first and (
+            tokens[k] in LISTING_GAP or tokens[k] in ADVERBS or has_any([tokens[k]], "founding")
         ):
             k -= 1
         holder = next((p for p in orgs if reading.org_spans[p] == k), None)
         if holder is None or (k == start - 1 and coordinated(reading, holder)):
             return None  # "NATO and the SCO include Russia and China": whose members?
         return orgs[holder], None, holder
+    if cue.beside:
+        return None  # "Russia's ally Belarus": the organisation must be named beside the cue
     in_clause = {orgs[p] for p in orgs if first <= p < last}
     if len(in_clause) == 1:
         return in_clause.pop(), None, None
@@ -702,10 +813,10 @@ def organisation_of(
         return in_sentence.pop(), None, None
     if in_sentence:
         return None
-    named = last_org_before(reading.line.start, org_mentions, org_starts)
+    named = last_org_before(reading.line.start, org_mentions, org_starts, reading.day)
     if named is None:
         return None
-    recent = {m.key for m in org_mentions if reading.line.start - 600 < m.start < reading.line.start}
+    recent = {org_id(m.key) for m in org_mentions if reading.line.start - 600 < m.start < reading.line.start}
     if len(recent) > 1:
         return named, f"the sentence names no organisation; {named}, the one named last, is assumed", None
     return named, None, None
@@ -733,6 +844,8 @@ def time_of(reading: Reading, lo: int, hi: int, first: int, last: int, future: b
         if not (first < at or first == 0) or at > last:
             continue  # in another clause: one before this ends where this one's first word stands
         distance = lo - at if at <= lo else max(0, at - hi - 1)
+        if at <= lo and {"and", ";"} & set(reading.tokens[at:lo]):
+            continue  # "Germany in 1955 and Greece and Turkey joined in 1952": another item's time
         if distance <= NEAR:
             near.append((distance, at < lo, time))
     if not near and reading.times and reading.times[0].start <= 3 and reading.clause_of[lo] == 0:
@@ -786,70 +899,139 @@ def number(word: str) -> int | None:
 
 def counts(reading: Reading, article: str, day, org_mentions, org_starts) -> list[Claim]:
     """Counts of members: "the six-nation bloc", "the group now has ten members", "the 32-member
-    alliance", "NATO's 32 members", and the ordinal of a state that joined: "becoming the
-    alliance's 30th member"."""
+    alliance", "NATO's 32 members", "the 26 NATO countries", "Six states are members of the CSTO",
+    "raising total membership to fifteen", and the ordinal of a state that joined: "becoming the
+    alliance's 30th member", "Sweden has become the 32nd member of NATO"."""
     tokens, out = reading.tokens, []
     for i, token in enumerate(tokens):
-        ordinal = ORDINAL_WORDS.get(token) or (int(m.group(1)) if (m := ORDINAL.fullmatch(token)) else None)
-        if ordinal and i + 1 < len(tokens) and tokens[i + 1] in ("member", "member state", "state"):
-            owner = owner_before(reading, i)
-            subject = [f for f in reading.lists if f.last < i]
-            if owner is None or not subject or len(subject[-1].states) != 1:
-                continue
-            out.append(count_claim(reading, article, owner, ordinal, i, i + 2, subject[-1]))
+        first, last = clause_range(reading, i)
+        noun = counted_noun(tokens, i + 1)
+        if ordinal(token) and noun and tokens[noun] not in ("countries", "nations", "states"):
+            # the state: the one-state list before it in its clause ("Sweden has become the 32nd member")
+            subject = [
+                f
+                for f in reading.lists
+                if first <= f.first and f.last < i and len(f.states) == 1 and not f.possessive
+            ]
+            owner = owner_before(reading, i) or owner_after(reading, noun + 1, last)
+            if subject and (owner or (owner := sentence_org(reading, org_mentions, org_starts))):
+                out.append(count_claim(reading, article, owner, ordinal(token), i, noun + 1, subject[-1]))
             continue
         counted = number(token)
-        if not counted or counted < 2 or i + 1 >= len(tokens):
+        if not counted or counted < 2 or i + 1 >= len(tokens) or (i and tokens[i - 1] in NOT_ROSTER):
+            continue
+        if tokens[i + 1] in NOT_ROSTER:
             continue
         follows = tokens[i + 1 : i + 4]
+        owner = None
         if follows[:1] == ["-"] and follows[1:2] and follows[1] in ("nation", "member", "country", "state"):
             # "the six - nation bloc", "the 32 - member alliance"
             k = i + 3
             if k < len(tokens) and tokens[k] in ("military", "security", "regional", "economic", "political"):
                 k += 1
-            owner = next((p for p in reading.orgs if p <= k <= reading.org_spans[p] and p >= i - 1), None)
-            if owner is None:
-                continue
-            out.append(
-                count_claim(
-                    reading, article, reading.orgs[owner], counted, i - 1, reading.org_spans[owner] + 1
+            at = next((p for p in reading.orgs if p <= k <= reading.org_spans[p] and p >= i - 1), None)
+            if at is not None:
+                out.append(
+                    count_claim(reading, article, reading.orgs[at], counted, i - 1, reading.org_spans[at] + 1)
                 )
-            )
             continue
-        if follows[:1] and follows[0] in COUNTED:
-            # "NATO's 32 members", "the group now has ten members", "its 10 member states"
-            owner = owner_before(reading, i)
-            has = i >= 1 and tokens[i - 1] in (
-                "has",
-                "have",
-                "had",
-                "now",
-                "counts",
-                "numbers",
-                "of",
-                "all",
-                "its",
-            )
-            if owner is None or not (has or (i >= 1 and tokens[i - 1] in ("'s", "’s"))):
-                continue
-            if tokens[i - 1] in ("of", "all") and not (i >= 2 and tokens[i - 2] in ("'s", "’s", "its")):
-                continue
-            out.append(count_claim(reading, article, owner, counted, i, i + 2))
+        if i + 1 in reading.orgs and counted_noun(tokens, reading.org_spans[i + 1] + 1):
+            # "the 26 NATO countries", "the five BRICS nations"
+            end = counted_noun(tokens, reading.org_spans[i + 1] + 1) + 1
+            if i and tokens[i - 1] in ("the", "all", "its"):
+                out.append(count_claim(reading, article, reading.orgs[i + 1], counted, i, end))
+            continue
+        if noun is None:
+            continue
+        owner = owner_before(reading, i)
+        verb = i >= 1 and tokens[i - 1] in COUNT_VERBS
+        if owner and (verb or tokens[i - 1] in ("'s", "’s", "its")):
+            # "NATO's 32 members", "the group now has ten members", "The SCO consists of eight ... states"
+            out.append(count_claim(reading, article, owner, counted, i, noun + 1))
+        elif (
+            i
+            and tokens[i - 1] == "the"
+            and tokens[noun] in ("members", "member")
+            and noun > i + 1
+            and not (noun + 1 < len(tokens) and tokens[noun + 1] == "of")
+        ):
+            # "The five current members agreed": the organisation the sentence is about
+            owner = sentence_org(reading, org_mentions, org_starts)
+            if owner:
+                out.append(count_claim(reading, article, owner, counted, i - 1, noun + 1))
+        elif tokens[noun + 1 : noun + 4] in (["are", "members", "of"], ["members", "of"]) or tokens[
+            noun + 1 : noun + 2
+        ] == ["of"]:
+            # "Six states are members of the CSTO", "the 30 members of NATO"
+            owner = owner_after(reading, noun + 1, last)
+            if owner and (not i or tokens[i - 1] not in ("of", "by", "among")):
+                out.append(count_claim(reading, article, owner, counted, i, noun + 1))
+    for match in RAISED_TO.finditer(" ".join(tokens)):
+        counted = number(match.group(1))
+        at = len(" ".join(tokens)[: match.start()].split())
+        owner = sentence_org(reading, org_mentions, org_starts)
+        if counted and owner:
+            end = at + len(match.group(0).split())
+            out.append(count_claim(reading, article, owner, counted, at, end))
     return out
+
+
+# "raising total membership to fifteen", "bringing the number of participating countries to 11"
+RAISED_TO = re.compile(
+    r"(?:raising|bringing|brought|raised|increasing|increased) (?:the )?(?:total )?"
+    r"(?:membership|number of (?:\w+ )?(?:members|countries|states|nations)) to (\S+)"
+)
+# nouns a count of members goes with, and words that may stand between the number and them
+COUNTED_NOUNS = words("members member states countries nations allies ally economies")
+COUNTED_BETWEEN = words("full permanent current founding member - fledged national")
+# verbs an organisation counts its members with ("the group now has ten members")
+COUNT_VERBS = words("has have had numbers counts of comprises comprised includes included groups unites now")
+# words beside a number that make it no roster's size ("six new members", "the other 29 members")
+NOT_ROSTER = words("new more other additional further another remaining prospective candidate founding")
+
+
+def counted_noun(tokens: list[str], at: int) -> int | None:
+    """Where the noun a count goes with stands, from ``at`` ("full member states", "nations")."""
+    k = at
+    while k < len(tokens) and tokens[k] in COUNTED_BETWEEN and k - at < 3:
+        if tokens[k] in ("member", "members") and (
+            k + 1 >= len(tokens) or tokens[k + 1] not in COUNTED_NOUNS
+        ):
+            return k
+        k += 1
+    return k if k < len(tokens) and tokens[k] in COUNTED_NOUNS else None
+
+
+def owner_after(reading: Reading, at: int, last: int) -> str | None:
+    """The organisation after a count's noun: "members of the CSTO", "are members of NATO"."""
+    tokens = reading.tokens
+    k = at
+    while k < last and tokens[k] in ("of", "the", "are", "were", "members", "in"):
+        k += 1
+    return reading.orgs.get(k) if k < last else None
+
+
+def sentence_org(reading: Reading, org_mentions, org_starts) -> str | None:
+    """The sentence's only organisation, else the one named last before it."""
+    named = set(reading.orgs.values())
+    if len(named) == 1:
+        return named.pop()
+    if named:
+        return None
+    return last_org_before(reading.line.start, org_mentions, org_starts, reading.day)
 
 
 def owner_before(reading: Reading, i: int) -> str | None:
     """The organisation owning a count at ``i``: "NATO's 32", "the alliance's 30th", "the group now
-    has ten", "its 10"."""
+    has ten", "its 10", "The SCO consists of eight"."""
     tokens = reading.tokens
     j = i - 1
-    while j >= 0 and tokens[j] in ("'s", "’s", "now", "has", "have", "had", "counts", "numbers", "all",
-                                    "of", "currently", "already", "also", "the"):  # fmt: skip
+    while j >= 0 and (tokens[j] in ("'s", "’s", "has", "have", "had", "counts", "numbers", "all", "of", "the",
+                                    "consists", "is", "made", "up", "comprises", "includes", "groups")
+                      or tokens[j] in ADVERBS):  # fmt: skip
         j -= 1
     if j < 0:
         return None
-    if tokens[j] == "its":
-        return reading.orgs.get(j)
     owner = next((p for p in reading.orgs if reading.org_spans[p] == j), None)
     return reading.orgs[owner] if owner is not None else None
 
@@ -858,14 +1040,14 @@ def count_claim(
     reading: Reading, article: str, org: str, count: int, start: int, end: int, found: Lst | None = None
 ):
     lo = min(start, found.first) if found else start
-    line_start = reading.chars[max(lo, 0)][0]
-    line_end = reading.chars[min(end, len(reading.chars)) - 1][1]
+    lo = max(lo, 0)
+    end = min(end, len(reading.tokens))
+    line_start = reading.chars[lo][0]
+    line_end = reading.chars[end - 1][1]
     text_start, text_end = reading.line.span(line_start, line_end)
-    first, last = clause_range(reading, max(start, 0))
+    first, last = clause_range(reading, lo)
     states = [reading.line.mentions[i] for i in found.states] if found else []
-    time = {"anchor": "article", "value": None}
-    if found is None:
-        time = time_of(reading, max(start, 0), min(end, len(reading.tokens)) - 1, first, last, False)
+    time = time_of(reading, max(lo, first), end - 1, first, last, False)
     claim = Claim(org, "count", ("member",), states, time, "affirmed", False, article[text_start:text_end],
                   text_start, text_end, "ordinal" if found else "count", count=count)  # fmt: skip
     claim.reported = attributed(text_start, line_start, line_end, reading.line, article)

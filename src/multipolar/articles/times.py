@@ -43,16 +43,18 @@ TIME = re.compile(
     rf"summer of|autumn of|fall of|winter of) )?(?:(?P<first>{FIRST}))"
     rf"(?: (?P<joint>to|until|till|and|-|–|—) (?:(?:the )?end of )?(?P<second>{SECOND}))?(?![^ ])"
 )
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
            "ten": 10, "a": 1, "fifteen": 15, "twenty": 20, "thirty": 30}  # fmt: skip
 RELATIVE = re.compile(
     r"(?<![^ ])(?:(?P<prep>since|until|in|by|from|as of) )?(?:earlier |later )?(?P<which>last|this|next) "
     r"(?P<unit>year|month)(?![^ ])|(?<![^ ])(?P<day>yesterday|today)(?![^ ])"
     r"|(?<![^ ])(?P<ago>\d+|" + "|".join(NUMBERS) + r") (?P<ago_unit>years?|decades?) ago(?![^ ])"
-    r"|(?<![^ ])(?P<month_prep>since|in|from|until|by|as of) (?P<month>(?!may )"
+    r"|(?<![^ ])(?P<month_prep>since|in|from|until|by|as of|last|this|next) (?P<month>"
     + "(?:"
-    + "|".join(sorted(MONTH_NAMES, key=len, reverse=True))
-    + r"))(?![^ ])(?! \d)"
+    + "|".join(m for m in sorted(MONTH_NAMES, key=len, reverse=True) if m != "may")
+    + r"|(?<=last )may|(?<=next )may))(?![^ ])(?! \d)"
+    r"|(?<![^ ])(?:on |last )?(?P<weekday>" + "|".join(WEEKDAYS) + r")(?![^ ])"
 )
 # the words of a time expression that say it is an event's, not a span's
 SPAN_PREPOSITIONS = {
@@ -117,10 +119,21 @@ def times_in(line: str, day: dt.date | None) -> list[Time]:
             years = count * (10 if match.group("ago_unit").startswith("decade") else 1)
             out.append(Time(match.start(), match.end(), "year", str(day.year - years), None))
             continue
+        if match.group("weekday"):  # the last such day up to the article's: news reports the past
+            back = (day.weekday() - WEEKDAYS.index(match.group("weekday"))) % 7
+            if match.group(0).startswith("last ") and back == 0:
+                back = 7
+            out.append(Time(match.start(), match.end(), "day", (day - dt.timedelta(back)).isoformat(), None))
+            continue
         if match.group("month"):
             month = MONTH_NAMES[match.group("month")]
-            year = day.year if month <= day.month else day.year - 1
             prep = match.group("month_prep")
+            year = day.year if month <= day.month else day.year - 1  # "since July": the last July
+            if prep == "last" and month == day.month:
+                year = day.year - 1
+            elif prep == "next" or (prep == "this" and month > day.month):
+                year = day.year + (month <= day.month and prep == "next")
+            prep = None if prep in ("last", "this", "next") else prep
             out.append(Time(match.start(), match.end(), "month", f"{year}-{month:02d}", prep))
             continue
         if match.group("day"):

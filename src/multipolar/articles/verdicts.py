@@ -26,6 +26,7 @@ from functools import lru_cache
 
 from multipolar.articles.times import interval
 
+ONE_DAY = dt.timedelta(days=1)
 SEVERITY = ["wrong", "outdated", "premature", "did not come true", "not checkable", "incomplete", "came true",
             "correct"]  # fmt: skip
 EVENTS_GAINED = {"joined", "admitted", "was suspended", "was invited", "applied"}
@@ -138,8 +139,10 @@ def holders(org_id: str, status: str, day: dt.date) -> tuple[str, ...]:
 def period_of(time: dict, day: dt.date | None) -> tuple[dt.date, dt.date] | None:
     """The first and last day a claim's time anchor covers (the article's day for ``article``)."""
     anchor, value = time["anchor"], time.get("value")
-    if anchor == "article" or (anchor == "future" and value is None):
+    if anchor == "article":
         return (day, day) if day else None
+    if anchor == "future" and value is None:  # some day after the article's, up to the data's last
+        return (day, max(day, dt.date.today())) if day else None
     if anchor == "range":
         return interval(value[0])[0], interval(value[1])[1]
     return interval(value)
@@ -169,7 +172,7 @@ def check(claim, day: dt.date | None, states: list[dict]) -> dict:
         return check_founders(claim, org, states, out)
     period = period_of(claim.time, day)
     today = dt.date.today()
-    if claim.time["anchor"] == "future" and period[0] > today:
+    if claim.time["anchor"] == "future" and claim.time.get("value") and period[0] > today:
         out["reason"] = f"The claim is about {period[0].isoformat()}, after the data's last day ({today})."
         return out
     verdicts = []
@@ -305,7 +308,10 @@ def check_event(claim, state, found, period, day, status) -> tuple[str, str]:
     name, anchor = f"{state['name']} ({state['iso3']})", claim.time["anchor"]
     said = f"{name} {describe(found)} ({label(status)})"
     gained = claim.what in EVENTS_GAINED
-    days = [r.start for r in found] if gained else [r.end + dt.timedelta(days=1) for r in found if r.end]
+    # an exit is dated by its last day in or its first day out: sources say either
+    days = (
+        [r.start for r in found] if gained else [d for r in found if r.end for d in (r.end, r.end + ONE_DAY)]
+    )
     uncertain = [r for r in found if r.by_year]
     first, last = period
     if anchor == "article":
@@ -340,8 +346,10 @@ def check_count(claim, org, day, states, out) -> dict:
         on = found[-1].start
         out["rows"] = [row for run in found for row in run.rows]
         who = f"{states[0]['name']} joined {org_label(org)} on {on.isoformat()}"
-    else:
-        on = period_of(claim.time, day)[0]
+    else:  # a period's first or last day: "raising total membership to fifteen" in May 1955
+        first, last = period_of(claim.time, day)
+        last = min(last, dt.date.today())
+        on = last if len(holders(org.id, "member", last)) == claim.count else first
         who = f"On {on.isoformat()}"
     size = len(holders(org.id, "member", on))
     out["verdict"] = "correct" if size == claim.count else "wrong"
