@@ -19,10 +19,10 @@ from multipolar.answer import Answer, sources_payload
 from multipolar.errors import CoverageError, InputError, unknown
 from multipolar.power import capabilities as caps
 from multipolar.power import measures
+from multipolar.power.choices import CHART_KINDS as KINDS
 from multipolar.power.polarity import polarity
 
 FORMATS = (".png", ".svg", ".pdf")
-KINDS = ("polarity", "shares", "blocs")  # blocs: power/blocs.py draws it with line_chart
 
 
 def check_path(path: str | os.PathLike) -> Path:

@@ -6,7 +6,6 @@ import sys
 
 import typer
 
-from multipolar.data import manage
 from multipolar.interfaces.cli.output import console, emit
 
 app = typer.Typer(help="The data catalog and the local cache.", no_args_is_help=True)
@@ -17,6 +16,8 @@ JSON = typer.Option(False, "--json", help="Print JSON instead of a table.")
 @app.command("list")
 def list_(as_json: bool = JSON) -> None:
     """List every catalogued dataset and whether it is cached."""
+    from multipolar.data import manage
+
     emit(
         manage.data_list(),
         as_json,
@@ -30,6 +31,8 @@ def pull(
     names: list[str] = typer.Argument(None, help="Dataset names (default: all)."), as_json: bool = JSON
 ) -> None:
     """Download, verify (sha256) and convert datasets into the columnar store."""
+    from multipolar.data import manage
+
     emit(manage.pull(names), as_json, "pulled", ["name", "version", "store"])
 
 
@@ -38,6 +41,8 @@ def verify(
     names: list[str] = typer.Argument(None, help="Dataset names (default: all)."), as_json: bool = JSON
 ) -> None:
     """Re-hash the cached files; corrupt ones are removed and the exit code is 1."""
+    from multipolar.data import manage
+
     answer = manage.verify(names)
     emit(answer, as_json, "verification", ["name", "status"])
     if not answer.params["ok"]:
@@ -49,12 +54,16 @@ def path(
     names: list[str] = typer.Argument(None, help="Dataset names (default: all)."), as_json: bool = JSON
 ) -> None:
     """Show where the cache keeps each dataset."""
+    from multipolar.data import manage
+
     emit(manage.paths(names), as_json, "paths")
 
 
 @app.command()
 def cite(names: list[str] = typer.Argument(..., help="Dataset names."), as_json: bool = JSON) -> None:
     """Print citations as text and BibTeX."""
+    from multipolar.data import manage
+
     answer = manage.cite(names)
     if as_json:
         emit(answer, True)

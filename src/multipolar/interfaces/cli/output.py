@@ -1,14 +1,19 @@
-"""Rendering answers on the terminal: Rich tables for people, JSON for programs."""
+"""Rendering answers on the terminal: Rich tables for people, JSON for programs.
+
+``multipolar.answer`` (pandas) is imported by the functions that print one: an answer exists only
+once a query has run, and ``--help`` should not pay for it.
+"""
 
 from __future__ import annotations
 
 import json
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rich.console import Console
 from rich.table import Table
 
-from multipolar.answer import Answer, plain
+if TYPE_CHECKING:
+    from multipolar.answer import Answer
 
 console = Console()
 errors = Console(stderr=True)
@@ -43,6 +48,8 @@ def footer(answer: Answer) -> None:
 
 
 def cell(value: Any) -> str:
+    from multipolar.answer import plain
+
     value = plain(value)
     if value is None:
         return "[dim]NA[/]"
@@ -56,4 +63,6 @@ def cell(value: Any) -> str:
 
 
 def print_json(payload: Any) -> None:
+    from multipolar.answer import plain
+
     print(json.dumps(plain(payload), indent=2, ensure_ascii=False))

@@ -5,7 +5,6 @@ from __future__ import annotations
 import typer
 
 from multipolar.interfaces.cli.output import emit
-from multipolar.states import resolve, states
 
 JSON = typer.Option(False, "--json", help="Print JSON instead of a table.")
 
@@ -23,6 +22,8 @@ def states_command(
     as_json: bool = JSON,
 ) -> None:
     """List the members of the state system on a day, with major powers marked."""
+    from multipolar.states import states
+
     answer = states(date, system=system)
     title = f"{answer.params['system'].upper()} states on {answer.params['date']}: {len(answer)}"
     emit(answer, as_json, title)
@@ -35,6 +36,8 @@ def resolve_command(
     as_json: bool = JSON,
 ) -> None:
     """Say which country each name or code means on a day (ISO, COW and G-W codes)."""
+    from multipolar.states import resolve
+
     answer = resolve(names, date=date, code=code)
     columns = ["input", "read_as", "name", "iso3", "iso2", "cow", "cow_abb", "gw", "valid_from", "valid_to"]
     emit(answer, as_json, f"Countries on {answer.params['date']}", columns)
