@@ -24,6 +24,21 @@ CODE_SOURCES = {
     "fips": [codebook.FIPS_SOURCE],
     "names": [],
 }
+KEY_COLUMNS = (
+    "period",
+    "a_iso3",
+    "a_cow",
+    "b_iso3",
+    "b_cow",
+    "same_alliance",
+    "same_bloc",
+    "quad",
+    "root",
+    "category",
+    "kind",
+    "bloc",
+    "relation",
+)
 REGISTRY_SOURCES = ["atop5_1m", "orgs/data/memberships.csv", "cow_states", "states/data/entities.csv"]
 
 
@@ -225,7 +240,9 @@ def _tidy(frame: pd.DataFrame) -> pd.DataFrame:
     for column in ("same_alliance", "same_bloc"):
         if column in frame:
             frame[column] = frame[column].astype("boolean")
-    return frame.reset_index(drop=True)
+    # one order on every engine (engines place NULLs differently): by every key column
+    keys = [c for c in frame.columns if c in KEY_COLUMNS]
+    return frame.sort_values(keys, na_position="last", kind="mergesort").reset_index(drop=True)
 
 
 def _answer(

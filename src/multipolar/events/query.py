@@ -246,7 +246,7 @@ def dyad_rows(agg, options: Options):
         sources=rows.sources,
         articles=rows.articles,
         period_events=rows.period_events,
-    ).order_by([*keep[:5], *([options.by] if options.by != "none" else [])])
+    ).order_by(keep)
 
 
 def _quotient(total, weight):
