@@ -33,9 +33,7 @@ def check_path(path: str | os.PathLike) -> Path:
             f"Cannot write a chart as {target.suffix or 'a file without extension'!r}.",
             f"Name the file with one of: {', '.join(FORMATS)}, e.g. -o polarity.png.",
         )
-    if not target.parent.exists():
-        raise InputError(f"Folder {str(target.parent)!r} does not exist.", "Create it or write elsewhere.")
-    return target
+    return files.check_output(target)
 
 
 def caption(sources: list[str]) -> str:
