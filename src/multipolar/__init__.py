@@ -29,8 +29,10 @@ _API = {
     "alliance": "multipolar.orgs",
     "alliances": "multipolar.orgs",
     "alignment": "multipolar.alignment",
+    "blocs": "multipolar.alignment",
     "brief": "multipolar.brief",
     "cite": "multipolar.data.manage",
+    "cohesion": "multipolar.alignment",
     "commitments": "multipolar.orgs",
     "compare": "multipolar.power.blocs",
     "create_dyadyears": "multipolar.panels",
@@ -40,9 +42,15 @@ _API = {
     "create_statedays": "multipolar.panels",
     "create_stateyears": "multipolar.panels",
     "data_list": "multipolar.data.manage",
+    "event_blocs": "multipolar.events",
+    "events": "multipolar.events",
+    "events_sql": "multipolar.events",
     "history": "multipolar.orgs",
+    "ideal_points": "multipolar.alignment",
+    "import_events": "multipolar.events",
     "members": "multipolar.orgs",
     "memberships": "multipolar.orgs",
+    "network": "multipolar.alignment",
     "orgs": "multipolar.orgs",
     "paths": "multipolar.data.manage",
     "plot": "multipolar.power.plot",
@@ -50,6 +58,7 @@ _API = {
     "power": "multipolar.power.measures",
     "pull": "multipolar.data.manage",
     "read_article": "multipolar.articles",
+    "read_articles": "multipolar.articles.batch",
     "resolve": "multipolar.states",
     "scenario": "multipolar.power.blocs",
     "states": "multipolar.states",
@@ -83,4 +92,3 @@ class _Package(types.ModuleType):
 
 
 sys.modules[__name__].__class__ = _Package
-

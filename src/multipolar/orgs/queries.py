@@ -52,7 +52,7 @@ def members(org: str, date: str | dt.date | None = None, status: str = "member")
     """The states in ``org`` on ``date`` (default today) with ``status`` ('all' for every status);
     ``since`` is the first day of the unbroken spell in that status."""
     found = registry.organisation(org)
-    day = parse_date(date)
+    day = parse_date(date, allow_future=False)
     status = _status(status)
     rows, notes, sources = member_records(found.id, day, status)
     frame = pd.DataFrame({c: pd.Series([r[c] for r in rows], dtype=object) for c in MEMBER_COLUMNS})
