@@ -5,6 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
+import multipolar as mp
 from multipolar.data import store
 from multipolar.errors import InputError, UnknownNameError
 from multipolar.panels import create_dyadyears, create_stateyears
@@ -295,3 +296,77 @@ def test_peace_years_and_spells_count_every_year_of_a_long_rivalry():
     assert spells["cowmidspell"].tolist() == _years_since_last_event(spells["cowmidongoing"])
     with pytest.raises(InputError, match=r"cowmidongoing is NA in .* \(2015-"):
         create_dyadyears(directed=False, years="2010-2020").add_cow_mids().add_spells()
+
+
+# ---- leaders, terrain, threat, trade and arms races -------------------------------------------
+
+
+def test_arms_races_follow_the_race_years_both_ways():
+    races = store.frame("grh_arms_races")
+    usa_ussr = races[
+        ((races.ccode1 == 2) & (races.ccode2 == 365)) | ((races.ccode1 == 365) & (races.ccode2 == 2))
+    ]
+    racing = {y for s, e in zip(usa_ussr.styear, usa_ussr.endyear, strict=True) for y in range(s, e + 1)}
+    panel = create_dyadyears(years="1946-2000").add_arms_races()
+    for pair in ("ccode1 = 2 AND ccode2 = 365", "ccode1 = 365 AND ccode2 = 2"):
+        found = rows(panel, f"{pair} ORDER BY year")
+        assert found.loc[found.year <= 1993, "armsrace"].tolist() == [
+            int(y in racing) for y in range(1946, 1994)
+        ]
+        assert found.loc[found.year > 1993, "armsrace"].isna().all()
+    states = rows(create_stateyears(years="1973-1973").add_arms_races(), "ccode = 645")  # Iraq, four races
+    assert (
+        states["n_armsraces"].item()
+        == ((races.ccode1 == 645) | (races.ccode2 == 645))
+        .where((races.styear <= 1973) & (races.endyear >= 1973), False)
+        .sum()
+    )
+
+
+def test_dyadic_trade_reads_each_direction():
+    trade = store.frame("cow_trade_ddy")
+    panel = create_dyadyears(years="2000-2000").add_cow_trade()
+    usa_canada = rows(panel, "ccode1 = 2 AND ccode2 = 20")
+    expected = trade[(trade.ccode1 == 2) & (trade.ccode2 == 20) & (trade.year == 2000)].iloc[0]
+    assert usa_canada[["flow1", "flow2"]].iloc[0].tolist() == [expected.flow1, expected.flow2]
+    canada_usa = rows(panel, "ccode1 = 20 AND ccode2 = 2")
+    assert canada_usa[["flow1", "flow2"]].iloc[0].tolist() == [expected.flow2, expected.flow1]
+    assert rows(create_dyadyears(years="2015-2015").add_cow_trade(), "TRUE")["flow1"].isna().all()
+
+
+def test_territorial_threat_on_gw_panels_goes_through_ccode():
+    with pytest.raises(InputError, match="add_ccode_to_gw"):
+        create_stateyears(system="gw", years="2000-2000").add_latent_territorial_threat()
+    gw = rows(
+        create_stateyears(system="gw", years="2000-2000").add_ccode_to_gw().add_latent_territorial_threat(),
+        "gwcode = 2",
+    )
+    cow = rows(
+        create_stateyears(years="2000-2000").add_latent_territorial_threat(keep=["lterrthreat"]), "ccode = 2"
+    )
+    assert gw["lterrthreat"].item() == cow["lterrthreat"].item() and "sd" not in cow
+
+
+def test_archigos_on_cow_codes_serbia_2006():
+    """G-W counts Serbia as a new state on 5 June 2006, CoW as Yugoslavia going on: the CoW
+    state-year starts with the Yugoslav leader and ends with the Serbian one, as in peacesciencer."""
+    serbia = rows(create_stateyears(years="2006-2006").add_archigos(), "ccode = 345")
+    assert serbia[["jan1obsid", "dec31obsid"]].iloc[0].tolist() == ["YUG-2003", "SER-2006"]
+
+
+def test_leader_covariates_need_leader_panels():
+    with pytest.raises(InputError, match="add_lead applies to leader-years or leader-dyad-years"):
+        create_stateyears(years="2000-2000").add_lead()
+    with pytest.raises(InputError, match="add_lwuf applies to leader-years"):
+        create_stateyears(years="2000-2000").add_lwuf()
+    with pytest.raises(InputError, match="add_lead cannot keep shoe_size"):
+        mp.create_leaderyears(years="2000-2000").add_lead(keep=["shoe_size"])
+    obama = rows(
+        mp.create_leaderyears(years="2009-2009").add_lead(keep=["yrsexper"]).add_rugged_terrain(),
+        "obsid = 'USA-2009'",
+    )
+    lead = store.frame("LEAD").set_index("obsid")
+    assert obama["yrsexper"].item() == lead.loc["USA-2009", "yrsexper"]
+    assert obama["rugged"].item() == store.frame("rugged").set_index("ccode").loc[2, "rugged"]
+    with pytest.raises(InputError, match="applies to .*not state-days"):
+        mp.create_statedays(years="2000-2000").add_nmc()
