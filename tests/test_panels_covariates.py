@@ -361,12 +361,13 @@ def test_leader_covariates_need_leader_panels():
         create_stateyears(years="2000-2000").add_lwuf()
     with pytest.raises(InputError, match="add_lead cannot keep shoe_size"):
         mp.create_leaderyears(years="2000-2000").add_lead(keep=["shoe_size"])
-    obama = rows(
-        mp.create_leaderyears(years="2009-2009").add_lead(keep=["yrsexper"]).add_rugged_terrain(),
-        "obsid = 'USA-2009'",
+    clinton = rows(
+        mp.create_leaderyears(years="1993-1993").add_lead(keep=["yrsexper"]).add_rugged_terrain(),
+        "obsid = 'USA-1993'",
     )
     lead = store.frame("LEAD").set_index("obsid")
-    assert obama["yrsexper"].item() == lead.loc["USA-2009", "yrsexper"]
-    assert obama["rugged"].item() == store.frame("rugged").set_index("ccode").loc[2, "rugged"]
+    assert clinton["yrsexper"].item() == lead.loc["USA-1993", "yrsexper"] == 16
+    assert list(clinton.columns[-3:]) == ["yrsexper", "rugged", "newlmtnest"]
+    assert clinton["rugged"].item() == store.frame("rugged").set_index("ccode").loc[2, "rugged"]
     with pytest.raises(InputError, match="applies to .*not state-days"):
         mp.create_statedays(years="2000-2000").add_nmc()
