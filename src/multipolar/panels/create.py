@@ -10,12 +10,14 @@ are every ordered pair of states in the system the same year, minus the pairs li
 from __future__ import annotations
 
 import datetime as dt
-import functools
+from pathlib import Path
 
 import numpy as np
 import pyarrow as pa
 
+from multipolar import config, files
 from multipolar.data import store
+from multipolar.data.catalog import dataset
 from multipolar.dates import parse_years
 from multipolar.errors import CoverageError, InputError
 from multipolar.panels.panel import Panel
@@ -72,9 +74,12 @@ def create_dyadyears(
     first, last = _years(years)
     con = _connection()
     base = "mp_dyadyears"
-    con.register("mp_dyad_keys", _dyad_keys(system, directed, first, last, last_complete_year()))
-    con.execute(f"CREATE TEMP TABLE {base} AS SELECT * FROM mp_dyad_keys")
-    con.unregister("mp_dyad_keys")
+    keys = dyad_keys(system, bool(directed), first, last).as_posix()
+    # a view over the cached file (read in a few milliseconds, never copied), its rows numbered
+    con.execute(f"""
+        CREATE TEMP VIEW {base} AS
+        SELECT *, file_row_number AS rowid
+        FROM read_parquet('{_sql_string(keys)}', file_row_number = true)""")
     columns = (f"{code}1", f"{code}2", "year", *(f"{c}{i}" for c in extra for i in (1, 2)))
     return Panel(
         con=con,
@@ -173,15 +178,21 @@ def _panel_of(
     )
 
 
-@functools.lru_cache(maxsize=8)
-def _dyad_keys(system: str, directed: bool, first: int, last: int, through: int) -> pa.Table:
-    """The dyad-years as Arrow, built once per process (``through``: the mry year it assumed)."""
+def dyad_keys(system: str, directed: bool, first: int, last: int) -> Path:
+    """The system's dyad-years ``first``-``last``, sorted by code1, code2 and year, computed once
+    and kept in the cache as Parquet: the file's name holds the years, the year ``mry`` extends
+    the lists to and the state list's and false dyads' checksums, so a new list or a new year
+    computes them afresh."""
     states, code, _, extra, false_dyad_set = _SYSTEMS[system]
+    through = last_complete_year()
+    identity = f"{through}-{dataset(states).sha256[:12]}-{dataset(false_dyad_set).sha256[:12]}"
+    kind = "directed" if directed else "nondirected"
+    target = config.home() / "panels" / f"{system}-{kind}-dyadyears-{first}-{last}-{identity}.parquet"
+    if target.exists():
+        return target
     extra_sql = "".join(f", a.{c}::TINYINT AS {c}1, b.{c}::TINYINT AS {c}2" for c in extra)
     pair = "<>" if directed else "<"
-    return (
-        _connection()
-        .sql(f"""
+    query = f"""
         WITH years AS (
             SELECT s.*, y.year
             FROM {_spells(states)} s, range({first}, {last} + 1) y(year)
@@ -192,10 +203,10 @@ def _dyad_keys(system: str, directed: bool, first: int, last: int, through: int)
         FROM years a JOIN years b ON a.year = b.year AND a.{code} {pair} b.{code}
         ANTI JOIN {store.scan(false_dyad_set)} f
             ON f.{code}1 = a.{code} AND f.{code}2 = b.{code} AND f.year = a.year
-        ORDER BY {code}1, {code}2, year
-    """)
-        .to_arrow_table()
-    )
+        ORDER BY {code}1, {code}2, year"""
+    with files.replacing(target, cache=True) as tmp:
+        _connection().execute(f"COPY ({query}) TO '{_sql_string(tmp.as_posix())}' (FORMAT parquet)")
+    return target
 
 
 def false_dyads(system: str) -> str:
@@ -256,10 +267,12 @@ def _spells(states: str) -> str:
 
 
 def _extension_note(states: str) -> tuple[str, ...]:
-    from multipolar.data.catalog import dataset
-
     last_update = dataset(states).coverage[1]
     return (
         f"{states} ends in {last_update}; states in the system then are assumed to stay members through "
         f"{last_complete_year()} (as peacesciencer does with mry = TRUE).",
     )
+
+
+def _sql_string(text: str) -> str:
+    return text.replace("'", "''")

@@ -12,6 +12,7 @@ new Panel sharing the connection; the old one still reads as it was.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import itertools
 import os
@@ -25,6 +26,8 @@ import duckdb
 import numpy as np
 import pandas as pd
 import pyarrow as pa
+import pyarrow.csv as pacsv
+import pyarrow.parquet as pq
 
 from multipolar import files
 from multipolar.answer import Answer
@@ -63,7 +66,7 @@ class Panel:
     methods. Its rows come in the base table's order (peacesciencer's)."""
 
     con: duckdb.DuckDBPyConnection = field(repr=False)
-    base: str  # DuckDB table with the keys (and base columns such as names), in row order
+    base: str  # DuckDB table (or view with a rowid column) of the keys and base columns, in row order
     base_columns: tuple[str, ...]
     unit: str  # a key of UNITS
     system: str  # "cow" | "gw": the state codes of the rows
@@ -231,18 +234,27 @@ class Panel:
     def _view(self, select_sql: str) -> str:
         """A view of ``select_sql`` with ``panel`` bound to the key table when that suffices."""
         view = f"mp_add_{next(_names)}"
-        bound = self.base if self._reads_only_base(select_sql) else self._current_view()
+        bound = (
+            self._base_query()
+            if self._reads_only_base(select_sql)
+            else f"SELECT * FROM {self._current_view()}"
+        )
         self.con.execute(f"CREATE TEMP VIEW {view} AS {_bind_panel(bound, select_sql)}")
         return view
 
     def _reads_only_base(self, select_sql: str) -> bool:
         probe = f"mp_probe_{next(_names)}"
         try:
-            self.con.execute(f"CREATE TEMP VIEW {probe} AS {_bind_panel(self.base, select_sql)}")
+            self.con.execute(f"CREATE TEMP VIEW {probe} AS {_bind_panel(self._base_query(), select_sql)}")
         except duckdb.BinderException:
             return False
         self.con.execute(f"DROP VIEW {probe}")
         return True
+
+    def _base_query(self) -> str:
+        """The key table's columns (a base that is a view over a cached file carries its ``rowid``
+        as a column, which ``panel`` must not show)."""
+        return f"SELECT {', '.join(map(_quote, self.base_columns))} FROM {self.base}"
 
     def _current_view(self) -> str:
         view = f"mp_panel_{next(_names)}"
@@ -497,27 +509,49 @@ class Panel:
         return pl.from_arrow(self.to_arrow())
 
     def write(self, path: str | Path) -> Path:
-        """Write the panel to .parquet or .csv (chosen by suffix), atomically."""
+        """Write the panel to .parquet or .csv (chosen by suffix), atomically, streamed: each batch
+        of rows is written as the query makes it, so the panel is never held in memory.
+
+        The query runs on one thread with DuckDB's join reordering off, so that its rows come in
+        the key table's order without a sort; every batch's row numbers are checked, and should
+        they ever come out of order the panel is written again through a sort."""
         target = Path(path)
         suffix = target.suffix.lower()
         if suffix not in (".parquet", ".csv"):
             raise InputError(
                 f"Cannot write {target.name!r}: unknown file type.", "Use a .parquet or .csv file name."
             )
-        options = (
-            "FORMAT parquet, COMPRESSION zstd" if suffix == ".parquet" else "FORMAT csv, HEADER, NULLSTR 'NA'"
-        )
-        ordered = self.to_arrow()  # already in key order: COPY keeps the order of one table
         with files.replacing(target) as tmp:
-            self.con.register("mp_write", ordered)
-            try:
-                self.con.execute(f"COPY (SELECT * FROM mp_write) TO '{_sql_string(str(tmp))}' ({options})")
-            finally:
-                self.con.unregister("mp_write")
+            with self._streaming_in_order():
+                written = _write_batches(
+                    self.con.sql(self.sql(ordered=False, row_numbers=True)).to_arrow_reader(_BATCH_ROWS),
+                    tmp,
+                    suffix,
+                )
+            if not written:  # out of order: sort instead
+                _write_batches(
+                    self.con.sql(self.sql(ordered=True, row_numbers=True)).to_arrow_reader(_BATCH_ROWS),
+                    tmp,
+                    suffix,
+                )
         return target
 
+    @contextlib.contextmanager
+    def _streaming_in_order(self) -> Iterator[None]:
+        settings = {
+            name: self.con.execute(f"SELECT current_setting('{name}')").fetchall()[0][0]
+            for name in ("threads", "disabled_optimizers")
+        }
+        self.con.execute("SET threads = 1")
+        self.con.execute("SET disabled_optimizers = 'join_order,build_side_probe_side'")
+        try:
+            yield
+        finally:
+            self.con.execute(f"SET threads = {settings['threads']}")
+            self.con.execute(f"SET disabled_optimizers = '{_sql_string(settings['disabled_optimizers'])}'")
+
     def __len__(self) -> int:
-        return self.con.execute(f"SELECT count(*) FROM {self.base}").fetchone()[0]
+        return self.con.execute(f"SELECT count(*) FROM {self.base}").fetchall()[0][0]
 
     # ---- provenance -----------------------------------------------------------------------
 
@@ -801,6 +835,36 @@ class _Column:
         return values
 
 
+_CSV = pacsv.WriteOptions(null_string="NA", quoting_header="none")  # text quoted, as R's write.csv
+
+
+def _writer(path: Path, schema: pa.Schema, suffix: str):
+    if suffix == ".parquet":
+        return pq.ParquetWriter(path, schema, compression="zstd")
+    return pacsv.CSVWriter(path, schema, write_options=_CSV)
+
+
+def _write_batches(reader: pa.RecordBatchReader, path: Path, suffix: str) -> bool:
+    """Write ``reader``'s batches (with ``__row``, left out) to ``path`` as Parquet or CSV (NA for
+    missing); False, leaving the file incomplete, as soon as a batch's rows are out of order."""
+    writer, expected = None, 0
+    try:
+        for batch in reader:
+            rows = batch.column("__row").to_numpy()
+            if len(rows) and not (rows[0] == expected and _is_run(rows)):
+                return False
+            expected += len(rows)
+            batch = batch.drop_columns(["__row"])
+            writer = writer or _writer(path, batch.schema, suffix)
+            writer.write_batch(batch)
+        if writer is None:  # no rows: still a file with the columns
+            writer = _writer(path, pa.schema([f for f in reader.schema if f.name != "__row"]), suffix)
+    finally:
+        if writer is not None:
+            writer.close()
+    return True
+
+
 def _in_row_order(table: pa.Table) -> pa.Table:
     """``table`` with its rows sorted by ``__row`` (a permutation of 0..n-1)."""
     rows = table.column("__row").to_numpy()
@@ -820,8 +884,8 @@ def _in_row_order(table: pa.Table) -> pa.Table:
     return table.take(order)
 
 
-def _bind_panel(table: str, select_sql: str) -> str:
-    return f"WITH panel AS (SELECT * FROM {table}) SELECT * FROM ({select_sql})"
+def _bind_panel(panel_query: str, select_sql: str) -> str:
+    return f"WITH panel AS ({panel_query}) SELECT * FROM ({select_sql})"
 
 
 def _quote(name: str) -> str:

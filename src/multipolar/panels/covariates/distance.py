@@ -38,15 +38,18 @@ def add_capital_distance(panel: Panel) -> Panel:
             {"capdist": source},
             [note],
         )
-    # the panel's dyads that year: pairs of its states that coexisted (not in the false dyads)
+    # the panel's dyads that year: pairs of its states that coexisted (not in the false dyads,
+    # which list both orders); each pair's distance computed once, then counted for both states
     states = f"SELECT DISTINCT {code}, year FROM panel"
     nearest = f"""
-        WITH caps AS (SELECT c.* FROM ({capital_years}) c JOIN ({states}) s USING ({code}, year))
-        SELECT a.{code}, a.year,
-               min({great_circle_km("a", "b")}) AS mincapdist
-        FROM caps a JOIN caps b ON a.year = b.year AND a.{code} <> b.{code}
-        ANTI JOIN {store.scan(false_dyads(panel.system))} f
-            ON f.{code}1 = a.{code} AND f.{code}2 = b.{code} AND f.year = a.year
+        WITH caps AS (SELECT c.* FROM ({capital_years}) c JOIN ({states}) s USING ({code}, year)),
+        pairs AS MATERIALIZED (
+            SELECT a.{code} AS a, b.{code} AS b, a.year, {great_circle_km("a", "b")} AS km
+            FROM caps a JOIN caps b ON a.year = b.year AND a.{code} < b.{code}
+            ANTI JOIN {store.scan(false_dyads(panel.system))} f
+                ON f.{code}1 = a.{code} AND f.{code}2 = b.{code} AND f.year = a.year)
+        SELECT {code}, year, min(km) AS mincapdist
+        FROM (SELECT a AS {code}, year, km FROM pairs UNION ALL SELECT b, year, km FROM pairs)
         GROUP BY ALL"""
     return panel.join(nearest, {"mincapdist": source}, [note])
 

@@ -111,12 +111,12 @@ def _check(panel: Panel, event: str) -> None:
     missing, events = panel.con.execute(
         f"SELECT count(*) FILTER ({event} IS NULL), count(*) FILTER ({event} = 1) "
         f"FROM ({panel.sql(ordered=False, columns=[event])})"
-    ).fetchone()
+    ).fetchall()[0]
     if missing:
         first, last = panel.con.execute(
             f"SELECT min(year), max(year) FROM ({panel.sql(ordered=False, columns=[event])}) "
             f"WHERE {event} IS NULL"
-        ).fetchone()
+        ).fetchall()[0]
         raise InputError(
             f"add_spells: {event} is NA in {missing:,} rows ({first}-{last}), outside the conflict data.",
             "Build the panel with years= inside the data's years, or use add_peace_years() (skips them).",
