@@ -371,3 +371,12 @@ def test_leader_covariates_need_leader_panels():
     assert clinton["rugged"].item() == store.frame("rugged").set_index("ccode").loc[2, "rugged"]
     with pytest.raises(InputError, match="applies to .*not state-days"):
         mp.create_statedays(years="2000-2000").add_nmc()
+
+
+def test_contiguity_slice_takes_the_first_or_last_relationship_of_the_year():
+    """Albania-Serbia 2008: land contiguity until February (Kosovo's independence), then none."""
+    panel = create_dyadyears(years="2008-2008")
+    assert rows(panel.add_contiguity(), "ccode1 = 339 AND ccode2 = 345")["conttype"].item() == 1
+    assert rows(panel.add_contiguity(slice="last"), "ccode1 = 339 AND ccode2 = 345")["conttype"].item() == 0
+    with pytest.raises(InputError, match="Unknown slice"):
+        panel.add_contiguity(slice="middle")
