@@ -84,6 +84,12 @@ def test_a_day_is_weighed_by_the_last_complete_year_before_it():
     assert brief("2022-02-24", ["cinc"], year=2022).to_dict()["measures_used"][0]["year"] == 2022
 
 
+def test_brief_year_from_the_command_line(run_cli):
+    code, out, err = run_cli("brief", "--date", "2022-02-24", "--year", "2022", "-m", "cinc", "--json")
+    assert code == 0, err
+    assert json.loads(out)["measures_used"][0]["year"] == 2022
+
+
 def test_1962_brief_falls_back_to_long_run_measures_that_cover_the_major_powers():
     payload = brief("1962-10-16").to_dict()
     assert payload["measures"] == ["cinc", "gdp_longrun", "milex_nmc"]

@@ -12,7 +12,7 @@ from pathlib import Path
 import typer
 
 from multipolar import files
-from multipolar.brief.model import DEFAULT_MEASURES, FORMATS, check_format
+from multipolar.brief.model import DEFAULT_MEASURES, FORMATS, LONG_RUN_MEASURES, LONG_RUN_UNTIL, check_format
 from multipolar.errors import InputError
 from multipolar.interfaces.cli.output import console, emit, errors, print_json
 from multipolar.interfaces.cli.power_cmd import MEASURE, WEIGHTS  # the measure options, said once
@@ -78,7 +78,14 @@ def compare(
 def brief(
     date: str = typer.Option(None, "--date", "-d", help="YYYY-MM-DD (default: today)."),
     measure: list[str] = typer.Option(
-        None, "--measure", "-m", help=f"Measures to show (repeat; default {', '.join(DEFAULT_MEASURES)})."
+        None,
+        "--measure",
+        "-m",
+        help=f"Measures to show (repeat; default {', '.join(DEFAULT_MEASURES)}; "
+        f"before {LONG_RUN_UNTIL} {', '.join(LONG_RUN_MEASURES)}).",
+    ),
+    year: int = typer.Option(
+        None, "--year", "-y", help="Data year (default: the last complete year before the date)."
     ),
     fmt: str = typer.Option(
         None,
@@ -106,6 +113,7 @@ def brief(
     report = make_brief(
         grounded.date if grounded else date,
         [m for item in measure or [] for m in item.split(",") if m.strip()] or None,
+        year,
     )
     if grounded:
         add_grounding(report, grounded)
