@@ -48,7 +48,7 @@ SUBJECT_GLUE = words(
     fully jointly together hold holds held holding remain remains remained enjoy enjoys enjoyed , which
     who that as its their thereby thus too respectively new newest latest first only official formal 's
     ’s effectively technically - fledged among countries nations states one two three four five six seven
-    eight nine ten to serve"""
+    eight nine ten to serve re ( )"""
 )
 # words that may stand between a cue and the list after it ("members of the SCO (China, ...)",
 # "founded by", "groups", "invitations were sent to")
@@ -88,6 +88,7 @@ OWNER_GAP = words("'s ’s full new newest latest permanent founding - nation me
 # words that make a whole clause a condition, wherever they stand in it
 CONDITIONS = words("if unless whether once")
 GAINED = words("joined admitted")
+STARTING = re.compile(r"\b(?:beginning|starting|from|effective|as of)(?: on)? $")
 # verbs that make the states after them take up a status named after "as"
 ADMITTING = words(
     "elected elects elect admitted admits admit accepted accepts accept welcome welcomes welcomed invited"
@@ -100,7 +101,9 @@ EVENT_ENDS = words(
     soon again"""
 )
 # words between a listing verb and the organisation before it ("the bloc, which is currently made up of")
-LISTING_GAP = words(", which that is are was were today")
+LISTING_GAP = words(
+    ", which that is are was were today group bloc grouping alliance organisation organization format"
+)
 # words before a capital that make it a place, not its government ("in Astana")
 VENUE = words("in at to from near outside inside via the of")
 # words before a state's name in a list that qualify it ("observers from Communist China")
@@ -378,7 +381,13 @@ def referent(reading: Reading, position: int, org_mentions, org_starts) -> str |
     return last_org_before(reading.line.start, org_mentions, org_starts, reading.day)
 
 
-LIST_JOINS = (
+# words that join a state to a list without closing it ("Russia, Kazakhstan and Kyrgyzstan besides China")
+ADDING = tuple(
+    (*comma, *words)
+    for words in (("besides",), ("apart", "from"), ("in", "addition", "to"), ("alongside",))
+    for comma in ((), (",",))
+)
+LIST_JOINS = ADDING + (
     ("and",), (",", "and"), ("&",), ("as", "well", "as"), (",", "as", "well", "as"), ("nor",),
     ("together", "with"), ("along", "with"),
 )  # fmt: skip
@@ -423,9 +432,10 @@ def find_lists(reading: Reading) -> None:
             following = state_at(tokens, j + len(join))
             if following is None:
                 break
-            if closed and join[-1] != "as" and join != (",", "as", "well", "as"):
+            if closed and join[-1] != "as" and join != (",", "as", "well", "as") and join not in ADDING:
                 break  # after "A and B", ", C" opens another clause
-            closed = join[-1] in ("and", "&", "nor")  # after "as well as" a new list opens
+            if join not in ADDING:
+                closed = join[-1] in ("and", "&", "nor")  # after "as well as" a new list opens
             states.append(following)
             j = following + 1
         rest = tokens[j:]
@@ -563,7 +573,9 @@ def gapped(reading: Reading, article: str, found: list[Claim], used: set[int]) -
             continue
         after = tokens[item.last + 1] if item.last + 1 < len(tokens) else "."
         before = tokens[item.first - 1] if item.first else ";"
-        if after not in GAP_EDGES or before not in GAP_EDGES:
+        if after not in GAP_EDGES or (
+            before not in GAP_EDGES and tokens[item.first - 2 : item.first] != ["followed", "by"]
+        ):
             continue
         end = reading.chars[item.last][1]
         time = next((t for t in reading.times if t.start > end), None)
@@ -618,8 +630,9 @@ def read_cue(reading: Reading, start: int, end: int, cue: Cue, article, day, org
     if has_any(gap, "hedge") or has_any(tokens[chosen.last + 1 : chosen.last + 6] + tokens[end : end + 5],
                                         "hedge after"):  # fmt: skip
         return None
-    if gap == ["to"] or has_any(gap, "infinitive") and not has_any(gap, "future"):
-        return None  # "Armenia to join" (a headline's plan), "invited Argentina ... to become members"
+    headline = gap[:1] == ["to"] and subject and not carried  # "India and Pakistan to become SCO members"
+    if not headline and has_any(gap, "infinitive") and not has_any(gap, "future"):
+        return None  # "invited Argentina ... to become full members": a purpose, not a claim
     if {"a", "an"} & set(gap) and len(chosen.states) > 1 and not chosen.negated:
         return None  # "Poland, Hungary and the Czech Republic, a NATO member": of the last only
     if cue.what in EVENTS and subject and not takes_organisation(reading, end):
@@ -633,13 +646,15 @@ def read_cue(reading: Reading, start: int, end: int, cue: Cue, article, day, org
     if org_at is not None and qualified(tokens, first, org_at):
         return None  # "non-NATO members", "prospective NATO members", "former CSTO members"
     own = gap if subject else tokens[end : obj.first]  # the words that say what the states did
-    what = cue.what
+    what, elected = cue.what, False
     if subject and not carried and "as" in gap and what in ORDINARY_WHAT:
-        # "elected Egypt and Japan as non-permanent members", "welcome Finland as 31st member"
+        # "elected Egypt and Japan as non-permanent members", "Belarus was accepted as a full member"
         verb = tokens[chosen.first - 1] if chosen.first > first else ""
+        verb = next((w for w in gap if w in ADMITTING), verb)
         if verb not in ADMITTING:
             return None  # "Turkey as a member ..." of no verb that makes it one
         what = "was invited" if verb.startswith("invit") else "joined"
+        elected = verb.startswith("elect")  # an election is for a term that begins later
     if what in ORDINARY_WHAT and has_any(own, "gain"):
         what = "joined"
     elif what in ORDINARY_WHAT and has_any(own, "lose"):
@@ -647,7 +662,9 @@ def read_cue(reading: Reading, start: int, end: int, cue: Cue, article, day, org
     opening = tokens[max(first, (org_at if org_at is not None else start) - 3) : start]
     if what == "member" and has_any(opening, "founding"):
         what = "founded by"
-    future = has_any(own if cue.what in ORDINARY_WHAT else gap, "future")
+    future = has_any(own if cue.what in ORDINARY_WHAT else gap, "future") or (("to",) if headline else None)
+    if elected:
+        future = future or ("elected",)
     non = tokens[start - 2 : start] == ["non", "-"] or (
         org_at is not None and tokens[org_at - 2 : org_at] == ["non", "-"]
     )  # "non-members", "non-BRICS member states"; not "non-permanent members"
@@ -661,6 +678,11 @@ def read_cue(reading: Reading, start: int, end: int, cue: Cue, article, day, org
     if lo > 0 and tokens[lo - 1] == "such":
         lo -= 1
     time = time_of(reading, max(lo, first), hi, first, last, bool(future))
+    if elected:  # the term's first day, if the sentence gives it ("beginning on 1 January next year")
+        begins = [
+            t for t in reading.times if STARTING.search(reading.line.line, max(0, t.start - 16), t.start)
+        ]
+        time = begins[0].anchor(True) if begins else {"anchor": "future", "value": None}
     if future and future[0] == "would" and time["value"] is None:
         return None  # "would join": a condition, unless a day says when
     if future and what in ORDINARY_WHAT:
@@ -737,8 +759,14 @@ def takes_organisation(reading: Reading, end: int) -> bool:
     "withdrew from NATO", "joined in 2017"), rather than for something else ("joined the boycott")?"""
     tokens = reading.tokens
     k = end
-    while k < len(tokens) and tokens[k] in ("from", "the", "as", "formally", "officially", "fully"):
+    while (
+        k < len(tokens)
+        and k not in reading.orgs
+        and tokens[k] in ("from", "the", "as", "into", "to", "formally")
+    ):
         k += 1
+    if k + 2 < len(tokens) and tokens[k].isalpha() and (k + 1 in reading.orgs or k + 2 in reading.orgs):
+        return True  # "from the influential G8 group"
     if k >= len(tokens) or k in reading.orgs or k - 1 in reading.orgs or tokens[k] in EVENT_ENDS:
         return True
     return number(tokens[k]) is not None  # "joined two years later"
@@ -789,7 +817,11 @@ def subject_list(reading: Reading, first: int, start: int, cue: Cue) -> Lst | No
             found.first > first and reading.tokens[found.first - 1] == "with"
         ):
             return None  # "with South Africa joining it", not "objections to Sweden joining"
-        if cue.side == "passive" and not PASSIVE & set(gap):
+        if (
+            cue.side == "passive"
+            and not PASSIVE & set(gap)
+            and reading.tokens[start + 1 : start + 2] != ["from"]
+        ):
             return None  # "the AU, whose members include ..., has suspended": the list is not suspended
         if glue_ok(gap, SUBJECT_GLUE, reading, found.last + 1):
             return found
@@ -888,6 +920,8 @@ def organisation_of(
         ):
             k -= 1
         holder = next((p for p in orgs if reading.org_spans[p] == k), None)
+        if holder is None and k >= 0 and tokens[k] == "and" and len(set(orgs.values())) == 1:
+            holder = next(iter(orgs))  # "The grouping was founded in 2001 and comprises Russia, ..."
         if holder is None or (k == start - 1 and coordinated(reading, holder)):
             return None  # "NATO and the SCO include Russia and China": whose members?
         return orgs[holder], None, holder
@@ -1001,6 +1035,10 @@ def counts(reading: Reading, article: str, day, org_mentions, org_starts) -> lis
     for i, token in enumerate(tokens):
         first, last = clause_range(reading, i)
         noun = counted_noun(tokens, i + 1)
+        inner = None  # "Croatia becomes 28th EU member state"
+        if ordinal(token) and noun is None and i + 1 in reading.orgs:
+            noun = counted_noun(tokens, reading.org_spans[i + 1] + 1)
+            inner = reading.orgs[i + 1] if noun is not None else None
         if ordinal(token) and noun and tokens[noun] not in ("countries", "nations", "states"):
             # the state: the one-state list before it in its clause ("Sweden has become the 32nd member")
             subject = [
@@ -1008,7 +1046,7 @@ def counts(reading: Reading, article: str, day, org_mentions, org_starts) -> lis
                 for f in reading.lists
                 if first <= f.first and f.last < i and len(f.states) == 1 and not f.possessive
             ]
-            owner = owner_before(reading, i) or owner_after(reading, noun + 1, last)
+            owner = inner or owner_before(reading, i) or owner_after(reading, noun + 1, last)
             if subject and (owner or (owner := sentence_org(reading, org_mentions, org_starts))):
                 out.append(count_claim(reading, article, owner, ordinal(token), i, noun + 1, subject[-1]))
             continue
