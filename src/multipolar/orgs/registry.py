@@ -44,6 +44,7 @@ class Organisation:
     atop_ids: tuple[int, ...]
     source: str
     member_statuses: tuple[str, ...] = ("member",)  # what 'member' means in this organisation
+    cow_igo: tuple[str, ...] = ()  # the Correlates of War IGO organisation(s) it corresponds to
 
     def statuses_meant(self, status: str) -> tuple[str, ...] | None:
         """The spell statuses a query for ``status`` means here: 'all' -> None (every status),
@@ -97,6 +98,7 @@ def organisations() -> dict[str, Organisation]:
             atop_ids=tuple(int(a) for a in _split(r.atop_ids)),
             source=r.source,
             member_statuses=tuple(_split(r.member_statuses)) or ("member",),
+            cow_igo=tuple(_split(r.cow_igo)),
         )
     return out
 
@@ -151,10 +153,10 @@ def _spells() -> pd.DataFrame:
 @cache
 def gaps() -> pd.DataFrame:
     """Spells known to exist whose days could not be confirmed, so they are not in the
-    memberships file: org, iso3, status, from_year, to_year (NA = ongoing), note, source.
+    memberships file: org, iso3, cow, status, from_year, to_year (NA = ongoing), note, source.
     Answers name them instead of staying silent about a member they cannot date."""
     table = pd.read_csv(GAPS_FILE, dtype=str, keep_default_na=False)
-    for column in ("from_year", "to_year"):
+    for column in ("cow", "from_year", "to_year"):
         table[column] = pd.to_numeric(table[column].replace("", None)).astype("Int64")
     return table
 
@@ -168,6 +170,7 @@ def gap_records(org: str) -> tuple[dict, ...]:
 def _gap_records() -> dict[str, tuple[dict, ...]]:
     out: dict[str, list[dict]] = {}
     for row in gaps().to_dict("records"):
+        row["cow"] = None if pd.isna(row["cow"]) else int(row["cow"])
         row["from_year"] = int(row["from_year"])
         row["to_year"] = None if pd.isna(row["to_year"]) else int(row["to_year"])
         out.setdefault(row["org"], []).append(row)
