@@ -124,7 +124,7 @@ def test_join_errors(cow_states):
 
 
 def test_covariates_refuse_panels_they_do_not_fit(cow_states):
-    with pytest.raises(InputError, match="dyad-year panels, not state-years"):
+    with pytest.raises(InputError, match="applies to dyad-years or leader-dyad-years, not state-years"):
         cow_states.add_atop_alliance()
     with pytest.raises(InputError, match="needs the COW state system"):
         create_stateyears(system="gw", years="2000").add_nmc()

@@ -17,6 +17,7 @@ import typer
 from multipolar import config, progress
 from multipolar.errors import MultipolarError
 from multipolar.interfaces.cli import (
+    alignment_cmd,
     articles_cmd,
     brief_cmd,
     data_cmd,
@@ -87,6 +88,7 @@ power_cmd.register(app)
 states_cmd.register(app)
 panel_cmd.register(app)
 articles_cmd.register(app)
+alignment_cmd.register(app)
 
 
 def main() -> None:
