@@ -1,5 +1,7 @@
 """Who stands with whom: UN General Assembly voting, bloc cohesion and alliance networks."""
 
+from multipolar.alignment.alliance_networks import network
 from multipolar.alignment.dyads import agreement, alignment
+from multipolar.alignment.voting_blocs import cohesion
 
-__all__ = ["agreement", "alignment"]
+__all__ = ["agreement", "alignment", "cohesion", "network"]

@@ -367,3 +367,20 @@ def _code_at(text: str, year: int, strict: bool = False) -> int | None:
         if strict:
             raise
         return None
+
+
+@functools.cache
+def middle_days() -> dict[int, dt.date]:
+    """Each year's middle day of voting: the median date of its roll calls."""
+    calls = roll_calls()
+    out = {}
+    for year, dates in calls.groupby("year")["date"]:
+        ordered = sorted(dates)
+        out[int(year)] = ordered[len(ordered) // 2]
+    return out
+
+
+def middle_day(year: int) -> dt.date:
+    """The day members of a bloc are taken for ``year``: its middle day of voting, or (outside
+    the votes) the 1st of December, when most sessions vote."""
+    return middle_days().get(int(year), min(dt.date(int(year), 12, 1), dt.date.today()))
