@@ -36,6 +36,7 @@ def read(
 def show(report: dict) -> None:
     from rich.table import Table
 
+    from multipolar.articles.grounding import when
     from multipolar.interfaces.cli.output import cell, console
 
     console.print(f"[bold]{report['title'] or report['article']}[/]")
@@ -58,21 +59,29 @@ def show(report: dict) -> None:
         console.print(f"[bold]{label}:[/] {', '.join(found) if found else '[dim]none[/]'}")
     if report["claims"]:
         table = Table(title="membership claims", title_justify="left", header_style="bold")
-        for column in ("org", "status", "listed", "verdict", "missing", "not holding", "uncertain"):
+        for column in ("org", "claim", "states", "when", "verdict", "missing", "not holding"):
             table.add_column(column)
         for claim in report["claims"]:
-            said = verdict(claim["verdict"]) + reported(claim)
+            said = (
+                verdict(claim["verdict"])
+                + reported(claim)
+                + (" [yellow](unsure)[/]" if claim["unsure"] else "")
+            )
             missing = [f"{m['iso3']} (since {m['since']})" for m in claim["missing"]]
-            not_holding = [f"{m['iso3']} ({m['status_that_day'] or 'none'})" for m in claim["not_holding"]]
-            uncertain = [f"{m['iso3']} ({m['kind']})" for m in claim["uncertain"]]
+            not_holding = [
+                f"{m['iso3']} ({m.get('status_that_day') or 'none'})" for m in claim["not_holding"]
+            ]
+            what = ("not " if claim["polarity"] == "denied" else "") + claim["what"]
+            if claim["what"] == "count":
+                what += f" {claim['count']}"
             table.add_row(
-                claim["org"], claim["status"], cell(claim["listed"]), said,
-                cell(missing), cell(not_holding), cell(uncertain),
+                claim["org"], what, cell(claim["states"]), when(claim["time"]), said, cell(missing),
+                cell(not_holding),
             )  # fmt: skip
         console.print(table)
         for claim in report["claims"]:
-            if claim["evidence"].get("reason"):
-                console.print(f"[dim]{claim['org']}: {claim['evidence']['reason']}[/]")
+            reason = claim["reason"] + (f" Unsure: {claim['unsure']}." if claim["unsure"] else "")
+            console.print(f"[dim]{claim['org']} {claim['what']}: {reason}[/]")
     for claim in report["nature_claims"]:
         console.print(
             f"[bold]claim:[/] {claim['org']} {claim['claim']} ({claim['text']!r}) → "
@@ -95,7 +104,7 @@ def show(report: dict) -> None:
 
 def reported(claim: dict) -> str:
     """A mark for a claim the article reports someone else making (quoted, 'X said that')."""
-    return " [dim](reported)[/]" if claim.get("attributed") else ""
+    return " [dim](reported)[/]" if claim.get("reported", claim.get("attributed")) else ""
 
 
 def verdict(word: str) -> str:
