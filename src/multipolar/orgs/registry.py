@@ -54,9 +54,11 @@ class Organisation:
         return self.member_statuses if status == "member" else (status,)
 
     def counts(self, status: str, spell_status: str) -> bool:
-        """Does a spell in ``spell_status`` answer a query for ``status``?"""
+        """Does a spell in ``spell_status`` answer a query for ``status``? It does if the status is
+        meant, or if it is also the meant one (``statuses.csv``: an observer in an accession
+        procedure is still an observer, a member that froze its participation still a member)."""
         meant = self.statuses_meant(status)
-        return meant is None or spell_status in meant
+        return meant is None or spell_status in meant or status_also().get(spell_status) in meant
 
     def existed_on(self, date: dt.date) -> bool:
         started = self.founded is None or self.founded <= date
@@ -190,6 +192,20 @@ def statuses() -> dict[str, str]:
     """The status vocabulary, 'member' first: status -> what it means (``statuses.csv``)."""
     table = pd.read_csv(STATUSES_FILE, dtype=str, keep_default_na=False)
     return dict(zip(table["status"], table["meaning"], strict=True))
+
+
+@cache
+def status_also() -> dict[str, str]:
+    """Status -> the status its holders also hold (accession -> observer, frozen -> member)."""
+    table = pd.read_csv(STATUSES_FILE, dtype=str, keep_default_na=False)
+    return {s: also for s, also in zip(table["status"], table["also"], strict=True) if also}
+
+
+def held_as(org_id: str, status: str) -> tuple[str, ...]:
+    """The spell statuses that hold ``status`` in the organisation (its member statuses for
+    'member', and the statuses that also are it)."""
+    org = organisations()[org_id]
+    return tuple(s for s in statuses() if org.counts(status, s))
 
 
 def holds_on(spell: dict, date: dt.date) -> bool:
