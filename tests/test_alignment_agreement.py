@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+import numpy as np
 import pandas as pd
 import pytest
 
@@ -191,3 +192,30 @@ def test_cli(run_cli):
     assert code == 2 and "Atlantis" in err and "Traceback" not in err
     code, out, _ = run_cli("alignment", "IND", "--with", "USA,CHN", "--from", "2019", "--to", "2019")
     assert code == 0 and "CHN" in out
+
+
+def test_ideal_points_by_hand():
+    from multipolar.alignment import ideal
+
+    # three states on a line: 2 and 20 vote alike, 200 opposite: distances 0, 1, 1
+    states = np.array([2, 20, 200])
+    distance = np.array([[0.0, 0.0, 1.0], [0.0, 0.0, 1.0], [1.0, 1.0, 0.0]])
+    found = ideal.scale(states, distance, np.array([20, 20, 20]), dims=1)
+    points = found["points"][:, 0]
+    assert points[0] > 0 and points[0] == pytest.approx(points[1])  # the US side positive
+    assert points[0] - points[2] == pytest.approx(1.0)
+    assert found["fit"] == pytest.approx(1.0)
+    # a state with too few votes is left out
+    assert list(ideal.scale(states, distance, np.array([20, 20, 3]), dims=1)["states"]) == [2, 20]
+
+
+def test_ideal_points_2008_order_and_fit():
+    answer = mp.ideal_points(2008)
+    points = answer.rows.set_index("iso3")["dim1"]
+    assert points["USA"] == points.max()
+    assert points["USA"] > points["ISR"] > points["GBR"] > points["RUS"] > points["IRN"]
+    assert points["GBR"] > 0 > points["CHN"]
+    assert answer.extra["years"][0]["fit"] > 0.9
+    assert mp.ideal_points(start=2019, end=2020).rows["year"].max() == 2019
+    with pytest.raises(InputError):
+        mp.ideal_points(2008, dims=3)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 import multipolar as mp
@@ -81,9 +83,12 @@ def test_security_council_has_fifteen_seats_and_terms_run_from_1_january():
 
 
 def test_every_year_has_its_elected_seats():
+    today = dt.date.today().isoformat()
     for year in range(1946, 2027):
         expected = 6 if year < 1966 else 10
-        for day in (f"{year}-01-01", f"{year}-12-31"):
+        for day in (
+            d for d in (f"{year}-01-01", f"{year}-12-31") if d <= today
+        ):  # no query takes a future day
             assert len(mp.members("UNSC", day, status="elected")) == expected, day
 
 

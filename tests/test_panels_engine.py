@@ -202,6 +202,7 @@ def test_write_parquet_and_csv(tmp_path, cow_states):
     parquet = panel.write(tmp_path / "out.parquet")
     table = pq.read_table(parquet)
     assert table.num_rows == 382 and table.column_names == panel.columns
+    (tmp_path / "sub").mkdir()  # a missing folder is refused, not made silently
     csv = panel.write(tmp_path / "sub" / "out.csv")
     text = csv.read_text().splitlines()
     assert text[0].startswith("ccode,cw_name,year,milex")

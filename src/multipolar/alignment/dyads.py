@@ -97,7 +97,7 @@ def all_pairs(issue: str | None = None) -> pd.DataFrame:
     if target.exists():
         return pd.read_parquet(target)
     table = pair_table(un.votes())
-    with files.replacing(target) as tmp:
+    with files.replacing(target, cache=True) as tmp:
         table.to_parquet(tmp, index=False)
     return table
 

@@ -192,7 +192,7 @@ def _build() -> None:
     spells = _seat_spells(merged)
     for kind, table in (("un_votes_states", kept), ("un_seats", spells)):
         target = _derived_path(kind)
-        with files.replacing(target) as tmp:
+        with files.replacing(target, cache=True) as tmp:
             table.to_parquet(tmp, index=False)
 
 

@@ -221,10 +221,14 @@ CONTROL_BYTES = bytes(b for b in range(32) if b not in b"\t\n\x0b\x0c\r")
 
 
 def decode(raw: bytes) -> str:
-    """Text from bytes: UTF-8 (or the encoding charset-normalizer finds); binary is refused."""
+    """Text from bytes: UTF-16 or UTF-32 (by byte-order mark or by the zero bytes of mostly-Latin
+    text), UTF-8, or the encoding charset-normalizer finds; binary is refused."""
     for magic, kind in BINARY_FORMATS.items():
         if raw.startswith(magic):
             raise InputError(f"The article is a {kind} file, not text.", "Give plain text, Markdown or HTML.")
+    wide = wide_unicode(raw)
+    if wide is not None:
+        return wide
     head = raw[:8192]
     controls = len(head) - len(head.translate(None, CONTROL_BYTES))
     if b"\x00" in head or controls > 0.05 * len(head):
@@ -239,6 +243,38 @@ def decode(raw: bytes) -> str:
     if best is None:
         raise InputError("The article is a binary file, not text.", "Give plain text, Markdown or HTML.")
     return str(best)
+
+
+BYTE_ORDER_MARKS = {  # UTF-32's marks first: UTF-32-LE's begins with UTF-16-LE's
+    b"\xff\xfe\x00\x00": "utf-32",
+    b"\x00\x00\xfe\xff": "utf-32",
+    b"\xff\xfe": "utf-16",
+    b"\xfe\xff": "utf-16",
+}
+
+
+def wide_unicode(raw: bytes) -> str | None:
+    """``raw`` decoded as UTF-16 or UTF-32 if it is that (a byte-order mark, or without one, a
+    zero byte beside nearly every character, as in Latin text saved as UTF-16), else None."""
+    for mark, encoding in BYTE_ORDER_MARKS.items():
+        if raw.startswith(mark):
+            try:
+                return raw.decode(encoding)
+            except UnicodeDecodeError:
+                return None
+    head = raw[:8192] if len(raw) % 2 == 0 else raw[:8191]
+    if len(head) < 4:
+        return None
+    for encoding, zeros, letters in (
+        ("utf-16-le", head[1::2], head[0::2]),
+        ("utf-16-be", head[0::2], head[1::2]),
+    ):
+        if zeros.count(0) > 0.9 * len(zeros) and letters.count(0) == 0:
+            try:
+                return raw.decode(encoding)
+            except UnicodeDecodeError:
+                return None
+    return None
 
 
 def detect_format(text: str, suffix: str) -> str:

@@ -55,7 +55,7 @@ def members(org: str, date: str | dt.date | None = None, status: str = "member")
     organisation was founded is refused (its predecessor named); after its dissolution the answer
     is empty with a note."""
     found = registry.organisation(org)
-    day = parse_date(date)
+    day = parse_date(date, allow_future=False)
     status = _status(status)
     if found.founded and day < found.founded:
         raise CoverageError(*before_founding(found, day))

@@ -42,6 +42,7 @@ INSTEAD: dict[str, str] = {
     "net_resources_longrun": "net_resources",
 }
 
-CHART_KINDS = ("polarity", "shares", "blocs")  # blocs: power/blocs.py draws it with plot.line_chart
+# blocs: power/blocs.py draws it with plot.line_chart; alignment, cohesion, network: alignment/charts.py
+CHART_KINDS = ("polarity", "shares", "blocs", "alignment", "cohesion", "network")
 
 POLE_RATIO = 1 / 3  # a pole holds more than this part of the leader's share (polarity.py)

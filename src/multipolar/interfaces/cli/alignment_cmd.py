@@ -41,6 +41,8 @@ def register(app: typer.Typer) -> None:
     app.command("alignment")(alignment_command)
     app.command("cohesion")(cohesion_command)
     app.command("network")(network_command)
+    app.command("ideal-points")(ideal_points_command)
+    app.command("blocs")(blocs_command)
 
 
 def agreement_command(
@@ -186,3 +188,56 @@ def dataclasses_replace(answer, rows):
     import dataclasses
 
     return dataclasses.replace(answer, rows=rows)
+
+
+def ideal_points_command(
+    year: int = typer.Option(None, "--year", "-y", help="Votes of this year (default: 2019, the last)."),
+    start: int = START,
+    end: int = END,
+    dims: int = typer.Option(1, "--dims", help="1 or 2 dimensions."),
+    issue: str = ISSUE,
+    as_json: bool = JSON,
+) -> None:
+    """States' ideal points in a year's UN votes (principal coordinates; the United States' side positive)."""
+    from multipolar.alignment import ideal_points
+
+    answer = ideal_points(year, start, end, dims, issue)
+    p = answer.params
+    span = f"{p['from']}-{p['to']}" if p["from"] != p["to"] else str(p["from"])
+    fits = answer.extra["years"]
+    said = ""
+    if len(fits) == 1 and fits[0]["fit"] is not None:
+        said = f" (explains {fits[0]['explained']:.0%}; fit to vote distances r = {fits[0]['fit']:.2f})"
+    emit(answer, as_json, f"UN votes: ideal points, {span}{said}")
+
+
+def blocs_command(
+    year: int = typer.Option(None, "--year", "-y", help="The year (default: 2018, the last ATOP covers)."),
+    declared: str = typer.Option(
+        None, "--declared", help="Declared blocs in order of precedence, e.g. NATO,CSTO,SCO,EU,AU,OAS."
+    ),
+    issue: str = ISSUE,
+    obligation: str = typer.Option(
+        "defense", "--obligation", "-o", help="Alliance ties with this obligation."
+    ),
+    as_json: bool = JSON,
+) -> None:
+    """Voting and alliance blocs found from behaviour, against declared organisations."""
+    from multipolar.alignment import blocs
+
+    answer = blocs(year, declared, issue, obligation)
+    if as_json:
+        emit(answer, True)
+        return
+    from multipolar.answer import Answer
+    from multipolar.interfaces.cli.output import console
+
+    y = answer.params["year"]
+    compared = Answer("comparisons", {}, _frame(answer.extra["comparisons"]), "comparisons")
+    emit(compared, False, f"Blocs found from behaviour against declared blocs, {y}")
+    overlap = _frame(answer.extra["overlap"])
+    overlap["declared"] = [", ".join(f"{k} {v}" for k, v in d.items()) for d in overlap["declared"]]
+    overlap["others"] = [" ".join(o) for o in overlap["others"]]
+    shown = Answer("overlap", {}, overlap, "overlap", answer.notes, answer.sources)
+    emit(shown, False, "Each revealed bloc: its declared members, best match (Jaccard), members outside it")
+    console.print("[dim]Each state's blocs: --json.[/]")

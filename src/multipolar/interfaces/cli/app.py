@@ -114,3 +114,7 @@ def main() -> None:
         sys.exit(error.exit_code)
     if isinstance(code, int) and code:
         sys.exit(code)
+
+
+if __name__ == "__main__":
+    main()

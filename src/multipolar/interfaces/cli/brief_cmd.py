@@ -11,6 +11,7 @@ from pathlib import Path
 
 import typer
 
+from multipolar import files
 from multipolar.brief.model import DEFAULT_MEASURES, FORMATS, check_format
 from multipolar.errors import InputError
 from multipolar.interfaces.cli.output import console, emit, errors, print_json
@@ -106,6 +107,8 @@ def brief(
     from multipolar.brief.render import renderables
 
     chosen = check_format("json" if as_json else fmt or format_of(output))  # before the work
+    if output:
+        files.check_output(output)
     grounded = article_for_brief(article, date) if article else None
     report = make_brief(
         grounded.date if grounded else date,

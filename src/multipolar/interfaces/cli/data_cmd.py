@@ -6,7 +6,7 @@ import sys
 
 import typer
 
-from multipolar.interfaces.cli.output import console, emit
+from multipolar.interfaces.cli.output import console, emit, errors
 
 app = typer.Typer(help="The data catalog and the local cache.", no_args_is_help=True)
 
@@ -33,18 +33,23 @@ def pull(
     """Download, verify (sha256) and convert datasets into the columnar store."""
     from multipolar.data import manage
 
-    emit(manage.pull(names), as_json, "pulled", ["name", "version", "store"])
+    try:
+        answer = manage.pull(names)
+    except manage.PullInterrupted as stop:  # Ctrl-C: say what was kept
+        errors.print(str(stop), highlight=False, soft_wrap=True, markup=False)
+        sys.exit(130)
+    emit(answer, as_json, "pulled", ["name", "version", "store"])
 
 
 @app.command()
 def verify(
     names: list[str] = typer.Argument(None, help="Dataset names (default: all)."), as_json: bool = JSON
 ) -> None:
-    """Re-hash the cached files; corrupt ones are removed and the exit code is 1."""
+    """Re-hash the cached files and their conversions; damage is removed or rebuilt, exit code 1."""
     from multipolar.data import manage
 
     answer = manage.verify(names)
-    emit(answer, as_json, "verification", ["name", "status"])
+    emit(answer, as_json, "verification", ["name", "status", "store"])
     if not answer.params["ok"]:
         sys.exit(1)
 
@@ -56,7 +61,14 @@ def path(
     """Show where the cache keeps each dataset."""
     from multipolar.data import manage
 
-    emit(manage.paths(names), as_json, "paths")
+    answer = manage.paths(names)
+    if as_json:
+        emit(answer, True)
+        return
+    # whole paths, one per line, never cut to the terminal's width: they are there to be copied
+    console.print(f"cache: {answer.params['cache']}", highlight=False, soft_wrap=True)
+    for row in answer.rows.itertuples():
+        console.print(f"{row.name}\n  raw   {row.raw}\n  store {row.store}", highlight=False, soft_wrap=True)
 
 
 @app.command()

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import typer
 
-from multipolar import progress
+from multipolar import files, progress
 from multipolar.errors import InputError
 from multipolar.interfaces.cli.output import console, emit
 
@@ -122,6 +122,7 @@ def _settings(names: list[str], settings: list[str] | None) -> dict[str, dict[st
 def _build(create, add: str | None, settings: list[str] | None, output: Path, json_sources: bool) -> None:
     from multipolar.panels.covariates import covariate, parse_options
 
+    files.check_output(output)
     names = [covariate(n).__name__.removeprefix("add_") for n in (add or "").split(",") if n.strip()]
     given = _settings(names, settings)
     # unknown names and options fail before any work

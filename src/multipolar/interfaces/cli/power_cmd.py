@@ -81,12 +81,22 @@ def plot_(
     end: int = typer.Option(None, "--to", help="Last year."),
     among: str = AMONG,
     weights: str = WEIGHTS,
+    state: str = typer.Option(None, "--state", help="alignment: the state (default IND)."),
+    with_: str = typer.Option(
+        None, "--with", help="alignment: states to compare with (default USA,RUS,CHN)."
+    ),
+    bloc: list[str] = typer.Option(None, "--bloc", help="cohesion: a bloc (repeat; default the seed's six)."),
+    issue: str = typer.Option(None, "--issue", help="alignment, cohesion: one issue's votes (me, hr, ...)."),
+    obligation: str = typer.Option(None, "--obligation", help="network: only ties with this obligation."),
+    signed: bool = typer.Option(False, "--signed", help="network: disputes as negative ties, with balance."),
     as_json: bool = JSON,
 ) -> None:
-    """Draw polarity indices, the major powers' shares or the blocs' shares over time (PNG, SVG, PDF)."""
+    """Draw polarity, powers' or blocs' shares, UN alignment, bloc cohesion or alliance blocs over time."""
     from multipolar.power import plot
 
-    answer = plot.plot(kind, output, measure, start, end, among, weights)
+    options = {"state": state, "with_": with_, "blocs": bloc, "issue": issue, "obligation": obligation}
+    chosen = {k: v for k, v in options.items() if v} | ({"signed": True} if signed else {})
+    answer = plot.plot(kind, output, measure, start, end, among, weights, **chosen)
     if as_json:
         payload = answer.to_dict()
         payload.pop("data")

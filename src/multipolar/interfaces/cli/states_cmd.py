@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import sys
+
 import typer
 
-from multipolar.interfaces.cli.output import emit
+from multipolar.interfaces.cli.output import emit, errors
 
 JSON = typer.Option(False, "--json", help="Print JSON instead of a table.")
 
@@ -41,3 +43,8 @@ def resolve_command(
     answer = resolve(names, date=date, code=code)
     columns = ["input", "read_as", "name", "iso3", "iso2", "cow", "cow_abb", "gw", "valid_from", "valid_to"]
     emit(answer, as_json, f"Countries on {answer.params['date']}", columns)
+    unresolved = answer.extra["unresolved"]
+    for failed in unresolved:  # the others are answered; each bad name is one error line
+        errors.print(f"[bold red]error:[/] {failed['error']}", highlight=False, soft_wrap=True)
+    if unresolved:
+        sys.exit(2)
