@@ -50,6 +50,7 @@ _API = {
     "power": "multipolar.power.measures",
     "pull": "multipolar.data.manage",
     "read_article": "multipolar.articles",
+    "read_articles": "multipolar.articles.batch",
     "resolve": "multipolar.states",
     "scenario": "multipolar.power.blocs",
     "states": "multipolar.states",

@@ -10,6 +10,7 @@ and datelines sit. Bad input (empty, binary, too large) stops here with a one-li
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
 from dataclasses import dataclass, field
 from functools import cache
@@ -169,6 +170,9 @@ def read_input(text_or_path: str | Path | bytes) -> tuple[bytes, str, str]:
     """The raw bytes, a name to show, and the file suffix ('' for inline text)."""
     if isinstance(text_or_path, bytes):
         raw, origin, suffix = text_or_path, "<bytes>", ""
+    elif isinstance(text_or_path, str) and URL.match(text_or_path.strip()):
+        origin = text_or_path.strip()
+        raw, suffix = fetch(origin), ".html"
     elif isinstance(text_or_path, Path) or looks_like_path(text_or_path):
         path = Path(text_or_path)
         if not path.is_file():
@@ -189,6 +193,43 @@ def read_input(text_or_path: str | Path | bytes) -> tuple[bytes, str, str]:
             "Pass the article's own page or text, not a whole site or archive.",
         )
     return raw, origin, suffix
+
+
+URL = re.compile(r"https?://\S+$", re.I)
+FETCH_TIMEOUT = 20  # seconds
+PRIVATE_ADDRESSES = "MULTIPOLAR_FETCH_PRIVATE"  # set to 1 to fetch from private and loopback addresses
+
+
+def fetch(url: str) -> bytes:
+    """The page at ``url``, fetched with trafilatura's downloader (no more than MAX_BYTES read is
+    kept): the one place where the reader touches the network."""
+    import logging
+
+    from trafilatura.downloads import fetch_response
+    from trafilatura.settings import use_config
+
+    config = use_config()
+    config.set("DEFAULT", "DOWNLOAD_TIMEOUT", str(FETCH_TIMEOUT))
+    config.set("DEFAULT", "MAX_FILE_SIZE", str(10 * MAX_BYTES))  # larger pages are refused here, by name
+    # trafilatura refuses private and loopback addresses (no fetching of a server's own network on a
+    # user's behalf); a reader of an intranet page, or a test's local server, allows them
+    if os.environ.get(PRIVATE_ADDRESSES, "").lower() in ("1", "true", "yes"):
+        config.set("DEFAULT", "SSRF_PROTECTION", "false")
+    quiet = logging.getLogger("trafilatura")
+    level, quiet.level = quiet.level, logging.CRITICAL  # its warnings would repeat the one line below
+    try:
+        response = fetch_response(url, decode=False, config=config)
+    finally:
+        quiet.level = level
+    if response is None or response.status != 200 or not response.data:
+        answered = (
+            f"answered {response.status}" if response is not None and response.status else "did not answer"
+        )
+        raise InputError(
+            f"Could not fetch the article: {url} {answered}.",
+            "Check the address and the network, or save the page and pass the file.",
+        )
+    return bytes(response.data)
 
 
 ARTICLE_SUFFIXES = {".txt", ".text", ".md", ".markdown", ".html", ".htm", ".xhtml"}
