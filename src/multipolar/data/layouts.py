@@ -61,3 +61,49 @@ GDELT_TEXT = {
     ),
     "SOURCEURL",
 }
+
+# GDELT columns that hold whole numbers (ids, dates as YYYYMMDD, counts, classes); the others
+# outside GDELT_TEXT are real numbers (FractionDate, GoldsteinScale, AvgTone, Lat, Long).
+GDELT_INTEGER = {
+    "GLOBALEVENTID",
+    "SQLDATE",
+    "MonthYear",
+    "Year",
+    "IsRootEvent",
+    "QuadClass",
+    "NumMentions",
+    "NumSources",
+    "NumArticles",
+    *(f"{who}Geo_Type" for who in ("Actor1", "Actor2", "Action")),
+    "DATEADDED",
+}
+
+# ICEWS Coded Event Data (Dataverse doi:10.7910/DVN/28075) tab files: a header with these names.
+ICEWS_EVENTS = [
+    "Event ID",
+    "Event Date",
+    "Source Name",
+    "Source Sectors",
+    "Source Country",
+    "Event Text",
+    "CAMEO Code",
+    "Intensity",
+    "Target Name",
+    "Target Sectors",
+    "Target Country",
+    "Story ID",
+    "Sentence Number",
+    "Publisher",
+    "City",
+    "District",
+    "Province",
+    "Country",
+    "Latitude",
+    "Longitude",
+]
+ICEWS_INTEGER = {"Event ID", "Story ID", "Sentence Number"}
+ICEWS_REAL = {"Intensity", "Latitude", "Longitude"}
+ICEWS_DATE = {"Event Date"}
+
+# PLOVER event records (openeventdata/PLOVER) as readers.plover_records flattens them.
+PLOVER_EVENTS = ["id", "date", "event", "source_code", "target_code"]
