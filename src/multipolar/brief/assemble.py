@@ -58,6 +58,7 @@ def brief(date: str | dt.date | None = None, measures: Iterable[str] | str | Non
     top_powers_section(result, weighed)
     blocs_section(result, weighed)
     alliances_section(result, day)
+    alignment_section(result, day)
     measures_section(result, weighed)
     return result
 
@@ -282,6 +283,58 @@ def alliances_section(result: Brief, day: dt.date) -> None:
     result.add(
         Section("alliances", "Largest alliances in force", data, lines, [table]), notes, answer.sources
     )
+
+
+def alignment_section(result: Brief, day: dt.date) -> None:
+    """How the blocs compared above vote in the UN General Assembly: cohesion in the latest
+    year with votes on or before the day (members as of the day), beside the assembly's mean."""
+    from multipolar.alignment import cohesion
+
+    specs = list(blocs.major_blocs(day))
+    if "SCO" in specs and blocs.org_bloc("SCO", day, status="observer").iso3:
+        specs.insert(specs.index("SCO") + 1, "SCO+observers")
+    section = Section("alignment", "Alignment", [])
+    answer = None
+    try:
+        answer = cohesion(specs or ["NATO"], date=day)
+    except CoverageError as error:  # no UN vote yet on that day
+        section.lines.append(error.message)
+    if answer is not None and not specs:
+        section.lines.append(f"None of the blocs a brief follows existed on {day.isoformat()}.")
+        answer = None
+    if answer is not None:
+        rows = [r for r in answer.records() if r["pairs"]]
+        year = answer.params["from"]
+        assembly = rows[0]["assembly_agree"] if rows else None
+        section.data = {"year": year, "session": year - 1945, "assembly_agree": assembly, "blocs": rows}
+        mean = percent(assembly)
+        section.lines.append(
+            f"Votes of {year} (session {year - 1945}), the latest UN General Assembly year with votes on or "
+            f"before {day.isoformat()}; members as of that day. Assembly mean: {mean}."
+        )
+        if day.year > year + 1:
+            section.lines.append(
+                f"The vote data (unvotes 2021) end with {year}: later sessions are not covered."
+            )
+        section.tables.append(
+            Table(
+                ["bloc", "members voting", "agree", "S score", "vs assembly"],
+                [
+                    [
+                        r["bloc"],
+                        str(r["voting_n"]),
+                        percent(r["agree"]),
+                        decimal(r["s_score"]),
+                        signed(r["difference"]),
+                    ]
+                    for r in rows
+                ],
+                title="How often each bloc's members vote alike (mean over pairs)",
+            )
+        )
+        result.add(section, [n for n in answer.notes if "left out" in n], answer.sources)
+        return
+    result.add(section)
 
 
 def abridged(names: list[str], shown: int = 12) -> str:
