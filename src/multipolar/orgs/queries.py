@@ -325,13 +325,14 @@ def alliances(date: str | dt.date | None = None, obligation: str | None = None) 
     if wanted:
         table = table[table[wanted]]
     labels = registry.atop_labels(day)
-    abbreviations = _abbreviations(day)
+    named = state_labels({c for cows in table["members"] for c in cows}, day)
     table = table.merge(atop.alliance_dates()[["atopid", "start"]], on="atopid", how="left")
     table["name"] = [labels.get(a, "") for a in table["atopid"]]
     table["cows"] = table["members"]
-    table["members"] = [[abbreviations.get(c, str(c)) for c in cows] for cows in table["cows"]]
+    table["members"] = [[named[c] for c in cows] for cows in table["cows"]]
+    uncertain = current[current["atopid"].isin(table["atopid"])]
     notes.extend(
-        atop.uncertain_day_notes(current[current["atopid"].isin(table["atopid"])], day, abbreviations)
+        atop.uncertain_day_notes(uncertain, day, state_labels(set(uncertain["cow"]), day, codes=False))
     )
     notes.append("ATOP alliances have no names; 'name' labels those a curated organisation's treaty codes.")
     return Answer(
@@ -362,7 +363,9 @@ def alliance(atopid: int | str, date: str | dt.date | None = None) -> Answer:
             notes.append(note)
         current = atop.in_force(day)
         spells = current[current["atopid"] == number]
-        notes.extend(atop.uncertain_day_notes(spells, day, _abbreviations(day)))
+        notes.extend(
+            atop.uncertain_day_notes(spells, day, state_labels(set(spells["cow"]), day, codes=False))
+        )
     elif not (spells["start_day_known"].all() and spells["end_day_known"].all()):
         notes.append(
             "Where ATOP gives only the month of an entry or exit, the whole month counts as in force."
@@ -490,11 +493,63 @@ def _with_names(table: pd.DataFrame, key: str, day: dt.date) -> pd.DataFrame:
     return out
 
 
-def _abbreviations(day: dt.date) -> dict[int, str]:
-    """COW code -> COW abbreviation on ``day`` (falling back to any spell of that code)."""
-    spells = pd.concat([identity.entities(), identity.valid_on(day)]).dropna(subset=["cow", "cow_abb"])
-    spells = spells.drop_duplicates("cow", keep="last")
-    return {int(c): a for c, a in zip(spells["cow"], spells["cow_abb"], strict=True)}
+def roster_difference(atopid: int, day: dt.date) -> str | None:
+    """Why an ATOP alliance and the curated organisation that its treaty codes count different
+    states on ``day``, or None if they agree. ATOP's NATO (3180) lists Albania and Croatia from
+    2008-07-09, the day it dates their entry, while they joined NATO on 2009-04-01."""
+    owners = [o for o in registry.organisations().values() if atopid in o.atop_ids and o.existed_on(day)]
+    if not owners:
+        return None
+    spells = [r for r in atop.in_force_records(day) if r["atopid"] == atopid]
+    named = state_labels([r["cow"] for r in spells], day)
+    entry = {named[r["cow"]]: r["since"] for r in spells}
+    said = []
+    for org in owners:
+        members = {r["iso3"] for r in holders(org.id, day, "member")}
+        if set(entry) == members:
+            continue
+        clauses = []
+        only_atop = []
+        for code in sorted(set(entry) - members):
+            joined = _joins(org.id, code, day)
+            later = f"; a member of {org.id} from {joined.isoformat()}" if joined else ""
+            name = state_name(code, day) if len(code) == 3 else code
+            only_atop.append(f"{name} (from {entry[code].isoformat()}{later})")
+        if only_atop:
+            clauses.append(f"ATOP also lists {', '.join(only_atop)}")
+        if only_org := sorted(members - set(entry)):
+            names = ", ".join(state_name(code, day) for code in only_org)
+            clauses.append(f"{org.id} counts {names}, which ATOP does not list in this alliance")
+        said.append(
+            f"ATOP {atopid} lists {len(entry)} states on {day.isoformat()}, {org.id} had {len(members)} "
+            f"members: {'; '.join(clauses)}."
+        )
+    return " ".join(said) or None
+
+
+def _joins(org_id: str, iso3: str, day: dt.date) -> dt.date | None:
+    """The first day after ``day`` on which ``iso3`` became a member of ``org_id``, if it did."""
+    later = [
+        s["start"]
+        for s in registry.spell_records(org_id)
+        if s["iso3"] == iso3 and s["status"] == "member" and s["start"] > day
+    ]
+    return min(later) if later else None
+
+
+def state_labels(cows, day: dt.date, codes: bool = True) -> dict[int, str]:
+    """COW code -> how answers name the state on ``day``: in lists, its ISO3 code (``codes``),
+    else (states ISO never coded: Bavaria, Two Sicilies) its name; in sentences, its name; else
+    'COW n'. Never COW's letter codes, which clash with ISO3 (COW's MNG is Montenegro, ISO's
+    Mongolia)."""
+    out = {}
+    for cow in cows:
+        record = identity.record_on("cow", int(cow), day)
+        if record is None:
+            out[int(cow)] = f"COW {cow}"
+        else:
+            out[int(cow)] = (record["iso3"] if codes else None) or record["name"]
+    return out
 
 
 def _alliances_of(cow: int | None, current: pd.DataFrame) -> pd.DataFrame:
