@@ -237,3 +237,9 @@ def test_every_voter_was_a_un_member_that_day_per_the_registry():
     member = inside.groupby([both["cow"], both["date"]]).any()
     assert len(member) == len(cast) > 100_000
     assert member.all(), member[~member].head().to_string()
+
+
+def test_an_open_range_after_the_votes_is_na_not_an_error():
+    answer = mp.agreement("USA", "RUS", start=2020)
+    assert list(answer.rows["year"]) == [2020] and answer.rows["agree"].isna().all()
+    assert any("1946-2019" in n for n in answer.notes)

@@ -77,8 +77,11 @@ def check_range(start: int | str | None, end: int | str | None) -> tuple[int, in
     """The years asked for (default: all the votes cover); backwards ranges are refused."""
     from multipolar.dates import parse_year
 
-    first = parse_year(start) if start is not None else FIRST_YEAR
-    last = parse_year(end) if end is not None else LAST_YEAR
+    first = parse_year(start) if start is not None else None
+    last = parse_year(end) if end is not None else None
+    # an open end runs to the votes' edge, or no further than the year given (2020 alone: 2020)
+    first = first if first is not None else min(FIRST_YEAR, last if last is not None else FIRST_YEAR)
+    last = last if last is not None else max(LAST_YEAR, first)
     if first > last:
         raise InputError(f"The range {first}-{last} runs backwards.", "Give --from before --to.")
     return first, last
