@@ -130,7 +130,7 @@ def issue_rcids(code: str) -> np.ndarray:
 
 @functools.cache
 def roll_calls() -> pd.DataFrame:
-    """rcid, session, year, date (datetime.date), importantvote, unres, short."""
+    """rcid, session, year, date (datetime.date)."""
     table = store.frame(
         "un_roll_calls", columns=["rcid", "session", "date", "importantvote", "unres", "short"]
     )
@@ -303,10 +303,16 @@ def unmapped_notes(first: int, last: int) -> list[str]:
 
 
 @functools.cache
-def by_year() -> dict[int, pd.DataFrame]:
-    """The votes of each year, each sorted by rcid and cow."""
-    table = votes()
-    return {int(year): part for year, part in table.groupby("year", sort=True)}
+def _year_bounds() -> np.ndarray:
+    return votes()["year"].to_numpy()
+
+
+def year_votes(year: int) -> pd.DataFrame | None:
+    """The votes of one year (rcid, year, cow, vote), None if it has none: a slice of the
+    table, which is sorted by year, found by binary search."""
+    years = _year_bounds()
+    lo, hi = np.searchsorted(years, year, "left"), np.searchsorted(years, year, "right")
+    return votes().iloc[lo:hi] if hi > lo else None
 
 
 def state_label(cow: int, year: int) -> dict:
