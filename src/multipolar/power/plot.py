@@ -86,7 +86,10 @@ def line_chart(
     axes[0].set_title(title, loc="left", fontsize=13)
     if lower:
         axes[1].set_ylabel(next(iter(lower.values())))
+    from matplotlib.ticker import MaxNLocator
+
     for axis in axes:
+        axis.xaxis.set_major_locator(MaxNLocator(integer=True))  # years, never 2002.5
         axis.grid(True, alpha=0.3)
         axis.spines[["top", "right"]].set_visible(False)
         if axis.get_legend_handles_labels()[0]:
