@@ -187,7 +187,7 @@ def dyad_keys(system: str, directed: bool, first: int, last: int) -> Path:
     through = last_complete_year()
     identity = f"{through}-{dataset(states).sha256[:12]}-{dataset(false_dyad_set).sha256[:12]}"
     kind = "directed" if directed else "nondirected"
-    target = config.home() / "panels" / f"{system}-{kind}-dyadyears-{first}-{last}-{identity}.parquet"
+    target = config.store_dir() / "derived" / f"{system}-{kind}-dyadyears-{first}-{last}-{identity}.parquet"
     if target.exists():
         return target
     extra_sql = "".join(f", a.{c}::TINYINT AS {c}1, b.{c}::TINYINT AS {c}2" for c in extra)
