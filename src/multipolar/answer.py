@@ -64,6 +64,49 @@ class Answer:
         known = catalog()
         return "\n".join(known[s].citation for s in self.sources if s in known)
 
+    def _repr_html_(self) -> str:
+        """How Jupyter shows an answer: the query, its rows as a table (shares as percentages,
+        lists joined, NA for missing), then its notes and sources, as the command line does."""
+        from html import escape
+
+        from multipolar.numbers import PERCENT_COLUMNS, POINTS_COLUMNS, percent, signed
+
+        def shown(column: str, value: Any) -> str:
+            value = plain(value)
+            if value is None:
+                return "NA"
+            if column in PERCENT_COLUMNS or column in POINTS_COLUMNS:
+                return (percent if column in PERCENT_COLUMNS else signed)(float(value))
+            if isinstance(value, list):
+                return ", ".join(str(v) for v in value)
+            if isinstance(value, float):
+                return f"{value:,.4g}" if abs(value) < 1e4 else f"{value:,.0f}"
+            return str(value)
+
+        asked = ", ".join(f"{k}={plain(v)}" for k, v in self.params.items() if plain(v) is not None)
+        head = "".join(f"<th>{escape(str(c))}</th>" for c in self.rows.columns)
+        body = "".join(
+            "<tr>" + "".join(f"<td>{escape(shown(c, v))}</td>" for c, v in row.items()) + "</tr>"
+            for _, row in self.rows.head(HTML_ROWS).iterrows()
+        )
+        more = (
+            f"<p>… {len(self.rows) - HTML_ROWS} more rows (to_pandas() has them all)</p>"
+            if len(self) > HTML_ROWS
+            else ""
+        )
+        notes = "".join(f"<li>{escape(n)}</li>" for n in self.notes)
+        labels = ", ".join(f"{s['dataset']} {s['version']}" for s in sources_payload(self.sources))
+        return (
+            f"<div><p><b>{escape(self.kind)}</b> ({escape(asked)}): {len(self)} rows</p>"
+            f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>{more}"
+            + (f"<p>Notes:</p><ul>{notes}</ul>" if notes else "")
+            + (f"<p><small>Sources: {escape(labels)}</small></p>" if labels else "")
+            + "</div>"
+        )
+
+
+HTML_ROWS = 60  # rows a notebook shows; the rest are one to_pandas() away
+
 
 def sources_payload(names: list[str]) -> list[dict[str, str]]:
     """Each source as {dataset, version}; curated project files carry their path as version."""
