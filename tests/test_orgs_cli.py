@@ -30,15 +30,18 @@ def test_members_table(run_cli):
     assert "WARSAW_PACT (member) on 1980-01-01: 7" in out and "Poland" in out
 
 
-def test_members_outside_lifetime_is_an_empty_answer(run_cli):
-    code, out, _ = run_cli("members", "EU", "--date", "1990-01-01", "--json")
-    payload = json.loads(out)
-    assert code == 0 and payload["members"] == []
-    assert (
-        payload["notes"][0]
-        == "European Union (EU) was founded on 1993-11-01; it did not exist on 1990-01-01."
-    )
-    assert "multipolar members EEC --date 1990-01-01" in payload["notes"][1]
+def test_members_before_founding_is_one_line_naming_the_predecessor(run_cli):
+    code, out, err = run_cli("members", "EU", "--date", "1990-01-01", "--json")
+    assert code == 2 and out == ""
+    assert "European Union (EU) was founded on 1993-11-01; it did not exist on 1990-01-01." in err
+    assert "multipolar members EEC --date 1990-01-01" in err and len(err.strip().splitlines()) == 1
+
+
+def test_members_unknown_organisation_and_status_are_one_line(run_cli):
+    code, _, err = run_cli("members", "NATOO")
+    assert code == 2 and "Unknown organisation 'NATOO'. Did you mean: NATO" in err
+    code, _, err = run_cli("members", "UN", "--status", "guest")
+    assert code == 2 and "Unknown status 'guest'." in err and "permanent" in err
 
 
 def test_orgs_and_history(run_cli):
@@ -48,7 +51,11 @@ def test_orgs_and_history(run_cli):
     code, out, _ = run_cli("history", "csto", "--json")
     events = json.loads(out)["events"]
     uzbekistan = [(e["date"], e["event"], e["status"]) for e in events if e["iso3"] == "UZB"]
-    assert uzbekistan == [("2006-08-16", "joined", "member"), ("2012-06-28", "status changed", "suspended")]
+    assert uzbekistan == [  # its own freeze of 2012-06-28, then the CSTO's suspension
+        ("2006-08-16", "joined", "member"),
+        ("2012-06-28", "status changed", "frozen"),
+        ("2012-12-19", "status changed", "suspended"),
+    ]
 
 
 def test_memberships_commitments_alliances_json(run_cli):

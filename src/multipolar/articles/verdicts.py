@@ -73,7 +73,7 @@ def runs(org_id: str, iso3: str, status: str, strict: bool = False) -> tuple[Run
     roster's size and a list's missing members count the members not suspended)."""
     from multipolar.orgs import registry
 
-    held = (status,) if strict else HELD_AS.get(status, (status,))
+    held = (status,) if strict else (*HELD_AS.get(status, (status,)), *registry.held_as(org_id, status))
     found: list[Run] = []
     for spell in registry.spell_records(org_id):
         if spell["iso3"] != iso3 or spell["status"] not in held:

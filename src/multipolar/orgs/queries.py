@@ -14,7 +14,7 @@ import pandas as pd
 
 from multipolar.answer import Answer
 from multipolar.dates import change_days, parse_date, stretch_start
-from multipolar.errors import InputError
+from multipolar.errors import CoverageError, InputError
 from multipolar.orgs import atop, registry
 from multipolar.states import identity
 
@@ -49,11 +49,16 @@ MEMBER_COLUMNS = ["iso3", "cow", "name", "status", "since", "source"]
 
 
 def members(org: str, date: str | dt.date | None = None, status: str = "member") -> Answer:
-    """The states in ``org`` on ``date`` (default today) with ``status`` ('all' for every status);
-    ``since`` is the first day of the unbroken spell in that status."""
+    """The states in ``org`` on ``date`` (default today) with ``status`` ('all' for every status;
+    'member' means the organisation's member statuses, the Security Council's permanent and elected
+    seats); ``since`` is the first day of the unbroken spell in that status. A date before the
+    organisation was founded is refused (its predecessor named); after its dissolution the answer
+    is empty with a note."""
     found = registry.organisation(org)
     day = parse_date(date, allow_future=False)
     status = _status(status)
+    if found.founded and day < found.founded:
+        raise CoverageError(*before_founding(found, day))
     rows, notes, sources = member_records(found.id, day, status)
     frame = pd.DataFrame({c: pd.Series([r[c] for r in rows], dtype=object) for c in MEMBER_COLUMNS})
     frame["cow"] = frame["cow"].astype("Int64")
@@ -110,16 +115,7 @@ def member_notes(org_id: str, day: dt.date, status: str, rows: list[dict]) -> tu
     """``member_records``' notes and sources for its ``rows`` (or any rows with their iso3)."""
     found = registry.organisation(org_id)
     if not found.existed_on(day):
-        notes = [f"{found.name} ({found.id}) {found.lifetime()}; it did not exist on {day.isoformat()}."]
-        for old, new in registry.successions():
-            other = old if new is found else new if old is found else None
-            if other is not None and other.existed_on(day):
-                relation = "predecessor" if other is old else "successor"
-                notes.append(
-                    f"Its {relation}, {other.name} ({other.id}), {other.lifetime()}: "
-                    f"see `multipolar members {other.id} --date {day.isoformat()}`."
-                )
-        return notes, list(CURATED)
+        return [part for part in before_founding(found, day) if part], list(CURATED)
     notes = []
     if not rows:
         notes.append(f"No state had status {status!r} in {found.id} on {day.isoformat()}.")
@@ -127,9 +123,43 @@ def member_notes(org_id: str, day: dt.date, status: str, rows: list[dict]) -> tu
         first = min((s["start"] for s in spells), default=None)
         if first is not None and first > day:
             notes.append(f"The curated data dates the first such spell from {first.isoformat()}.")
+    notes += others_note(found, day, status)
     gaps = gap_notes(found.id, day, status, {r["iso3"] for r in rows})
     sources = CURATED + ([registry.GAPS_SOURCE] if gaps else []) + STATE_NAMES
     return notes + gaps, sources
+
+
+def before_founding(found: registry.Organisation, day: dt.date) -> tuple[str, str | None]:
+    """Why ``found`` has no members on ``day`` (outside its life), and where to look instead: its
+    predecessor or successor that existed that day, else the days it existed."""
+    problem = f"{found.name} ({found.id}) {found.lifetime()}; it did not exist on {day.isoformat()}."
+    for old, new in registry.successions():
+        other = old if new is found else new if old is found else None
+        if other is not None and other.existed_on(day):
+            relation = "predecessor" if other is old else "successor"
+            return problem, (
+                f"Its {relation}, {other.name} ({other.id}), {other.lifetime()}: "
+                f"see `multipolar members {other.id} --date {day.isoformat()}`."
+            )
+    if found.founded and day < found.founded:
+        return problem, f"Ask for a day from {found.founded.isoformat()} on."
+    return problem, None
+
+
+def others_note(found: registry.Organisation, day: dt.date, status: str) -> list[str]:
+    """For a query of members: who else holds a status in the organisation that day, and how
+    (the CIS's participating Ukraine and associate Turkmenistan, the UN's observer states)."""
+    if status != "member":
+        return []
+    others = [
+        s
+        for s in registry.spell_records(found.id)
+        if not found.counts("member", s["status"]) and registry.holds_on(s, day)
+    ]
+    if not others:
+        return []
+    named = ", ".join(f"{state_name(s['iso3'], day)} ({s['status'].replace('_', ' ')})" for s in others)
+    return [f"Also in {found.id} on {day.isoformat()}, not as members: {named}. `--status all` lists them."]
 
 
 def gaps_on(org_id: str, day: dt.date, status: str) -> list[dict]:

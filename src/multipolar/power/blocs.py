@@ -23,8 +23,8 @@ from multipolar import progress
 from multipolar.answer import Answer
 from multipolar.dates import parse_date
 from multipolar.errors import CoverageError, InputError, MultipolarError, UnknownNameError
-from multipolar.orgs import alliances, members, registry
-from multipolar.orgs.queries import gap_notes
+from multipolar.orgs import alliances, registry
+from multipolar.orgs.queries import gap_notes, member_notes
 from multipolar.power import measures, polarity
 from multipolar.power.plot import check_path, line_chart, require_values
 from multipolar.power.polarity import _span  # the project's one way of writing year runs
@@ -198,8 +198,8 @@ def org_bloc(name: str, date: dt.date, status: str = "member") -> Bloc:
     """
     org = registry.organisation(name)
     rows = registry.on(date, org.id)
-    rows = rows[rows["status"] == status]
-    notes = () if len(rows) else tuple(members(org.id, date, status=status).notes)
+    rows = rows[rows["status"].map(lambda spell_status: org.counts(status, spell_status)).astype(bool)]
+    notes = () if len(rows) else tuple(member_notes(org.id, date, status, [])[0])
     sources = (registry.ORGANISATIONS_SOURCE, registry.MEMBERSHIPS_SOURCE)
     if len(rows) and (gaps := gap_notes(org.id, date, status, set(rows["iso3"]))):
         # states known to belong whose days are not curated: named, since the bloc lacks them
