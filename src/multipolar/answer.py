@@ -13,22 +13,63 @@ import math
 from dataclasses import dataclass, field
 from typing import Any
 
-import numpy as np
-import pandas as pd
+from multipolar import lazy
+
+pd = lazy.load("pandas")
+
+
+@dataclass(frozen=True)
+class Records:
+    """An answer's rows as plain dicts (keys in ``columns`` order), for queries that need no
+    pandas to answer: printed and turned into JSON as they are, into a DataFrame (``dtypes``
+    per column, object otherwise) only when someone asks for ``Answer.rows``."""
+
+    columns: tuple[str, ...]
+    rows: tuple[dict, ...]
+    dtypes: dict[str, str] = field(default_factory=dict)
+
+    def frame(self) -> pd.DataFrame:
+        return pd.DataFrame(
+            {c: pd.Series([r[c] for r in self.rows], dtype=self.dtypes.get(c, object)) for c in self.columns}
+        )
+
+
+class _Rows:
+    """``Answer.rows``: a DataFrame, made from the answer's ``Records`` on first use."""
+
+    def __set_name__(self, owner, name: str) -> None:
+        self.slot = f"_{name}"
+
+    def __get__(self, answer, owner=None):
+        if answer is None:
+            raise AttributeError("rows")  # a field without a default
+        stored = answer.__dict__[self.slot]
+        if isinstance(stored, Records):
+            stored = answer.__dict__[self.slot] = stored.frame()
+        return stored
+
+    def __set__(self, answer, value) -> None:
+        answer.__dict__[self.slot] = value
 
 
 @dataclass
 class Answer:
     kind: str  # what was asked: "states", "members", ...
     params: dict[str, Any]  # the query as answered, e.g. {"date": "2008-09-07", "system": "cow"}
-    rows: pd.DataFrame
+    rows: pd.DataFrame = _Rows()  # or Records, which become a DataFrame when read
     key: str  # the JSON key under which rows appear
     notes: list[str] = field(default_factory=list)
     sources: list[str] = field(default_factory=list)  # catalog dataset names or curated files
     extra: dict[str, Any] = field(default_factory=dict)  # further top-level JSON fields
 
     def __len__(self) -> int:
-        return len(self.rows)
+        stored = self.__dict__["_rows"]
+        return len(stored.rows) if isinstance(stored, Records) else len(stored)
+
+    @property
+    def columns(self) -> list[str]:
+        stored = self.__dict__["_rows"]
+        return list(stored.columns)
 
     def to_pandas(self) -> pd.DataFrame:
         return self.rows.copy()
@@ -44,7 +85,10 @@ class Answer:
         return pa.Table.from_pandas(self.rows, preserve_index=False)
 
     def records(self) -> list[dict[str, Any]]:
-        return [{k: plain(v) for k, v in row.items()} for row in self.rows.to_dict("records")]
+        stored = self.__dict__["_rows"]
+        if isinstance(stored, Records):
+            return [{c: plain(row[c]) for c in stored.columns} for row in stored.rows]
+        return [{k: plain(v) for k, v in row.items()} for row in stored.to_dict("records")]
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON form: parameters, extra fields, rows, notes and sources."""
@@ -124,18 +168,31 @@ def sources_payload(names: list[str]) -> list[dict[str, str]]:
 
 def plain(value: Any) -> Any:
     """A JSON-ready version of value: NA becomes None, numpy scalars become Python ones."""
-    if value is None or value is pd.NA or value is pd.NaT:
+    if value is None:
         return None
     if isinstance(value, dict):
         return {k: plain(v) for k, v in value.items()}
-    if isinstance(value, list | tuple | np.ndarray):
+    if isinstance(value, list | tuple):
         return [plain(v) for v in value]
-    if isinstance(value, np.generic):
-        value = value.item()
+    if type(value).__module__.partition(".")[0] in ("numpy", "pandas"):
+        return _plain_library(value)
     if isinstance(value, float) and math.isnan(value):
         return None
-    if isinstance(value, pd.Timestamp):
-        return value.date().isoformat()
     if isinstance(value, dt.date):
         return value.isoformat()
+    return value
+
+
+def _plain_library(value: Any) -> Any:
+    """``plain`` for NumPy and pandas values (both are loaded, since value is one of theirs)."""
+    import numpy as np
+
+    if value is pd.NA or value is pd.NaT:
+        return None
+    if isinstance(value, np.ndarray):
+        return [plain(v) for v in value]
+    if isinstance(value, pd.Timestamp):
+        return value.date().isoformat()
+    if isinstance(value, np.generic):
+        return plain(value.item())
     return value
