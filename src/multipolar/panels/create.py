@@ -10,6 +10,7 @@ are every ordered pair of states in the system the same year, minus the pairs li
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 from pathlib import Path
 
 import numpy as np
@@ -180,16 +181,10 @@ def _panel_of(
 
 def dyad_keys(system: str, directed: bool, first: int, last: int) -> Path:
     """The system's dyad-years ``first``-``last``, sorted by code1, code2 and year, computed once
-    and kept in the cache as Parquet: the file's name holds the years, the year ``mry`` extends
-    the lists to and the state list's and false dyads' checksums, so a new list or a new year
-    computes them afresh."""
+    and kept in the cache as Parquet, named after a digest of the query that makes them (its
+    years, the year ``mry`` extends the lists to, the state list's and false dyads' files, which
+    carry their checksums): new data, a new year or new code compute them afresh."""
     states, code, _, extra, false_dyad_set = _SYSTEMS[system]
-    through = last_complete_year()
-    identity = f"{through}-{dataset(states).sha256[:12]}-{dataset(false_dyad_set).sha256[:12]}"
-    kind = "directed" if directed else "nondirected"
-    target = config.store_dir() / "derived" / f"{system}-{kind}-dyadyears-{first}-{last}-{identity}.parquet"
-    if target.exists():
-        return target
     extra_sql = "".join(f", a.{c}::TINYINT AS {c}1, b.{c}::TINYINT AS {c}2" for c in extra)
     pair = "<>" if directed else "<"
     query = f"""
@@ -204,8 +199,12 @@ def dyad_keys(system: str, directed: bool, first: int, last: int) -> Path:
         ANTI JOIN {store.scan(false_dyad_set)} f
             ON f.{code}1 = a.{code} AND f.{code}2 = b.{code} AND f.year = a.year
         ORDER BY {code}1, {code}2, year"""
-    with files.replacing(target, cache=True) as tmp:
-        _connection().execute(f"COPY ({query}) TO '{_sql_string(tmp.as_posix())}' (FORMAT parquet)")
+    digest = hashlib.sha256(query.encode()).hexdigest()[:12]
+    kind = "directed" if directed else "nondirected"
+    target = config.store_dir() / "derived" / f"{system}-{kind}-dyadyears-{first}-{last}-{digest}.parquet"
+    if not target.exists():
+        with files.replacing(target, cache=True) as tmp:
+            _connection().execute(f"COPY ({query}) TO '{_sql_string(tmp.as_posix())}' (FORMAT parquet)")
     return target
 
 
