@@ -154,8 +154,8 @@ A = "affirmed"
         (
             "2024-08-01",
             "Georgia joined the CSTO in 1993.",
-            [("CSTO", "joined", ["GEO"], "year", A, "correct")],
-        ),  # its predecessor
+            [("CST", "joined", ["GEO"], "year", A, "correct")],
+        ),  # the CSTO's predecessor then
         # statuses of another day or nobody's, parts of an organisation, hedges: no claim
         (
             "2022-05-18",

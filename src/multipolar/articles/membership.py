@@ -1082,9 +1082,11 @@ def counts(reading: Reading, article: str, day, org_mentions, org_starts) -> lis
             continue
         owner = owner_before(reading, i)
         verb = i >= 1 and tokens[i - 1] in COUNT_VERBS
+        seats = counted_statuses(tokens[i + 1 : noun])
         if owner and (verb or tokens[i - 1] in ("'s", "’s", "its")):
-            # "NATO's 32 members", "the group now has ten members", "The SCO consists of eight ... states"
-            out.append(count_claim(reading, article, owner, counted, i, noun + 1))
+            # "NATO's 32 members", "the group now has ten members", "The SCO consists of eight ... states",
+            # "The Security Council consists of five permanent members and 10 non-permanent members"
+            out.append(count_claim(reading, article, owner, counted, i, noun + 1, statuses=seats))
         elif (
             i
             and tokens[i - 1] == "the"
@@ -1120,7 +1122,7 @@ RAISED_TO = re.compile(
 )
 # nouns a count of members goes with, and words that may stand between the number and them
 COUNTED_NOUNS = words("members member states countries nations allies ally economies")
-COUNTED_BETWEEN = words("full permanent current founding member - fledged national")
+COUNTED_BETWEEN = words("full permanent current founding member - fledged national non")
 # verbs an organisation counts its members with ("the group now has ten members")
 FOUNDED_BY = [[verb, "by"] for verb in ("founded", "established", "created", "formed", "launched")]
 COUNT_VERBS = words(
@@ -1128,6 +1130,14 @@ COUNT_VERBS = words(
 )
 # words beside a number that make it no roster's size ("six new members", "the other 29 members")
 NOT_ROSTER = words("new more other additional further another remaining prospective candidate founding")
+
+
+def counted_statuses(between: list[str]) -> tuple[str, ...]:
+    """The roster a count counts, by the words between the number and its noun: "five permanent
+    members", "10 non-permanent members"."""
+    if "permanent" not in between:
+        return ("member",)
+    return ("elected", "member") if "non" in between else ("permanent", "member")
 
 
 def counted_noun(tokens: list[str], at: int) -> int | None:
@@ -1189,6 +1199,7 @@ def count_claim(
     end: int,
     found: Lst | None = None,
     founding: bool = False,
+    statuses: tuple[str, ...] = ("member",),
 ):
     lo = min(start, found.first) if found else start
     lo = max(lo, 0)
@@ -1199,7 +1210,7 @@ def count_claim(
     first, last = clause_range(reading, lo)
     states = [reading.line.mentions[i] for i in found.states] if found else []
     time = time_of(reading, max(lo, first), end - 1, first, last, False)
-    claim = Claim(org, "count", ("member",), states, time, "affirmed", False, article[text_start:text_end],
+    claim = Claim(org, "count", statuses, states, time, "affirmed", False, article[text_start:text_end],
                   text_start, text_end, "ordinal" if found else "founding" if founding else "count",
                   count=count)  # fmt: skip
     if found and has_any(reading.tokens[found.last + 1 : start], "future"):

@@ -318,7 +318,7 @@ def check_membership(claim, day: dt.date | None, resolver: Resolver) -> dict:
                 states.append(same_code_member(claim.org, state))
     checked = verdicts.check(claim, day, states)
     return {
-        "org": claim.org,
+        "org": checked.get("predecessor_named", claim.org),
         "what": claim.what,
         "status": checked.get("status", claim.statuses[0]),
         "states": [s["iso3"] for s in states],

@@ -73,7 +73,11 @@ def runs(org_id: str, iso3: str, status: str, strict: bool = False) -> tuple[Run
     roster's size and a list's missing members count the members not suspended)."""
     from multipolar.orgs import registry
 
-    held = (status,) if strict else (*HELD_AS.get(status, (status,)), *registry.held_as(org_id, status))
+    # the registry's statuses that hold ``status`` (a member that froze its participation is still
+    # one; the Security Council's members are its permanent and elected ones)
+    held = (*registry.held_as(org_id, status), status)
+    if not strict:
+        held = (*held, *HELD_AS.get(status, ()))
     found: list[Run] = []
     for spell in registry.spell_records(org_id):
         if spell["iso3"] != iso3 or spell["status"] not in held:
@@ -118,7 +122,8 @@ def recorded(org_id: str, status: str) -> bool:
     from multipolar.orgs import registry
 
     spells = (*registry.spell_records(org_id), *registry.gap_records(org_id))
-    return any(s["status"] == status for s in spells)
+    held = {status, *registry.held_as(org_id, status)}
+    return any(s["status"] in held for s in spells)
 
 
 @lru_cache(maxsize=4096)
@@ -186,6 +191,8 @@ def check(claim, day: dt.date | None, states: list[dict]) -> dict:
     before = [old for old in predecessors if org.founded and period[0] < org.founded]
     if before:
         out["predecessor"] = before[0].id
+        if period[1] < org.founded and before[0].existed_on(period[1]):
+            out["predecessor_named"] = before[0].id  # "the EU" in 1973 was the EEC: the claim is the EEC's
     for state in states:
         found = runs(org.id, state["iso3"], status)
         if before:
@@ -379,11 +386,12 @@ def check_count(claim, org, day, states, out) -> dict:
         last = min(last, dt.date.today())
         on = last if len(holders(org.id, "member", last)) == claim.count else first
         who = f"On {on.isoformat()}"
-    size = len(holders(org.id, "member", on))
+    size = len(holders(org.id, out.get("status", "member"), on))
     out["verdict"] = "correct" if size == claim.count else "wrong"
     if claim.time["anchor"] == "future":
         out["verdict"] = "came true" if size == claim.count else "did not come true"
-    out["reason"] = f"{who}, {org_label(org)} had {size} members (the claim says {claim.count})."
+    kind = "members" if out.get("status", "member") == "member" else f"{label(out['status'])} members"
+    out["reason"] = f"{who}, {org_label(org)} had {size} {kind} (the claim says {claim.count})."
     return out
 
 
