@@ -181,6 +181,7 @@ A = "affirmed"
         ("2008-09-07", "The SCO, which groups Russia and China along with four others, met.", []),
         ("2008-09-07", "NATO and the SCO include Russia and China, a diplomat claimed.", []),  # whose?
         ("2022-06-30", "NATO members Finland and Sweden? Not yet.", []),  # a question
+        ("2020-01-01", "NATO met Finland and the", []),  # a line that ends on "and the"
     ],
 )
 def test_claims_sentence_by_sentence(day, sentence, expected):

@@ -108,6 +108,8 @@ LISTING_GAP = words(
 VENUE = words("in at to from near outside inside via the of")
 # words before a state's name in a list that qualify it ("observers from Communist China")
 QUALIFIERS = words("communist nationalist red mainland soviet socialist democratic")
+# a list opens with one of them, "the" or a name
+LIST_OPENERS = QUALIFIERS | {"the"}
 # words that may stand between a clause's opening word and a verb that takes the clause before's
 # subject ("X is a partner but is not a member", "A joined in 2004 and became ...")
 VERB_OPENINGS = words(
@@ -241,14 +243,30 @@ def membership_claims(
     mentions in order, for the words that stand for the last one named ("the bloc")."""
     org_starts = [m.start for m in org_mentions]
     out: list[Claim] = []
+    triggers = trigger_words()
     for line in lines:
         if QUESTION.search(line.line):
             continue
+        if not triggers.search(line.line) and not DIGIT.search(line.line):
+            continue  # no cue, no number, no bracket after a name: no claim (most sentences)
         reading = read_line(line, day, org_mentions, org_starts)
         if reading is None:
             continue
         out.extend(claims_of(reading, article, day, org_mentions, org_starts))
     return out
+
+
+DIGIT = re.compile(r"\d")
+
+
+@cache
+def trigger_words() -> re.Pattern:
+    """What a line must hold to make a claim: a cue, a number or an ordinal (counts), a bracket,
+    dash or colon (a list after a name)."""
+    phrases = {" ".join(c.words) for found in cues().values() for c in found}
+    phrases |= set(NUMBER_WORDS) | set(ORDINAL_WORDS) | {"(", "—", "–", ":"}
+    alternatives = "|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True))
+    return re.compile(rf"(?<![^ ])(?:{alternatives})(?![^ ])")
 
 
 def read_line(line: SentenceLine, day, org_mentions, org_starts) -> Reading | None:
@@ -416,7 +434,7 @@ def state_at(tokens: list[str], i: int) -> int | None:
 def find_lists(reading: Reading) -> None:
     tokens, i = reading.tokens, 0
     while i < len(tokens):
-        at = state_at(tokens, i)
+        at = state_at(tokens, i) if tokens[i][0] == "<" or tokens[i] in LIST_OPENERS else None
         if at is None:
             i += 1
             continue
@@ -463,9 +481,8 @@ def find_clauses(reading: Reading) -> None:
         in_list.update(range(found.first, found.last + 1))
     clause_of = []
     for i, token in enumerate(tokens):
-        following = (
-            tokens[i + 2 if tokens[i + 1 : i + 2] == ["the"] else i + 1] if i + 1 < len(tokens) else ""
-        )
+        after = tokens[i + 1 : i + 3]
+        following = after[1] if after[:1] == ["the"] and len(after) > 1 else after[0] if after else ""
         ends = token in CLAUSE_ENDS or (
             token == "and" and i not in in_list and state_at(tokens, i + 1) is None
             and not following[:1].isdigit() and not following.startswith("<org")
@@ -1033,6 +1050,8 @@ def counts(reading: Reading, article: str, day, org_mentions, org_starts) -> lis
     alliance's 30th member", "Sweden has become the 32nd member of NATO"."""
     tokens, out = reading.tokens, []
     for i, token in enumerate(tokens):
+        if not (token[0].isdigit() or token in NUMBER_WORDS or token in ORDINAL_WORDS):
+            continue  # a count needs a number
         first, last = clause_range(reading, i)
         noun = counted_noun(tokens, i + 1)
         inner = None  # "Croatia becomes 28th EU member state"

@@ -79,8 +79,8 @@ def runs(org_id: str, iso3: str, status: str, strict: bool = False) -> tuple[Run
     if not strict:
         held = (*held, *HELD_AS.get(status, ()))
     found: list[Run] = []
-    for spell in registry.spell_records(org_id):
-        if spell["iso3"] != iso3 or spell["status"] not in held:
+    for spell in spells_of(org_id).get(iso3, ()):
+        if spell["status"] not in held:
             continue
         row = spell_row(org_id, spell)
         if found and found[-1].end is not None and spell["start"] <= found[-1].end + dt.timedelta(days=1):
@@ -116,6 +116,17 @@ def spell_row(org_id: str, spell: dict) -> dict:
     }
 
 
+@lru_cache(maxsize=256)
+def spells_of(org_id: str) -> dict[str, tuple[dict, ...]]:
+    """The organisation's curated spells by state (ISO3), each state's in order."""
+    from multipolar.orgs import registry
+
+    out: dict[str, list[dict]] = {}
+    for spell in registry.spell_records(org_id):
+        out.setdefault(spell["iso3"], []).append(spell)
+    return {iso3: tuple(found) for iso3, found in out.items()}
+
+
 @lru_cache(maxsize=1024)
 def recorded(org_id: str, status: str) -> bool:
     """Does the registry keep any spell of ``status`` for the organisation?"""
@@ -131,9 +142,7 @@ def holders(org_id: str, status: str, day: dt.date) -> tuple[str, ...]:
     """ISO3 codes of the states holding ``status`` on ``day`` (year-only members inside their years)."""
     from multipolar.orgs import registry
 
-    iso3s = {s["iso3"] for s in registry.spell_records(org_id)} | {
-        g["iso3"] for g in registry.gap_records(org_id)
-    }
+    iso3s = set(spells_of(org_id)) | {g["iso3"] for g in registry.gap_records(org_id)}
     return tuple(
         sorted(
             i for i in iso3s if any(r.holds(day) and not r.edge(day) for r in runs(org_id, i, status, True))
@@ -248,8 +257,8 @@ def status_on(org_id: str, iso3: str, day: dt.date) -> dict | None:
     """The curated spell the state held in the organisation on ``day``, whatever its status."""
     from multipolar.orgs import registry
 
-    for spell in registry.spell_records(org_id):
-        if spell["iso3"] == iso3 and registry.holds_on(spell, day):
+    for spell in spells_of(org_id).get(iso3, ()):
+        if registry.holds_on(spell, day):
             return spell_row(org_id, spell)
     return None
 
