@@ -114,7 +114,7 @@ LIST_OPENERS = QUALIFIERS | {"the"}
 # subject ("X is a partner but is not a member", "A joined in 2004 and became ...")
 VERB_OPENINGS = words(
     """is are was were has have had will would became become becomes joined join left quit withdrew
-    remains remained holds held also still then later now did does do"""
+    remains remained holds held also still then later now did does do not"""
 )
 # adverbs left out of a gap before its words are matched ("are also set to join")
 ADVERBS = words(
@@ -623,8 +623,8 @@ def read_cue(reading: Reading, start: int, end: int, cue: Cue, article, day, org
     first word; None when it makes none that can be read without doubt."""
     tokens = reading.tokens
     first, last = clause_range(reading, start)
-    if qualified(tokens, first, start):
-        return None  # "former members", "non-members", "would-be members"
+    if qualified(tokens, first, start) or has_any(tokens[start : start + 2], "part"):
+        return None  # "former members", "would-be members"; "Russia's partners in the SCO" are its members
     subject = subject_list(reading, first, start, cue)
     carried = False
     if subject is None and cue.side != "object" and reading.clause_of[start] > 0:
@@ -672,7 +672,8 @@ def read_cue(reading: Reading, start: int, end: int, cue: Cue, article, day, org
             return None  # "Turkey as a member ..." of no verb that makes it one
         what = "was invited" if verb.startswith("invit") else "joined"
         elected = verb.startswith("elect")  # an election is for a term that begins later
-    if what in ORDINARY_WHAT and has_any(own, "gain"):
+    granted = obj is not None and has_any(tokens[max(first, start - 2) : start], "gain")
+    if what in ORDINARY_WHAT and (has_any(own, "gain") or granted):  # "granted observer status to Iran"
         what = "joined"
     elif what in ORDINARY_WHAT and has_any(own, "lose"):
         what = "left"
@@ -711,7 +712,8 @@ def read_cue(reading: Reading, start: int, end: int, cue: Cue, article, day, org
     if chosen.open and cue.whole:
         return None  # "groups Russia, China and other states": not the whole list, nor a claim
     exhaustive = (
-        bool(obj)
+        (what in ORDINARY_WHAT or what == "founded by")
+        and bool(obj)
         and not part
         and chosen.closed
         and len(states) >= 2
@@ -981,7 +983,10 @@ def time_of(reading: Reading, lo: int, hi: int, first: int, last: int, future: b
     """The anchor of a claim over stream positions ``lo``..``hi``: the time expression in its clause
     nearest to it (at most NEAR words away), else one opening the sentence ("In 2015, ..."), else
     the article's day; "currently", "now" and "today" beside the claim keep the article's day."""
-    if {"currently", "now", "presently"} & set(reading.tokens[max(first, lo - 3) : hi + 1]):
+    opening = reading.times[0] if reading.times and reading.times[0].start <= 3 else None  # "- 1995: ..."
+    if opening is None and {"currently", "now", "presently"} & set(
+        reading.tokens[max(first, lo - 3) : hi + 1]
+    ):
         return {"anchor": "future", "value": None} if future else {"anchor": "article", "value": None}
     starts = [a for a, _ in reading.chars]
     near = []
@@ -1125,7 +1130,7 @@ def counts(reading: Reading, article: str, day, org_mentions, org_starts) -> lis
             if owner and (not i or tokens[i - 1] not in ("of", "by", "among")):
                 out.append(count_claim(reading, article, owner, counted, i, noun + 1))
     for match in RAISED_TO.finditer(" ".join(tokens)):
-        counted = number(match.group(1))
+        counted = number(match.group(1) or match.group(2))
         at = len(" ".join(tokens)[: match.start()].split())
         owner = sentence_org(reading, org_mentions, org_starts)
         if counted and owner:
@@ -1136,8 +1141,10 @@ def counts(reading: Reading, article: str, day, org_mentions, org_starts) -> lis
 
 # "raising total membership to fifteen", "bringing the number of participating countries to 11"
 RAISED_TO = re.compile(
-    r"(?:raising|bringing|brought|raised|increasing|increased) (?:the )?(?:total )?"
-    r"(?:membership|number of (?:\w+ )?(?:members|countries|states|nations)) to (\S+)"
+    r"(?:raising|bringing|brought|raised|increasing|increased|taking|take|takes|took) (?:the )?(?:total )?"
+    r"(?:membership|number of (?:\w+ )?(?:members|countries|states|nations)|<org#\d+>) to (\S+)"
+    r"|(?:swells|swelled|grows|grew|rises|rose|expands|expanded|increases|increased) to (\S+) "
+    r"(?:members|member states|member nations|member countries|countries|nations)"
 )
 # nouns a count of members goes with, and words that may stand between the number and them
 COUNTED_NOUNS = words("members member states countries nations allies ally economies")
@@ -1192,7 +1199,8 @@ def sentence_org(reading: Reading, org_mentions, org_starts) -> str | None:
 
 # words between an organisation and a count of its members ("the organization has a total of 22")
 OWNER_WORDS = words(
-    "'s ’s has have had counts numbers all of the consists is made up comprises includes groups a total"
+    """'s ’s has have had counts numbers all of the consists is made up comprises includes groups a total
+    which ,"""
 )
 
 

@@ -319,7 +319,7 @@ def check_membership(claim, day: dt.date | None, resolver: Resolver) -> dict:
     checked = verdicts.check(claim, day, states)
     return {
         "org": checked.get("predecessor_named", claim.org),
-        "what": claim.what,
+        "what": checked.get("what", claim.what),
         "status": checked.get("status", claim.statuses[0]),
         "states": [s["iso3"] for s in states],
         "count": claim.count,

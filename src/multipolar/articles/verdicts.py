@@ -27,6 +27,7 @@ from functools import lru_cache
 from multipolar.articles.times import interval
 
 ONE_DAY = dt.timedelta(days=1)
+HOLDING = {"member", "observer", "dialogue partner", "partner", "candidate", "associate", "suspended"}
 SEVERITY = ["wrong", "outdated", "premature", "did not come true", "not checkable", "incomplete", "came true",
             "correct"]  # fmt: skip
 EVENTS_GAINED = {"joined", "admitted", "was suspended", "was invited", "applied"}
@@ -180,6 +181,13 @@ def check(claim, day: dt.date | None, states: list[dict]) -> dict:
         )
         return out
     out["status"] = status
+    if claim.what in HOLDING and status != claim.statuses[0]:
+        out["what"] = label(status)  # "partner countries" of the SCO: its dialogue partners
+    predecessor = next((old for old, new in registry.successions() if new is org), None)
+    period = period_of(claim.time, day)
+    if predecessor and org.founded and period[1] < org.founded and predecessor.existed_on(period[1]):
+        out["predecessor_named"] = predecessor.id  # "the EU" in 1981 was the EEC: the claim is the EEC's
+        org = predecessor
     if claim.what == "count":
         return check_count(claim, org, day, states, out)
     if claim.what == "founded by":
@@ -200,8 +208,6 @@ def check(claim, day: dt.date | None, states: list[dict]) -> dict:
     before = [old for old in predecessors if org.founded and period[0] < org.founded]
     if before:
         out["predecessor"] = before[0].id
-        if period[1] < org.founded and before[0].existed_on(period[1]):
-            out["predecessor_named"] = before[0].id  # "the EU" in 1973 was the EEC: the claim is the EEC's
     for state in states:
         found = runs(org.id, state["iso3"], status)
         if before:
