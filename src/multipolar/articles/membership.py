@@ -216,6 +216,7 @@ class Lst:
     open: bool  # it runs on: "and other states", "along with four others"
     possessive: bool  # "Mali's membership"
     negated: bool  # "neither A nor B"
+    times: dict = field(default_factory=dict)  # mention index -> its own time: "Qatar (1961), Libya (1962)"
 
 
 @dataclass
@@ -440,7 +441,8 @@ def find_lists(reading: Reading) -> None:
             continue
         first, states, closed = i, [at], False
         negated = i > 0 and tokens[i - 1] == "neither"
-        j = at + 1
+        own_times: dict[int, timing.Time] = {}
+        j = bracketed_time(reading, at, own_times)
         while j < len(tokens) and j not in reading.breaks:  # "Germany [in 1955] and Greece ..."
             join = next((w for w in LIST_JOINS if tuple(tokens[j : j + len(w)]) == w), None)
             if join is None and tokens[j] == ",":
@@ -455,7 +457,7 @@ def find_lists(reading: Reading) -> None:
             if join not in ADDING:
                 closed = join[-1] in ("and", "&", "nor")  # after "as well as" a new list opens
             states.append(following)
-            j = following + 1
+            j = bracketed_time(reading, following, own_times)
         rest = tokens[j:]
         runs_on = any(tuple(rest[: len(w)]) == w for w in RUNS_ON)
         possessive = bool(rest) and rest[0] in ("'s", "’s")
@@ -468,9 +470,23 @@ def find_lists(reading: Reading) -> None:
                 runs_on,
                 possessive,
                 negated,
+                {int(STATE_SYMBOL.fullmatch(tokens[s]).group(1)): t for s, t in own_times.items()},
             )
         )
         i = j
+
+
+def bracketed_time(reading: Reading, at: int, found: dict) -> int:
+    """The position after the state at ``at``, past a bracketed time of its own ("Qatar (1961)"),
+    which ``found`` records by the state's position."""
+    tokens = reading.tokens
+    if tokens[at + 1 : at + 3] == ["(", ")"] and at + 2 in reading.breaks:
+        start, end = reading.chars[at + 1][1], reading.chars[at + 2][0]
+        inside = [t for t in reading.times if start <= t.start and t.end <= end]
+        if inside:
+            found[at] = inside[0]
+            return at + 3
+    return at + 1
 
 
 def find_clauses(reading: Reading) -> None:
@@ -567,7 +583,7 @@ def claims_of(reading: Reading, article: str, day, org_mentions, org_starts) -> 
         ):
             continue
         taken.add((found.org, first, kind))
-        out.append(found)
+        out.extend(each_in_its_time(found, reading))
     out.extend(bracketed(reading, article, day, taken))
     out.extend(gapped(reading, article, out, {key[1] for key in taken}))
     out.extend(counts(reading, article, day, org_mentions, org_starts))
@@ -607,6 +623,24 @@ def gapped(reading: Reading, article: str, found: list[Claim], used: set[int]) -
         claim.reported = model.reported
         out.append(claim)
     return out
+
+
+def each_in_its_time(claim: Claim, reading: Reading) -> list[Claim]:
+    """A claim whose states each carry a time of their own ("Qatar (1961), Libya (1962)") as one
+    claim per time; any other as it is."""
+    own = next((f.times for f in reading.lists if f.times and claim.states and
+                reading.line.mentions.index(claim.states[0]) in f.states), None)  # fmt: skip
+    if not own:
+        return [claim]
+    out: dict[str, Claim] = {}
+    for mention in claim.states:
+        time = own.get(reading.line.mentions.index(mention))
+        anchor = time.anchor(False) if time else claim.time
+        key = str(anchor)
+        if key not in out:
+            out[key] = Claim(**{**vars(claim), "states": [], "time": anchor, "exhaustive": False})
+        out[key].states.append(mention)
+    return list(out.values())
 
 
 def clause_range(reading: Reading, position: int) -> tuple[int, int]:
