@@ -197,12 +197,18 @@ def single_words() -> dict[str, frozenset[str]]:
 
 
 def has_any(tokens: list[str], role: str) -> tuple[str, ...] | None:
-    """The first of ``role``'s word sequences found in ``tokens`` (adverbs aside: "are also set to")."""
-    joined = " " + " ".join(t for t in tokens if t not in ADVERBS) + " "
-    for words in claim_words()[role]:
-        if f" {' '.join(words)} " in joined:
-            return words
-    return None
+    """The longest of ``role``'s word sequences found in ``tokens`` (adverbs aside: "are also set to")."""
+    if not tokens:
+        return None
+    found = role_pattern(role).search(" ".join(t for t in tokens if t not in ADVERBS))
+    return tuple(found.group(0).split()) if found else None
+
+
+@cache
+def role_pattern(role: str) -> re.Pattern:
+    """One pattern for all of a role's word sequences, the longest first, on word boundaries."""
+    phrases = "|".join(re.escape(" ".join(words)) for words in claim_words()[role])
+    return re.compile(rf"(?<![^ ])(?:{phrases})(?![^ ])")
 
 
 @dataclass
@@ -1088,9 +1094,11 @@ def counts(reading: Reading, article: str, day, org_mentions, org_starts) -> lis
     "raising total membership to fifteen", and the ordinal of a state that joined: "becoming the
     alliance's 30th member", "Sweden has become the 32nd member of NATO"."""
     tokens, out = reading.tokens, []
+    if not NUMBERISH.search(reading.line.line):
+        return out  # a count needs a number
     for i, token in enumerate(tokens):
         if not (token[0].isdigit() or token in NUMBER_WORDS or token in ORDINAL_WORDS):
-            continue  # a count needs a number
+            continue
         first, last = clause_range(reading, i)
         noun = counted_noun(tokens, i + 1)
         inner = None  # "Croatia becomes 28th EU member state"
@@ -1173,6 +1181,7 @@ def counts(reading: Reading, article: str, day, org_mentions, org_starts) -> lis
     return out
 
 
+NUMBERISH = re.compile(r"\d|\b(?:" + "|".join([*NUMBER_WORDS, *ORDINAL_WORDS]) + r")\b")
 # "raising total membership to fifteen", "bringing the number of participating countries to 11"
 RAISED_TO = re.compile(
     r"(?:raising|bringing|brought|raised|increasing|increased|taking|take|takes|took) (?:the )?(?:total )?"
