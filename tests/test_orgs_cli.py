@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 
 
@@ -162,3 +163,38 @@ def test_alliance_labels_do_not_name_an_organisation_that_did_not_exist_that_day
     assert {a["atopid"]: a["name"] for a in json.loads(out)["alliances"]}[4220] == (
         "Collective Security Treaty Organization"
     )
+
+
+def test_changes_lists_joins_exits_and_status_changes_between_two_days(run_cli):
+    code, out, _ = run_cli("changes", "--from", "2009-08-18", "--to", "2009-08-18", "--json")
+    assert code == 0
+    payload = json.loads(out)
+    assert payload["from"] == "2009-08-18" and payload["org"] is None
+    georgia = [c for c in payload["changes"] if c["iso3"] == "GEO"]
+    assert [(c["org"], c["event"], c["date"]) for c in georgia] == [("CIS", "left", "2009-08-18")]
+    code, out, _ = run_cli("changes", "--from", "2022-01-01", "--to", "2024-12-31", "--org", "SCO", "--json")
+    events = {(c["iso3"], c["event"], c["status"]) for c in json.loads(out)["changes"]}
+    assert {("IRN", "status changed", "member"), ("BLR", "status changed", "accession")} <= events
+    code, _, err = run_cli("changes", "--from", "2024-01-01", "--to", "2023-01-01")
+    assert code == 2 and "runs backwards" in err
+
+
+def test_changes_matches_history_for_one_organisation():
+    import multipolar as mp
+
+    history = mp.history("NATO").rows
+    window = history[(history["date"] >= dt.date(1999, 1, 1)) & (history["date"] <= dt.date(2009, 12, 31))]
+    found = mp.changes("1999-01-01", "2009-12-31", org="NATO").rows
+    assert sorted(found["iso3"]) == sorted(window["iso3"]) and len(found) == 12
+
+
+def test_plot_membership_draws_a_row_per_state(run_cli, tmp_path):
+    target = tmp_path / "cis.png"
+    code, out, err = run_cli("plot", "membership", "CIS", "-o", str(target), "--json")
+    assert code == 0, err and target.stat().st_size > 10_000
+    payload = json.loads(out)
+    assert payload["org"] == "CIS" and payload["kind"] == "membership"
+    code, _, err = run_cli("plot", "membership", "-o", str(tmp_path / "x.png"))
+    assert code == 2 and "needs an organisation" in err
+    code, _, err = run_cli("plot", "membership", "NATOO", "-o", str(tmp_path / "x.png"))
+    assert code == 2 and "Unknown organisation 'NATOO'" in err

@@ -43,7 +43,7 @@ def year_matrices(year: int, issue: str | None = None) -> tuple[np.ndarray, dict
     and n_votes matrices (NaN where a pair shared no vote)."""
     from threadpoolctl import threadpool_limits
 
-    part = un.by_year().get(year)
+    part = un.year_votes(year)
     if part is not None and issue is not None:
         part = part[part["rcid"].isin(un.issue_rcids(issue))]
     if part is None or part.empty:

@@ -18,7 +18,8 @@ from multipolar.orgs import registry
 
 LAST_YEAR = 2014  # COW IGO v3 ends here
 CODES = {0: "none", 1: "member", 2: "associate", 3: "observer"}
-# how a curated status reads in COW's scale (a member that froze its own participation is still a
+# how a curated status reads in COW's scale, where the organisation does not make it a member status
+# (a member that froze its own participation is still a
 # member, one the organisation suspended is coded out, as COW codes Egypt in the Arab League
 # 1980-1988; an observer in an accession procedure is still an observer; the rest are none)
 AS_COW = {
@@ -119,16 +120,18 @@ def _statuses(ids: list[str], year: int) -> dict[int, str]:
     first, last = dt.date(year, 1, 1), dt.date(year, 12, 31)
     ours: dict[int, str] = {}
 
-    def hold(cow: int | None, status: str) -> None:
-        status = AS_COW.get(status, "none")
+    def hold(org: registry.Organisation, cow: int | None, status: str) -> None:
+        # an organisation's own member statuses are full membership (the OSCE's participating States)
+        status = "member" if org.counts("member", status) else AS_COW.get(status, "none")
         if cow is not None and rank[status] > rank[ours.get(cow, "none")]:
             ours[cow] = status
 
     for org_id in ids:
+        org = registry.organisations()[org_id]
         for spell in registry.spell_records(org_id):
             if spell["start"] <= last and (spell["end"] is None or spell["end"] >= first):
-                hold(spell["cow"], spell["status"])
+                hold(org, spell["cow"], spell["status"])
         for gap in registry.gap_records(org_id):
             if gap["from_year"] <= year <= (9999 if gap["to_year"] is None else gap["to_year"]):
-                hold(gap["cow"], gap["status"])
+                hold(org, gap["cow"], gap["status"])
     return ours

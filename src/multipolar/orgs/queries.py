@@ -246,6 +246,49 @@ def history(org: str) -> Answer:
     return Answer("history", {"org": found.id}, rows, "events", notes, CURATED + STATE_NAMES, extra)
 
 
+CHANGE_COLUMNS = [
+    "date",
+    "org",
+    "event",
+    "iso3",
+    "cow",
+    "name",
+    "status",
+    "previous_status",
+    "source",
+    "note",
+]
+
+
+def changes(start: str | dt.date, end: str | dt.date, org: str | None = None) -> Answer:
+    """Every join, exit and status change across the registry (or in ``org``) dated from ``start``
+    to ``end``, both included, in date order: ``history``'s events of each organisation, whose
+    date is the first day of the new situation."""
+    first, last = parse_date(start), parse_date(end)
+    if last < first:
+        raise InputError(
+            f"The range {first.isoformat()} to {last.isoformat()} runs backwards.", "Give --from before --to."
+        )
+    ids = [registry.organisation(org).id] if org else list(registry.organisations())
+    parts = []
+    for org_id in ids:
+        events = _history_events(org_id)
+        parts.append(events[(events["date"] >= first) & (events["date"] <= last)].assign(org=org_id))
+    rows = pd.concat(parts, ignore_index=True) if parts else pd.DataFrame(columns=CHANGE_COLUMNS)
+    rows = rows.sort_values(["date", "org", "event", "name"], key=_event_order, ignore_index=True)
+    rows = rows[CHANGE_COLUMNS].astype({"cow": "Int64"})
+    params = {"from": first.isoformat(), "to": last.isoformat(), "org": ids[0] if org else None}
+    notes = (
+        [] if len(rows) else [f"No membership changed between {first.isoformat()} and {last.isoformat()}."]
+    )
+    return Answer("changes", params, rows, "changes", notes, CURATED + STATE_NAMES)
+
+
+@cache
+def _history_events(org_id: str) -> pd.DataFrame:
+    return history(org_id).rows
+
+
 def memberships(country: str, date: str | dt.date | None = None) -> Answer:
     """Every curated organisation and ATOP alliance ``country`` belongs to on ``date``, with its
     status and (for alliances) the obligations it undertook."""
