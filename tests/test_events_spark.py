@@ -12,6 +12,7 @@ import pytest
 from multipolar.data import fetch
 from multipolar.data.catalog import dataset
 from multipolar.events import event_blocs, events, synthetic
+from tests.test_events_polecat import write_polecat_sample
 
 pytestmark = pytest.mark.spark
 
@@ -49,3 +50,10 @@ def test_synthetic_parquet_and_bloc_behaviour_identically(spark, tmp_path):
     on_spark = event_blocs(str(path), "SCO", "NATO", spark=spark)
     pd.testing.assert_frame_equal(duck.rows, on_spark.rows, check_exact=True)
     assert len(duck.rows) > 0
+
+
+def test_polecat_files_and_actor_lists_identically(spark, tmp_path):
+    write_polecat_sample(tmp_path)
+    for options in ({}, {"directed": False, "by": "category", "dedup": "id"}):
+        source = str(tmp_path / "ngecEvents.*.txt")
+        assert_identical(events(source, **options), events(source, spark=spark, **options))

@@ -94,7 +94,7 @@ def events(
     domestic: bool = False,
     output: str | Path | None = None,
 ) -> Answer:
-    """Dyad-period event counts, Goldstein and tone from GDELT, ICEWS or PLOVER files.
+    """Dyad-period event counts, Goldstein and tone from GDELT, ICEWS, POLECAT or PLOVER files.
 
     One row per period, pair of states and class (QuadClass, root code or PLOVER category),
     saying whether the pair shared an ATOP alliance or one of ``blocs`` (organisations; all
@@ -256,8 +256,10 @@ def _answer(
         {"side": r.side, "code": r.code, "events": int(r.events), "reason": r.reason}
         for r in unmapped.itertuples()
     ]
+    pairs = formats.FORMATS[fmt].actor_lists
     notes = [
-        f"{total:,} events read: {counts.get('dyad', 0):,} between two states, "
+        f"{total:,} {'event pairs' if pairs else 'events'} read: "
+        f"{counts.get('dyad', 0):,} between two states, "
         f"{counts.get('domestic', 0):,} within one state{' (kept)' if options.domestic else ' (left out)'}, "
         f"{counts.get('unmapped', 0):,} with a side that names no state (listed under unmapped)."
     ]
@@ -267,6 +269,11 @@ def _answer(
             for r in unmapped_list[:5]
         )
         notes.append(f"Most frequent codes naming no state: {top}.")
+    if pairs:
+        notes.append(
+            "A record naming several countries counts once for each pair: each source with each "
+            "recipient, or, with no recipient, the sources with each other (PLOVER's actor lists)."
+        )
     notes.append(
         "same_alliance is NA outside ATOP 5.1's coverage (1815-2018); same_bloc counts full membership "
         f"of {', '.join(options.blocs) if len(options.blocs) < 8 else 'any curated organisation'}."
@@ -345,8 +352,8 @@ def events_sql(
 
     if format not in formats.FORMATS or format == "icews":
         raise InputError(
-            f"SQL is compiled for GDELT and PLOVER tables, not {format!r}.",
-            "Use --format gdelt2, gdelt1 or plover (ICEWS names need the data to be read).",
+            f"SQL is compiled for GDELT, POLECAT and PLOVER tables, not {format!r}.",
+            "Use --format gdelt2, gdelt1, polecat or plover (ICEWS names need the data to be read).",
         )
     options = _options(period, by, directed, weight, root_only, dedup, start, end, blocs, codes, domestic)
     system = formats.code_system(format, options.codes)

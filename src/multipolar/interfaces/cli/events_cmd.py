@@ -11,11 +11,14 @@ from pathlib import Path
 import typer
 
 app = typer.Typer(
-    help="Event data (GDELT, ICEWS, PLOVER) by dyad and bloc, on DuckDB or Spark.", no_args_is_help=True
+    help="Event data (GDELT, ICEWS, POLECAT, PLOVER) by dyad and bloc, on DuckDB or Spark.",
+    no_args_is_help=True,
 )
 
 SOURCE = typer.Argument(..., help="Files: paths, quoted globs, or s3:// gs:// URLs the engine reads.")
-FORMAT = typer.Option(None, "--format", "-f", help="gdelt1, gdelt2, icews or plover (default: detected).")
+FORMAT = typer.Option(
+    None, "--format", "-f", help="gdelt1, gdelt2, icews, polecat or plover (default: detected)."
+)
 ENGINE = typer.Option("duckdb", "--engine", "-e", help="duckdb (this process) or spark (local mode).")
 PERIOD = typer.Option("month", "--period", "-p", help="day, month or year.")
 ROOT_ONLY = typer.Option(False, "--root-only", help="Only GDELT's root events (IsRootEvent = 1).")
@@ -41,7 +44,7 @@ def aggregate_command(
     engine: str = ENGINE,
     period: str = PERIOD,
     by: str = typer.Option(
-        "quad", "--by", help="quad (QuadClass), root (CAMEO root code), category (PLOVER) or none."
+        "quad", "--by", help="quad (QuadClass), root (CAMEO root code), category (PLOVER event) or none."
     ),
     directed: bool = typer.Option(
         True, "--directed/--undirected", help="Source -> target, or each pair once."
@@ -138,7 +141,7 @@ def sql_command(
     dialect: str = typer.Option("bigquery", "--dialect", "-d", help="bigquery, duckdb, spark, postgres, ..."),
     table: str = typer.Option("gdelt-bq.gdeltv2.events", "--table", "-t", help="The events table to query."),
     format: str = typer.Option(
-        "gdelt2", "--format", "-f", help="The table's layout: gdelt2, gdelt1 or plover."
+        "gdelt2", "--format", "-f", help="The table's layout: gdelt2, gdelt1, polecat or plover."
     ),
     registry: str = typer.Option("multipolar", "--registry", help="Dataset holding the registry tables."),
     period: str = PERIOD,
@@ -185,7 +188,7 @@ def sql_command(
 @app.command("synthetic")
 def synthetic_command(
     output: Path = typer.Argument(..., help="File to write (.parquet for the imported form)."),
-    format: str = typer.Option("gdelt2", "--format", "-f", help="gdelt1, gdelt2, icews or plover."),
+    format: str = typer.Option("gdelt2", "--format", "-f", help="gdelt1, gdelt2, icews, polecat or plover."),
     events: int = typer.Option(10_000, "--events", "-n", help="How many events."),
     seed: int = typer.Option(1, "--seed"),
     as_json: bool = JSON,
