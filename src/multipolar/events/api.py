@@ -245,17 +245,24 @@ def _tidy(frame: pd.DataFrame) -> pd.DataFrame:
     return frame.sort_values(keys, na_position="last", kind="mergesort").reset_index(drop=True)
 
 
+def unmapped_codes(system: str, unmapped: pd.DataFrame) -> list[dict]:
+    """Each code that named no state, with its side, events and why (``codes.why_unmapped``)."""
+    return [
+        {
+            "side": r.side,
+            "code": None if r.code == "(none)" else r.code,
+            "events": int(r.events),
+            "reason": codebook.why_unmapped(system, None if r.code == "(none)" else r.code),
+        }
+        for r in unmapped.itertuples()
+    ]
+
+
 def _answer(
     kind, paths, fmt, engine, options, system, frame, counts, unmapped, output, extra_params
 ) -> Answer:
     total = int(sum(counts.values()))
-    unmapped = unmapped.copy()
-    unmapped["code"] = unmapped["code"].where(unmapped["code"] != "(none)", None)
-    unmapped["reason"] = [codebook.why_unmapped(system, c) for c in unmapped["code"]]
-    unmapped_list = [
-        {"side": r.side, "code": r.code, "events": int(r.events), "reason": r.reason}
-        for r in unmapped.itertuples()
-    ]
+    unmapped_list = unmapped_codes(system, unmapped)
     pairs = formats.FORMATS[fmt].actor_lists
     notes = [
         f"{total:,} {'event pairs' if pairs else 'events'} read: "
@@ -263,7 +270,7 @@ def _answer(
         f"{counts.get('domestic', 0):,} within one state{' (kept)' if options.domestic else ' (left out)'}, "
         f"{counts.get('unmapped', 0):,} with a side that names no state (listed under unmapped)."
     ]
-    if len(unmapped):
+    if unmapped_list:
         top = ", ".join(
             f"{r['code'] or 'no code'} ({r['side']}, {r['events']:,}: {r['reason']})"
             for r in unmapped_list[:5]

@@ -1,4 +1,5 @@
-"""``multipolar events aggregate | blocs | import | sql | synthetic``: event data on DuckDB or Spark.
+"""``multipolar events aggregate | blocs | dyadmonths | dyaddays | import | sql | synthetic``: event
+data and dyad panels on DuckDB or Spark.
 
 Each command is a thin call of one public function; Ibis, DuckDB and pyspark load only inside
 the command, so that ``multipolar --help`` stays fast.
@@ -183,6 +184,57 @@ def sql_command(
         print_json(answer.to_dict())
         return
     print(answer.extra["sql"])
+
+
+def _panel_command(period: str):
+    """The ``dyadmonths`` or ``dyaddays`` command: one definition for both periods."""
+
+    def command(
+        source: list[str] = typer.Argument(
+            None, help="Event files to count (paths, quoted globs, URLs); none: the panel alone."
+        ),
+        start: str = typer.Option(None, "--start", help="First day (YYYY-MM-DD; YYYY-MM for months)."),
+        end: str = typer.Option(None, "--end", help="Last day (YYYY-MM-DD; YYYY-MM for months)."),
+        directed: bool = typer.Option(
+            True, "--directed/--undirected", help="Both orders of each pair, or each pair once."
+        ),
+        blocs: str = typer.Option(
+            None, "--blocs", help="Organisations for same_bloc, e.g. NATO,SCO (default: all curated)."
+        ),
+        format: str = FORMAT,
+        engine: str = ENGINE,
+        root_only: bool = ROOT_ONLY,
+        dedup: str = DEDUP,
+        codes: str = CODES,
+        output: Path = typer.Option(None, "--output", "-o", help="Write the rows to this .parquet file."),
+        as_json: bool = JSON,
+    ) -> None:
+        from multipolar.events import create_dyaddays, create_dyadmonths
+
+        create = create_dyadmonths if period == "month" else create_dyaddays
+        answer = create(
+            source or None,
+            start=start,
+            end=end,
+            directed=directed,
+            blocs=blocs,
+            format=format,
+            engine=engine,
+            root_only=root_only,
+            dedup=dedup,
+            codes=codes,
+            output=output,
+        )
+        _emit(answer, as_json, f"Dyad-{period} panel: {len(answer)} rows")
+
+    command.__doc__ = (
+        f"Every pair of states each {period}, with shared alliance and bloc, and events if given."
+    )
+    return command
+
+
+app.command("dyadmonths")(_panel_command("month"))
+app.command("dyaddays")(_panel_command("day"))
 
 
 @app.command("synthetic")
