@@ -31,6 +31,7 @@ _API = {
     "alignment": "multipolar.alignment",
     "blocs": "multipolar.alignment",
     "brief": "multipolar.brief",
+    "changes": "multipolar.orgs",
     "cite": "multipolar.data.manage",
     "cohesion": "multipolar.alignment",
     "commitments": "multipolar.orgs",

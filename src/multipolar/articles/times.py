@@ -56,6 +56,7 @@ RELATIVE = re.compile(
     + r"|(?<=last )may|(?<=next )may))(?![^ ])(?! \d)"
     r"|(?<![^ ])(?:on |last )?(?P<weekday>" + "|".join(WEEKDAYS) + r")(?![^ ])"
 )
+RELATIVE_YEAR = re.compile(r" (next|last) year\b")
 # the words of a time expression that say it is an event's, not a span's
 SPAN_PREPOSITIONS = {
     "since": "since",
@@ -110,6 +111,11 @@ def times_in(line: str, day: dt.date | None) -> list[Time]:
             decade = int(match.group("a_decade")[:4])
             precision, value = "range", [str(decade), str(decade + 9)]
         end = match.end() if precision == "range" else match.end("first")
+        if (match.group("a_mdn") or match.group("a_dmn")) and precision == "day":
+            shift = RELATIVE_YEAR.match(line, end)  # "on 1 January next year"
+            if shift:
+                year = int(value[:4]) + {"next": 1, "last": -1}[shift.group(1)]
+                value, end = f"{year}{value[4:]}", shift.end()
         out.append(Time(match.start(), end, precision, value, match.group("prep")))
     for match in RELATIVE.finditer(line):
         if day is None:

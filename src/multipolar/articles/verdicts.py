@@ -73,7 +73,7 @@ def runs(org_id: str, iso3: str, status: str, strict: bool = False) -> tuple[Run
     roster's size and a list's missing members count the members not suspended)."""
     from multipolar.orgs import registry
 
-    held = (status,) if strict else HELD_AS.get(status, (status,))
+    held = (status,) if strict else (*HELD_AS.get(status, (status,)), *registry.held_as(org_id, status))
     found: list[Run] = []
     for spell in registry.spell_records(org_id):
         if spell["iso3"] != iso3 or spell["status"] not in held:
@@ -191,7 +191,11 @@ def check(claim, day: dt.date | None, states: list[dict]) -> dict:
         if before:
             found = tuple(sorted(runs(before[0].id, state["iso3"], status) + found, key=lambda r: r.start))
         out["rows"] += [row for run in found for row in run.rows]
-        if claim.what in EVENTS_GAINED or claim.what in EVENTS_LOST:
+        if claim.what == "applied" and status != "applicant":
+            verdict, reason = check_application(
+                state, found, period, runs(org.id, state["iso3"], "member"), status
+            )
+        elif claim.what in EVENTS_GAINED or claim.what in EVENTS_LOST:
             verdict, reason = check_event(claim, state, found, period, day, status)
         else:
             verdict, reason = check_holding(claim, state, found, period, day, status)
@@ -272,6 +276,8 @@ def check_holding(claim, state, found, period, day, status) -> tuple[str, str]:
     if anchor == "since":
         holds = any(r.start <= last and r.holds(day) for r in found)
         verdict = "correct" if holds else "outdated" if any(r.start <= last for r in found) else "wrong"
+    elif anchor == "until" and getattr(claim, "past", False):  # "were observers": at some time up to then
+        verdict = "correct" if any(r.start <= last for r in found) else "premature" if found else "wrong"
     elif anchor == "until":
         ended = any(
             r.end is not None and first <= r.end + dt.timedelta(days=1) and r.end <= last for r in found
@@ -332,9 +338,31 @@ def check_event(claim, state, found, period, day, status) -> tuple[str, str]:
     return "wrong", said + "."
 
 
+def check_application(state, found, period, memberships, status) -> tuple[str, str]:
+    """An application at the claim's time, where the registry dates candidacies and memberships but
+    not applications: borne out if the state became a candidate or member after applying and had
+    been neither before; contradicted if it already was; not checkable if it never became one."""
+    name = f"{state['name']} ({state['iso3']})"
+    later = [r for r in (*found, *memberships) if r.start >= period[0]]
+    before = [
+        r for r in (*found, *memberships) if r.start < period[0] and (r.end is None or r.end >= period[0])
+    ]
+    said = f"{name} {describe(found)} ({label(status)}); the registry does not date applications"
+    if before:
+        return "wrong", f"{said}: it already held the status."
+    if later:
+        return "correct", f"{said}: it became one from {min(r.start for r in later).isoformat()}."
+    return "not checkable", said + "."
+
+
 def check_count(claim, org, day, states, out) -> dict:
     """'the six-nation bloc', 'now has ten members': the roster's size on the claim's day; 'its 30th
     member': the roster's size on the day that state joined."""
+    if claim.cue == "founding" and org.founded:
+        size = len(holders(org.id, "member", org.founded))
+        out["verdict"] = "correct" if size == claim.count else "wrong"
+        out["reason"] = f"{org_label(org)} had {size} members when founded on {org.founded.isoformat()}."
+        return out
     if states:
         found = runs(org.id, states[0]["iso3"], "member")
         if not found:
@@ -353,6 +381,8 @@ def check_count(claim, org, day, states, out) -> dict:
         who = f"On {on.isoformat()}"
     size = len(holders(org.id, "member", on))
     out["verdict"] = "correct" if size == claim.count else "wrong"
+    if claim.time["anchor"] == "future":
+        out["verdict"] = "came true" if size == claim.count else "did not come true"
     out["reason"] = f"{who}, {org_label(org)} had {size} members (the claim says {claim.count})."
     return out
 

@@ -16,6 +16,9 @@ from typing import Any
 
 FORMATS = ("text", "md", "json", "html")
 DEFAULT_MEASURES = ("cinc", "gdp", "milex")
+# before LONG_RUN_UNTIL the World Bank has no figures and SIPRI none for the Soviet bloc and China
+LONG_RUN_MEASURES = ("cinc", "gdp_longrun", "milex_nmc")
+LONG_RUN_UNTIL = 1960
 
 
 def check_format(fmt: str) -> str:

@@ -44,6 +44,7 @@ class Organisation:
     atop_ids: tuple[int, ...]
     source: str
     member_statuses: tuple[str, ...] = ("member",)  # what 'member' means in this organisation
+    cow_igo: tuple[str, ...] = ()  # the Correlates of War IGO organisation(s) it corresponds to
 
     def statuses_meant(self, status: str) -> tuple[str, ...] | None:
         """The spell statuses a query for ``status`` means here: 'all' -> None (every status),
@@ -53,9 +54,11 @@ class Organisation:
         return self.member_statuses if status == "member" else (status,)
 
     def counts(self, status: str, spell_status: str) -> bool:
-        """Does a spell in ``spell_status`` answer a query for ``status``?"""
+        """Does a spell in ``spell_status`` answer a query for ``status``? It does if the status is
+        meant, or if it is also the meant one (``statuses.csv``: an observer in an accession
+        procedure is still an observer, a member that froze its participation still a member)."""
         meant = self.statuses_meant(status)
-        return meant is None or spell_status in meant
+        return meant is None or spell_status in meant or status_also().get(spell_status) in meant
 
     def existed_on(self, date: dt.date) -> bool:
         started = self.founded is None or self.founded <= date
@@ -97,6 +100,7 @@ def organisations() -> dict[str, Organisation]:
             atop_ids=tuple(int(a) for a in _split(r.atop_ids)),
             source=r.source,
             member_statuses=tuple(_split(r.member_statuses)) or ("member",),
+            cow_igo=tuple(_split(r.cow_igo)),
         )
     return out
 
@@ -151,10 +155,10 @@ def _spells() -> pd.DataFrame:
 @cache
 def gaps() -> pd.DataFrame:
     """Spells known to exist whose days could not be confirmed, so they are not in the
-    memberships file: org, iso3, status, from_year, to_year (NA = ongoing), note, source.
+    memberships file: org, iso3, cow, status, from_year, to_year (NA = ongoing), note, source.
     Answers name them instead of staying silent about a member they cannot date."""
     table = pd.read_csv(GAPS_FILE, dtype=str, keep_default_na=False)
-    for column in ("from_year", "to_year"):
+    for column in ("cow", "from_year", "to_year"):
         table[column] = pd.to_numeric(table[column].replace("", None)).astype("Int64")
     return table
 
@@ -168,6 +172,7 @@ def gap_records(org: str) -> tuple[dict, ...]:
 def _gap_records() -> dict[str, tuple[dict, ...]]:
     out: dict[str, list[dict]] = {}
     for row in gaps().to_dict("records"):
+        row["cow"] = None if pd.isna(row["cow"]) else int(row["cow"])
         row["from_year"] = int(row["from_year"])
         row["to_year"] = None if pd.isna(row["to_year"]) else int(row["to_year"])
         out.setdefault(row["org"], []).append(row)
@@ -187,6 +192,20 @@ def statuses() -> dict[str, str]:
     """The status vocabulary, 'member' first: status -> what it means (``statuses.csv``)."""
     table = pd.read_csv(STATUSES_FILE, dtype=str, keep_default_na=False)
     return dict(zip(table["status"], table["meaning"], strict=True))
+
+
+@cache
+def status_also() -> dict[str, str]:
+    """Status -> the status its holders also hold (accession -> observer, frozen -> member)."""
+    table = pd.read_csv(STATUSES_FILE, dtype=str, keep_default_na=False)
+    return {s: also for s, also in zip(table["status"], table["also"], strict=True) if also}
+
+
+def held_as(org_id: str, status: str) -> tuple[str, ...]:
+    """The spell statuses that hold ``status`` in the organisation (its member statuses for
+    'member', and the statuses that also are it)."""
+    org = organisations()[org_id]
+    return tuple(s for s in statuses() if org.counts(status, s))
 
 
 def holds_on(spell: dict, date: dt.date) -> bool:

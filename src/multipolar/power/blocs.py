@@ -23,8 +23,8 @@ from multipolar import progress
 from multipolar.answer import Answer
 from multipolar.dates import parse_date
 from multipolar.errors import CoverageError, InputError, MultipolarError, UnknownNameError
-from multipolar.orgs import alliances, members, registry
-from multipolar.orgs.queries import gap_notes
+from multipolar.orgs import alliances, registry
+from multipolar.orgs.queries import gap_notes, member_notes
 from multipolar.power import measures, polarity
 from multipolar.power.plot import check_path, line_chart, require_values
 from multipolar.power.polarity import _span  # the project's one way of writing year runs
@@ -104,18 +104,41 @@ class Weighed:
         return f"{bloc.name}: no {self.measure} value in {self.year} for {names}; left out (missing, not 0)."
 
 
-def weigh(measure: str, date: dt.date, weights: Mapping[str, float] | str | None = None) -> Weighed:
-    """The measure's values in its latest data year at or before the date's year."""
+def weigh(
+    measure: str,
+    date: dt.date,
+    weights: Mapping[str, float] | str | None = None,
+    year: int | None = None,
+) -> Weighed:
+    """The measure's values as they stood on ``date``: in the last complete year before it (the
+    year before, unless the date is 31 December), or the latest year with data before that; with
+    ``year``, in that year (or the latest with data before it). A day in 2022 is not described by
+    figures for all of 2022."""
     name = measures.measure_name(measure)
     measures.check_year(date.year)  # before 1816 no measure has data: said as such
-    year = measures.latest_year(name, date.year, weights)
-    if year is None:
-        raise CoverageError(f"No {name} data on or before {date.year}.", covering_hint(date.year))
-    weighed = weigh_year(name, year, weights)
-    if year == date.year:
+    through = measures.check_year(year) if year is not None else complete_year(date)
+    found = measures.latest_year(name, through, weights)
+    if found is None and year is None:  # no complete year before the day (1816): the day's own
+        found = measures.latest_year(name, date.year, weights)
+    if found is None:
+        raise CoverageError(f"No {name} data on or before {through}.", covering_hint(through))
+    weighed = weigh_year(name, found, weights)
+    if year is not None and found == year:
         return weighed
-    said = f"{name}: the latest data at or before {date.isoformat()} are for {year}; figures are {year}'s."
+    if year is not None:
+        said = f"{name}: no data for {year}; figures are for {found}, the latest year before it with data."
+    elif found == through:
+        said = f"{name}: figures are for {found}, the last complete year before {date.isoformat()}."
+    elif found < through:
+        said = f"{name}: figures are for {found}, the latest year with data before {date.isoformat()}."
+    else:
+        said = f"{name}: no complete year with data before {date.isoformat()}; figures are for {found}."
     return replace(weighed, notes=(*weighed.notes, said))
+
+
+def complete_year(date: dt.date) -> int:
+    """The last calendar year that had ended by the end of ``date``."""
+    return date.year if (date.month, date.day) == (12, 31) else date.year - 1
 
 
 def covering_hint(year: int) -> str:
@@ -175,8 +198,8 @@ def org_bloc(name: str, date: dt.date, status: str = "member") -> Bloc:
     """
     org = registry.organisation(name)
     rows = registry.on(date, org.id)
-    rows = rows[rows["status"] == status]
-    notes = () if len(rows) else tuple(members(org.id, date, status=status).notes)
+    rows = rows[rows["status"].map(lambda spell_status: org.counts(status, spell_status)).astype(bool)]
+    notes = () if len(rows) else tuple(member_notes(org.id, date, status, [])[0])
     sources = (registry.ORGANISATIONS_SOURCE, registry.MEMBERSHIPS_SOURCE)
     if len(rows) and (gaps := gap_notes(org.id, date, status, set(rows["iso3"]))):
         # states known to belong whose days are not curated: named, since the bloc lacks them
@@ -354,7 +377,8 @@ def merge_groups(blocs: dict[str, Bloc], groups: list[list[str]], lookup: Blocs)
 def merged_polarity(weighed: Weighed, blocs: Iterable[Bloc]) -> tuple[dict, list[str]]:
     """Polarity with each bloc as one actor and every other state as itself.
 
-    A state in two blocs counts once, with the bloc listed first (said in the notes). If a major
+    A state in two blocs counts once, in the bloc listed first (said in the notes; the bloc table
+    counts it in each). If a major
     power has no value that year the indices are NA, with ``missing`` naming it, as in
     ``mp.polarity``: shares of a world without it would describe a different system.
     """
@@ -362,18 +386,23 @@ def merged_polarity(weighed: Weighed, blocs: Iterable[Bloc]) -> tuple[dict, list
         return {c: None for c in polarity.COLUMNS} | {"missing": ", ".join(weighed.majors_lacking)}, []
     rows = weighed.values.dropna(subset=["value"])
     taken = pd.Series(False, index=rows.index)
+    owner = pd.Series("", index=rows.index)  # the bloc that counts each state as an actor
     shares: dict[str, float] = {}
     notes = []
     for b in blocs:
         inside = rows["cow"].isin(b.cow) | rows["iso3"].isin(b.iso3)
         if not inside.any():
             continue  # a bloc with no member valued this year is no actor
-        twice = rows.loc[inside & taken, "iso3"]
-        if len(twice):
+        twice = inside & taken
+        if twice.any():
+            first = " and ".join(dict.fromkeys(owner[twice]))
             notes.append(
-                f"{', '.join(twice.astype(str))} also in {b.name}: counted once, with the bloc listed first."
+                f"{', '.join(rows.loc[twice, 'iso3'].astype(str))} belong to {first} and to {b.name}: the "
+                f"table counts them in each bloc; polarity with blocs as single actors counts them once, "
+                f"in {first} (the bloc listed first)."
             )
         shares[b.name] = float(rows.loc[inside & ~taken, "share"].sum())
+        owner[inside & ~taken] = b.name
         taken |= inside
     for row in rows[~taken].itertuples(index=False):
         shares[row.iso3 if isinstance(row.iso3, str) else str(row.cow)] = float(row.share)

@@ -12,6 +12,8 @@ from typing import TYPE_CHECKING, Any
 from rich.console import Console
 from rich.table import Table
 
+from multipolar.numbers import PERCENT_COLUMNS, POINTS_COLUMNS, percent, signed
+
 if TYPE_CHECKING:
     from multipolar.answer import Answer
 
@@ -31,12 +33,32 @@ def emit(answer: Answer, as_json: bool, title: str | None = None, columns: list[
 def table(answer: Answer, title: str | None = None, columns: list[str] | None = None) -> Table:
     shown = columns or list(answer.rows.columns)
     out = Table(title=title, title_justify="left", header_style="bold")
+    formats = []
     for name in shown:
         numeric = answer.rows[name].dtype.kind in "iuf" if name in answer.rows else False
-        out.add_column(name, justify="right" if numeric else "left")
+        out.add_column(name, justify="right" if numeric or name in SHARE_FORMATS else "left")
+        formats.append(SHARE_FORMATS.get(name, cell))
     for row in answer.rows[shown].itertuples(index=False):
-        out.add_row(*(cell(v) for v in row))
+        out.add_row(*(show(v) for show, v in zip(formats, row, strict=True)))
     return out
+
+
+def _share(format_one):
+    """A cell formatter for a share column: the shared number format, NA dimmed."""
+
+    def show(value: Any) -> str:
+        from multipolar.answer import plain
+
+        value = plain(value)
+        return "[dim]NA[/]" if value is None else format_one(float(value))
+
+    return show
+
+
+SHARE_FORMATS = {
+    **{name: _share(percent) for name in PERCENT_COLUMNS},
+    **{name: _share(signed) for name in POINTS_COLUMNS},
+}
 
 
 def footer(answer: Answer) -> None:
