@@ -90,13 +90,21 @@ def plot_(
     issue: str = typer.Option(None, "--issue", help="alignment, cohesion: one issue's votes (me, hr, ...)."),
     obligation: str = typer.Option(None, "--obligation", help="network: only ties with this obligation."),
     signed: bool = typer.Option(False, "--signed", help="network: disputes as negative ties, with balance."),
+    year: int = typer.Option(None, "--year", "-y", help="network: draw that year's graph, coloured by bloc."),
     as_json: bool = JSON,
 ) -> None:
     """Draw polarity, powers' or blocs' shares, UN alignment, bloc cohesion, alliance blocs or an
     organisation's membership (a row per state, coloured by status) over time."""
     from multipolar.power import plot
 
-    options = {"state": state, "with_": with_, "blocs": bloc, "issue": issue, "obligation": obligation}
+    options = {
+        "state": state,
+        "with_": with_,
+        "blocs": bloc,
+        "issue": issue,
+        "obligation": obligation,
+        "year": year,
+    }
     chosen = {k: v for k, v in options.items() if v} | ({"signed": True} if signed else {})
     answer = plot.plot(kind, output, measure, start, end, among, weights, org=org, **chosen)
     if as_json:
