@@ -17,7 +17,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from multipolar.answer import Answer, plain
+from multipolar.answer import Answer, Records
 from multipolar.articles import claims as claiming
 from multipolar.articles import conflicts as conflicting
 from multipolar.articles import gazetteer as names
@@ -37,35 +37,27 @@ LANGUAGES = {  # how the note names the language detected
 }  # fmt: skip
 
 
+class ClaimRecords(Records):
+    """The claims as dicts; as a DataFrame (``claims_table``) only when someone asks for one."""
+
+    def frame(self) -> pd.DataFrame:
+        return claims_table(list(self.rows))
+
+
 @dataclass
 class ArticleReport(Answer):
     """An Answer whose rows are the membership claims; everything else sits in ``extra``."""
 
     def __post_init__(self):
         # ``rows`` may be given as the claim dicts; the DataFrame is built only when asked for
-        if isinstance(self.rows, list):
-            self.__dict__["_claim_rows"] = self.__dict__.pop("rows")
+        if isinstance(self.__dict__["_rows"], list):
+            self.__dict__["_rows"] = ClaimRecords(tuple(CLAIM_COLUMNS), tuple(self.__dict__["_rows"]))
 
     def __getattr__(self, name: str):
-        if name == "rows" and "_claim_rows" in self.__dict__:
-            self.__dict__["rows"] = claims_table(self.__dict__["_claim_rows"])
-            return self.__dict__["rows"]
         extra = self.__dict__.get("extra", {})
         if name in extra:
             return extra[name]
         raise AttributeError(name)
-
-    def __len__(self) -> int:
-        if "rows" not in self.__dict__ and "_claim_rows" in self.__dict__:
-            return len(self.__dict__["_claim_rows"])
-        return len(self.rows)
-
-    def records(self) -> list[dict]:
-        """As ``Answer.records`` but straight from the claim dicts while no DataFrame was built
-        (the same values: the table holds them as plain Python objects)."""
-        if "rows" not in self.__dict__ and "_claim_rows" in self.__dict__:
-            return [{c: plain(row[c]) for c in CLAIM_COLUMNS} for row in self.__dict__["_claim_rows"]]
-        return super().records()
 
     @property
     def date(self) -> dt.date | None:

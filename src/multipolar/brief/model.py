@@ -111,6 +111,10 @@ class Brief:
 
         return render.html(self)
 
+    def _repr_html_(self) -> str:
+        """Jupyter shows the brief as its HTML report (tables, charts, notes, sources)."""
+        return self.to_html()
+
     def render(self, fmt: str) -> str:
         """The brief as text, md, json or html."""
         renderers = {"text": self.to_text, "md": self.to_markdown, "json": self.to_json, "html": self.to_html}

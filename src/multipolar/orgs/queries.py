@@ -10,13 +10,14 @@ from __future__ import annotations
 import datetime as dt
 from functools import cache, lru_cache
 
-import pandas as pd
-
-from multipolar.answer import Answer
+from multipolar import lazy
+from multipolar.answer import Answer, Records
 from multipolar.dates import change_days, parse_date, stretch_start
 from multipolar.errors import CoverageError, InputError
 from multipolar.orgs import atop, registry
 from multipolar.states import identity
+
+pd = lazy.load("pandas")  # members answers from the curated records without it
 
 CURATED = [registry.ORGANISATIONS_SOURCE, registry.MEMBERSHIPS_SOURCE]
 ALLIANCE_NAMES = [registry.ORGANISATIONS_SOURCE, registry.TREATIES_SOURCE]  # how ATOP ids are labelled
@@ -62,15 +63,14 @@ def members(org: str, date: str | dt.date | None = None, status: str = "member")
     if found.founded and day < found.founded:
         raise CoverageError(*before_founding(found, day))
     rows, notes, sources = member_records(found.id, day, status)
-    frame = pd.DataFrame({c: pd.Series([r[c] for r in rows], dtype=object) for c in MEMBER_COLUMNS})
-    frame["cow"] = frame["cow"].astype("Int64")
+    table = Records(tuple(MEMBER_COLUMNS), tuple(rows), {"cow": "Int64"})  # a DataFrame when asked
     params = {"org": found.id, "date": day.isoformat(), "status": status}
-    listed = set(frame["iso3"])
+    listed = {r["iso3"] for r in rows}
     by_year = sorted(
         {g["iso3"] for g in gaps_on(found.id, day, status) if g["certain"] and g["iso3"] not in listed}
     )
-    extra = {"org_name": found.name, "size": len(frame) + len(by_year), "known_by_year": by_year}
-    return Answer("members", params, frame, "members", notes, sources, extra)
+    extra = {"org_name": found.name, "size": len(rows) + len(by_year), "known_by_year": by_year}
+    return Answer("members", params, table, "members", notes, sources, extra)
 
 
 def member_records(org_id: str, day: dt.date, status: str) -> tuple[list[dict], list[str], list[str]]:
@@ -384,7 +384,10 @@ def alliances(date: str | dt.date | None = None, obligation: str | None = None) 
     notes.extend(
         atop.uncertain_day_notes(uncertain, day, state_labels(set(uncertain["cow"]), day, codes=False))
     )
-    notes.append("ATOP alliances have no names; 'name' labels those a curated organisation's treaty codes.")
+    notes.append(
+        "ATOP alliances have no names; 'name' gives the treaty's (orgs/data/treaties.csv) or the curated "
+        "organisation's whose treaty it codes, where known."
+    )
     return Answer(
         "alliances",
         params,

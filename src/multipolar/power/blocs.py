@@ -15,6 +15,7 @@ import datetime as dt
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 from pathlib import Path
 
 import pandas as pd
@@ -57,37 +58,61 @@ class Weighed:
     majors_lacking: tuple[str, ...] = ()  # major powers (iso3) with no value this year
 
     def members_of(self, bloc: Bloc) -> pd.DataFrame:
+        return self.values.iloc[sorted(self._positions(bloc))]
+
+    @cached_property
+    def _lookup(self) -> tuple[dict, dict, list[float], list[float]]:
+        """Row positions by COW code and by ISO3, and the values and shares: a brief asks about
+        dozens of blocs, and set look-ups answer each without filtering the table again."""
         rows = self.values
-        return rows[rows["cow"].isin(bloc.cow) | rows["iso3"].isin(bloc.iso3)]
+        by_cow: dict[int, list[int]] = {}
+        by_iso: dict[str, list[int]] = {}
+        for position, (cow, iso3) in enumerate(zip(rows["cow"], rows["iso3"], strict=True)):
+            by_cow.setdefault(int(cow), []).append(position)
+            if isinstance(iso3, str):
+                by_iso.setdefault(iso3, []).append(position)
+        return by_cow, by_iso, rows["value"].tolist(), rows["share"].tolist()
+
+    def _positions(self, bloc: Bloc) -> set[int]:
+        by_cow, by_iso, _, _ = self._lookup
+        found = {p for cow in bloc.cow if cow is not None for p in by_cow.get(int(cow), ())}
+        return found | {p for iso3 in bloc.iso3 for p in by_iso.get(iso3, ())}
+
+    def _total(self, bloc: Bloc, column: int) -> float | None:
+        """The members' summed values (column 2) or shares (3), NA as ``value`` and ``share`` say."""
+        numbers = [self._lookup[column][p] for p in self._positions(bloc)]
+        numbers = [n for n in numbers if n == n]  # NaN is no number: left out, never 0
+        return float(sum(numbers)) if numbers and not self.majors_missing(bloc) else None
 
     def value(self, bloc: Bloc) -> float | None:
         """The members' summed value; None (NA) when no member has one, or a major power has none."""
-        found = self.members_of(bloc)["value"]
-        return float(found.sum()) if found.notna().any() and not self.majors_missing(bloc) else None
+        return self._total(bloc, 2)
 
     def share(self, bloc: Bloc) -> float | None:
         """The members' summed share of the world; None (NA) when no member has a value, or a
         major power among them has none (the rest would stand for the bloc, as if it were 0)."""
-        found = self.members_of(bloc)["share"]
-        return float(found.sum()) if found.notna().any() and not self.majors_missing(bloc) else None
+        return self._total(bloc, 3)
 
     def absent(self, bloc: Bloc) -> list[tuple[str, int | None]]:
         """Members (iso3, cow) with no value this year."""
-        found = self.members_of(bloc).dropna(subset=["value"])
-        have_cow, have_iso = set(found["cow"]), set(found["iso3"].dropna())
+        by_cow, by_iso, values, _ = self._lookup
+
+        def valued(positions) -> bool:
+            return any(values[p] == values[p] for p in positions)
+
         return [
             (iso, cow)
             for iso, cow in zip(bloc.iso3, bloc.cow, strict=True)
-            if iso not in have_iso and (cow is None or cow not in have_cow)
+            if not valued(by_iso.get(iso, ())) and (cow is None or not valued(by_cow.get(int(cow), ())))
         ]
+
+    @cached_property
+    def _majors(self) -> set[int]:
+        return set(measures.majors_by_year(self.year, self.year)[0]["cow"])
 
     def majors_missing(self, bloc: Bloc) -> list[str]:
         """Members without a value that are major powers this year (the bloc's sum is then NA)."""
-        gone = self.absent(bloc)
-        if not gone:
-            return []
-        majors = set(measures.majors_by_year(self.year, self.year)[0]["cow"])
-        return [iso for iso, cow in gone if cow in majors]
+        return [iso for iso, cow in self.absent(bloc) if cow in self._majors]
 
     def missing(self, bloc: Bloc) -> str | None:
         """A note naming members with no value this year: left out of sums, never counted as 0;
@@ -197,18 +222,21 @@ def org_bloc(name: str, date: dt.date, status: str = "member") -> Bloc:
     no member spell in force yet).
     """
     org = registry.organisation(name)
-    rows = registry.on(date, org.id)
-    rows = rows[rows["status"].map(lambda spell_status: org.counts(status, spell_status)).astype(bool)]
-    notes = () if len(rows) else tuple(member_notes(org.id, date, status, [])[0])
+    rows = [
+        spell
+        for spell in registry.spell_records(org.id)
+        if registry.holds_on(spell, date) and org.counts(status, spell["status"])
+    ]
+    notes = () if rows else tuple(member_notes(org.id, date, status, [])[0])
     sources = (registry.ORGANISATIONS_SOURCE, registry.MEMBERSHIPS_SOURCE)
-    if len(rows) and (gaps := gap_notes(org.id, date, status, set(rows["iso3"]))):
+    if rows and (gaps := gap_notes(org.id, date, status, {r["iso3"] for r in rows})):
         # states known to belong whose days are not curated: named, since the bloc lacks them
         notes = tuple(f"{org.id}: n{gap[1:]}" for gap in gaps)
         sources += (registry.GAPS_SOURCE,)
     return Bloc(
         name=org.id,
-        iso3=tuple(rows["iso3"]),
-        cow=tuple(None if pd.isna(c) else int(c) for c in rows["cow"]),
+        iso3=tuple(r["iso3"] for r in rows),
+        cow=tuple(r["cow"] for r in rows),
         origin=f"{org.name} on {date.isoformat()} ({status}s)",
         sources=sources,
         notes=notes,

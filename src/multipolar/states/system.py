@@ -12,12 +12,13 @@ from __future__ import annotations
 import datetime as dt
 import functools
 
-import pandas as pd
-
+from multipolar import lazy
 from multipolar.answer import Answer
 from multipolar.dates import FIRST_DAY, parse_date
 from multipolar.errors import CoverageError, InputError
 from multipolar.states import identity, lists
+
+pd = lazy.load("pandas")
 
 SYSTEMS = {"cow": "Correlates of War", "gw": "Gleditsch-Ward"}
 LISTS = {"cow": "cow_states", "gw": "gw_states"}

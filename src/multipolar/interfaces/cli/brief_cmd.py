@@ -102,14 +102,17 @@ def brief(
     ),
 ) -> None:
     """The structure of the world on one day: polarity, top powers, blocs, alliances, sources."""
-    from multipolar.articles.grounding import add_grounding, article_for_brief
     from multipolar.brief.assemble import brief as make_brief
     from multipolar.brief.render import renderables
 
     chosen = check_format("json" if as_json else fmt or format_of(output))  # before the work
     if output:
         files.check_output(output)
-    grounded = article_for_brief(article, date) if article else None
+    grounded = None
+    if article:  # the article reader (spaCy) only when an article is given
+        from multipolar.articles.grounding import add_grounding, article_for_brief
+
+        grounded = article_for_brief(article, date)
     report = make_brief(
         grounded.date if grounded else date,
         [m for item in measure or [] for m in item.split(",") if m.strip()] or None,
