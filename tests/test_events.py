@@ -34,6 +34,16 @@ def by_key(frame: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
     return out
 
 
+def pairs_named(sources, targets) -> int:
+    """How many country pairs a PLOVER record names: sources x recipients, or, with no
+    recipient, the ordered pairs among several sources."""
+    s = {c.strip() for c in (sources or "").split(";") if c.strip()}
+    r = {c.strip() for c in (targets or "").split(";") if c.strip()}
+    if not r and len(s) >= 2:
+        return len(s) * (len(s) - 1)
+    return max(len(s), 1) * max(len(r), 1)
+
+
 def test_cameo_codes_name_the_state_of_the_day():
     spells = codes.cameo_spells()
 
@@ -119,7 +129,9 @@ def test_gdelt1_reads_both_layouts_and_icews_and_plover_map_their_codes():
     reasons = {u["code"]: u["reason"] for u in icews.extra["unmapped"]}
     assert reasons["Occupied Palestinian Territory"] == "name the resolver does not know"
     plover = events(raw("plover_gold_standard"), by="category")
-    assert plover.extra["events_read"] == 322
+    records = store.frame("plover_gold_standard")
+    assert len(records) == 322
+    assert plover.extra["events_read"] == sum(map(pairs_named, records.source_code, records.target_code))
     agree = plover.rows[plover.rows.category == "AGREE"]
     assert agree.events.sum() > 0 and {"category", "a_iso3"} <= set(plover.rows.columns)
     assert any(u["code"] == "IGO" for u in plover.extra["unmapped"])

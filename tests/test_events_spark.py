@@ -11,7 +11,8 @@ import pytest
 
 from multipolar.data import fetch
 from multipolar.data.catalog import dataset
-from multipolar.events import event_blocs, events, synthetic
+from multipolar.events import create_dyaddays, create_dyadmonths, event_blocs, events, synthetic
+from tests.test_events_polecat import write_polecat_sample
 
 pytestmark = pytest.mark.spark
 
@@ -49,3 +50,21 @@ def test_synthetic_parquet_and_bloc_behaviour_identically(spark, tmp_path):
     on_spark = event_blocs(str(path), "SCO", "NATO", spark=spark)
     pd.testing.assert_frame_equal(duck.rows, on_spark.rows, check_exact=True)
     assert len(duck.rows) > 0
+
+
+def test_polecat_files_and_actor_lists_identically(spark, tmp_path):
+    write_polecat_sample(tmp_path)
+    for options in ({}, {"directed": False, "by": "category", "dedup": "id"}):
+        source = str(tmp_path / "ngecEvents.*.txt")
+        assert_identical(events(source, **options), events(source, spark=spark, **options))
+
+
+def test_dyad_panels_identically(spark, tmp_path):
+    path = tmp_path / "s.parquet"
+    synthetic.write(path, "gdelt2", 2000)
+    months = {"start": "2015-12", "end": "2016-01"}  # December 2015: before the events, NA
+    duck = create_dyadmonths(str(path), **months)
+    assert_identical(duck, create_dyadmonths(str(path), spark=spark, **months))
+    assert duck.rows.events.sum() > 0 and duck.rows.events.isna().any()
+    days = {"start": "2006-06-11", "end": "2006-06-12", "directed": False, "blocs": "NATO"}
+    assert_identical(create_dyaddays(**days), create_dyaddays(spark=spark, **days))

@@ -36,6 +36,8 @@ _API = {
     "cohesion": "multipolar.alignment",
     "commitments": "multipolar.orgs",
     "compare": "multipolar.power.blocs",
+    "create_dyaddays": "multipolar.events",
+    "create_dyadmonths": "multipolar.events",
     "create_dyadyears": "multipolar.panels",
     "create_stateyears": "multipolar.panels",
     "data_list": "multipolar.data.manage",

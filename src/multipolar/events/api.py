@@ -94,7 +94,7 @@ def events(
     domestic: bool = False,
     output: str | Path | None = None,
 ) -> Answer:
-    """Dyad-period event counts, Goldstein and tone from GDELT, ICEWS or PLOVER files.
+    """Dyad-period event counts, Goldstein and tone from GDELT, ICEWS, POLECAT or PLOVER files.
 
     One row per period, pair of states and class (QuadClass, root code or PLOVER category),
     saying whether the pair shared an ATOP alliance or one of ``blocs`` (organisations; all
@@ -245,28 +245,42 @@ def _tidy(frame: pd.DataFrame) -> pd.DataFrame:
     return frame.sort_values(keys, na_position="last", kind="mergesort").reset_index(drop=True)
 
 
+def unmapped_codes(system: str, unmapped: pd.DataFrame) -> list[dict]:
+    """Each code that named no state, with its side, events and why (``codes.why_unmapped``)."""
+    return [
+        {
+            "side": r.side,
+            "code": None if r.code == "(none)" else r.code,
+            "events": int(r.events),
+            "reason": codebook.why_unmapped(system, None if r.code == "(none)" else r.code),
+        }
+        for r in unmapped.itertuples()
+    ]
+
+
 def _answer(
     kind, paths, fmt, engine, options, system, frame, counts, unmapped, output, extra_params
 ) -> Answer:
     total = int(sum(counts.values()))
-    unmapped = unmapped.copy()
-    unmapped["code"] = unmapped["code"].where(unmapped["code"] != "(none)", None)
-    unmapped["reason"] = [codebook.why_unmapped(system, c) for c in unmapped["code"]]
-    unmapped_list = [
-        {"side": r.side, "code": r.code, "events": int(r.events), "reason": r.reason}
-        for r in unmapped.itertuples()
-    ]
+    unmapped_list = unmapped_codes(system, unmapped)
+    pairs = formats.FORMATS[fmt].actor_lists
     notes = [
-        f"{total:,} events read: {counts.get('dyad', 0):,} between two states, "
+        f"{total:,} {'event pairs' if pairs else 'events'} read: "
+        f"{counts.get('dyad', 0):,} between two states, "
         f"{counts.get('domestic', 0):,} within one state{' (kept)' if options.domestic else ' (left out)'}, "
         f"{counts.get('unmapped', 0):,} with a side that names no state (listed under unmapped)."
     ]
-    if len(unmapped):
+    if unmapped_list:
         top = ", ".join(
             f"{r['code'] or 'no code'} ({r['side']}, {r['events']:,}: {r['reason']})"
             for r in unmapped_list[:5]
         )
         notes.append(f"Most frequent codes naming no state: {top}.")
+    if pairs:
+        notes.append(
+            "A record naming several countries counts once for each pair: each source with each "
+            "recipient, or, with no recipient, the sources with each other (PLOVER's actor lists)."
+        )
     notes.append(
         "same_alliance is NA outside ATOP 5.1's coverage (1815-2018); same_bloc counts full membership "
         f"of {', '.join(options.blocs) if len(options.blocs) < 8 else 'any curated organisation'}."
@@ -345,8 +359,8 @@ def events_sql(
 
     if format not in formats.FORMATS or format == "icews":
         raise InputError(
-            f"SQL is compiled for GDELT and PLOVER tables, not {format!r}.",
-            "Use --format gdelt2, gdelt1 or plover (ICEWS names need the data to be read).",
+            f"SQL is compiled for GDELT, POLECAT and PLOVER tables, not {format!r}.",
+            "Use --format gdelt2, gdelt1, polecat or plover (ICEWS names need the data to be read).",
         )
     options = _options(period, by, directed, weight, root_only, dedup, start, end, blocs, codes, domestic)
     system = formats.code_system(format, options.codes)

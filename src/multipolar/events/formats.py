@@ -1,14 +1,16 @@
 """The published event-data formats: how to tell them apart, read them, and put them in one shape.
 
 GDELT 1.0 (57 or 58 tab-separated columns, no header), GDELT 2.0 event exports (61), ICEWS
-Dataverse tab files (a header) and PLOVER/POLECAT event records (JSON), or any of them as the
-Parquet that ``multipolar events import`` writes. Files are checked against their codebook's
-layout before a query runs (width, header, columns), so a wrong file is one clear error.
+Dataverse tab files (a header), POLECAT's weekly and yearly files (a header of 40 columns) and
+PLOVER event records (JSON), or any of them as the Parquet that ``multipolar events import``
+writes. Files are checked against their codebook's layout before a query runs (width, header,
+columns), so a wrong file is one clear error.
 
-``normalise`` turns each into the same Ibis table, one row per event:
+``normalise`` turns each into the same Ibis table, one row per event record:
 event_id, day, source_code, target_code (country codes, or names for ICEWS), event_code,
 root_code, quad (1-4: verbal/material cooperation, verbal/material conflict), category (the
-PLOVER event), goldstein, mentions, sources, articles, tone, is_root.
+PLOVER event), goldstein, mentions, sources, articles, tone, is_root. In PLOVER and POLECAT a
+side is a list of actors ("USA; FRA"): ``query.actor_pairs`` turns a record into its pairs.
 """
 
 from __future__ import annotations
@@ -28,6 +30,7 @@ from multipolar.errors import DataError, InputError
 DATA = Path(__file__).parent / "data"
 CAMEO_QUADS_FILE = DATA / "cameo_quads.csv"
 PLOVER_EVENTS_FILE = DATA / "plover_events.csv"
+QUAD_CLASSES_FILE = DATA / "quad_classes.csv"
 
 
 @dataclass(frozen=True)
@@ -39,6 +42,7 @@ class Format:
     code_system: str  # how source_code/target_code name countries: cameo, fips or names
     id_key: tuple[str, ...]  # what identifies one event record (for de-duplication)
     source: str  # the catalog dataset whose codebook this is, for an Answer's sources
+    actor_lists: bool = False  # a side lists several actors ("USA; FRA"), as PLOVER allows
 
 
 _GDELT_REQUIRED = (
@@ -86,12 +90,23 @@ FORMATS = {
     ),
     "plover": Format(
         "plover",
-        "PLOVER/POLECAT event records (JSON)",
+        "PLOVER event records (JSON)",
         tuple(layouts.PLOVER_EVENTS),
         tuple(layouts.PLOVER_EVENTS),
         "cameo",
-        ("event_id",),
+        ("event_id", "source_code", "target_code"),
         "plover_gold_standard",
+        actor_lists=True,
+    ),
+    "polecat": Format(
+        "polecat",
+        "POLECAT event file (tab-separated with a header)",
+        tuple(layouts.POLECAT_EVENTS),
+        ("Event ID", "Event Date", "Event Type", "Quad Code", "Actor Country", "Recipient Country"),
+        "cameo",
+        ("event_id", "source_code", "target_code"),
+        "plover_gold_standard",  # POLECAT is coded in PLOVER, whose categories the query uses
+        actor_lists=True,
     ),
 }
 GEO_COLUMNS = ("Actor1Geo_CountryCode", "Actor2Geo_CountryCode")
@@ -171,20 +186,25 @@ def sniff(path: str) -> str:
         return "plover"
     fields = first.split("\t")
     if fields[0] == "Event ID":
-        missing = [c for c in layouts.ICEWS_EVENTS if c not in fields]
+        if "Quad Code" in fields or "Actor Country" in fields:
+            name, needed = "polecat", FORMATS["polecat"].required
+        else:
+            name, needed = "icews", layouts.ICEWS_EVENTS
+        missing = [c for c in needed if c not in fields]
         if missing:
             raise DataError(
-                f"{path} lacks the ICEWS column(s) {', '.join(repr(m) for m in missing)}.",
-                "Give the ICEWS file as published on Dataverse (tab-separated, with its header).",
+                f"{path} lacks the {name.upper()} column(s) {', '.join(repr(m) for m in missing)}.",
+                "Give the file as published on Dataverse (tab-separated, with its header).",
             )
-        return "icews"
+        return name
     widths = {len(layouts.GDELT2_EVENTS): "gdelt2", len(layouts.GDELT1_DAILY): "gdelt1"}
     widths[len(layouts.GDELT1_HISTORICAL)] = "gdelt1"
     if len(fields) in widths:
         return widths[len(fields)]
     raise DataError(
         f"{path} is no event file multipolar knows: its first line has {len(fields)} tab-separated fields.",
-        "GDELT 1.0 has 57 or 58, GDELT 2.0 61, ICEWS a header starting 'Event ID', PLOVER is JSON.",
+        "GDELT 1.0 has 57 or 58, GDELT 2.0 61, ICEWS and POLECAT a header starting 'Event ID', "
+        "PLOVER is JSON.",
     )
 
 
@@ -207,6 +227,8 @@ def parquet_format(columns: set[str], where: str) -> str:
         name = "gdelt2"
     elif "GLOBALEVENTID" in columns:
         name = "gdelt1"
+    elif "Quad Code" in columns:
+        name = "polecat"
     elif "Event ID" in columns:
         name = "icews"
     else:
@@ -238,12 +260,20 @@ def _icews_type(column: str) -> str:
     return "date" if column in layouts.ICEWS_DATE else "string"
 
 
+def _polecat_type(column: str) -> str:
+    if column in layouts.POLECAT_DATE:
+        return "date"
+    return "float64" if column in layouts.POLECAT_REAL else "string"
+
+
 def schema(fmt: str) -> dict[str, str]:
     """The columns of ``fmt`` and their types (Ibis type names)."""
     if fmt.startswith("gdelt"):
         return {c: _gdelt_type(c) for c in FORMATS[fmt].columns}
     if fmt == "icews":
         return {c: _icews_type(c) for c in FORMATS[fmt].columns}
+    if fmt == "polecat":
+        return {c: _polecat_type(c) for c in FORMATS[fmt].columns}
     return {
         "id": "string",
         "date": "date",
@@ -260,9 +290,13 @@ def read(engine, paths: list[str], fmt: str):
     if fmt == "plover":
         return _read_plover(engine, paths)
     try:
+        if fmt == "polecat":
+            return _read_polecat(engine, paths)
         if engine.name == "duckdb":
             return _read_text_duckdb(engine, paths, fmt)
         return _read_text_spark(engine, paths, fmt)
+    except DataError:
+        raise
     except Exception as error:  # the engine's own words, on one line
         raise _read_error(error, paths, fmt) from error
 
@@ -282,18 +316,21 @@ def _sql_list(paths: list[str]) -> str:
 _DUCKDB_TYPES = {"string": "VARCHAR", "int64": "BIGINT", "float64": "DOUBLE", "date": "DATE"}
 
 
-def _read_text_duckdb(engine, paths: list[str], fmt: str):
-    columns = ", ".join(f"'{c}': '{_DUCKDB_TYPES[t]}'" for c, t in schema(fmt).items())
+def _read_text_duckdb(engine, paths: list[str], fmt: str, names: tuple[str, ...] | None = None):
+    types = schema(fmt)
+    columns = ", ".join(f"'{c}': '{_DUCKDB_TYPES[types.get(c, 'string')]}'" for c in names or types)
     options = [
         "delim = '\\t'",
-        "quote = ''",
-        "escape = ''",
+        "quote = '\"'" if fmt == "polecat" else "quote = ''",
+        "escape = '\"'" if fmt == "polecat" else "escape = ''",
         "auto_detect = false",
         f"columns = {{{columns}}}",
-        f"header = {'true' if fmt == 'icews' else 'false'}",
+        f"header = {'true' if fmt in ('icews', 'polecat') else 'false'}",
     ]
     if fmt == "icews":
         options.append("nullstr = 'NA'")
+    if fmt == "polecat":
+        options.append("nullstr = ['None', '']")
     if fmt == "gdelt1":
         options.append("null_padding = true")  # the 57-column historical rows lack SOURCEURL
     name = _fresh_name("raw")
@@ -305,7 +342,7 @@ def _read_text_duckdb(engine, paths: list[str], fmt: str):
     return table
 
 
-def _spark_schema(fmt: str):
+def _spark_schema(fmt: str, names: tuple[str, ...] | None = None):
     from pyspark.sql import types as T
 
     kinds = {
@@ -314,20 +351,72 @@ def _spark_schema(fmt: str):
         "float64": T.DoubleType(),
         "date": T.DateType(),
     }
-    return T.StructType([T.StructField(c, kinds[t], True) for c, t in schema(fmt).items()])
+    types = schema(fmt)
+    return T.StructType([T.StructField(c, kinds[types.get(c, "string")], True) for c in names or types])
 
 
-def _read_text_spark(engine, paths: list[str], fmt: str):
+_SPARK_NULLS = {"icews": "NA", "polecat": "None"}
+
+
+def _read_text_spark(engine, paths: list[str], fmt: str, names: tuple[str, ...] | None = None):
     reader = engine.session.read.options(
         sep="\t",
-        header=str(fmt == "icews").lower(),
-        quote="",
-        nullValue="NA" if fmt == "icews" else "",
+        header=str(fmt in ("icews", "polecat")).lower(),
+        quote='"' if fmt == "polecat" else "",
+        escape='"',
+        nullValue=_SPARK_NULLS.get(fmt, ""),
         dateFormat="yyyy-MM-dd",
         mode="PERMISSIVE" if fmt == "gdelt1" else "FAILFAST",
     )
-    frame = reader.schema(_spark_schema(fmt)).csv(paths)
+    frame = reader.schema(_spark_schema(fmt, names)).csv(paths)
     return _spark_view(engine, frame)
+
+
+def polecat_layout(path: str) -> tuple[str, ...]:
+    """The columns of one POLECAT file's rows. Two published faults are read as their readers
+    report them: a header naming more columns than the rows hold (extra names such as
+    "Headline": the rows then follow the usual 40 columns), and rows with trailing tabs (empty
+    columns past the header's, kept as extra_1, extra_2, ...)."""
+    opener = gzip.open if path.endswith(".gz") else open
+    with opener(path, "rt", encoding="utf-8", newline="") as handle:
+        header = handle.readline().rstrip("\r\n").split("\t")
+        first = handle.readline().rstrip("\r\n")
+    names = [layouts.POLECAT_INTENSITY_ALIASES.get(n, n) for n in header]
+    width = len(first.split("\t")) if first else len(names)
+    if width == len(names):
+        return tuple(names)
+    if width == len(layouts.POLECAT_EVENTS):
+        return tuple(layouts.POLECAT_EVENTS)
+    if width > len(names):
+        return (*names, *(f"extra_{k}" for k in range(1, width - len(names) + 1)))
+    raise DataError(
+        f"{path} names {len(names)} columns in its header but its first row has {width} fields.",
+        "Give the POLECAT file as published on Dataverse (40 tab-separated columns).",
+    )
+
+
+def _read_polecat(engine, paths: list[str]):
+    """POLECAT files, read in groups of one layout each and put in the published 40 columns."""
+    import ibis
+
+    groups: dict[tuple[str, ...], list[str]] = {}
+    for path in paths:
+        groups.setdefault(polecat_layout(path) if local(path) else tuple(layouts.POLECAT_EVENTS), []).append(
+            path
+        )
+    types = schema("polecat")
+    parts = []
+    for names, group in groups.items():
+        if engine.name == "duckdb":
+            table = _read_text_duckdb(engine, group, "polecat", names)
+        else:
+            table = _read_text_spark(engine, group, "polecat", names)
+        parts.append(
+            table.select(
+                **{c: table[c] if c in table.columns else ibis.null(types[c]) for c in layouts.POLECAT_EVENTS}
+            )
+        )
+    return parts[0] if len(parts) == 1 else ibis.union(*parts)
 
 
 def _spark_view(engine, frame):
@@ -405,6 +494,14 @@ def plover_quads() -> dict[str, int]:
     return dict(zip(table["event"], table["quad"].astype(int), strict=True))
 
 
+@functools.cache
+def quad_names() -> dict[str, int]:
+    """How files spell the four quad classes: "VERBAL COOPERATION" ... and "1" ... "4"."""
+    table = pd.read_csv(QUAD_CLASSES_FILE, dtype=str)
+    spelled = dict(zip(table["name"], table["quad"].astype(int), strict=True))
+    return {**spelled, **{str(quad): quad for quad in spelled.values()}}
+
+
 def _lookup(value, mapping: dict[str, int]):
     """A CASE expression mapping text to numbers: rules kept as data, no join needed."""
     import ibis
@@ -457,12 +554,31 @@ def normalise(table, fmt: str, codes: str = "actor"):
             tone=ibis.null("float64"),
             is_root=ibis.literal(True),
         )
-    first = {c: t[c].split("; ")[0] for c in ("source_code", "target_code")}
+    if fmt == "polecat":
+        event = t["Event Type"].strip().upper()
+        return t.select(
+            event_id=t["Event ID"],
+            day=t["Event Date"].cast("date"),
+            source_code=t["Actor Country"],
+            target_code=t["Recipient Country"],
+            event_code=event,
+            root_code=ibis.null("string"),
+            quad=_lookup(t["Quad Code"].strip().upper(), quad_names()).fill_null(
+                _lookup(event, plover_quads())
+            ),
+            category=event,
+            goldstein=t["Event Intensity"].cast("float64"),
+            mentions=ibis.literal(1, "int64"),
+            sources=ibis.literal(1, "int64"),
+            articles=ibis.literal(1, "int64"),
+            tone=ibis.null("float64"),
+            is_root=ibis.literal(True),
+        )
     return t.select(
         event_id=t.id,
         day=t.date.cast("date"),
-        source_code=first["source_code"],
-        target_code=first["target_code"],
+        source_code=t.source_code,
+        target_code=t.target_code,
         event_code=t.event,
         root_code=ibis.null("string"),
         quad=_lookup(t.event, plover_quads()),

@@ -2,9 +2,10 @@
 
 The flow, for events in the common shape (``formats.normalise``):
 
-1. ``prepare``: keep the days asked for (and root events only, if asked), then de-duplicate
-   as the source needs: ``id`` keeps one record per event id, ``daily`` one event per day,
-   source, target and event code (the "one-a-day" filter).
+1. ``prepare``: keep the days asked for (and root events only, if asked), turn PLOVER and
+   POLECAT records naming several countries into their pairs (``actor_pairs``), then
+   de-duplicate as the source needs: ``id`` keeps one record per event id (and pair),
+   ``daily`` one event per day, source, target and event code (the "one-a-day" filter).
 2. ``dyads``: each side's country code becomes a state (ISO3 and COW code) as of the event's
    day through a range join on ``codes``' spells; each event is a ``dyad`` (two states), a
    ``domestic`` event (the same state twice) or ``unmapped`` (a side names no state: the code
@@ -35,8 +36,10 @@ WEIGHTS = ("events", "mentions", "sources", "articles")
 DEDUP = ("auto", "none", "id", "daily")
 # de-duplication each source needs (``auto``): GDELT already pools the reports of one event in
 # one record (NumMentions, NumArticles); ICEWS codes each story separately, so one event told by
-# several stories is several records; PLOVER records are one event each.
-AUTO_DEDUP = {"gdelt1": "none", "gdelt2": "none", "icews": "daily", "plover": "none"}
+# several stories is several records; PLOVER records are one event each, and the PLOVER manual
+# (draft 0.7b1, "Issues we will not be addressing") advises against one-a-day filtering, so
+# POLECAT, coded in PLOVER, is left as published.
+AUTO_DEDUP = {"gdelt1": "none", "gdelt2": "none", "icews": "daily", "plover": "none", "polecat": "none"}
 GOLDSTEIN = "decimal(38, 1)"  # Goldstein scores have one decimal: sums are exact in decimals
 TONE = "decimal(38, 6)"  # GDELT's AvgTone to a millionth, so that sums are exact too
 SUM = "decimal(38, 6)"
@@ -93,10 +96,12 @@ def prepare(events, fmt: str, options: Options):
         t = t.filter(t.day <= ibis.literal(options.end))
     if options.root_only:
         t = t.filter(t.is_root)
+    from multipolar.events.formats import FORMATS
+
+    if FORMATS[fmt].actor_lists:
+        t = actor_pairs(t, options.directed)
     dedup = AUTO_DEDUP[fmt] if options.dedup == "auto" else options.dedup
     if dedup == "id":
-        from multipolar.events.formats import FORMATS
-
         keys = list(FORMATS[fmt].id_key)
         others = [c for c in t.columns if c not in keys]
         t = t.group_by(keys).aggregate(**{c: t[c].min() for c in others})
@@ -115,6 +120,44 @@ def prepare(events, fmt: str, options: Options):
             is_root=t.is_root.max(),
         )
     return t
+
+
+def _actor_list(text):
+    """A side's countries ("USA; FRA") as a list of distinct codes; "None" and blanks dropped.
+    Some POLECAT fields separate values with "|" as well, which counts as ";"."""
+    parts = text.fill_null("").replace("|", ";").split(";").map(lambda code: code.strip())
+    return parts.filter(lambda code: (code != "") & (code != "None")).unique()
+
+
+def actor_pairs(events, directed: bool = True):
+    """One row per pair of countries a PLOVER record names, as the PLOVER manual describes its
+    actor lists (draft 0.7b1, "Compound and Reciprocal Actors"): each source country with each
+    recipient country ("USA and FRA accused RUS": USA-RUS and FRA-RUS), and a record with
+    several sources and no recipient is among its sources ("USA and JPN met": USA-JPN and
+    JPN-USA, or one undirected pair). A side naming no country stays one row with no code, so
+    that the event is counted as unmapped."""
+    import ibis
+
+    t = events.mutate(mp_sources=_actor_list(events.source_code), mp_targets=_actor_list(events.target_code))
+    reciprocal = (t.mp_targets.length() == 0) & (t.mp_sources.length() >= 2)
+    blank = ibis.literal([""], type="array<string>")
+    one_way = t.filter(~reciprocal)
+    one_way = one_way.mutate(
+        mp_sources=ibis.ifelse(one_way.mp_sources.length() > 0, one_way.mp_sources, blank),
+        mp_targets=ibis.ifelse(one_way.mp_targets.length() > 0, one_way.mp_targets, blank),
+    )
+    one_way = one_way.mutate(source_code=one_way.mp_sources.unnest())
+    one_way = one_way.mutate(target_code=one_way.mp_targets.unnest())
+    among = t.filter(reciprocal)
+    among = among.mutate(source_code=among.mp_sources.unnest())
+    among = among.mutate(target_code=among.mp_sources.unnest())
+    same = among.source_code == among.target_code
+    among = among.filter(~same if directed else among.source_code < among.target_code)
+    pairs = one_way.union(among).drop("mp_sources", "mp_targets")
+    return pairs.mutate(
+        source_code=ibis.ifelse(pairs.source_code == "", ibis.null("string"), pairs.source_code),
+        target_code=ibis.ifelse(pairs.target_code == "", ibis.null("string"), pairs.target_code),
+    )
 
 
 def dyads(events, spells: pd.DataFrame, tables: Tables):

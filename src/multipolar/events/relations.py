@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 
+import numpy as np
 import pandas as pd
 
 from multipolar.errors import InputError
@@ -21,20 +22,30 @@ PAIR_COLUMNS = ["cow_a", "cow_b", "start", "end"]
 
 
 def union_spells(spells: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
-    """Spells (keys, start, end inclusive) merged where they overlap or touch, per key."""
+    """Spells (keys, start, end inclusive) merged where they overlap or touch, per key. Days are
+    counted as integers while merging (dates as Python objects would make pandas loop)."""
     if spells.empty:
         return spells[[*keys, "start", "end"]].copy()
-    table = spells.sort_values([*keys, "start"], ignore_index=True)
-    ordinal_end = table["end"].map(dt.date.toordinal)
-    reach = ordinal_end.groupby([table[k] for k in keys]).cummax()
-    previous_reach = reach.groupby([table[k] for k in keys]).shift()
-    same_key = table[keys].eq(table[keys].shift()).all(axis=1)
-    starts_run = ~same_key | (table["start"].map(dt.date.toordinal) > previous_reach + 1)
-    run = starts_run.cumsum()
-    merged = table.assign(run=run, reach=reach).groupby("run", sort=False)
-    out = merged.agg(**{k: (k, "first") for k in keys}, start=("start", "min"), end_ord=("reach", "max"))
-    out["end"] = out.pop("end_ord").map(dt.date.fromordinal)
-    return out.reset_index(drop=True)[[*keys, "start", "end"]]
+    table = spells[keys].assign(start=_days(spells["start"]), end=_days(spells["end"]))
+    table = table.sort_values([*keys, "start"], ignore_index=True)
+    by_key = [table[k] for k in keys]
+    reach = table["end"].groupby(by_key).cummax()  # the latest end so far, per key
+    new_key = ~table[keys].eq(table[keys].shift()).all(axis=1)
+    starts_run = (new_key | (table["start"] > reach.groupby(by_key).shift() + 1)).to_numpy()
+    firsts = np.flatnonzero(starts_run)
+    lasts = np.append(firsts[1:] - 1, len(table) - 1)
+    out = table.loc[firsts, keys].reset_index(drop=True)
+    out["start"] = _dates(table["start"].to_numpy()[firsts])
+    out["end"] = _dates(reach.to_numpy()[lasts])
+    return out
+
+
+def _days(dates: pd.Series) -> np.ndarray:
+    return np.array([d.toordinal() for d in dates], dtype="int64")
+
+
+def _dates(days: np.ndarray) -> list[dt.date]:
+    return [dt.date.fromordinal(int(d)) for d in days]
 
 
 def _pairs(members: pd.DataFrame, group: str) -> pd.DataFrame:

@@ -20,6 +20,7 @@ from multipolar import files
 from multipolar.answer import Answer
 from multipolar.data import layouts
 from multipolar.errors import InputError
+from multipolar.events import formats
 
 # countries whose ISO3 code names one state throughout FIRST_DAY..FIRST_DAY+DAYS, two codes
 # that name no state (a CAMEO region, and no code at all), as (CAMEO code, FIPS code, name)
@@ -51,13 +52,11 @@ DAYS = 3 * 365
 HASH = 2654435761  # Knuth's multiplicative hash constant
 MODULUS = 2**32
 PLOVER_BY_QUAD = {1: "CONSULT", 2: "AID", 3: "ACCUSE", 4: "ASSAULT"}
-FORMAT_NAMES = ("gdelt1", "gdelt2", "icews", "plover")
+FORMAT_NAMES = ("gdelt1", "gdelt2", "icews", "plover", "polecat")
 
 
 def _quad(root: int) -> int:
-    from multipolar.events.formats import cameo_quads
-
-    return cameo_quads()[f"{root:02d}"]
+    return formats.cameo_quads()[f"{root:02d}"]
 
 
 def fields(i: np.ndarray) -> pd.DataFrame:
@@ -116,6 +115,9 @@ def _columns_sql(fmt: str) -> str:
     fips = "[" + ", ".join("NULL" if c[1] is None else f"'{c[1]}'" for c in COUNTRIES) + "]"
     names = "[" + ", ".join("NULL" if c[2] is None else f"'{c[2]}'" for c in COUNTRIES) + "]"
     quads = "[" + ", ".join(str(_quad(r)) for r in range(1, 21)) + "]"
+    plover = "[" + ", ".join(f"'{PLOVER_BY_QUAD[_quad(r)]}'" for r in range(1, 21)) + "]"
+    spelled = {quad: name for name, quad in formats.quad_names().items() if not name.isdigit()}
+    quad_names = "[" + ", ".join(f"'{spelled[_quad(r)]}'" for r in range(1, 21)) + "]"
     base = f"""
         SELECT i, h,
           DATE '{FIRST_DAY}' + CAST((i * 7919) % {DAYS} AS INTEGER) AS day,
@@ -166,6 +168,22 @@ def _columns_sql(fmt: str) -> str:
         }
         layout = layouts.GDELT2_EVENTS if fmt == "gdelt2" else layouts.GDELT1_DAILY
         select = ", ".join(f'{values.get(c, "NULL")} AS "{c}"' for c in layout)
+    elif fmt == "polecat":
+        values = {
+            "Event ID": "'SYN' || i || '_' || " + f"{plover}[root]",
+            "Event Date": "day",
+            "Event Type": f"lower({plover}[root])",
+            "Event Intensity": goldstein,
+            "Quad Code": f"{quad_names}[root]",
+            "Actor Name": "a_name",
+            "Actor Country": "a_code",
+            "Recipient Name": "b_name",
+            "Recipient Country": "b_code",
+            "Publication Date": "day",
+            "Language": "'en'",
+            "Version": "'synthetic'",
+        }
+        select = ", ".join(f'{values.get(c, "NULL")} AS "{c}"' for c in layouts.POLECAT_EVENTS)
     else:  # icews
         values = {
             "Event ID": "i",
@@ -205,8 +223,8 @@ def write(output: str | Path, fmt: str = "gdelt2", events: int = 10_000, seed: i
             if target.suffix == ".parquet":
                 options = "FORMAT parquet, COMPRESSION zstd"
             else:
-                header = "true" if fmt == "icews" else "false"
-                null = "'NA'" if fmt == "icews" else "''"
+                header = "true" if fmt in ("icews", "polecat") else "false"
+                null = {"icews": "'NA'", "polecat": "'None'"}.get(fmt, "''")
                 options = f"FORMAT csv, DELIMITER '\\t', HEADER {header}, QUOTE '', NULLSTR {null}"
             con.execute(f"COPY ({_columns_sql(fmt)}) TO '{tmp.as_posix()}' ({options})", [events])
     frame = pd.DataFrame([{"output": str(target), "format": fmt, "events": events}])

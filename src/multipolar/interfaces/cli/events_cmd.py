@@ -1,4 +1,5 @@
-"""``multipolar events aggregate | blocs | import | sql | synthetic``: event data on DuckDB or Spark.
+"""``multipolar events aggregate | blocs | dyadmonths | dyaddays | import | sql | synthetic``: event
+data and dyad panels on DuckDB or Spark.
 
 Each command is a thin call of one public function; Ibis, DuckDB and pyspark load only inside
 the command, so that ``multipolar --help`` stays fast.
@@ -11,11 +12,14 @@ from pathlib import Path
 import typer
 
 app = typer.Typer(
-    help="Event data (GDELT, ICEWS, PLOVER) by dyad and bloc, on DuckDB or Spark.", no_args_is_help=True
+    help="Event data (GDELT, ICEWS, POLECAT, PLOVER) by dyad and bloc, on DuckDB or Spark.",
+    no_args_is_help=True,
 )
 
 SOURCE = typer.Argument(..., help="Files: paths, quoted globs, or s3:// gs:// URLs the engine reads.")
-FORMAT = typer.Option(None, "--format", "-f", help="gdelt1, gdelt2, icews or plover (default: detected).")
+FORMAT = typer.Option(
+    None, "--format", "-f", help="gdelt1, gdelt2, icews, polecat or plover (default: detected)."
+)
 ENGINE = typer.Option("duckdb", "--engine", "-e", help="duckdb (this process) or spark (local mode).")
 PERIOD = typer.Option("month", "--period", "-p", help="day, month or year.")
 ROOT_ONLY = typer.Option(False, "--root-only", help="Only GDELT's root events (IsRootEvent = 1).")
@@ -41,7 +45,7 @@ def aggregate_command(
     engine: str = ENGINE,
     period: str = PERIOD,
     by: str = typer.Option(
-        "quad", "--by", help="quad (QuadClass), root (CAMEO root code), category (PLOVER) or none."
+        "quad", "--by", help="quad (QuadClass), root (CAMEO root code), category (PLOVER event) or none."
     ),
     directed: bool = typer.Option(
         True, "--directed/--undirected", help="Source -> target, or each pair once."
@@ -138,7 +142,7 @@ def sql_command(
     dialect: str = typer.Option("bigquery", "--dialect", "-d", help="bigquery, duckdb, spark, postgres, ..."),
     table: str = typer.Option("gdelt-bq.gdeltv2.events", "--table", "-t", help="The events table to query."),
     format: str = typer.Option(
-        "gdelt2", "--format", "-f", help="The table's layout: gdelt2, gdelt1 or plover."
+        "gdelt2", "--format", "-f", help="The table's layout: gdelt2, gdelt1, polecat or plover."
     ),
     registry: str = typer.Option("multipolar", "--registry", help="Dataset holding the registry tables."),
     period: str = PERIOD,
@@ -182,10 +186,61 @@ def sql_command(
     print(answer.extra["sql"])
 
 
+def _panel_command(period: str):
+    """The ``dyadmonths`` or ``dyaddays`` command: one definition for both periods."""
+
+    def command(
+        source: list[str] = typer.Argument(
+            None, help="Event files to count (paths, quoted globs, URLs); none: the panel alone."
+        ),
+        start: str = typer.Option(None, "--start", help="First day (YYYY-MM-DD; YYYY-MM for months)."),
+        end: str = typer.Option(None, "--end", help="Last day (YYYY-MM-DD; YYYY-MM for months)."),
+        directed: bool = typer.Option(
+            True, "--directed/--undirected", help="Both orders of each pair, or each pair once."
+        ),
+        blocs: str = typer.Option(
+            None, "--blocs", help="Organisations for same_bloc, e.g. NATO,SCO (default: all curated)."
+        ),
+        format: str = FORMAT,
+        engine: str = ENGINE,
+        root_only: bool = ROOT_ONLY,
+        dedup: str = DEDUP,
+        codes: str = CODES,
+        output: Path = typer.Option(None, "--output", "-o", help="Write the rows to this .parquet file."),
+        as_json: bool = JSON,
+    ) -> None:
+        from multipolar.events import create_dyaddays, create_dyadmonths
+
+        create = create_dyadmonths if period == "month" else create_dyaddays
+        answer = create(
+            source or None,
+            start=start,
+            end=end,
+            directed=directed,
+            blocs=blocs,
+            format=format,
+            engine=engine,
+            root_only=root_only,
+            dedup=dedup,
+            codes=codes,
+            output=output,
+        )
+        _emit(answer, as_json, f"Dyad-{period} panel: {len(answer)} rows")
+
+    command.__doc__ = (
+        f"Every pair of states each {period}, with shared alliance and bloc, and events if given."
+    )
+    return command
+
+
+app.command("dyadmonths")(_panel_command("month"))
+app.command("dyaddays")(_panel_command("day"))
+
+
 @app.command("synthetic")
 def synthetic_command(
     output: Path = typer.Argument(..., help="File to write (.parquet for the imported form)."),
-    format: str = typer.Option("gdelt2", "--format", "-f", help="gdelt1, gdelt2, icews or plover."),
+    format: str = typer.Option("gdelt2", "--format", "-f", help="gdelt1, gdelt2, icews, polecat or plover."),
     events: int = typer.Option(10_000, "--events", "-n", help="How many events."),
     seed: int = typer.Option(1, "--seed"),
     as_json: bool = JSON,
