@@ -57,6 +57,13 @@ RELATIVE = re.compile(
     r"|(?<![^ ])(?:on |last )?(?P<weekday>" + "|".join(WEEKDAYS) + r")(?![^ ])"
 )
 RELATIVE_YEAR = re.compile(r" (next|last) year\b")
+TIME_HINT = re.compile(
+    r"\d|\b(?:"
+    + "|".join(sorted(MONTH_NAMES, key=len, reverse=True))
+    + "|"
+    + "|".join(WEEKDAYS)
+    + r"|last|this|next|ago|yesterday|today)\b"
+)
 # the words of a time expression that say it is an event's, not a span's
 SPAN_PREPOSITIONS = {
     "since": "since",
@@ -95,6 +102,8 @@ def times_in(line: str, day: dt.date | None) -> list[Time]:
     """Every time expression in ``line``; a month and day without a year, and "last year", take
     the year from the article's ``day`` (and are left out when there is none)."""
     out = []
+    if not TIME_HINT.search(line):
+        return out  # no digit, month, weekday or relative word: no time (most sentences)
     for match in TIME.finditer(line):
         first = written(match, "a_", day)
         if first is None:
