@@ -423,3 +423,34 @@ def test_lists_that_share_a_verb_each_have_their_own_year():
             (["DEU"], "1955", "correct"),
         ]
     )
+
+
+@pytest.mark.parametrize(
+    ("day", "sentence", "expected"),
+    [
+        (
+            "2024-01-19",
+            "The BRICS was formed in 2008 with Brazil, Russia, India and China. It was first expanded to "
+            "admit South Africa in 2010.",
+            [("founded by", ["BRA", "RUS", "IND", "CHN"], "correct"), ("admitted", ["ZAF"], "correct")],
+        ),
+        (
+            "2025-01-07",
+            "BRICS was founded in 2008 by Brazil, Russia, India and China, while South Africa joined the "
+            "following year.",
+            [("founded by", ["BRA", "RUS", "IND", "CHN"], "correct"), ("joined", ["ZAF"], "premature")],
+        ),  # the curated data date South Africa's membership from 2010-12-24: later than 2009
+        (
+            "2020-02-02",
+            "The EU was founded in 1993.\n- 2013: Croatia becomes the 28th.",
+            [("count", ["HRV"], "correct")],
+        ),
+        (
+            "2022-05-24",
+            "Sweden and Finland have both formally requested to join NATO.",
+            [("applied", ["SWE", "FIN"], "not checkable")],  # the registry keeps no NATO applications
+        ),
+    ],
+)
+def test_more_constructions(day, sentence, expected):
+    assert [(c["what"], c["states"], c["verdict"]) for c in claims_in(sentence, day)] == expected

@@ -711,7 +711,8 @@ def read_cue(reading: Reading, start: int, end: int, cue: Cue, article, day, org
         if verb not in ADMITTING:
             return None  # "Turkey as a member ..." of no verb that makes it one
         what = "was invited" if verb.startswith("invit") else "joined"
-        elected = verb.startswith("elect")  # an election is for a term that begins later
+        # an election to a seat is for a term that begins later (not "elected as a member" of a body)
+        elected = verb.startswith("elect") and "elected" in cue.statuses
     granted = obj is not None and has_any(tokens[max(first, start - 2) : start], "gain")
     if what in ORDINARY_WHAT and (has_any(own, "gain") or granted):  # "granted observer status to Iran"
         what = "joined"
@@ -954,6 +955,8 @@ def organisation_of(
     j = start - 1
     while j >= first and (tokens[j] in OWNER_GAP or number(tokens[j])):
         j -= 1
+    if j >= first and tokens[j] == "+":
+        return None  # "the 23 Opec+ member countries": another grouping than the one named
     owner = next((p for p in orgs if p <= j <= reading.org_spans[p]), None)
     if owner is not None and reading.org_spans[owner] == j:
         if coordinated(reading, owner):
@@ -1105,6 +1108,9 @@ def counts(reading: Reading, article: str, day, org_mentions, org_starts) -> lis
         if ordinal(token) and noun is None and i + 1 in reading.orgs:
             noun = counted_noun(tokens, reading.org_spans[i + 1] + 1)
             inner = reading.orgs[i + 1] if noun is not None else None
+        ends = tokens[i + 1 : i + 2] in ([], ["."], [","], [";"])
+        if ordinal(token) and noun is None and ends and tokens[max(0, i - 2) : i] in BECOMES_THE:
+            noun = i  # "Croatia becomes the 28th."
         if ordinal(token) and noun and tokens[noun] not in ("countries", "nations", "states"):
             # the state: the one-state list before it in its clause ("Sweden has become the 32nd member")
             subject = [
@@ -1182,6 +1188,7 @@ def counts(reading: Reading, article: str, day, org_mentions, org_starts) -> lis
 
 
 NUMBERISH = re.compile(r"\d|\b(?:" + "|".join([*NUMBER_WORDS, *ORDINAL_WORDS]) + r")\b")
+BECOMES_THE = [["becomes", "the"], ["became", "the"], ["becoming", "the"]]
 # "raising total membership to fifteen", "bringing the number of participating countries to 11"
 RAISED_TO = re.compile(
     r"(?:raising|bringing|brought|raised|increasing|increased|taking|take|takes|took) (?:the )?(?:total )?"

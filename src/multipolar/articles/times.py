@@ -64,6 +64,7 @@ TIME_HINT = re.compile(
     + "|".join(WEEKDAYS)
     + r"|last|this|next|ago|yesterday|today)\b"
 )
+FOLLOWING = re.compile(r"(?<![^ ])(?:in )?(?:the following|the next|a) year(?: later)?(?![^ ])")
 # the words of a time expression that say it is an event's, not a span's
 SPAN_PREPOSITIONS = {
     "since": "since",
@@ -126,6 +127,13 @@ def times_in(line: str, day: dt.date | None) -> list[Time]:
                 year = int(value[:4]) + {"next": 1, "last": -1}[shift.group(1)]
                 value, end = f"{year}{value[4:]}", shift.end()
         out.append(Time(match.start(), end, precision, value, match.group("prep")))
+    for match in FOLLOWING.finditer(
+        line
+    ):  # "founded in 2009 ..., while South Africa joined the following year"
+        earlier = [t for t in out if t.end <= match.start() and t.precision in ("year", "month", "day")]
+        if earlier:
+            year = int(str(earlier[-1].value)[:4]) + 1
+            out.append(Time(match.start(), match.end(), "year", str(year), None))
     for match in RELATIVE.finditer(line):
         if day is None:
             continue
