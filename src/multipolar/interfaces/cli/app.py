@@ -19,6 +19,7 @@ from multipolar.interfaces.cli import (
     orgs_cmd,
     panel_cmd,
     power_cmd,
+    serve_cmd,
     states_cmd,
 )
 from multipolar.interfaces.cli.output import errors
@@ -72,6 +73,7 @@ power_cmd.register(app)
 states_cmd.register(app)
 panel_cmd.register(app)
 articles_cmd.register(app)
+serve_cmd.register(app)
 
 
 def main() -> None:

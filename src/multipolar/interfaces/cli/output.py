@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from contextvars import ContextVar
 from typing import Any
 
 from rich.console import Console
@@ -12,6 +13,9 @@ from multipolar.answer import Answer, plain
 
 console = Console()
 errors = Console(stderr=True)
+
+# Where --json output goes: stdout, or, while the HTTP API runs a command, that request's list.
+json_sink: ContextVar[list | None] = ContextVar("json_sink", default=None)
 
 
 def emit(answer: Answer, as_json: bool, title: str | None = None, columns: list[str] | None = None) -> None:
@@ -56,4 +60,8 @@ def cell(value: Any) -> str:
 
 
 def print_json(payload: Any) -> None:
+    sink = json_sink.get()
+    if sink is not None:
+        sink.append(plain(payload))
+        return
     print(json.dumps(plain(payload), indent=2, ensure_ascii=False))
