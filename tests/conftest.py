@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
-MIRROR = Path(os.environ.get("MULTIPOLAR_MIRROR") or ROOT.parent / "shared" / "data")
+MIRROR = Path(os.environ.get("MULTIPOLAR_MIRROR") or ROOT.parent / "shared" / "data").resolve()  # tests chdir
 REFERENCE = ROOT.parent / "shared" / "reference" / "peacesciencer"
 EXAMPLES = ROOT.parent / "shared" / "examples"
 

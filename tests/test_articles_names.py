@@ -158,7 +158,7 @@ def test_the_short_name_of_an_organisation_named_before_is_that_organisation():
     assert org_mentions(text).count(("CIS", "Commonwealth")) == 2
     report = mp.read_article(text, date="1991-12-21")
     (claim,) = report.claims
-    assert claim["org"] == "CIS" and claim["listed"] == ["RUS", "UKR", "BLR"]
+    assert claim["org"] == "CIS" and claim["states"] == ["RUS", "UKR", "BLR"]
 
 
 def test_a_short_name_without_its_organisation_before_it_or_with_two_is_nothing():

@@ -47,11 +47,22 @@ def test_members_known_only_by_year_count_in_1980():
     assert [c["verdict"] for c in claims("1980-01-15-afghanistan-oped.txt", "COMECON")] == ["correct"]
 
 
-def test_a_quoted_claim_is_attributed_and_a_suspended_member_is_uncertain():
-    (league,) = claims("1980-01-15-afghanistan-oped.txt", "ARAB_LEAGUE")
-    assert league["attributed"] and iso3s(league["uncertain"]) == ["EGY"]  # suspended 1979-1989
-    (union,) = claims("2023-08-24-brics-johannesburg-live.html", "AU")
-    assert union["verdict"] == "uncertain" and set(iso3s(union["uncertain"])) == {"SDN", "NER"}
+def test_a_quoted_claim_is_reported_and_a_suspended_member_is_a_member():
+    league, suspended = claims("1980-01-15-afghanistan-oped.txt", "ARAB_LEAGUE")
+    # "Some commentators claim that the Arab League, which groups Egypt, Saudi Arabia, Iraq and Syria, ..."
+    assert league["reported"] and league["verdict"] == "incomplete"  # Egypt: suspended 1979-1989, a member
+    assert "EGY" not in {m["iso3"] for m in league["not_holding"]}
+    assert (suspended["what"], suspended["states"], suspended["verdict"]) == (
+        "was suspended",
+        ["EGY"],
+        "correct",
+    )
+    union = claims("2023-08-24-brics-johannesburg-live.html", "AU")
+    assert [(c["what"], c["states"], c["verdict"]) for c in union] == [
+        ("member", ["SDN", "ETH", "NER", "KEN"], "correct"),  # Sudan and Niger: suspended, still members
+        ("was suspended", ["SDN", "NER"], "correct"),
+        ("was suspended", ["GIN", "BFA", "MLI"], "correct"),
+    ]
 
 
 def test_wrong_and_incomplete_lists_of_2008():

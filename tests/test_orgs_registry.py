@@ -41,20 +41,14 @@ def test_a_name_shared_by_two_organisations_is_ambiguous(monkeypatch):
 def test_spells_are_typed_and_in_the_vocabulary():
     spells = registry.spells()
     assert set(spells["org"]) <= set(registry.organisations())
-    assert set(spells["status"]) <= {
-        "member",
-        "observer",
-        "dialogue_partner",
-        "partner_country",
-        "associate",
-        "candidate",
-        "suspended",
-    }
+    assert set(spells["status"]) <= set(registry.statuses())
+    wanted = {"member", "permanent", "elected", "participating", "suspended", "frozen"}
+    assert wanted <= set(registry.statuses())
     assert str(spells["cow"].dtype) == "Int64"
     assert all(isinstance(d, dt.date) for d in spells["start"])
     ended = spells[spells["end"].notna()]
     assert (ended["start"] <= ended["end"]).all()
-    assert registry.statuses()[0] == "member"
+    assert next(iter(registry.statuses())) == "member"
 
 
 def test_spells_of_a_state_never_overlap():
@@ -76,6 +70,7 @@ def test_spells_lie_within_the_organisations_life():
 
 def test_iso3_and_cow_pairs_are_known_to_the_identity_layer():
     pairs = set(zip(identity.entities()["iso3"], identity.entities()["cow"], strict=True))
+    pairs |= {(iso3, int(e["cow"])) for iso3, e in registry.entity_names().items() if e["cow"]}
     spells = registry.spells().dropna(subset=["cow"])
     unknown = {(s.iso3, int(s.cow)) for s in spells.itertuples()} - {
         (i, c) for i, c in pairs if not pd.isna(c)
@@ -124,3 +119,9 @@ def test_every_named_treaty_is_an_atop_alliance_with_a_source():
     table = pd.read_csv(registry.TREATIES_FILE)
     assert table["atopid"].is_unique and set(table["atopid"]) <= known
     assert table["source"].str.startswith("https://").all()
+
+
+def test_members_outside_the_state_lists_are_named_and_every_iso3_has_a_name():
+    assert {"PSE", "VAT", "ESH", "ZAN"} <= set(registry.entity_names())
+    known = set(identity.entities()["iso3"].dropna()) | set(registry.entity_names())
+    assert set(registry.spells()["iso3"]) <= known

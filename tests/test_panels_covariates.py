@@ -194,7 +194,7 @@ def test_power_shares_equal_the_power_module(cow_states):
         (lambda s, d: s.add_cow_wars(type="intra", intratype="colonial"), "intra-state war type"),
         (lambda s, d: s.add_ucdp_acd(), "add_gwcode_to_cow"),
         (lambda s, d: d.add_ucdp_onsets(), "state-year"),
-        (lambda s, d: d.add_cow_trade(), "state-year"),
+        (lambda s, d: create_stateyears(system="gw", years="2000").add_cow_trade(), "needs the COW"),
         (lambda s, d: s.add_blocs("NATO", reference="02-29"), "reference day"),
         (lambda s, d: s.add_blocs([]), "at least one organisation"),
     ],

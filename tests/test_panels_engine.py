@@ -124,7 +124,7 @@ def test_join_errors(cow_states):
 
 
 def test_covariates_refuse_panels_they_do_not_fit(cow_states):
-    with pytest.raises(InputError, match="dyad-year panels, not state-years"):
+    with pytest.raises(InputError, match="applies to dyad-years or leader-dyad-years, not state-years"):
         cow_states.add_atop_alliance()
     with pytest.raises(InputError, match="needs the COW state system"):
         create_stateyears(system="gw", years="2000").add_nmc()
@@ -202,6 +202,7 @@ def test_write_parquet_and_csv(tmp_path, cow_states):
     parquet = panel.write(tmp_path / "out.parquet")
     table = pq.read_table(parquet)
     assert table.num_rows == 382 and table.column_names == panel.columns
+    (tmp_path / "sub").mkdir()  # a missing folder is refused, not made silently
     csv = panel.write(tmp_path / "sub" / "out.csv")
     text = csv.read_text().splitlines()
     assert text[0].startswith("ccode,cw_name,year,milex")

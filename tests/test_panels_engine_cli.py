@@ -45,7 +45,11 @@ def test_unknown_covariate_is_a_one_line_error(run_cli, tmp_path):
 
 def test_covariate_that_does_not_apply_is_a_one_line_error(run_cli, tmp_path):
     code, _, err = run_cli("panel", "stateyears", "--add", "atop_alliance", "-o", str(tmp_path / "x.csv"))
-    assert code == 2 and "applies to dyad-year panels" in err and len(err.strip().splitlines()) == 1
+    assert (
+        code == 2
+        and "applies to dyad-years or leader-dyad-years, not state-years" in err
+        and len(err.strip().splitlines()) == 1
+    )
     code, _, err = run_cli(
         "panel", "dyadyears", "--system", "gw", "--add", "nmc", "-o", str(tmp_path / "x.csv")
     )

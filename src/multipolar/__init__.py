@@ -25,18 +25,24 @@ _API = {
     "Brief": "multipolar.brief",
     "MultipolarError": "multipolar.errors",
     "Panel": "multipolar.panels",
+    "agreement": "multipolar.alignment",
     "alliance": "multipolar.orgs",
     "alliances": "multipolar.orgs",
+    "alignment": "multipolar.alignment",
+    "blocs": "multipolar.alignment",
     "brief": "multipolar.brief",
     "cite": "multipolar.data.manage",
+    "cohesion": "multipolar.alignment",
     "commitments": "multipolar.orgs",
     "compare": "multipolar.power.blocs",
     "create_dyadyears": "multipolar.panels",
     "create_stateyears": "multipolar.panels",
     "data_list": "multipolar.data.manage",
     "history": "multipolar.orgs",
+    "ideal_points": "multipolar.alignment",
     "members": "multipolar.orgs",
     "memberships": "multipolar.orgs",
+    "network": "multipolar.alignment",
     "orgs": "multipolar.orgs",
     "paths": "multipolar.data.manage",
     "plot": "multipolar.power.plot",
@@ -44,6 +50,7 @@ _API = {
     "power": "multipolar.power.measures",
     "pull": "multipolar.data.manage",
     "read_article": "multipolar.articles",
+    "read_articles": "multipolar.articles.batch",
     "resolve": "multipolar.states",
     "scenario": "multipolar.power.blocs",
     "states": "multipolar.states",
@@ -77,4 +84,3 @@ class _Package(types.ModuleType):
 
 
 sys.modules[__name__].__class__ = _Package
-

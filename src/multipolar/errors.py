@@ -49,6 +49,14 @@ class ChecksumError(DataError):
     """A downloaded file does not have the sha256 the catalog declares."""
 
 
+class CacheError(DataError):
+    """The cache folder (MULTIPOLAR_HOME) cannot hold what it must: read-only, or a file in the way."""
+
+
+class OutputError(InputError):
+    """A file the user asked for (``-o``) cannot be written where they asked."""
+
+
 def close_matches(word: str, choices: Iterable[str], n: int = 5) -> list[str]:
     """Names that look like ``word`` (case-insensitive), best first."""
     choices = list(dict.fromkeys(choices))

@@ -8,9 +8,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
+from typing import TYPE_CHECKING
 
-from rich.console import Console
-from rich.progress import BarColumn, DownloadColumn, Progress, TextColumn, TimeElapsedColumn
+if TYPE_CHECKING:
+    from rich.progress import Progress
 
 _enabled = False
 
@@ -41,6 +42,9 @@ def bar(description: str, total: float | None = None, bytes_: bool = False) -> I
     if not _enabled:
         yield _Bar(None, None)
         return
+    from rich.console import Console
+    from rich.progress import BarColumn, DownloadColumn, Progress, TextColumn, TimeElapsedColumn
+
     columns = [TextColumn("{task.description}"), BarColumn()]
     columns.append(DownloadColumn() if bytes_ else TextColumn("{task.completed:.0f}/{task.total:.0f}"))
     columns.append(TimeElapsedColumn())

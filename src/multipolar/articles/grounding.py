@@ -10,6 +10,20 @@ from __future__ import annotations
 from multipolar.articles.report import ArticleReport
 
 
+def when(time: dict) -> str:
+    """A claim's time anchor in a few words: "the article's day", "since 2010", "2017"."""
+    value = time.get("value")
+    if time["anchor"] == "article":
+        return "the article's day"
+    if time["anchor"] == "range":
+        return f"{value[0]} to {value[1]}"
+    if time["anchor"] in ("since", "until"):
+        return f"{time['anchor']} {value}"
+    if time["anchor"] == "future":
+        return f"future ({value})" if value else "future"
+    return str(value)
+
+
 def grounding_section(report: ArticleReport):
     """The brief Section for ``report``, with its notes and sources: (section, notes, sources)."""
     from multipolar.brief.model import Section, Table
@@ -18,12 +32,15 @@ def grounding_section(report: ArticleReport):
     claims = [
         {
             "org": c["org"],
+            "what": c["what"],
             "status": c["status"],
-            "listed": c["listed"],
+            "states": c["states"],
+            "time": c["time"],
+            "polarity": c["polarity"],
             "verdict": c["verdict"],
+            "reason": c["reason"],
             "missing": [m["iso3"] for m in c["missing"]],
             "not_holding": [m["iso3"] for m in c["not_holding"]],
-            "uncertain": [m["iso3"] for m in c["uncertain"]],
             "text": c["text"],
         }
         for c in found["claims"]
@@ -63,24 +80,16 @@ def grounding_section(report: ArticleReport):
     if claims:
         tables.append(
             Table(
-                [
-                    "organisation",
-                    "status",
-                    "states listed",
-                    "verdict",
-                    "left out",
-                    "not holding",
-                    "uncertain",
-                ],
+                ["organisation", "claim", "states", "when", "verdict", "left out", "not holding"],
                 [
                     [
                         c["org"],
-                        c["status"],
-                        ", ".join(c["listed"]),
+                        ("not " if c["polarity"] == "denied" else "") + c["what"],
+                        ", ".join(c["states"]),
+                        when(c["time"]),
                         c["verdict"],
                         ", ".join(c["missing"]),
                         ", ".join(c["not_holding"]),
-                        ", ".join(c["uncertain"]),
                     ]
                     for c in claims
                 ],  # fmt: skip

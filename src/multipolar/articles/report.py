@@ -10,7 +10,6 @@ names, not verdicts, until a date is given.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
@@ -22,14 +21,15 @@ from multipolar.answer import Answer, plain
 from multipolar.articles import claims as claiming
 from multipolar.articles import conflicts as conflicting
 from multipolar.articles import gazetteer as names
+from multipolar.articles import membership, verdicts
 from multipolar.articles import people as persons
 from multipolar.articles import text as loading
 from multipolar.errors import MultipolarError
 
 PLACES_SOURCE = "articles/data/places.csv"
 CLAIM_COLUMNS = [
-    "org", "status", "listed", "verdict", "missing", "not_holding", "uncertain", "exhaustive", "attributed",
-    "text", "start", "end", "evidence",
+    "org", "what", "status", "states", "count", "time", "polarity", "reported", "exhaustive", "verdict",
+    "reason", "unsure", "missing", "not_holding", "rows", "cue", "text", "start", "end",
 ]  # fmt: skip
 LANGUAGES = {  # how the note names the language detected
     "fr": "French", "de": "German", "es": "Spanish", "it": "Italian", "pt": "Portuguese", "nl": "Dutch",
@@ -97,9 +97,14 @@ def read_article(text_or_path: str | Path | bytes, date: str | dt.date | None = 
     resolver = Resolver(day)
     lines = claiming.sentence_lines(doc.text, mentions, spans, conflicting.HINT)
     sources = ["cow_capitals", PLACES_SOURCE]
-    found_claims = claiming.membership_claims(lines, doc.text, day.year if day else None) if english else []
+    org_mentions = [m for m in mentions if m.kind == "org"]
+    found_claims = membership.membership_claims(lines, doc.text, day, org_mentions) if english else []
     found_nature = claiming.nature_claims(lines, doc.text) if english else []
-    claim_rows = [check_membership(c, day, resolver, sources) for c in found_claims]
+    claim_rows = [check_membership(c, day, resolver) for c in found_claims]
+    if claim_rows:
+        from multipolar.orgs import registry
+
+        sources.append(registry.MEMBERSHIPS_SOURCE)
     nature_rows = [check_nature(c, day, sources) for c in found_nature]
     conflict_rows = conflicting.conflict_mentions(lines, doc.text, day, resolver.states_of) if english else []
     if conflict_rows:
@@ -297,241 +302,54 @@ def places(mentions, resolver: Resolver) -> list[dict]:
     return list(out.values())
 
 
-def listed_states(mentions, resolver: Resolver) -> list[dict]:
-    """The states a claim lists, each once, in the order the text gives them."""
-    out: dict[str, dict] = {}
-    for mention in mentions:
-        for state in resolver.states_of(mention):
-            if state["iso3"]:
-                out.setdefault(state["iso3"], state)
-    return list(out.values())
+def check_membership(claim, day: dt.date | None, resolver: Resolver) -> dict:
+    """A claim as a row: what it says, its verdict and the rows that decided it (verdicts.check).
+    Its states are read as of its own time ("West Germany joined NATO in 1955")."""
+    from multipolar.states import identity
 
-
-def check_membership(claim, day: dt.date | None, resolver: Resolver, sources: list[str]) -> dict:
-    """A claim's verdict: correct, incomplete (states left out), wrong (states that did not hold
-    the status), uncertain (the data cannot tell: a state whose membership is known only by year,
-    or a suspended member), or not founded yet; with the member list of that day as evidence."""
-    from multipolar.orgs import registry
-    from multipolar.orgs.queries import gaps_on, member_notes, membership_stretch
-
-    org = registry.organisation(claim.org)
-    said = org
-    if day is not None and org.dissolved and day > org.dissolved:
-        # a name that outlived its organisation ('the European Community' in 1995): its successor
-        org = next((new for old, new in registry.successions() if old is org and new.existed_on(day)), org)
-    states = listed_states(claim.listed, resolver)
-    row = {
-        "org": said.id,
-        "status": claim.status,
-        "listed": [s["iso3"] for s in states],
-        "verdict": "unchecked",
-        "missing": [],
-        "not_holding": [],
-        "uncertain": [],
+    period = verdicts.period_of(claim.time, day) if day else None
+    when = period[0] if period and period[0] <= dt.date.today() else day
+    states = []
+    for mention in claim.states:
+        found = list(states_on(mention.kind, mention.key, identity.unchanged_since(when))) if when else []
+        found = found or resolver.states_of(mention)
+        for state in found:
+            if state["iso3"] and state["iso3"] not in {s["iso3"] for s in states}:
+                states.append(same_code_member(claim.org, state))
+    checked = verdicts.check(claim, day, states)
+    return {
+        "org": claim.org,
+        "what": claim.what,
+        "status": checked.get("status", claim.statuses[0]),
+        "states": [s["iso3"] for s in states],
+        "count": claim.count,
+        "time": claim.time,
+        "polarity": claim.polarity,
+        "reported": claim.reported,
         "exhaustive": claim.exhaustive,
-        "attributed": bool(getattr(claim, "attributed", False)),
+        "verdict": checked["verdict"],
+        "reason": checked["reason"],
+        "unsure": claim.unsure,
+        "missing": checked["missing"],
+        "not_holding": checked["not_holding"],
+        "rows": checked["rows"],
+        "cue": claim.cue,
         "text": claim.text,
         "start": claim.start,
         "end": claim.end,
-        "evidence": {},
     }
-    if day is None:
-        row["evidence"] = {"reason": "The article has no date; give one to check this claim."}
-        return row
-    founding = getattr(claim, "as_of", None) == "founding" and org.founded and org.existed_on(day)
-    if founding:
-        day = org.founded  # 'the founding members of BRICS': who held the status that first day
-    # who held what, and their spells, are the same on every day of the day's stretch: looked up
-    # for its first day, so that they are worked out once per stretch
-    stretch = membership_stretch(org.id, day)
-    holding = roster_in_stretch(org.id, stretch, claim.status)
-    holding_notes, holding_sources = member_notes(org.id, day, claim.status, holding)
-    sources.extend(holding_sources)
-    held = {r["iso3"]: r for r in holding}
-    row["evidence"] = {
-        "dataset": registry.MEMBERSHIPS_SOURCE,
-        "organisation_source": org.source,
-        "date": day.isoformat(),
-        "status": claim.status,
-        "holding": [{"iso3": r["iso3"], "name": r["name"], "since": r["since"]} for r in holding],
-        "notes": list(holding_notes),
-    }
-    if founding:
-        row["evidence"]["as_of"] = f"founding: checked on {day.isoformat()}, the day {org.name} was founded"
-    if org is not said:
-        row["evidence"]["successor"] = (
-            f"{said.name} ({said.id}) {said.lifetime()}; checked against its successor, "
-            f"{org.name} ({org.id})."
-        )
-    listed = [same_code_holder(s, held, row["evidence"]) for s in states]
-    row["listed"] = listed
-    # members known only by year: surely holding inside their years, undecidable at the edges
-    by_year = {g["iso3"]: g for g in gaps_on(org.id, day, claim.status)}
-    surely = {iso3: g for iso3, g in by_year.items() if g["certain"] and iso3 not in held}
-    if by_year:
-        sources.append(registry.GAPS_SOURCE)
-    suspended = (
-        {r["iso3"]: r for r in roster_in_stretch(org.id, stretch, "suspended")}
-        if claim.status == "member"
-        else {}
-    )
-    outside = [iso3 for iso3 in listed if iso3 not in held and iso3 not in surely]
-    if claim_is_of_joining(claim):
-        # 'Georgia joined the CSTO': true of a state that held the status before the day and left;
-        # undecided for one that held it only in the organisation's predecessor (the CST)
-        earlier = left_before(org.id, claim.status, day)
-        joined = [earlier[iso3] for iso3 in outside if iso3 in earlier]
-        left = [spell for spell in joined if spell["org"] == org.id]
-        if left:
-            row["evidence"]["joined_and_left"] = left
-        row["uncertain"] += [
-            {
-                **spell,
-                "kind": "predecessor",
-                "reason": f"held the status in {spell['org']}, which {org.id} succeeded, "
-                f"from {spell['from']} until {spell['until']}",
-            }
-            for spell in joined
-            if spell["org"] != org.id
-        ]
-        outside = [iso3 for iso3 in outside if iso3 not in earlier]
-    for iso3 in outside:
-        if iso3 in by_year:
-            row["uncertain"].append(year_only(by_year[iso3], day))
-        elif iso3 in suspended:
-            row["uncertain"].append(
-                {
-                    "iso3": iso3,
-                    "name": suspended[iso3]["name"],
-                    "kind": "suspended",
-                    "reason": f"a suspended member since {suspended[iso3]['since']}",
-                    **spell_of(org.id, iso3, stretch),
-                }
-            )
-    undecided = {u["iso3"] for u in row["uncertain"]}
-    # every status on the day, asked only when a listed state does not hold the claimed one
-    statuses = {r["iso3"]: r["status"] for r in roster_in_stretch(org.id, stretch, "all")} if outside else {}
-    row["not_holding"] = [
-        {"iso3": iso3, "status_that_day": statuses.get(iso3), **spell_of(org.id, iso3, stretch)}
-        for iso3 in outside
-        if iso3 not in undecided
-    ]
-    if claim.exhaustive:
-        row["missing"] = [
-            {"iso3": iso3, "name": r["name"], "since": r["since"], **spell_of(org.id, iso3, stretch)}
-            for iso3, r in held.items()
-            if iso3 not in listed
-        ] + [year_only(g, day) for iso3, g in surely.items() if iso3 not in listed]
-        row["uncertain"] += [
-            year_only(g, day) for iso3, g in by_year.items() if iso3 not in listed and iso3 not in surely
-        ]
-    if not recorded(org.id, claim.status):
-        # NATO's partners, say: the curated data keep no such spells, so cannot judge the claim
-        row["verdict"] = "unchecked"
-        row["not_holding"], row["missing"], row["uncertain"] = [], [], []
-        row["evidence"]["reason"] = (
-            f"The curated data record no {claim.status.replace('_', ' ')} status for {org.name}."
-        )
-    elif not org.existed_on(day) and not (claim_is_of_joining(claim) and org.founded and day > org.founded):
-        row["verdict"] = "not founded yet" if org.founded and day < org.founded else "dissolved"
-        row["evidence"]["reason"] = f"{org.name} {org.lifetime()} according to the curated data."
-        if org.founded and day < org.founded:
-            row["evidence"]["holding_at_founding"] = [
-                {
-                    "iso3": r["iso3"],
-                    "name": r["name"],
-                    "since": r["since"],
-                    **spell_of(org.id, r["iso3"], org.founded),
-                }
-                for r in roster(org.id, org.founded, claim.status)
-            ]
-    elif row["not_holding"]:
-        row["verdict"] = "wrong"
-    elif row["missing"]:
-        row["verdict"] = "incomplete"
-    elif row["uncertain"]:
-        row["verdict"] = "uncertain"
-    else:
-        row["verdict"] = "correct"
-    return row
 
 
-@lru_cache(maxsize=1024)
-def recorded(org: str, status: str) -> bool:
-    """Does the curated data hold any spell (or year-only row) of ``status`` in ``org``?"""
+def same_code_member(org_id: str, state: dict) -> dict:
+    """A state as the organisation's spells name it: 'Russia' on 1991-12-21 is the Soviet Union to
+    the state lists, while the CIS's founding member is Russia (RUS, the same COW code 365)."""
     from multipolar.orgs import registry
 
-    spells = (*registry.spell_records(org), *registry.gap_records(org))
-    return any(s["status"] == status for s in spells)
-
-
-def same_code_holder(state: dict, held: dict[str, dict], evidence: dict) -> str:
-    """A listed state's ISO3, or that of the holder with its COW code when the state lists and the
-    membership data name that code differently on the day: 'Russia' on 1991-12-21 is the Soviet
-    Union to the state lists, while the CIS's founding member is Russia (RUS, also COW 365)."""
-    if state["iso3"] in held or state["cow"] is None:
-        return state["iso3"]
-    for iso3, r in held.items():
-        if r["cow"] == state["cow"]:
-            evidence.setdefault("read_as", []).append(
-                f"{state['name']} ({state['iso3']}) is counted as {r['name']} ({iso3}), the member with "
-                f"the same COW code {state['cow']} that day."
-            )
-            return iso3
-    return state["iso3"]
-
-
-# "has joined" and "have joined" say the state holds the status now; "joined" and "had joined" only
-# that it once took it up
-PRESENT_PERFECT = re.compile(r"\b(?:has|have)\s+(?:(?:formally|officially|now|already)\s+)?joined\b", re.I)
-
-
-def claim_is_of_joining(claim) -> bool:
-    """Is the claim that the states joined, at some time before, rather than that they hold the
-    status now ('Georgia joined the CSTO' but not 'Finland has joined NATO')?"""
-    return getattr(claim, "pattern", None) == "joined" and not PRESENT_PERFECT.search(claim.text)
-
-
-def left_before(org_id: str, status: str, day: dt.date) -> dict[str, dict]:
-    """The states whose last spell of ``status`` begun by ``day``, in the organisation or else in
-    its predecessor, had ended before that day: iso3 -> that spell's organisation, days and source."""
-    from multipolar.orgs import registry
-
-    found = registry.organisation(org_id)
-    latest: dict[str, dict] = {}
-    for org in [*(old for old, new in registry.successions() if new is found), found]:
-        for spell in registry.spell_records(org.id):
-            if spell["status"] == status and spell["start"] <= day:
-                latest[spell["iso3"]] = {**spell, "org": org.id}
-    return {
-        iso3: {
-            "iso3": iso3,
-            "org": spell["org"],
-            "from": spell["start"].isoformat(),
-            "until": spell["end"].isoformat(),
-            "source": spell["source"] or registry.MEMBERSHIPS_SOURCE,
-        }
-        for iso3, spell in latest.items()
-        if spell["end"] is not None and spell["end"] < day
-    }
-
-
-def year_only(gap: dict, day: dt.date) -> dict:
-    """A state whose spell is known only by year (orgs/data/gaps.csv), as a missing or uncertain entry."""
-    from multipolar.orgs import registry
-    from multipolar.orgs.queries import state_name
-
-    years = f"{gap['from_year']}-{gap['to_year'] or ''}"
-    known = "surely held it" if gap["certain"] else "may have held it"
-    return {
-        "iso3": gap["iso3"],
-        "name": state_name(gap["iso3"], day),
-        "since": str(gap["from_year"]),
-        "kind": "known only by year",
-        "reason": f"{known}: its spell is known only by year ({years}; {gap['note']})",
-        "source": registry.GAPS_SOURCE,
-        "note": gap["note"] or None,
-    }
+    spells = registry.spell_records(org_id)
+    if state["cow"] is None or any(s["iso3"] == state["iso3"] for s in spells):
+        return state
+    same = next((s for s in spells if s["cow"] == state["cow"]), None)
+    return {**state, "iso3": same["iso3"]} if same else state
 
 
 def check_nature(claim, day: dt.date | None, sources: list[str]) -> dict:
@@ -570,20 +388,6 @@ def check_nature(claim, day: dt.date | None, sources: list[str]) -> dict:
         row["verdict"] = "contradicted" if binding else "supported"
     row["evidence"] = {**evidence, "alliances": [dict(a) for a in evidence["alliances"]]}
     return row
-
-
-@lru_cache(maxsize=65536)
-def spell_of(org: str, iso3: str, day: dt.date) -> dict:
-    """The curated spell of ``iso3`` in ``org`` on ``day``: its source and note (empty if none)."""
-    from multipolar.orgs import registry
-
-    for spell in reversed(registry.spell_records(org)):
-        start, end = spell["start"], spell["end"]
-        if spell["iso3"] != iso3 or start is None or pd.isna(start) or not start <= day:
-            continue
-        if end is None or end >= day:
-            return {"source": spell["source"] or registry.MEMBERSHIPS_SOURCE, "note": spell["note"] or None}
-    return {}
 
 
 def roster(org: str, day: dt.date, status: str) -> tuple[dict, ...]:

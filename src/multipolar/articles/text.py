@@ -10,6 +10,7 @@ and datelines sit. Bad input (empty, binary, too large) stops here with a one-li
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
 from dataclasses import dataclass, field
 from functools import cache
@@ -169,6 +170,9 @@ def read_input(text_or_path: str | Path | bytes) -> tuple[bytes, str, str]:
     """The raw bytes, a name to show, and the file suffix ('' for inline text)."""
     if isinstance(text_or_path, bytes):
         raw, origin, suffix = text_or_path, "<bytes>", ""
+    elif isinstance(text_or_path, str) and URL.match(text_or_path.strip()):
+        origin = text_or_path.strip()
+        raw, suffix = fetch(origin), ".html"
     elif isinstance(text_or_path, Path) or looks_like_path(text_or_path):
         path = Path(text_or_path)
         if not path.is_file():
@@ -189,6 +193,43 @@ def read_input(text_or_path: str | Path | bytes) -> tuple[bytes, str, str]:
             "Pass the article's own page or text, not a whole site or archive.",
         )
     return raw, origin, suffix
+
+
+URL = re.compile(r"https?://\S+$", re.I)
+FETCH_TIMEOUT = 20  # seconds
+PRIVATE_ADDRESSES = "MULTIPOLAR_FETCH_PRIVATE"  # set to 1 to fetch from private and loopback addresses
+
+
+def fetch(url: str) -> bytes:
+    """The page at ``url``, fetched with trafilatura's downloader (no more than MAX_BYTES read is
+    kept): the one place where the reader touches the network."""
+    import logging
+
+    from trafilatura.downloads import fetch_response
+    from trafilatura.settings import use_config
+
+    config = use_config()
+    config.set("DEFAULT", "DOWNLOAD_TIMEOUT", str(FETCH_TIMEOUT))
+    config.set("DEFAULT", "MAX_FILE_SIZE", str(10 * MAX_BYTES))  # larger pages are refused here, by name
+    # trafilatura refuses private and loopback addresses (no fetching of a server's own network on a
+    # user's behalf); a reader of an intranet page, or a test's local server, allows them
+    if os.environ.get(PRIVATE_ADDRESSES, "").lower() in ("1", "true", "yes"):
+        config.set("DEFAULT", "SSRF_PROTECTION", "false")
+    quiet = logging.getLogger("trafilatura")
+    level, quiet.level = quiet.level, logging.CRITICAL  # its warnings would repeat the one line below
+    try:
+        response = fetch_response(url, decode=False, config=config)
+    finally:
+        quiet.level = level
+    if response is None or response.status != 200 or not response.data:
+        answered = (
+            f"answered {response.status}" if response is not None and response.status else "did not answer"
+        )
+        raise InputError(
+            f"Could not fetch the article: {url} {answered}.",
+            "Check the address and the network, or save the page and pass the file.",
+        )
+    return bytes(response.data)
 
 
 ARTICLE_SUFFIXES = {".txt", ".text", ".md", ".markdown", ".html", ".htm", ".xhtml"}
@@ -221,10 +262,14 @@ CONTROL_BYTES = bytes(b for b in range(32) if b not in b"\t\n\x0b\x0c\r")
 
 
 def decode(raw: bytes) -> str:
-    """Text from bytes: UTF-8 (or the encoding charset-normalizer finds); binary is refused."""
+    """Text from bytes: UTF-16 or UTF-32 (by byte-order mark or by the zero bytes of mostly-Latin
+    text), UTF-8, or the encoding charset-normalizer finds; binary is refused."""
     for magic, kind in BINARY_FORMATS.items():
         if raw.startswith(magic):
             raise InputError(f"The article is a {kind} file, not text.", "Give plain text, Markdown or HTML.")
+    wide = wide_unicode(raw)
+    if wide is not None:
+        return wide
     head = raw[:8192]
     controls = len(head) - len(head.translate(None, CONTROL_BYTES))
     if b"\x00" in head or controls > 0.05 * len(head):
@@ -239,6 +284,38 @@ def decode(raw: bytes) -> str:
     if best is None:
         raise InputError("The article is a binary file, not text.", "Give plain text, Markdown or HTML.")
     return str(best)
+
+
+BYTE_ORDER_MARKS = {  # UTF-32's marks first: UTF-32-LE's begins with UTF-16-LE's
+    b"\xff\xfe\x00\x00": "utf-32",
+    b"\x00\x00\xfe\xff": "utf-32",
+    b"\xff\xfe": "utf-16",
+    b"\xfe\xff": "utf-16",
+}
+
+
+def wide_unicode(raw: bytes) -> str | None:
+    """``raw`` decoded as UTF-16 or UTF-32 if it is that (a byte-order mark, or without one, a
+    zero byte beside nearly every character, as in Latin text saved as UTF-16), else None."""
+    for mark, encoding in BYTE_ORDER_MARKS.items():
+        if raw.startswith(mark):
+            try:
+                return raw.decode(encoding)
+            except UnicodeDecodeError:
+                return None
+    head = raw[:8192] if len(raw) % 2 == 0 else raw[:8191]
+    if len(head) < 4:
+        return None
+    for encoding, zeros, letters in (
+        ("utf-16-le", head[1::2], head[0::2]),
+        ("utf-16-be", head[0::2], head[1::2]),
+    ):
+        if zeros.count(0) > 0.9 * len(zeros) and letters.count(0) == 0:
+            try:
+                return raw.decode(encoding)
+            except UnicodeDecodeError:
+                return None
+    return None
 
 
 def detect_format(text: str, suffix: str) -> str:

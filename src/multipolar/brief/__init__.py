@@ -1,6 +1,26 @@
-"""The brief: the structure of the international system on one day, on one page."""
+"""The brief: the structure of the international system on one day, on one page.
 
-from multipolar.brief.assemble import brief
-from multipolar.brief.model import Brief, Chart, Section, Table
+The names below are imported on first use, so that the command line can read the brief's
+formats and default measures (``model``) without loading pandas.
+"""
 
-__all__ = ["Brief", "Chart", "Section", "Table", "brief"]
+from __future__ import annotations
+
+import importlib
+from typing import Any
+
+_NAMES = {
+    "brief": "multipolar.brief.assemble",
+    "Brief": "multipolar.brief.model",
+    "Chart": "multipolar.brief.model",
+    "Section": "multipolar.brief.model",
+    "Table": "multipolar.brief.model",
+}
+
+__all__ = sorted(_NAMES)
+
+
+def __getattr__(name: str) -> Any:
+    if name not in _NAMES:
+        raise AttributeError(f"module 'multipolar.brief' has no attribute {name!r}")
+    return getattr(importlib.import_module(_NAMES[name]), name)

@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from dataclasses import replace
 
 from multipolar.answer import plain, sources_payload
-from multipolar.brief.model import Brief, Chart, Section, Table
+from multipolar.brief.model import DEFAULT_MEASURES, Brief, Chart, Section, Table
 from multipolar.dates import parse_date
 from multipolar.errors import CoverageError
 from multipolar.orgs import alliances, atop
@@ -21,7 +21,6 @@ from multipolar.power.measures import MEASURES, check_year, coverage_note, measu
 from multipolar.power.plot import caption as sourced
 from multipolar.power.polarity import polarity, rule
 
-DEFAULT_MEASURES = ("cinc", "gdp", "milex")
 TOP = 10
 ALLIANCES = 5
 POLARITY_KEYS = ("year", "measure", "n", "con", "enp", "hhi", "leader", "leader_share", "poles", "verdict")

@@ -14,9 +14,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from multipolar.answer import plain, sources_payload
-
 FORMATS = ("text", "md", "json", "html")
+DEFAULT_MEASURES = ("cinc", "gdp", "milex")
 
 
 def check_format(fmt: str) -> str:
@@ -81,6 +80,8 @@ class Brief:
         return next(s for s in self.sections if s.key == key)
 
     def to_dict(self) -> dict[str, Any]:
+        from multipolar.answer import plain, sources_payload
+
         out: dict[str, Any] = {"date": self.date.isoformat(), "measures": list(self.measures)}
         out.update({s.key: plain(s.data) for s in self.sections})
         out["notes"] = list(self.notes)

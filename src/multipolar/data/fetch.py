@@ -9,6 +9,8 @@ holds a partial or corrupt file, and two processes pulling at once both end with
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pooch
@@ -26,11 +28,19 @@ def cached_path(ds: Dataset) -> Path:
     return config.raw_dir() / ds.file
 
 
-def lock_for(ds: Dataset) -> FileLock:
-    """The per-dataset lock shared by fetching and conversion."""
-    locks = config.home() / "locks"
-    locks.mkdir(parents=True, exist_ok=True)
-    return FileLock(str(locks / f"{ds.name}.lock"), timeout=600)
+@contextmanager
+def lock_for(ds: Dataset) -> Iterator[None]:
+    """Hold the per-dataset lock shared by fetching, conversion and verification."""
+    path = files.cache_folder(config.home() / "locks") / f"{ds.name}.lock"
+    try:
+        lock = FileLock(str(path), timeout=600)
+        lock.acquire()
+    except OSError as error:
+        raise files.cache_error(path, error) from error
+    try:
+        yield
+    finally:
+        lock.release()
 
 
 def source_of(ds: Dataset) -> str:
@@ -60,7 +70,7 @@ def fetch(ds: Dataset) -> Path:
         if target.exists():  # another process finished while we waited
             return target
         source = source_of(ds)
-        with files.replacing(target) as tmp:
+        with files.replacing(target, cache=True) as tmp:
             _copy(source, tmp, ds)
             actual = sha256_of(tmp)
             if actual != ds.sha256:
@@ -139,5 +149,13 @@ def verify(ds: Dataset) -> str:
     if sha256_of(target) == ds.sha256:
         return "ok"
     with lock_for(ds):
-        target.unlink(missing_ok=True)
+        remove(target)
     return "corrupt"
+
+
+def remove(path: Path) -> None:
+    """Delete a damaged file from the cache; a cache that will not let go of it is a CacheError."""
+    try:
+        path.unlink(missing_ok=True)
+    except OSError as error:
+        raise files.cache_error(path, error) from error

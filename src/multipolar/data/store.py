@@ -2,7 +2,10 @@
 
 A Parquet file's name carries the first 12 hex digits of its source's sha256, so a catalog
 update converts again instead of serving stale data. Conversion happens under the dataset's
-lock and lands by rename, like downloads.
+lock and lands by rename, like downloads, and records the new file's own sha256 beside it
+(``NAME-SHA12.parquet.sha256``). A converted file is never trusted blindly: every use checks
+that it is whole (Parquet's closing footer), ``verify`` re-hashes it against the recorded sum,
+and a damaged one is converted again from the raw file, itself verified first.
 """
 
 from __future__ import annotations
@@ -19,30 +22,83 @@ from multipolar.data import fetch as fetching
 from multipolar.data import readers
 from multipolar.data.catalog import Dataset, dataset
 
+MAGIC = b"PAR1"  # a Parquet file opens and closes with it; the footer's length stands before the last
+
 
 def parquet_path(ds: Dataset) -> Path:
     return config.store_dir() / f"{ds.name}-{ds.sha256[:12]}.parquet"
+
+
+def checksum_path(ds: Dataset) -> Path:
+    """Where the sha256 of the converted file, taken when it was written, is kept."""
+    target = parquet_path(ds)
+    return target.with_name(target.name + ".sha256")
+
+
+def whole(target: Path) -> bool:
+    """Does ``target`` exist and end as a Parquet file ends (a truncated file does not)?"""
+    try:
+        with open(target, "rb") as handle:
+            size = handle.seek(0, 2)
+            if size < 12:
+                return False
+            handle.seek(size - 8)
+            tail = handle.read(8)
+            handle.seek(0)
+            head = handle.read(4)
+    except OSError:
+        return False
+    footer = int.from_bytes(tail[:4], "little")
+    return head == MAGIC and tail[4:] == MAGIC and footer + 12 <= size
 
 
 def path(name: str) -> Path:
     """The Parquet file of dataset ``name``, fetching and converting it first if needed."""
     ds = dataset(name)
     target = parquet_path(ds)
-    if target.exists():
+    if whole(target):
         return target
+    if target.exists():  # damaged: rebuilt only from a raw file checked again
+        fetching.verify(ds)
     raw = fetching.fetch(ds)
     with fetching.lock_for(ds):
-        if target.exists():
-            return target
-        with progress.bar(f"converting {ds.name}", total=1) as shown:
-            table = pa.Table.from_pandas(readers.read(ds, raw), preserve_index=False)
-            table = table.replace_schema_metadata(
-                {b"multipolar.dataset": ds.name.encode(), b"multipolar.version": ds.version.encode()}
-            )
-            with files.replacing(target) as tmp:
-                pq.write_table(table, tmp, compression="zstd")
-            shown.advance()
+        if not whole(target):
+            convert(ds, raw)
     return target
+
+
+def convert(ds: Dataset, raw: Path) -> None:
+    """Convert the verified raw file to Parquet and record the result's sha256 (under the lock)."""
+    target = parquet_path(ds)
+    with progress.bar(f"converting {ds.name}", total=1) as shown:
+        table = pa.Table.from_pandas(readers.read(ds, raw), preserve_index=False)
+        table = table.replace_schema_metadata(
+            {b"multipolar.dataset": ds.name.encode(), b"multipolar.version": ds.version.encode()}
+        )
+        with files.replacing(target, cache=True) as tmp:
+            pq.write_table(table, tmp, compression="zstd")
+        with files.replacing(checksum_path(ds), cache=True) as tmp:
+            tmp.write_text(fetching.sha256_of(target) + "\n", encoding="ascii")
+        shown.advance()
+
+
+def verify(ds: Dataset, raw_status: str) -> str:
+    """State of the converted file: 'ok', 'missing', 'rebuilt' (damaged, or without a recorded
+    sha256, and converted again from the raw file, which ``raw_status`` says is 'ok') or
+    'removed' (damaged, and no verified raw file to rebuild it from: the next use fetches it)."""
+    target, recorded = parquet_path(ds), checksum_path(ds)
+    if not target.exists():
+        return "missing"
+    expected = recorded.read_text(encoding="ascii").strip() if recorded.exists() else None
+    if expected == fetching.sha256_of(target):
+        return "ok"
+    with fetching.lock_for(ds):
+        fetching.remove(target)
+        fetching.remove(recorded)
+        if raw_status != "ok":
+            return "removed"
+        convert(ds, fetching.cached_path(ds))
+    return "rebuilt"
 
 
 def scan(name: str) -> str:

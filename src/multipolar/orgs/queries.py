@@ -52,7 +52,7 @@ def members(org: str, date: str | dt.date | None = None, status: str = "member")
     """The states in ``org`` on ``date`` (default today) with ``status`` ('all' for every status);
     ``since`` is the first day of the unbroken spell in that status."""
     found = registry.organisation(org)
-    day = parse_date(date)
+    day = parse_date(date, allow_future=False)
     status = _status(status)
     rows, notes, sources = member_records(found.id, day, status)
     frame = pd.DataFrame({c: pd.Series([r[c] for r in rows], dtype=object) for c in MEMBER_COLUMNS})
@@ -97,7 +97,7 @@ def _holders_in_stretch(org_id: str, day: dt.date, status: str) -> tuple[dict, .
         return ()
     rows = []
     for spell in registry.spell_records(found.id):
-        if status in ("all", spell["status"]) and registry.holds_on(spell, day):
+        if found.counts(status, spell["status"]) and registry.holds_on(spell, day):
             row = {c: spell[c] for c in MEMBER_COLUMNS if c != "name"}
             row["name"] = state_name(spell["iso3"], day)
             rows.append({c: row[c] for c in MEMBER_COLUMNS})
@@ -123,7 +123,7 @@ def member_notes(org_id: str, day: dt.date, status: str, rows: list[dict]) -> tu
     notes = []
     if not rows:
         notes.append(f"No state had status {status!r} in {found.id} on {day.isoformat()}.")
-        spells = [s for s in registry.spell_records(found.id) if status in ("all", s["status"])]
+        spells = [s for s in registry.spell_records(found.id) if found.counts(status, s["status"])]
         first = min((s["start"] for s in spells), default=None)
         if first is not None and first > day:
             notes.append(f"The curated data dates the first such spell from {first.isoformat()}.")
@@ -137,9 +137,10 @@ def gaps_on(org_id: str, day: dt.date, status: str) -> list[dict]:
     ``day``'s: each gap's row with ``certain`` True when the day lies strictly inside its years
     (the state surely held the status that day), False in its first or last year."""
     out = []
+    found = registry.organisation(org_id)
     for gap in registry.gap_records(org_id):
         last = 9999 if gap["to_year"] is None else gap["to_year"]
-        if status in ("all", gap["status"]) and gap["from_year"] <= day.year <= last:
+        if found.counts(status, gap["status"]) and gap["from_year"] <= day.year <= last:
             out.append({**gap, "certain": gap["from_year"] < day.year < last})
     return out
 
@@ -161,9 +162,13 @@ def gap_notes(org_id: str, day: dt.date, status: str, listed: set[str]) -> list[
 
 
 def state_name(iso3: str, day: dt.date) -> str:
-    """A state's name on ``day`` by ISO3, as ``_with_names`` gives it."""
+    """A member's name on ``day``: the state lists' by ISO3 (``identity.record_on``), else the
+    curated name of a member outside the lists (Palestine, the Holy See), else 'ISO3 XXX'."""
     record = identity.record_on("iso3", iso3, day)
-    return record["name"] if record else f"ISO3 {iso3}"
+    if record:
+        return record["name"]
+    entity = registry.entity_names().get(iso3)
+    return entity["name"] if entity else f"ISO3 {iso3}"
 
 
 def history(org: str) -> Answer:

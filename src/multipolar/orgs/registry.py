@@ -1,7 +1,9 @@
 """The curated organisations and their membership spells, read once from the committed CSVs.
 
 ``organisations.csv`` has one row per organisation (id, name, ;-separated aliases and former
-names, founded, dissolved, kind, ;-separated ATOP ids, source); ``memberships.csv`` one row per
+names, founded, dissolved, kind, ;-separated ATOP ids, source, and the ;-separated statuses that
+make a state a member when nothing else is asked: 'member' unless the organisation names its seats
+otherwise, as the Security Council's 'permanent' and 'elected'); ``memberships.csv`` one row per
 spell of a state in a status (start and end inclusive, empty end = ongoing). Conventions for
 choosing dates are in docs/membership-data.md.
 """
@@ -21,6 +23,8 @@ DATA = Path(__file__).parent / "data"
 ORGANISATIONS_FILE = DATA / "organisations.csv"
 MEMBERSHIPS_FILE = DATA / "memberships.csv"
 GAPS_FILE = DATA / "gaps.csv"
+ENTITIES_FILE = DATA / "entities.csv"
+STATUSES_FILE = DATA / "statuses.csv"
 TREATIES_FILE = DATA / "treaties.csv"
 # how curated files are named in an Answer's sources
 ORGANISATIONS_SOURCE = "orgs/data/organisations.csv"
@@ -39,6 +43,19 @@ class Organisation:
     kind: str
     atop_ids: tuple[int, ...]
     source: str
+    member_statuses: tuple[str, ...] = ("member",)  # what 'member' means in this organisation
+
+    def statuses_meant(self, status: str) -> tuple[str, ...] | None:
+        """The spell statuses a query for ``status`` means here: 'all' -> None (every status),
+        'member' -> the organisation's member statuses, anything else -> itself."""
+        if status == "all":
+            return None
+        return self.member_statuses if status == "member" else (status,)
+
+    def counts(self, status: str, spell_status: str) -> bool:
+        """Does a spell in ``spell_status`` answer a query for ``status``?"""
+        meant = self.statuses_meant(status)
+        return meant is None or spell_status in meant
 
     def existed_on(self, date: dt.date) -> bool:
         started = self.founded is None or self.founded <= date
@@ -79,6 +96,7 @@ def organisations() -> dict[str, Organisation]:
             kind=r.kind,
             atop_ids=tuple(int(a) for a in _split(r.atop_ids)),
             source=r.source,
+            member_statuses=tuple(_split(r.member_statuses)) or ("member",),
         )
     return out
 
@@ -157,10 +175,18 @@ def _gap_records() -> dict[str, tuple[dict, ...]]:
 
 
 @cache
-def statuses() -> tuple[str, ...]:
-    """The statuses the curated data uses, 'member' first."""
-    found = sorted(set(_spells()["status"]))
-    return tuple(sorted(found, key=lambda s: s != "member"))
+def entity_names() -> dict[str, dict]:
+    """Members the state lists do not hold (Palestine, the Holy See, the SADR, Zanzibar, economies
+    such as Hong Kong): iso3 -> {cow, name, note, source}, from ``entities.csv``."""
+    table = pd.read_csv(ENTITIES_FILE, dtype=str, keep_default_na=False)
+    return {r["iso3"]: r for r in table.to_dict("records")}
+
+
+@cache
+def statuses() -> dict[str, str]:
+    """The status vocabulary, 'member' first: status -> what it means (``statuses.csv``)."""
+    table = pd.read_csv(STATUSES_FILE, dtype=str, keep_default_na=False)
+    return dict(zip(table["status"], table["meaning"], strict=True))
 
 
 def holds_on(spell: dict, date: dt.date) -> bool:

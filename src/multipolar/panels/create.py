@@ -92,7 +92,7 @@ def create_dyadyears(
 @functools.lru_cache(maxsize=8)
 def _dyad_keys(system: str, directed: bool, first: int, last: int, through: int) -> pa.Table:
     """The dyad-years as Arrow, built once per process (``through``: the mry year it assumed)."""
-    states, code, _, extra, false_dyads = _SYSTEMS[system]
+    states, code, _, extra, false_dyad_set = _SYSTEMS[system]
     extra_sql = "".join(f", a.{c}::TINYINT AS {c}1, b.{c}::TINYINT AS {c}2" for c in extra)
     pair = "<>" if directed else "<"
     return (
@@ -106,12 +106,18 @@ def _dyad_keys(system: str, directed: bool, first: int, last: int, through: int)
         SELECT a.{code}::SMALLINT AS {code}1, b.{code}::SMALLINT AS {code}2,
                a.year::SMALLINT AS year{extra_sql}
         FROM years a JOIN years b ON a.year = b.year AND a.{code} {pair} b.{code}
-        ANTI JOIN {store.scan(false_dyads)} f
+        ANTI JOIN {store.scan(false_dyad_set)} f
             ON f.{code}1 = a.{code} AND f.{code}2 = b.{code} AND f.year = a.year
         ORDER BY {code}1, {code}2, year
     """)
         .to_arrow_table()
     )
+
+
+def false_dyads(system: str) -> str:
+    """The dataset of the system's false dyads: states in the system the same year that never
+    coexisted within it (e.g. South Vietnam and Suriname in 1975)."""
+    return _SYSTEMS[system][4]
 
 
 def _connection():

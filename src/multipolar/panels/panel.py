@@ -1,4 +1,5 @@
-"""The panel engine: state-years or dyad-years as one lazy DuckDB query.
+"""The panel engine: state-, dyad-, leader- and leader-dyad-years (and state- and leader-days) as
+one lazy DuckDB query.
 
 A Panel is a small table of keys (materialised once inside DuckDB) plus a list of additions, each
 a table looked up from the panel's rows (or a query returning the keys and new columns). Nothing
@@ -31,6 +32,18 @@ from multipolar.errors import InputError
 
 _names = itertools.count(1)
 
+# unit -> (what its rows are called, the function that builds it)
+UNITS = {
+    "state": ("state-years", "create_stateyears()"),
+    "dyad": ("dyad-years", "create_dyadyears()"),
+    "leader": ("leader-years", "create_leaderyears()"),
+    "leader_dyad": ("leader-dyad-years", "create_leaderdyadyears()"),
+    "state_day": ("state-days", "create_statedays()"),
+    "leader_day": ("leader-days", "create_leaderdays()"),
+}
+STATES_AND_DYADS = ("state", "dyad")
+YEARLY = ("state", "dyad", "leader", "leader_dyad")  # what most covariates take (the day units: none)
+
 
 @dataclass(frozen=True)
 class _Addition:
@@ -46,13 +59,14 @@ class _Addition:
 
 @dataclass(frozen=True)
 class Panel:
-    """State-years or dyad-years of one state system; add covariates with ``add_*`` methods."""
+    """Rows of one kind (``unit``, see UNITS) in one state system; add covariates with ``add_*``
+    methods. Its rows come in the base table's order (peacesciencer's)."""
 
     con: duckdb.DuckDBPyConnection = field(repr=False)
-    base: str  # DuckDB table with the keys (and base columns such as names)
+    base: str  # DuckDB table with the keys (and base columns such as names), in row order
     base_columns: tuple[str, ...]
-    unit: str  # "state" | "dyad"
-    system: str  # "cow" | "gw"
+    unit: str  # a key of UNITS
+    system: str  # "cow" | "gw": the state codes of the rows
     directed: bool | None
     years: tuple[int, int]
     keys: tuple[str, ...]
@@ -66,14 +80,22 @@ class Panel:
     def columns(self) -> list[str]:
         return [*self.base_columns, *(c for a in self.additions for c in a.columns)]
 
+    @property
+    def dyadic(self) -> bool:
+        """Whether each row pairs two states (dyad-years, leader-dyad-years)."""
+        return self.unit in ("dyad", "leader_dyad")
+
     def require(
-        self, unit: str | None = None, system: str | None = None, what: str = "this covariate"
+        self, units: tuple[str, ...], system: str | None = None, what: str = "this covariate"
     ) -> None:
-        """Raise a one-line InputError when ``what`` does not apply to this panel."""
-        if unit is not None and self.unit != unit:
+        """Raise a one-line InputError when ``what`` does not apply to this panel: ``units`` are
+        the panel units it takes (those peacesciencer allows), ``system`` the codes it needs."""
+        if self.unit not in units:
+            names = [UNITS[u][0] for u in units]
+            listed = ", ".join(names[:-1]) + (" or " if len(names) > 1 else "") + names[-1]
             raise InputError(
-                f"{what} applies to {unit}-year panels, not {self.unit}-years.",
-                f"Build the panel with create_{unit}years() instead.",
+                f"{what} applies to {listed}, not {UNITS[self.unit][0]}.",
+                f"Build the panel with {' or '.join(UNITS[u][1] for u in units)} instead.",
             )
         if system is not None and self.system != system:
             raise InputError(
@@ -143,7 +165,7 @@ class Panel:
         its SQL expression over ``{t}`` (and ``p.year``).
         """
         code = code or self.code
-        if self.unit == "state":
+        if not self.dyadic:
             return self.lookup(
                 table_sql, f"{{t}}.{code} = p.{self.code} AND {{t}}.year = p.year", columns, sources, notes
             )
@@ -218,7 +240,7 @@ class Panel:
     # ---- reading --------------------------------------------------------------------------
 
     def sql(self, ordered: bool = True, row_numbers: bool = False, columns: list[str] | None = None) -> str:
-        """The one query that reads the whole panel, ordered by keys as peacesciencer orders them.
+        """The one query that reads the whole panel, in the base table's row order (peacesciencer's).
 
         Lookups keyed on the same panel columns (every state-year table on ``p.ccode1, p.year``,
         say) are first merged into one small table holding just the columns the expressions
@@ -238,7 +260,7 @@ class Panel:
         ]
         joins, aliases = self._planned_joins([expr for expr, _ in wanted])
         selected += [f"{_substitute(expr, aliases)} AS {_quote(name)}" for expr, name in wanted]
-        order = "" if not ordered else " ORDER BY " + ", ".join(f"p.{k}" for k in self.keys)
+        order = " ORDER BY p.rowid" if ordered else ""
         return f"SELECT {', '.join(selected)} FROM {self.base} p {' '.join(joins)}{order}"
 
     def _lookup_groups(self) -> tuple[dict[tuple[str, ...], list[_Lookup]], list[tuple[str, str, str]]]:
@@ -298,7 +320,7 @@ class Panel:
         }
 
     def to_arrow(self) -> pa.Table:
-        """The panel as an Arrow table, ordered by its keys.
+        """The panel as an Arrow table, in row order.
 
         DuckDB's parallel joins return rows in long runs of key-table order; the runs are put
         back in order by zero-copy slicing (a gather only if the rows come back scattered),
@@ -486,7 +508,7 @@ class Panel:
             "system": self.system,
             "years": f"{self.years[0]}-{self.years[1]}",
         }
-        if self.unit == "dyad":
+        if self.dyadic:
             params["directed"] = self.directed
         extra = {"rows": len(self), "n_columns": len(self.columns)}
         if output is not None:
@@ -504,9 +526,11 @@ class Panel:
         return "\n".join(f"{known[d].label()}: {known[d].citation}" for d in self.datasets() if d in known)
 
     def __repr__(self) -> str:
-        kind = f"{'directed' if self.directed else 'non-directed'} dyad" if self.unit == "dyad" else "state"
+        kind = UNITS[self.unit][0]
+        if self.dyadic:
+            kind = f"{'directed' if self.directed else 'non-directed'} {kind}"
         return (
-            f"<Panel {self.system.upper()} {kind}-years {self.years[0]}-{self.years[1]}: "
+            f"<Panel {self.system.upper()} {kind} {self.years[0]}-{self.years[1]}: "
             f"{len(self.columns)} columns, sources {', '.join(self.datasets())}>"
         )
 

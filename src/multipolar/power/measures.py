@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass
 from functools import cache
 
 import pandas as pd
@@ -22,15 +21,9 @@ from multipolar.data.catalog import catalog
 from multipolar.dates import parse_year
 from multipolar.errors import CoverageError, InputError, unknown
 from multipolar.power import capabilities as caps
+from multipolar.power.choices import INSTEAD, MEASURES
 
 FIRST_YEAR = 1816
-
-
-@dataclass(frozen=True)
-class Measure:
-    description: str
-    load: Callable[[], caps.Series]
-    instead: str | None = None  # the measure to use for years this one does not cover
 
 
 def _net_resources(gdp: caps.Series, pop: caps.Series, unit: str) -> caps.Series:
@@ -45,71 +38,27 @@ def _net_resources(gdp: caps.Series, pop: caps.Series, unit: str) -> caps.Series
 WB_GDP = "worldbank_wdi_gdp_constant_2015_usd"
 WB_POP = "worldbank_population"
 
-_DEFINITIONS: dict[str, Measure] = {
-    "cinc": Measure(
-        "Composite Index of National Capability, recomputed from the six NMC v7 components (1816-2022)",
-        lambda: caps.nmc_series("cinc", "share of system capabilities"),
+# measure -> how its cow-year table is loaded (names and descriptions: choices.py)
+_LOADERS: dict[str, Callable[[], caps.Series]] = {
+    "cinc": lambda: caps.nmc_series("cinc", "share of system capabilities"),
+    "gdp": lambda: caps.world_bank(WB_GDP, "constant 2015 US$"),
+    "gdp_current": lambda: caps.world_bank("worldbank_gdp_current_usd", "current US$"),
+    "gdp_ppp": lambda: caps.world_bank(
+        "worldbank_wdi_gdp_ppp_constant_2021_intl", "constant 2021 international $"
     ),
-    "gdp": Measure(
-        "GDP, constant 2015 US$, World Bank WDI (1960-2024)",
-        lambda: caps.world_bank(WB_GDP, "constant 2015 US$"),
-        "gdp_longrun",
+    "gdp_longrun": lambda: caps.fariss_series("pwtrgdp", "millions of 2017 international $"),
+    "milex": lambda: caps.sipri("constant_2023_usd_m", "millions of constant 2023 US$"),
+    "milex_nmc": lambda: caps.nmc_series("milex", "thousands of current US$"),
+    "pop": lambda: caps.world_bank(WB_POP, "people"),
+    "pop_nmc": lambda: caps.nmc_series("tpop", "thousands of people"),
+    "net_resources": lambda: _net_resources(
+        caps.world_bank(WB_GDP, "constant 2015 US$"), caps.world_bank(WB_POP, "people"), "US$² per person"
     ),
-    "gdp_current": Measure(
-        "GDP, current US$, World Bank WDI (1960-2023)",
-        lambda: caps.world_bank("worldbank_gdp_current_usd", "current US$"),
-        "gdp_longrun",
+    "net_resources_longrun": lambda: _net_resources(
+        caps.fariss_series("pwtrgdp", "millions of 2017 international $"),
+        caps.fariss_series("pwtpop", "millions of people"),
+        "2017 int$ × millions of 2017 int$ per million people",
     ),
-    "gdp_ppp": Measure(
-        "GDP, PPP, constant 2021 international $, World Bank WDI (1990-2024)",
-        lambda: caps.world_bank("worldbank_wdi_gdp_ppp_constant_2021_intl", "constant 2021 international $"),
-        "gdp_longrun",
-    ),
-    "gdp_longrun": Measure(
-        "Real GDP, millions of 2017 international $, Fariss et al. 2022 latent estimates (1816-2019)",
-        lambda: caps.fariss_series("pwtrgdp", "millions of 2017 international $"),
-        "gdp",
-    ),
-    "milex": Measure(
-        "Military expenditure, millions of constant 2023 US$, SIPRI (1949-2024)",
-        lambda: caps.sipri("constant_2023_usd_m", "millions of constant 2023 US$"),
-        "milex_nmc",
-    ),
-    "milex_nmc": Measure(
-        "Military expenditure, thousands of current US$, COW NMC v7 (1816-2022)",
-        lambda: caps.nmc_series("milex", "thousands of current US$"),
-        "milex",
-    ),
-    "pop": Measure(
-        "Population, World Bank WDI (1960-2024)",
-        lambda: caps.world_bank(WB_POP, "people"),
-        "pop_nmc",
-    ),
-    "pop_nmc": Measure(
-        "Total population, thousands, COW NMC v7 (1816-2022)",
-        lambda: caps.nmc_series("tpop", "thousands of people"),
-        "pop",
-    ),
-    "net_resources": Measure(
-        "Net resources, GDP × GDP per capita (Beckley 2018), World Bank constant 2015 US$ (1960-2024)",
-        lambda: _net_resources(
-            caps.world_bank(WB_GDP, "constant 2015 US$"), caps.world_bank(WB_POP, "people"), "US$² per person"
-        ),
-        "net_resources_longrun",
-    ),
-    "net_resources_longrun": Measure(
-        "Net resources, GDP × GDP per capita (Beckley 2018), Fariss et al. 2022 (1816-2019)",
-        lambda: _net_resources(
-            caps.fariss_series("pwtrgdp", "millions of 2017 international $"),
-            caps.fariss_series("pwtpop", "millions of people"),
-            "2017 int$ × millions of 2017 int$ per million people",
-        ),
-        "net_resources",
-    ),
-}
-
-MEASURES: dict[str, str] = {name: m.description for name, m in _DEFINITIONS.items()} | {
-    "composite": "Weighted mean of world shares under other measures, e.g. weights={'gdp': .5, 'milex': .5}"
 }
 
 
@@ -164,7 +113,7 @@ def series(measure: str, weights: Mapping[str, float] | str | None = None) -> ca
 
 @cache
 def _series(name: str) -> caps.Series:
-    return _DEFINITIONS[name].load()
+    return _LOADERS[name]()
 
 
 @cache
@@ -207,8 +156,7 @@ def latest_year(measure: str, year: int | str, weights=None) -> int | None:
 
 def instead_of(measure: str) -> str | None:
     """The measure that covers the years this one lacks (e.g. milex_nmc for milex)."""
-    definition = _DEFINITIONS.get(measure_name(measure))
-    return definition.instead if definition else None
+    return INSTEAD.get(measure_name(measure))
 
 
 def coverage_note(measure: str, year: int, weights=None) -> str | None:

@@ -19,10 +19,10 @@ from multipolar.answer import Answer, sources_payload
 from multipolar.errors import CoverageError, InputError, unknown
 from multipolar.power import capabilities as caps
 from multipolar.power import measures
+from multipolar.power.choices import CHART_KINDS as KINDS
 from multipolar.power.polarity import polarity
 
 FORMATS = (".png", ".svg", ".pdf")
-KINDS = ("polarity", "shares", "blocs")  # blocs: power/blocs.py draws it with line_chart
 
 
 def check_path(path: str | os.PathLike) -> Path:
@@ -33,9 +33,7 @@ def check_path(path: str | os.PathLike) -> Path:
             f"Cannot write a chart as {target.suffix or 'a file without extension'!r}.",
             f"Name the file with one of: {', '.join(FORMATS)}, e.g. -o polarity.png.",
         )
-    if not target.parent.exists():
-        raise InputError(f"Folder {str(target.parent)!r} does not exist.", "Create it or write elsewhere.")
-    return target
+    return files.check_output(target)
 
 
 def caption(sources: list[str]) -> str:
@@ -133,11 +131,18 @@ def plot(
     end: int | str | None = None,
     among: str = "majors",
     weights: Mapping[str, float] | str | None = None,
+    **alignment: object,
 ) -> Answer:
-    """Draw a chart to ``path`` (.png, .svg or .pdf); the Answer holds the plotted numbers."""
+    """Draw a chart to ``path`` (.png, .svg or .pdf); the Answer holds the plotted numbers.
+    The alignment, cohesion and network charts take their own options (``state``, ``with_``,
+    ``blocs``, ``issue``, ``obligation``, ``signed``; see ``multipolar.alignment.charts``)."""
     if kind not in KINDS:
         raise unknown("chart", kind, KINDS, f"Choose one of: {', '.join(KINDS)}.")
     target = check_path(path)
+    if kind in ("alignment", "cohesion", "network"):
+        from multipolar.alignment.charts import chart as alignment_chart
+
+        return alignment_chart(kind, target, start, end, **alignment)
     name = measures.measure_name(measure)
     if kind == "blocs":
         from multipolar.power.blocs import chart

@@ -28,8 +28,8 @@ from multipolar.answer import Answer
 from multipolar.errors import InputError
 from multipolar.power import capabilities as caps
 from multipolar.power import measures
+from multipolar.power.choices import POLE_RATIO
 
-POLE_RATIO = 1 / 3
 COLUMNS = ["n", "con", "enp", "hhi", "leader", "leader_share", "lead_ratio", "poles", "verdict"]
 
 

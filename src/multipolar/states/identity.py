@@ -22,7 +22,7 @@ import functools
 import logging
 import re
 import unicodedata
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, fields
 from pathlib import Path
 
 import pandas as pd
@@ -98,17 +98,32 @@ def identify(text: str, date: str | dt.date | None = None, code: str = "cow") ->
 
 
 def resolve(text: str | list[str], date: str | dt.date | None = None, code: str = "cow") -> Answer:
-    """Names or codes as date-aware country records (numbers are COW codes unless code="gw")."""
-    texts = [text] if isinstance(text, str) else list(text)
+    """Names or codes as date-aware country records (numbers are COW codes unless code="gw").
+
+    One name that means nothing (or several things) is an error. In a list, the names that do
+    mean a country are answered, and the others are listed under ``unresolved`` (in the JSON,
+    and ``answer.extra``) with the error each would raise: one bad name does not sink the batch.
+    """
+    single = isinstance(text, str)
+    texts = [text] if single else list(text)
     if not texts:
         raise InputError("Nothing to resolve.", "Give at least one country name or code.")
     day = parse_date(date, allow_future=False)
-    rows, notes = [], []
+    rows, notes, unresolved = [], [], []
     for one in texts:
-        country, read_as, said = _identify(str(one), date, code)
+        try:
+            country, read_as, said = _identify(str(one), date, code)
+        except InputError as error:
+            if single:
+                raise
+            unresolved.append({"input": one, "error": str(error)})
+            continue
         rows.append({"input": one, "read_as": read_as, **asdict(country)})
         notes.extend(said)
-    frame = pd.DataFrame(rows).astype({"cow": "Int64", "gw": "Int64"})
+    columns = ["input", "read_as", *(f.name for f in fields(Country))]
+    frame = pd.DataFrame(rows, columns=columns).astype({"cow": "Int64", "gw": "Int64"})
+    if unresolved:
+        notes.append(f"Not resolved: {', '.join(repr(u['input']) for u in unresolved)} (see unresolved).")
     return Answer(
         "resolve",
         {"date": day.isoformat(), "code": code},
@@ -116,6 +131,7 @@ def resolve(text: str | list[str], date: str | dt.date | None = None, code: str 
         "countries",
         list(dict.fromkeys(notes)),
         list(SOURCES),
+        {"unresolved": unresolved},
     )
 
 

@@ -1,5 +1,9 @@
 """The ``multipolar`` command. Each sub-command calls one public API function and prints it.
 
+The command modules import pandas, DuckDB and the data only inside their commands, so that
+``multipolar --help`` (and every ``--help``) starts in a fraction of a second;
+tests/test_startup.py keeps it so.
+
 Errors that multipolar raises (bad input, missing data, checksum mismatch) are printed as one
 line on stderr with a non-zero exit code; nothing the user did wrong shows a traceback.
 """
@@ -13,6 +17,7 @@ import typer
 from multipolar import config, progress
 from multipolar.errors import MultipolarError
 from multipolar.interfaces.cli import (
+    alignment_cmd,
     articles_cmd,
     brief_cmd,
     data_cmd,
@@ -51,6 +56,14 @@ app = typer.Typer(
 )
 
 
+def show_version(asked: bool) -> None:
+    if asked:
+        from importlib.metadata import version
+
+        print(f"multipolar {version('multipolar')}")
+        raise typer.Exit()
+
+
 @app.callback()
 def main_options(
     mirror: str = typer.Option(
@@ -59,6 +72,9 @@ def main_options(
         help="Download from this directory or http(s) base URL instead of the canonical URLs.",
     ),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bars."),
+    version: bool = typer.Option(
+        False, "--version", help="Print the version and exit.", is_eager=True, callback=show_version
+    ),
 ) -> None:
     if mirror:
         config.set_mirror(mirror)
@@ -73,6 +89,7 @@ power_cmd.register(app)
 states_cmd.register(app)
 panel_cmd.register(app)
 articles_cmd.register(app)
+alignment_cmd.register(app)
 serve_cmd.register(app)
 
 
@@ -99,3 +116,7 @@ def main() -> None:
         sys.exit(error.exit_code)
     if isinstance(code, int) and code:
         sys.exit(code)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,26 +1,21 @@
 """``multipolar compare`` (blocs and what-ifs) and ``multipolar brief`` (the world on one page).
 
-Both are thin calls of ``mp.compare`` and ``mp.brief``. matplotlib is imported only when a
-report with charts (md, html) is rendered, so the text brief starts fast.
+Both are thin calls of ``mp.compare`` and ``mp.brief``, imported inside the commands (as pandas
+and the data behind them) so that ``--help`` starts fast. matplotlib is imported only when a
+report with charts (md, html) is rendered.
 """
 
 from __future__ import annotations
 
-from dataclasses import replace
 from pathlib import Path
 
 import typer
 
-from multipolar.answer import plain
-from multipolar.articles.grounding import add_grounding, article_for_brief
-from multipolar.brief import brief as make_brief
-from multipolar.brief.assemble import DEFAULT_MEASURES, percent, signed
-from multipolar.brief.model import FORMATS, check_format
-from multipolar.brief.render import renderables
+from multipolar import files
+from multipolar.brief.model import DEFAULT_MEASURES, FORMATS, check_format
 from multipolar.errors import InputError
 from multipolar.interfaces.cli.output import console, emit, errors, print_json
 from multipolar.interfaces.cli.power_cmd import MEASURE, WEIGHTS  # the measure options, said once
-from multipolar.power.blocs import compare as compare_blocs
 
 
 def register(app: typer.Typer) -> None:
@@ -43,6 +38,12 @@ def compare(
     as_json: bool = typer.Option(False, "--json", help="Print JSON."),
 ) -> None:
     """Compare blocs on a day: members, share of world power, ratios, polarity; with what-ifs."""
+    from dataclasses import replace
+
+    from multipolar.answer import plain
+    from multipolar.brief.assemble import percent, signed
+    from multipolar.power.blocs import compare as compare_blocs
+
     answer = compare_blocs(
         blocs or [],
         date,
@@ -101,7 +102,13 @@ def brief(
     ),
 ) -> None:
     """The structure of the world on one day: polarity, top powers, blocs, alliances, sources."""
+    from multipolar.articles.grounding import add_grounding, article_for_brief
+    from multipolar.brief.assemble import brief as make_brief
+    from multipolar.brief.render import renderables
+
     chosen = check_format("json" if as_json else fmt or format_of(output))  # before the work
+    if output:
+        files.check_output(output)
     grounded = article_for_brief(article, date) if article else None
     report = make_brief(
         grounded.date if grounded else date,

@@ -6,8 +6,7 @@ import sys
 
 import typer
 
-from multipolar.data import manage
-from multipolar.interfaces.cli.output import console, emit
+from multipolar.interfaces.cli.output import console, emit, errors
 
 app = typer.Typer(help="The data catalog and the local cache.", no_args_is_help=True)
 
@@ -17,6 +16,8 @@ JSON = typer.Option(False, "--json", help="Print JSON instead of a table.")
 @app.command("list")
 def list_(as_json: bool = JSON) -> None:
     """List every catalogued dataset and whether it is cached."""
+    from multipolar.data import manage
+
     emit(
         manage.data_list(),
         as_json,
@@ -30,16 +31,25 @@ def pull(
     names: list[str] = typer.Argument(None, help="Dataset names (default: all)."), as_json: bool = JSON
 ) -> None:
     """Download, verify (sha256) and convert datasets into the columnar store."""
-    emit(manage.pull(names), as_json, "pulled", ["name", "version", "store"])
+    from multipolar.data import manage
+
+    try:
+        answer = manage.pull(names)
+    except manage.PullInterrupted as stop:  # Ctrl-C: say what was kept
+        errors.print(str(stop), highlight=False, soft_wrap=True, markup=False)
+        sys.exit(130)
+    emit(answer, as_json, "pulled", ["name", "version", "store"])
 
 
 @app.command()
 def verify(
     names: list[str] = typer.Argument(None, help="Dataset names (default: all)."), as_json: bool = JSON
 ) -> None:
-    """Re-hash the cached files; corrupt ones are removed and the exit code is 1."""
+    """Re-hash the cached files and their conversions; damage is removed or rebuilt, exit code 1."""
+    from multipolar.data import manage
+
     answer = manage.verify(names)
-    emit(answer, as_json, "verification", ["name", "status"])
+    emit(answer, as_json, "verification", ["name", "status", "store"])
     if not answer.params["ok"]:
         sys.exit(1)
 
@@ -49,12 +59,23 @@ def path(
     names: list[str] = typer.Argument(None, help="Dataset names (default: all)."), as_json: bool = JSON
 ) -> None:
     """Show where the cache keeps each dataset."""
-    emit(manage.paths(names), as_json, "paths")
+    from multipolar.data import manage
+
+    answer = manage.paths(names)
+    if as_json:
+        emit(answer, True)
+        return
+    # whole paths, one per line, never cut to the terminal's width: they are there to be copied
+    console.print(f"cache: {answer.params['cache']}", highlight=False, soft_wrap=True)
+    for row in answer.rows.itertuples():
+        console.print(f"{row.name}\n  raw   {row.raw}\n  store {row.store}", highlight=False, soft_wrap=True)
 
 
 @app.command()
 def cite(names: list[str] = typer.Argument(..., help="Dataset names."), as_json: bool = JSON) -> None:
     """Print citations as text and BibTeX."""
+    from multipolar.data import manage
+
     answer = manage.cite(names)
     if as_json:
         emit(answer, True)

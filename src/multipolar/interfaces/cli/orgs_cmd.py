@@ -1,22 +1,24 @@
-"""``multipolar orgs | members | history | memberships | alliances | alliance | commitments``."""
+"""``multipolar orgs | members | history | memberships | alliances | alliance | commitments``.
+
+Each command imports its query (pandas, the data) when it runs, so that ``--help`` starts fast.
+"""
 
 from __future__ import annotations
 
-import dataclasses
+from typing import TYPE_CHECKING
 
-import pandas as pd
 import typer
 
-from multipolar.answer import Answer
 from multipolar.interfaces.cli.output import emit
-from multipolar.orgs import alliance, alliances, atop, commitments, history, members, memberships, orgs
+
+if TYPE_CHECKING:
+    from multipolar.answer import Answer
 
 JSON = typer.Option(False, "--json", help="Print JSON instead of a table.")
 DATE = typer.Option(None, "--date", "-d", help="YYYY-MM-DD (default: today).")
 OBLIGATION = typer.Option(
     None, "--obligation", "-o", help="Only this ATOP obligation: defense, offense, neutral, nonagg or consul."
 )
-OBLIGATIONS = list(atop.OBLIGATIONS)
 
 
 def register(app: typer.Typer) -> None:
@@ -31,6 +33,8 @@ def register(app: typer.Typer) -> None:
 
 def orgs_command(as_json: bool = JSON) -> None:
     """List the curated organisations: ids, names, aliases, founding and dissolution, ATOP ids."""
+    from multipolar.orgs import orgs
+
     emit(orgs(), as_json, "Organisations")
 
 
@@ -43,6 +47,8 @@ def members_command(
     as_json: bool = JSON,
 ) -> None:
     """List the states in an organisation on a day, with the status and since when."""
+    from multipolar.orgs import members
+
     answer = members(org, date, status=status)
     p = answer.params
     emit(
@@ -57,6 +63,8 @@ def history_command(
     org: str = typer.Argument(..., help="Organisation id, name or alias, any case."), as_json: bool = JSON
 ) -> None:
     """Every join, exit and status change in an organisation, in date order."""
+    from multipolar.orgs import history
+
     answer = history(org)
     emit(
         answer,
@@ -72,6 +80,8 @@ def memberships_command(
     as_json: bool = JSON,
 ) -> None:
     """Every organisation and ATOP alliance a state belongs to on a day, with its obligations."""
+    from multipolar.orgs import memberships
+
     answer = memberships(country, date)
     p = answer.params
     emit(
@@ -84,6 +94,8 @@ def memberships_command(
 
 def alliances_command(date: str = DATE, obligation: str = OBLIGATION, as_json: bool = JSON) -> None:
     """ATOP alliances in force on a day: members, obligations, start."""
+    from multipolar.orgs import alliances
+
     answer = alliances(date, obligation)
     emit(
         readable(answer, as_json),
@@ -101,6 +113,8 @@ def alliance_command(
     as_json: bool = JSON,
 ) -> None:
     """One ATOP alliance's members, phase by phase: entry and last days, obligations."""
+    from multipolar.orgs import alliance
+
     answer = alliance(atopid, date)
     label = f" ({answer.extra['name']})" if answer.extra["name"] else ""
     on = f" on {answer.params['date']}" if answer.params["date"] else ""
@@ -119,6 +133,8 @@ def commitments_command(
     as_json: bool = JSON,
 ) -> None:
     """Which states have pledged what to a state on a day, through which ATOP alliance."""
+    from multipolar.orgs import commitments
+
     answer = commitments(country, date, obligation)
     p = answer.params
     emit(
@@ -131,6 +147,12 @@ def commitments_command(
 
 def readable(answer: Answer, as_json: bool) -> Answer:
     """For the table only: the five obligation flags as one column, '*' marking conditional ones."""
+    import dataclasses
+
+    import pandas as pd
+
+    from multipolar.orgs.atop import OBLIGATIONS
+
     if as_json:
         return answer
     text = [

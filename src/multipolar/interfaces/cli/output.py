@@ -1,15 +1,20 @@
-"""Rendering answers on the terminal: Rich tables for people, JSON for programs."""
+"""Rendering answers on the terminal: Rich tables for people, JSON for programs.
+
+``multipolar.answer`` (pandas) is imported by the functions that print one: an answer exists only
+once a query has run, and ``--help`` should not pay for it.
+"""
 
 from __future__ import annotations
 
 import json
 from contextvars import ContextVar
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rich.console import Console
 from rich.table import Table
 
-from multipolar.answer import Answer, plain
+if TYPE_CHECKING:
+    from multipolar.answer import Answer
 
 console = Console()
 errors = Console(stderr=True)
@@ -47,6 +52,8 @@ def footer(answer: Answer) -> None:
 
 
 def cell(value: Any) -> str:
+    from multipolar.answer import plain
+
     value = plain(value)
     if value is None:
         return "[dim]NA[/]"
@@ -60,6 +67,8 @@ def cell(value: Any) -> str:
 
 
 def print_json(payload: Any) -> None:
+    from multipolar.answer import plain
+
     sink = json_sink.get()
     if sink is not None:
         sink.append(plain(payload))

@@ -1,18 +1,17 @@
-"""``multipolar panel stateyears|dyadyears|covariates``: peacesciencer-style panels to a file."""
+"""``multipolar panel stateyears|dyadyears|covariates``: peacesciencer-style panels to a file.
+
+The panel engine (DuckDB, pandas) is imported when a command runs, so that ``--help`` starts fast.
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-import pandas as pd
 import typer
 
-from multipolar import progress
-from multipolar.answer import Answer
+from multipolar import files, progress
 from multipolar.errors import InputError
 from multipolar.interfaces.cli.output import console, emit
-from multipolar.panels import create_dyadyears, create_stateyears
-from multipolar.panels.covariates import COVARIATES, covariate, options, parse_options
 
 app = typer.Typer(
     help="State-year and dyad-year panels with peacesciencer's covariates.", no_args_is_help=True
@@ -48,6 +47,8 @@ def stateyears(
     json_sources: bool = JSON_SOURCES,
 ) -> None:
     """Every state in the system each year, with covariates, written to a file."""
+    from multipolar.panels import create_stateyears
+
     _build(lambda: create_stateyears(system, years), add, settings, output, json_sources)
 
 
@@ -62,12 +63,19 @@ def dyadyears(
     json_sources: bool = JSON_SOURCES,
 ) -> None:
     """Every pair of states in the system each year, with covariates, written to a file."""
+    from multipolar.panels import create_dyadyears
+
     _build(lambda: create_dyadyears(system, directed, years), add, settings, output, json_sources)
 
 
 @app.command("covariates")
 def covariates_(as_json: bool = typer.Option(False, "--json", help="Print JSON instead of a table.")) -> None:
     """List the covariates that --add accepts."""
+    import pandas as pd
+
+    from multipolar.answer import Answer
+    from multipolar.panels.covariates import COVARIATES
+
     rows = pd.DataFrame(
         [
             {"name": name, "options": _options_text(name), "description": _summary(f.__doc__)}
@@ -85,11 +93,15 @@ def _summary(doc: str | None) -> str:
 
 def _options_text(name: str) -> str:
     """'type=None, intratype=all': each option with its default."""
+    from multipolar.panels.covariates import options
+
     return ", ".join(f"{option}={p.default}" for option, p in options(name).items())
 
 
 def _settings(names: list[str], settings: list[str] | None) -> dict[str, dict[str, str]]:
     """``--set`` values by covariate: {"cow_wars": {"type": "inter"}}."""
+    from multipolar.panels.covariates import covariate
+
     out: dict[str, dict[str, str]] = {}
     for setting in settings or []:
         target, equals, value = setting.partition("=")
@@ -108,6 +120,9 @@ def _settings(names: list[str], settings: list[str] | None) -> dict[str, dict[st
 
 
 def _build(create, add: str | None, settings: list[str] | None, output: Path, json_sources: bool) -> None:
+    from multipolar.panels.covariates import covariate, parse_options
+
+    files.check_output(output)
     names = [covariate(n).__name__.removeprefix("add_") for n in (add or "").split(",") if n.strip()]
     given = _settings(names, settings)
     # unknown names and options fail before any work

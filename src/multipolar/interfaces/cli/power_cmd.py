@@ -1,14 +1,18 @@
-"""``multipolar power``, ``multipolar polarity`` and ``multipolar plot``."""
+"""``multipolar power``, ``multipolar polarity`` and ``multipolar plot``.
+
+The commands import the power modules (pandas, the data) when they run; their help needs only
+``choices``.
+"""
 
 from __future__ import annotations
 
 import typer
 
 from multipolar.interfaces.cli.output import console, emit, print_json
-from multipolar.power import measures, plot, polarity
+from multipolar.power.choices import CHART_KINDS, MEASURES, POLE_RATIO
 
 JSON = typer.Option(False, "--json", help="Print JSON instead of a table.")
-MEASURE = typer.Option("cinc", "--measure", "-m", help=f"One of: {', '.join(measures.MEASURES)}.")
+MEASURE = typer.Option("cinc", "--measure", "-m", help=f"One of: {', '.join(MEASURES)}.")
 WEIGHTS = typer.Option(None, "--weights", help="For --measure composite: e.g. gdp=0.5,milex=0.5.")
 NOWCAST = typer.Option(
     False, "--nowcast", help="Past a source's end, carry each state's last value forward (flagged)."
@@ -34,6 +38,8 @@ def power(
     as_json: bool = JSON,
 ) -> None:
     """Rank states by a power measure in a year, with values and shares."""
+    from multipolar.power import measures
+
     answer = measures.power(year, measure, top, share_of, nowcast, weights)
     title = (
         f"{answer.params['measure']} {answer.params['year']} ({answer.extra['unit']}), share of {share_of}"
@@ -49,13 +55,15 @@ def polarity_(
     measure: str = MEASURE,
     among: str = AMONG,
     pole_ratio: float = typer.Option(
-        polarity.POLE_RATIO, "--pole-ratio", help="A pole holds more than this part of the leader's share."
+        POLE_RATIO, "--pole-ratio", help="A pole holds more than this part of the leader's share."
     ),
     weights: str = WEIGHTS,
     nowcast: bool = NOWCAST,
     as_json: bool = JSON,
 ) -> None:
     """Polarity indices (CON, effective poles, HHI, leader, verdict) for a year or a range."""
+    from multipolar.power import polarity
+
     answer = polarity.polarity(year, start, end, measure, among, pole_ratio, weights, nowcast)
     title = (
         f"polarity by {answer.params['measure']} among {answer.params['among']} "
@@ -66,17 +74,29 @@ def polarity_(
 
 
 def plot_(
-    kind: str = typer.Argument(..., help=f"One of: {', '.join(plot.KINDS)}."),
+    kind: str = typer.Argument(..., help=f"One of: {', '.join(CHART_KINDS)}."),
     output: str = typer.Option(..., "--output", "-o", help="File to write: .png, .svg or .pdf."),
     measure: str = MEASURE,
     start: int = typer.Option(None, "--from", help="First year."),
     end: int = typer.Option(None, "--to", help="Last year."),
     among: str = AMONG,
     weights: str = WEIGHTS,
+    state: str = typer.Option(None, "--state", help="alignment: the state (default IND)."),
+    with_: str = typer.Option(
+        None, "--with", help="alignment: states to compare with (default USA,RUS,CHN)."
+    ),
+    bloc: list[str] = typer.Option(None, "--bloc", help="cohesion: a bloc (repeat; default the seed's six)."),
+    issue: str = typer.Option(None, "--issue", help="alignment, cohesion: one issue's votes (me, hr, ...)."),
+    obligation: str = typer.Option(None, "--obligation", help="network: only ties with this obligation."),
+    signed: bool = typer.Option(False, "--signed", help="network: disputes as negative ties, with balance."),
     as_json: bool = JSON,
 ) -> None:
-    """Draw polarity indices, the major powers' shares or the blocs' shares over time (PNG, SVG, PDF)."""
-    answer = plot.plot(kind, output, measure, start, end, among, weights)
+    """Draw polarity, powers' or blocs' shares, UN alignment, bloc cohesion or alliance blocs over time."""
+    from multipolar.power import plot
+
+    options = {"state": state, "with_": with_, "blocs": bloc, "issue": issue, "obligation": obligation}
+    chosen = {k: v for k, v in options.items() if v} | ({"signed": True} if signed else {})
+    answer = plot.plot(kind, output, measure, start, end, among, weights, **chosen)
     if as_json:
         payload = answer.to_dict()
         payload.pop("data")

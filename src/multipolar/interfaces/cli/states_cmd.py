@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import sys
+
 import typer
 
-from multipolar.interfaces.cli.output import emit
-from multipolar.states import resolve, states
+from multipolar.interfaces.cli.output import emit, errors
 
 JSON = typer.Option(False, "--json", help="Print JSON instead of a table.")
 
@@ -23,6 +24,8 @@ def states_command(
     as_json: bool = JSON,
 ) -> None:
     """List the members of the state system on a day, with major powers marked."""
+    from multipolar.states import states
+
     answer = states(date, system=system)
     title = f"{answer.params['system'].upper()} states on {answer.params['date']}: {len(answer)}"
     emit(answer, as_json, title)
@@ -35,6 +38,13 @@ def resolve_command(
     as_json: bool = JSON,
 ) -> None:
     """Say which country each name or code means on a day (ISO, COW and G-W codes)."""
+    from multipolar.states import resolve
+
     answer = resolve(names, date=date, code=code)
     columns = ["input", "read_as", "name", "iso3", "iso2", "cow", "cow_abb", "gw", "valid_from", "valid_to"]
     emit(answer, as_json, f"Countries on {answer.params['date']}", columns)
+    unresolved = answer.extra["unresolved"]
+    for failed in unresolved:  # the others are answered; each bad name is one error line
+        errors.print(f"[bold red]error:[/] {failed['error']}", highlight=False, soft_wrap=True)
+    if unresolved:
+        sys.exit(2)

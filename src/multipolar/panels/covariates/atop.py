@@ -16,7 +16,7 @@ def add_atop_alliance(panel: Panel) -> Panel:
     dyad has a pledge when either state made it. 0 inside ATOP's years when the dyad has no
     alliance, NA after ATOP's last year.
     """
-    panel.require(unit="dyad", system="cow", what="add_atop_alliance")
+    panel.require(units=("dyad", "leader_dyad"), system="cow", what="add_atop_alliance")
     first, last = dataset("atop_alliance").coverage
     covered = f"p.year BETWEEN {first} AND {last}"
     pledges = {c: f"CASE WHEN {covered} THEN coalesce({{t}}.{c}, 0::TINYINT) END" for c in PLEDGES}

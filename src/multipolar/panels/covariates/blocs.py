@@ -9,7 +9,7 @@ import pandas as pd
 from multipolar.errors import InputError
 from multipolar.orgs import registry
 from multipolar.panels.covariates._sql import on_panel_codes, registered
-from multipolar.panels.panel import Panel
+from multipolar.panels.panel import YEARLY, Panel
 
 
 def add_blocs(panel: Panel, orgs: str | list[str] | None = None, reference: str = "12-31") -> Panel:
@@ -21,6 +21,7 @@ def add_blocs(panel: Panel, orgs: str | list[str] | None = None, reference: str 
     then a fact, not a gap. Membership comes from the curated spells (orgs/data/memberships.csv);
     ``orgs`` names organisations (a list or comma-separated), by default every curated one.
     """
+    panel.require(units=YEARLY, what="add_blocs")
     if orgs is None:
         orgs = list(registry.organisations())
     names = orgs.split(",") if isinstance(orgs, str) else orgs

@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 from multipolar.data import store
-from multipolar.panels.panel import Panel
+from multipolar.panels.panel import YEARLY, Panel
 
 NOTE = (
     "{new}: matched year by year from {dataset}; the two systems differ (German and Yemeni "
@@ -23,7 +23,7 @@ def add_gwcode_to_cow(panel: Panel) -> Panel:
 
 
 def _crosswalk(panel: Panel, what: str, from_system: str, new: str, dataset: str) -> Panel:
-    panel.require(system=from_system, what=what)
+    panel.require(units=YEARLY, system=from_system, what=what)
     return panel.lookup_states(
         f"SELECT {panel.code}, year, {new} FROM {store.scan(dataset)} WHERE {panel.code} IS NOT NULL",
         {new: f"{{t}}.{new}"},

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from multipolar.data.catalog import dataset
 from multipolar.panels.covariates._sql import in_file_order
-from multipolar.panels.panel import Panel
+from multipolar.panels.panel import YEARLY, Panel
 
 
 def add_contiguity(panel: Panel) -> Panel:
@@ -15,7 +15,7 @@ def add_contiguity(panel: Panel) -> Panel:
     relationship at the start of the year, as peacesciencer 1.2.9's outputs have it; a dyad that
     becomes contiguous during a year counts as contiguous). NA after the data's last year.
     """
-    panel.require(system="cow", what="add_contiguity")
+    panel.require(units=YEARLY, system="cow", what="add_contiguity")
     first, last = dataset("cow_contdir").coverage
     # the earliest spell of the year; spells starting the same day (none in 3.2) in file order
     contiguity_years = f"""
@@ -25,7 +25,7 @@ def add_contiguity(panel: Panel) -> Panel:
         GROUP BY ALL"""
     note = f"Contiguity (cow_contdir) covers {first}-{last}; NA after {last}."
     covered = f"p.year BETWEEN {first} AND {last}"
-    if panel.unit == "dyad":
+    if panel.dyadic:
         return panel.lookup(
             contiguity_years,
             "{t}.ccode1 = p.ccode1 AND {t}.ccode2 = p.ccode2 AND {t}.year = p.year",

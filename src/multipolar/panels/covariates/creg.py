@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from multipolar.data.catalog import dataset
 from multipolar.panels.covariates._sql import in_file_order
-from multipolar.panels.panel import Panel
+from multipolar.panels.panel import YEARLY, Panel
 
 DATASET = "creg"
 COLUMNS = ("ethfrac", "ethpol", "relfrac", "relpol")
@@ -17,6 +17,7 @@ def add_creg_fractionalization(panel: Panel) -> Panel:
     CREG repeats a few state-years once its rows are put on CoW or G-W codes (Russia/USSR 1991,
     Serbia/Yugoslavia 1991-92); like peacesciencer, a missing value there takes the group's
     maximum and the more fractionalized row is kept (pre-dissolution estimates)."""
+    panel.require(units=YEARLY, what="add_creg_fractionalization")
     code = panel.code
     first, last = dataset(DATASET).coverage
     filled = ", ".join(

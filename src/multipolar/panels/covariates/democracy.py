@@ -6,13 +6,14 @@ peacesciencer 1.2.9 takes these from isard's ``cw_democracy`` / ``gw_democracy``
 from __future__ import annotations
 
 from multipolar.data import store
-from multipolar.panels.panel import Panel
+from multipolar.panels.panel import YEARLY, Panel
 
 DEMOCRACY_COLUMNS = ("euds", "aeuds", "polity2", "v2x_polyarchy")
 
 
 def add_democracy(panel: Panel) -> Panel:
     """``euds``, ``aeuds`` (extended UDS), ``polity2`` and ``v2x_polyarchy`` for each state-year."""
+    panel.require(units=YEARLY, what="add_democracy")
     source = "cw_democracy" if panel.system == "cow" else "gw_democracy"
     note = (
         f"Democracy ({source}): NA where a measure has no estimate for the state-year "

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from multipolar.data import store
 from multipolar.data.catalog import dataset
 from multipolar.panels.covariates._sql import in_file_order
-from multipolar.panels.panel import Panel
+from multipolar.panels.create import false_dyads
+from multipolar.panels.panel import STATES_AND_DYADS, Panel
 
 EARTH_RADIUS_KM = 6378.137  # geosphere's default sphere, which peacesciencer uses
 
@@ -15,6 +17,7 @@ def add_capital_distance(panel: Panel) -> Panel:
 
     A state that moved its capital during a year counts with its 1 January capital.
     """
+    panel.require(units=STATES_AND_DYADS, what="add_capital_distance")
     source = "cow_capitals" if panel.system == "cow" else "gw_capitals"
     code = panel.code
     first, last = dataset(source).coverage
@@ -27,7 +30,7 @@ def add_capital_distance(panel: Panel) -> Panel:
               FROM ({in_file_order(source)}) c, range(year(c.stdate), year(c.enddate) + 1) y(year)
               GROUP BY ALL)"""
     note = f"Capital distance ({source}) covers {first}-{last}; NA outside those years."
-    if panel.unit == "dyad":
+    if panel.dyadic:
         return panel.lookup(
             capital_years,
             [f"{{t}}.{code} = p.{code}{side} AND {{t}}.year = p.year" for side in ("1", "2")],
@@ -35,12 +38,15 @@ def add_capital_distance(panel: Panel) -> Panel:
             {"capdist": source},
             [note],
         )
+    # the panel's dyads that year: pairs of its states that coexisted (not in the false dyads)
     states = f"SELECT DISTINCT {code}, year FROM panel"
     nearest = f"""
         WITH caps AS (SELECT c.* FROM ({capital_years}) c JOIN ({states}) s USING ({code}, year))
         SELECT a.{code}, a.year,
                min({great_circle_km("a", "b")}) AS mincapdist
         FROM caps a JOIN caps b ON a.year = b.year AND a.{code} <> b.{code}
+        ANTI JOIN {store.scan(false_dyads(panel.system))} f
+            ON f.{code}1 = a.{code} AND f.{code}2 = b.{code} AND f.year = a.year
         GROUP BY ALL"""
     return panel.join(nearest, {"mincapdist": source}, [note])
 

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from multipolar.data import store
 from multipolar.data.catalog import dataset
-from multipolar.panels.panel import Panel
+from multipolar.panels.panel import YEARLY, Panel
 
 GDP_POP_COLUMNS = ("mrgdppc", "sd_mrgdppc", "pwtrgdp", "sd_pwtrgdp", "pwtpop", "sd_pwtpop")
 
 
 def add_sim_gdp_pop(panel: Panel) -> Panel:
     """GDP per capita (Maddison-anchored), real GDP and population (PWT-anchored), with their SDs."""
+    panel.require(units=YEARLY, what="add_sim_gdp_pop")
     source = "cw_gdppop" if panel.system == "cow" else "gw_gdppop"
     first, last = dataset(source).coverage
     note = f"GDP and population ({source}) cover {first}-{last}; NA outside those years."

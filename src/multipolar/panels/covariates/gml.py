@@ -26,7 +26,8 @@ WIDER = {
 def add_gml_mids(panel: Panel, keep: list[str] | tuple[str, ...] | None = None) -> Panel:
     """Dyads: the dyad's dispute that year (``dispnum``, onset, ongoing, sides, fatality,
     hostility, ...); directed dyads also get ``init1``/``init2``. States: whether the state was
-    in any dispute (``gmlmidongoing``, ``gmlmidonset``) and in one it initiated (``*_init``).
+    in any dispute (``gmlmidongoing``) or began taking part in one (``gmlmidonset``: the first
+    year of its own participation), and the same for disputes it initiated (``*_init``).
 
     An initiator is a side-A state or a state that joined later; only original side-B states
     are not (the rule peacesciencer 1.2.9's outputs follow).
@@ -34,7 +35,7 @@ def add_gml_mids(panel: Panel, keep: list[str] | tuple[str, ...] | None = None) 
     ``keep`` limits the dispute columns (onset and ongoing are always kept), as in peacesciencer.
     0 for no dispute inside GML's years, NA after them.
     """
-    panel.require(system="cow", what="add_gml_mids")
+    panel.require(units=("state", "dyad", "leader_dyad"), system="cow", what="add_gml_mids")
     first, last = dataset("gml_mid_ddydisps").coverage
     covered = f"p.year BETWEEN {first} AND {last}"
     note = f"GML MIDs (gml_mid_ddydisps) cover {first}-{last}; dispute columns are NA after {last}."
@@ -74,13 +75,15 @@ def _chosen(available: list[str], keep) -> list[str]:
 
 
 def _state_years(panel: Panel, covered: str, note: str) -> Panel:
-    # every dispute a state took part in that year (the unwhittled directed dispute-years)
-    initiator = "(sidea1 = 1 OR orig1 = 0)"
+    # every participation of a state in a dispute (GML's participant summaries, one row per
+    # state and stint in a dispute): ongoing from its first to its last year, an onset in its
+    # first year (a state joining a dispute in its third year has its onset then, not before).
+    initiator = "(sidea = 1 OR orig = 0)"
     per_state = f"""
-        SELECT ccode1 AS ccode, year, max(midongoing) AS ongoing, max(midonset) AS onset,
-               max(midongoing * {initiator}::INT) AS ongoing_init,
-               max(midonset * {initiator}::INT) AS onset_init
-        FROM {store.scan("gml_dirdisp")} GROUP BY ALL"""
+        SELECT ccode, year, 1 AS ongoing, max((year = styear)::INT) AS onset,
+               max({initiator}::INT) AS ongoing_init, max((year = styear AND {initiator})::INT) AS onset_init
+        FROM {store.scan("gml_part")}, range(styear, endyear + 1) y(year)
+        GROUP BY ALL"""
     names = {
         "gmlmidongoing": "ongoing",
         "gmlmidonset": "onset",
@@ -90,6 +93,6 @@ def _state_years(panel: Panel, covered: str, note: str) -> Panel:
     return panel.lookup_states(
         per_state,
         {c: f"CASE WHEN {covered} THEN coalesce({{t}}.{v}, 0)::TINYINT END" for c, v in names.items()},
-        {c: "gml_dirdisp" for c in names},
-        [note.replace("gml_mid_ddydisps", "gml_dirdisp")],
+        {c: "gml_part" for c in names},
+        [note.replace("gml_mid_ddydisps", "gml_part")],
     )

@@ -5,16 +5,16 @@ from __future__ import annotations
 from multipolar.data import store
 from multipolar.data.catalog import dataset
 from multipolar.panels.create import last_complete_year
-from multipolar.panels.panel import Panel
+from multipolar.panels.panel import YEARLY, Panel
 
 
 def add_cow_majors(panel: Panel) -> Panel:
     """``cowmaj`` (dyads: ``cowmaj1``, ``cowmaj2``): 1 if the state was a CoW major power that year.
 
     The CoW list ends in 2016; like the state system, its last composition is carried to the
-    last complete year (peacesciencer instead codes every state 0 after 2016), and a note says so.
+    last complete year, as peacesciencer 1.2.9 does, and a note says so.
     """
-    panel.require(system="cow", what="add_cow_majors")
+    panel.require(units=YEARLY, system="cow", what="add_cow_majors")
     last_update = dataset("cow_majors").coverage[1]
     major_years = f"""
         SELECT DISTINCT m.ccode, y.year, 1::TINYINT AS major

@@ -24,7 +24,7 @@ def add_cow_mids(panel: Panel, keep: list[str] | None = None) -> Panel:
     One dispute per dyad-year (peacesciencer's whittled ``cow_mid_ddydisps``: unique onsets
     first, then the most severe). ``cowmidongoing``/``cowmidonset`` are 0 in 1816-2014 when no
     dispute, NA after; ``keep`` limits the other columns (default: all)."""
-    panel.require(unit="dyad", system="cow", what="add_cow_mids")
+    panel.require(units=("dyad",), system="cow", what="add_cow_mids")
     if keep is not None:
         wrong = [c for c in keep if c not in COLUMNS]
         if wrong:

@@ -20,7 +20,7 @@ def add_minimum_distance(panel: Panel) -> Panel:
         SELECT {code}1 AS a, {code}2 AS b, year, mindist FROM {store.scan(name)}
         UNION ALL
         SELECT {code}2, {code}1, year, mindist FROM {store.scan(name)}"""
-    if panel.unit == "dyad":
+    if panel.dyadic:
         return panel.lookup(
             f"SELECT a AS {code}1, b AS {code}2, year, mindist FROM ({both_orders})",
             f"{{t}}.{code}1 = p.{code}1 AND {{t}}.{code}2 = p.{code}2 AND {{t}}.year = p.year",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from multipolar.data import store
 from multipolar.data.catalog import dataset
-from multipolar.panels.panel import Panel
+from multipolar.panels.panel import YEARLY, Panel
 
 NMC_COLUMNS = ("milex", "milper", "irst", "pec", "tpop", "upop", "cinc")
 # narrower than the source's int64 (largest milex is 8.4e8); a value that no longer fits fails loudly
@@ -13,7 +13,7 @@ NARROW = {"milex": "INTEGER", "milper": "INTEGER", "irst": "INTEGER", "pec": "IN
 
 def add_nmc(panel: Panel) -> Panel:
     """Military spending and personnel, iron and steel, energy, population and CINC (CoW NMC 7.0)."""
-    panel.require(system="cow", what="add_nmc")
+    panel.require(units=YEARLY, system="cow", what="add_nmc")
     first, last = dataset("cow_nmc").coverage
     narrowed = ", ".join(f"{c}::{NARROW[c]} AS {c}" if c in NARROW else c for c in NMC_COLUMNS)
     return panel.lookup_states(

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from multipolar.errors import InputError
-from multipolar.panels.panel import Panel
+from multipolar.panels.panel import STATES_AND_DYADS, Panel
 
 # conflict indicator already on the panel -> its spell column, by panel unit
 SPELLS = {
@@ -29,8 +29,9 @@ def add_peace_years(panel: Panel) -> Panel:
     years where the indicator is NA (outside the source's coverage) are skipped and get NA; a
     unit's years are counted as rows, so a gap in a state's existence does not add years.
     """
+    panel.require(units=STATES_AND_DYADS, what="add_peace_years")
     if panel.unit == "dyad":
-        panel.require(system="cow", what="add_peace_years on dyad-years")
+        panel.require(units=("dyad",), system="cow", what="add_peace_years on dyad-years")
     present = {flag: spell for flag, spell in SPELLS[panel.unit].items() if flag in panel.columns}
     if not present:
         raise InputError(

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from multipolar.panels.covariates._sql import on_panel_codes, registered
-from multipolar.panels.panel import Panel
+from multipolar.panels.panel import YEARLY, Panel
 from multipolar.power import measures
 
 
@@ -17,6 +17,7 @@ def add_power_shares(
     The state's value over the total of all states the source lists that year, as
     ``multipolar.power.measures.values`` computes it (``weights`` for the composite measure).
     NA where the source has no value for the state-year."""
+    panel.require(units=YEARLY, what="add_power_shares")
     name = measures.measure_name(measure)
     series = measures.series(name, weights)
     column = f"{name}_share"

@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 from multipolar.data import store
-from multipolar.panels.panel import Panel
+from multipolar.panels.panel import STATES_AND_DYADS, Panel
 
 DATASET = "tss_rivalries"
 TYPES = ("positional", "spatial", "ideological", "interventionary")
@@ -33,7 +33,7 @@ def add_strategic_rivalries(panel: Panel) -> Panel:
 
     Dyads get the rivalry's id, its four type dummies and ``ongoingrivalry``; states get the
     number of ongoing rivalries of each type (``n_positional`` ...). 0 up to 2020, NA after."""
-    panel.require(system="cow", what="add_strategic_rivalries")
+    panel.require(units=STATES_AND_DYADS, system="cow", what="add_strategic_rivalries")
     note = f"{DATASET}: rivalries are listed to {LAST_YEAR}; later years are NA."
     within = f"CASE WHEN p.year <= {LAST_YEAR} THEN 0 END"
     if panel.unit == "dyad":

@@ -33,7 +33,7 @@ def add_ucdp_acd(
     Whether the state is side A (the government) of an armed conflict that year
     (``ucdpongoing``), whether one of them appears for the first time (``ucdponset``), the highest
     intensity (1 minor, 2 war) and the conflict ids. ``type``/``issue`` keep some conflicts only."""
-    panel.require(unit="state", what="add_ucdp_acd")
+    panel.require(units=("state",), what="add_ucdp_acd")
     name = "ucdp_acd"
     first, last = dataset(name).coverage
     conditions = ["TRUE"]
@@ -77,7 +77,7 @@ def add_ucdp_onsets(panel: Panel) -> Panel:
     """UCDP onset counts: new conflict dyads, and onsets after 1, 2, 3, 5 or 10 quiet years.
 
     Summed over the state's conflicts that year (UCDP's onset data list one row per episode)."""
-    panel.require(unit="state", what="add_ucdp_onsets")
+    panel.require(units=("state",), what="add_ucdp_onsets")
     name = "ucdp_onsets"
     first, last = dataset(name).coverage
     covered = f"CASE WHEN p.year BETWEEN {first} AND {last} THEN 0 END"

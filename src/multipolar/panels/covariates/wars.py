@@ -49,9 +49,9 @@ def add_cow_wars(panel: Panel, type: str | None = None, intratype: str = "all") 
             f"Unknown war type {type!r}.", "Use type='inter' (dyad-years) or 'intra' (state-years)."
         )
     if type == "inter":
-        panel.require(unit="dyad", system="cow", what='add_cow_wars(type="inter")')
+        panel.require(units=("dyad",), system="cow", what='add_cow_wars(type="inter")')
         return _inter(panel)
-    panel.require(unit="state", system="cow", what='add_cow_wars(type="intra")')
+    panel.require(units=("state",), system="cow", what='add_cow_wars(type="intra")')
     if intratype not in INTRA_TYPES:
         raise InputError(
             f"Unknown intra-state war type {intratype!r}.", f"Use one of: {', '.join(INTRA_TYPES)}."

@@ -1,0 +1,1054 @@
+"""Membership claims read clause by clause: an organisation, a cue, the states the cue governs.
+
+Each sentence is a SentenceLine (claims.py): lower-case words in which every name the gazetteer
+matched is a symbol. The line is cut into clauses at "while", "whereas", "but", ";" and at an
+"and" that opens a new clause rather than a list. In a clause, a cue from ``data/cues.csv`` (a
+status such as "observers" or "dialogue partners", an event such as "joined", "withdrew from",
+"was invited", a listing verb such as "groups") governs the list of states beside it:
+
+- before it, joined to it only by small words ("Mongolia and Belarus hold observer status",
+  "Finland, which joined the alliance in 2023", "X is a partner country but is not a full member");
+- after it ("NATO members Poland and Hungary", "the SCO, which groups Russia, China, ...", "the
+  group was founded in 2006 by A, B, C and D", "Joined in 2004: A, B, C").
+
+A list ends after its item behind "and" ("Unlike NATO members Poland and Hungary, Austria stayed
+neutral" lists two; Austria is no member). The organisation is the one named beside the cue, or
+the word for it ("the bloc", "the alliance", "its"), which stands for the organisation the article
+named last; else the clause's or sentence's only one; else the last one named before.
+The words of ``data/claim_words.csv`` turn a status into an event ("became", "was granted"),
+set it in the future ("will"), deny it ("not", "no longer"), hedge it ("if", "wants to": no
+claim) or make it nobody's ("former", "prospective": no claim). Time expressions (times.py)
+anchor each claim; a count ("the six-nation bloc", "the alliance's 30th member") is a claim too.
+"""
+
+from __future__ import annotations
+
+import bisect
+import csv
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+
+from multipolar.articles import times as timing
+from multipolar.articles.claims import QUESTION, REPORTED_IN, SentenceLine, attributed
+
+
+def words(text: str) -> frozenset[str]:
+    """A set of words written as one string, a space between each."""
+    return frozenset(text.split())
+
+
+# words that may stand between a list of states and a cue after it ("Mongolia and Belarus hold
+# observer status", "Z, which joined"), besides the words of claim_words.csv and organisations
+SUBJECT_GLUE = words(
+    """is are was were be been being has have had do does did also now already still currently formally
+    officially finally eventually later then subsequently recently just both all each a an the full
+    fully jointly together hold holds held holding remain remains remained enjoy enjoys enjoyed , which
+    who that its their thereby thus too respectively new newest latest first only official formal 's
+    ’s effectively technically - fledged among countries nations states one two three four five six seven
+    eight nine ten"""
+)
+# words that may stand between a cue and the list after it ("members of the SCO (China, ...)",
+# "founded by", "groups", "invitations were sent to")
+OBJECT_GLUE = words(
+    """to as such like including include includes are were is was : — – - ( namely the by of in from with
+    both all currently now today presently also already still nations countries states , being which
+    among them its their together that were 's ’s leaders representatives heads governments"""
+)
+# a form of "be" before a cue read as a passive ("were suspended", "was invited", "are admitted")
+PASSIVE = words("is are was were be been being remain remains remained")
+# words that end a clause; "and" ends one too where no state follows it
+CLAUSE_ENDS = words("; while whereas but however although though whilst meanwhile yet")
+NUMBER_WORDS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+    "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
+    "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
+}  # fmt: skip
+ORDINAL_WORDS = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
+    "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13, "fourteenth": 14,
+    "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18, "nineteenth": 19,
+    "twentieth": 20, "thirtieth": 30,
+}  # fmt: skip
+ORDINAL = re.compile(r"(\d+)(?:st|nd|rd|th)")
+# nouns a count of states goes with: "ten members", "the six-nation bloc", "32 member states"
+COUNTED = words("member members nation nations country countries state states")
+STATE_SYMBOL = re.compile(r"<(?:state|capital)#(\d+)>")
+ORG_SYMBOL = re.compile(r"<org#(\d+)>")
+MAX_GAP = 8  # words between a list and its cue
+NEAR = 4  # words between a claim and the time expression that anchors it
+# anaphors that fit any organisation; the others must be a word of its name or kind ("the union")
+ANY_ORGANISATION = words("bloc alliance group grouping organisation organization body format")
+# words between an organisation and the status it owns: "the SCO's six full members", "NATO's new"
+OWNER_GAP = words("'s ’s full new newest latest permanent founding - nation member")
+# words that make a whole clause a condition, wherever they stand in it
+CONDITIONS = words("if unless whether once")
+# events whose verb may take an object that is not the organisation
+EVENTS = words("joined left withdrew admitted")
+# words that may follow an event's verb when it has no object of its own ("A and B joined in 2017")
+EVENT_ENDS = words(
+    """. , ; : in on at since last this and after before as with to when — – - ) " ” ' it later earlier
+    soon again"""
+)
+# words between a listing verb and the organisation before it ("the bloc, which is currently made up of")
+LISTING_GAP = words(", which that is are was were today")
+# words before a capital that make it a place, not its government ("in Astana")
+VENUE = words("in at to from near outside inside via the of")
+# words before a state's name in a list that qualify it ("observers from Communist China")
+QUALIFIERS = words("communist nationalist red mainland soviet socialist democratic")
+# words that may stand between a clause's opening word and a verb that takes the clause before's
+# subject ("X is a partner but is not a member", "A joined in 2004 and became ...")
+VERB_OPENINGS = words(
+    """is are was were has have had will would became become becomes joined join left quit withdrew
+    remains remained holds held also still then later now did does do"""
+)
+# adverbs left out of a gap before its words are matched ("are also set to join")
+ADVERBS = words(
+    "also still already now currently formally officially finally eventually later then soon thus temporarily"
+)
+ORDINARY_WHAT = {"member", "observer", "dialogue partner", "partner", "candidate", "associate", "suspended"}
+
+
+@dataclass(frozen=True)
+class Cue:
+    words: tuple[str, ...]
+    what: str
+    statuses: tuple[str, ...]  # registry statuses it may mean, the first the organisation records wins
+    side: str  # where its states stand: "subject" (before), "object" (after), "both", or "passive":
+    # before it after a form of "be" ("were suspended"), else after it ("the AU suspended Niger")
+    whole: bool  # a listing verb: the list after it is the whole membership
+    beside: bool  # the organisation must be named beside it ("NATO allies", "participated in the treaty")
+
+
+@dataclass
+class Claim:
+    """A membership claim as read: organisation, what is claimed, states, time, polarity."""
+
+    org: str
+    what: str  # member, observer, ..., joined, admitted, left, withdrew, was suspended, ..., count
+    statuses: tuple[str, ...]
+    states: list  # Mention objects of the states, in order
+    time: dict
+    polarity: str  # "affirmed" or "denied"
+    exhaustive: bool
+    text: str
+    start: int
+    end: int
+    cue: str
+    count: int | None = None
+    reported: bool = False
+    unsure: str | None = None
+    perfect: bool = False  # "has joined": the state holds the status on the article's day
+    notes: list = field(default_factory=list)
+
+
+@cache
+def cues() -> dict[str, list[Cue]]:
+    """``data/cues.csv`` by each cue's first word, longest cues first."""
+    out: dict[str, list[Cue]] = {}
+    with resources.files("multipolar.articles").joinpath("data/cues.csv").open(encoding="utf-8") as f:
+        for row in csv.DictReader(f):
+            cue = Cue(
+                tuple(row["cue"].split()),
+                row["what"],
+                tuple(row["status"].split(";")),
+                row["side"],
+                row["whole"] == "yes",
+                row["beside"] == "yes",
+            )
+            out.setdefault(cue.words[0], []).append(cue)
+    for found in out.values():
+        found.sort(key=lambda c: -len(c.words))
+    return out
+
+
+@cache
+def claim_words() -> dict[str, tuple[tuple[str, ...], ...]]:
+    """``data/claim_words.csv``: role -> its word sequences, longest first."""
+    out: dict[str, list[tuple[str, ...]]] = {}
+    with resources.files("multipolar.articles").joinpath("data/claim_words.csv").open(encoding="utf-8") as f:
+        for row in csv.DictReader(f):
+            out.setdefault(row["role"], []).append(tuple(row["words"].split()))
+    return {role: tuple(sorted(words, key=len, reverse=True)) for role, words in out.items()}
+
+
+def words_of(role: str) -> frozenset[str]:
+    return frozenset(w for words in claim_words()[role] for w in words)
+
+
+@cache
+def single_words() -> dict[str, frozenset[str]]:
+    return {role: words_of(role) for role in claim_words()}
+
+
+def has_any(tokens: list[str], role: str) -> tuple[str, ...] | None:
+    """The first of ``role``'s word sequences found in ``tokens`` (adverbs aside: "are also set to")."""
+    joined = " " + " ".join(t for t in tokens if t not in ADVERBS) + " "
+    for words in claim_words()[role]:
+        if f" {' '.join(words)} " in joined:
+            return words
+    return None
+
+
+@dataclass
+class Lst:
+    """A coordinated list of states in the reading stream: positions first..last (inclusive)."""
+
+    first: int
+    last: int
+    states: list[int]  # mention indices
+    closed: bool  # its last item follows "and" (or "as well as", "&")
+    open: bool  # it runs on: "and other states", "along with four others"
+    possessive: bool  # "Mali's membership"
+    negated: bool  # "neither A nor B"
+
+
+@dataclass
+class Reading:
+    """One sentence line as a stream of words (times taken out), with its lists, organisations and
+    clauses."""
+
+    line: SentenceLine
+    tokens: list[str]  # the stream's words
+    chars: list[tuple[int, int]]  # each word's characters in line.line
+    times: list[timing.Time]
+    lists: list[Lst]
+    orgs: dict[int, str]  # stream position -> organisation id (a symbol or a word standing for one)
+    org_spans: dict[int, int]  # stream position of an org reference -> its last position
+    clause_of: list[int]  # stream position -> clause number
+    clause_starts: list[int]
+    breaks: set[int] = field(default_factory=set)  # stream positions right after a time taken out
+    day: dt.date | None = None  # the article's
+
+
+def membership_claims(
+    lines: list[SentenceLine], article: str, day: dt.date | None, org_mentions: list
+) -> list[Claim]:
+    """Every membership claim in ``lines``; ``org_mentions`` are the article's organisation
+    mentions in order, for the words that stand for the last one named ("the bloc")."""
+    org_starts = [m.start for m in org_mentions]
+    out: list[Claim] = []
+    for line in lines:
+        if QUESTION.search(line.line):
+            continue
+        reading = read_line(line, day, org_mentions, org_starts)
+        if reading is None:
+            continue
+        out.extend(claims_of(reading, article, day, org_mentions, org_starts))
+    return out
+
+
+def read_line(line: SentenceLine, day, org_mentions, org_starts) -> Reading | None:
+    words = line.line.split(" ")
+    positions, at = [], 0
+    for word in words:
+        positions.append((at, at + len(word)))
+        at += len(word) + 1
+    found_times = timing.times_in(line.line, day)
+    inside = set()
+    for time in found_times:
+        inside.update(i for i, (a, b) in enumerate(positions) if a >= time.start and b <= time.end)
+    keep = [i for i in range(len(words)) if i not in inside and words[i]]
+    tokens = [words[i] for i in keep]
+    chars = [positions[i] for i in keep]
+    breaks = {n for n, i in enumerate(keep) if i - 1 in inside}
+    reading = Reading(line, tokens, chars, found_times, [], {}, {}, [], [], breaks, day)
+    find_orgs(reading, org_mentions, org_starts)
+    find_lists(reading)
+    find_clauses(reading)
+    return reading
+
+
+def last_org_before(position: int, org_mentions, org_starts, day: dt.date | None = None) -> str | None:
+    """The organisation the article named last before ``position``; of those named in the stretch
+    before it, the last that existed on the article's ``day`` ("the Shanghai Five" of the 1990s
+    named after "the SCO" leaves the SCO the article's subject)."""
+    from multipolar.orgs import registry
+
+    at = bisect.bisect_left(org_starts, position)
+    if not at:
+        return None
+    last = org_id(org_mentions[at - 1].key)
+    if day is None or registry.organisation(last).existed_on(day):
+        return last
+    for mention in reversed(org_mentions[max(0, at - 6) : at]):
+        if mention.start > position - 1500 and registry.organisation(org_id(mention.key)).existed_on(day):
+            return org_id(mention.key)
+    return last
+
+
+@cache
+def org_id(name: str) -> str:
+    """The registry id of an organisation's name as the gazetteer matched it ("BRIC": BRICS)."""
+    from multipolar.orgs import registry
+
+    return registry.organisation(name).id
+
+
+def find_orgs(reading: Reading, org_mentions, org_starts) -> None:
+    """Organisation symbols, and the words standing for the organisation named last: "the bloc",
+    "the six-nation bloc", "the alliance's", "its" (before a cue)."""
+    from multipolar.orgs import registry
+
+    tokens, line = reading.tokens, reading.line
+    anaphors = single_words()["anaphor"]
+    for i, token in enumerate(tokens):
+        symbol = ORG_SYMBOL.fullmatch(token)
+        if symbol:
+            reading.orgs[i] = org_id(line.mentions[int(symbol.group(1))].key)
+            reading.org_spans[i] = i
+            continue
+        if token in anaphors and i > 0:
+            # "the bloc", "the six - nation bloc", "the expanded alliance": "the" within three words
+            back = [j for j in range(max(0, i - 5), i) if tokens[j] == "the"]
+            if not back or any(t.startswith("<") or t in (",", ";") for t in tokens[back[-1] + 1 : i]):
+                continue
+            if i + 1 < len(tokens) and (tokens[i + 1].startswith("<org") or tokens[i + 1] == "of"):
+                continue  # "the group of <org>", "the alliance of ..." names something else
+            named = referent(reading, back[-1], org_mentions, org_starts)
+            if named is None:
+                continue
+            org = registry.organisation(named)
+            if token not in ANY_ORGANISATION and token not in f"{org.name} {org.kind}".lower():
+                continue
+            reading.orgs[back[-1]] = named
+            reading.org_spans[back[-1]] = i
+        elif token in ("its", "their") and i + 1 < len(tokens) and tokens[i + 1] in cues():
+            named = referent(reading, i, org_mentions, org_starts)
+            if named:
+                reading.orgs[i] = named
+                reading.org_spans[i] = i
+
+
+def referent(reading: Reading, position: int, org_mentions, org_starts) -> str | None:
+    """The organisation named last before stream position ``position``."""
+    for j in range(position - 1, -1, -1):
+        symbol = ORG_SYMBOL.fullmatch(reading.tokens[j])
+        if symbol:
+            return org_id(reading.line.mentions[int(symbol.group(1))].key)
+    return last_org_before(reading.line.start, org_mentions, org_starts, reading.day)
+
+
+LIST_JOINS = (
+    ("and",), (",", "and"), ("&",), ("as", "well", "as"), (",", "as", "well", "as"), ("nor",),
+    ("together", "with"), ("along", "with"),
+)  # fmt: skip
+RUNS_ON = (
+    ("and", "other"), (",", "and", "other"), ("along", "with"), ("together", "with"), ("plus",),
+    ("and", "others"), (",", "among", "others"), ("among", "others"), ("etc",), ("and", "the", "rest"),
+    ("as", "well", "as"), (",", "as", "well", "as"),
+)  # fmt: skip
+
+
+def state_at(tokens: list[str], i: int) -> int | None:
+    """The position of a state symbol at ``i`` (after a "the" or a word such as "Communist" at
+    ``i``), else None."""
+    if i < len(tokens) and tokens[i] in ("the", *QUALIFIERS):
+        i += 1
+    if i >= len(tokens) or not STATE_SYMBOL.fullmatch(tokens[i]):
+        return None
+    venue = i > 0 and tokens[i - 1] in VENUE
+    if tokens[i].startswith("<capital") and (
+        venue or i + 1 < len(tokens) and tokens[i + 1] in ("-", "'s", "’s")
+    ):
+        return None  # "the summit in Astana", "Moscow-Beijing talks": a place, not a government
+    return i
+
+
+def find_lists(reading: Reading) -> None:
+    tokens, i = reading.tokens, 0
+    while i < len(tokens):
+        at = state_at(tokens, i)
+        if at is None:
+            i += 1
+            continue
+        first, states, closed = i, [at], False
+        negated = i > 0 and tokens[i - 1] == "neither"
+        j = at + 1
+        while j < len(tokens) and j not in reading.breaks:  # "Germany [in 1955] and Greece ..."
+            join = next((w for w in LIST_JOINS if tuple(tokens[j : j + len(w)]) == w), None)
+            if join is None and tokens[j] == ",":
+                join = (",",)
+            if join is None:
+                break
+            following = state_at(tokens, j + len(join))
+            if following is None:
+                break
+            if closed and join[-1] != "as" and join != (",", "as", "well", "as"):
+                break  # after "A and B", ", C" opens another clause
+            closed = join[-1] in ("and", "&", "nor")  # after "as well as" a new list opens
+            states.append(following)
+            j = following + 1
+        rest = tokens[j:]
+        runs_on = any(tuple(rest[: len(w)]) == w for w in RUNS_ON)
+        possessive = bool(rest) and rest[0] in ("'s", "’s")
+        reading.lists.append(
+            Lst(
+                first,
+                j - 1,
+                [int(STATE_SYMBOL.fullmatch(tokens[s]).group(1)) for s in states],
+                closed,
+                runs_on,
+                possessive,
+                negated,
+            )
+        )
+        i = j
+
+
+def find_clauses(reading: Reading) -> None:
+    tokens = reading.tokens
+    number, starts = 0, [0]
+    in_list = set()
+    for found in reading.lists:
+        in_list.update(range(found.first, found.last + 1))
+    clause_of = []
+    for i, token in enumerate(tokens):
+        following = (
+            tokens[i + 2 if tokens[i + 1 : i + 2] == ["the"] else i + 1] if i + 1 < len(tokens) else ""
+        )
+        ends = token in CLAUSE_ENDS or (
+            token == "and" and i not in in_list and state_at(tokens, i + 1) is None
+            and not following[:1].isdigit() and not following.startswith("<org")
+        )  # fmt: skip
+        if ends and i > 0:
+            number += 1
+            starts.append(i)
+        clause_of.append(number)
+    reading.clause_of, reading.clause_starts = clause_of, starts
+
+
+def cue_occurrences(tokens: list[str]) -> list[tuple[int, int, Cue]]:
+    out, i = [], 0
+    table = cues()
+    while i < len(tokens):
+        match = next(
+            (c for c in table.get(tokens[i], ()) if tuple(tokens[i : i + len(c.words)]) == c.words), None
+        )
+        if match:
+            out.append((i, i + len(match.words), match))
+            i += len(match.words)
+        else:
+            i += 1
+    return out
+
+
+def glue_ok(words: list[str], glue: frozenset[str], reading: Reading, start: int) -> bool:
+    """Are ``words`` (the stream from ``start``) only small words, the phrases of claim_words.csv's
+    roles that change a reading ("will", "is set to", "became", "was granted") and organisations?"""
+    kept = [(start + n, w) for n, w in enumerate(words) if w not in ADVERBS]  # "are also set to"
+    plain = [w for _, w in kept]
+    i = 0
+    while i < len(kept):
+        at = kept[i][0]
+        if at in reading.orgs:
+            end = reading.org_spans[at]
+            while i < len(kept) and kept[i][0] <= end:
+                i += 1
+            continue
+        phrase = next((p for p in ROLE_PHRASES() if tuple(plain[i : i + len(p)]) == p), None)
+        if phrase:
+            i += len(phrase)
+            continue
+        if plain[i] not in glue and ordinal(plain[i]) is None:
+            return False
+        i += 1
+    return True
+
+
+def ordinal(word: str) -> int | None:
+    """'30th' -> 30, 'tenth' -> 10; else None."""
+    found = ORDINAL.fullmatch(word)
+    return int(found.group(1)) if found else ORDINAL_WORDS.get(word)
+
+
+@cache
+def ROLE_PHRASES() -> tuple[tuple[str, ...], ...]:  # noqa: N802 - a constant read from data once
+    """The phrases of the roles that may stand between a list and its cue, longest first."""
+    roles = claim_words()
+    found = {*roles["gain"], *roles["lose"], *roles["future"], *roles["negation"]}
+    return tuple(sorted(found, key=len, reverse=True))
+
+
+def claims_of(reading: Reading, article: str, day, org_mentions, org_starts) -> list[Claim]:
+    tokens = reading.tokens
+    out: list[Claim] = []
+    taken: set[tuple] = set()  # (organisation, list start, what) already claimed
+    occurrences = cue_occurrences(tokens)
+    for start, end, cue in occurrences:
+        claim = read_cue(reading, start, end, cue, article, day, org_mentions, org_starts)
+        if claim is None or claim[0].org is None:
+            continue
+        found, first = claim
+        if (found.org, first, found.what) in taken:
+            continue
+        taken.add((found.org, first, found.what))
+        out.append(found)
+    out.extend(bracketed(reading, article, day, taken))
+    out.extend(gapped(reading, article, out, {key[1] for key in taken}))
+    out.extend(counts(reading, article, day, org_mentions, org_starts))
+    return out
+
+
+GAP_EDGES = words("; , and .")
+
+
+def gapped(reading: Reading, article: str, found: list[Claim], used: set[int]) -> list[Claim]:
+    """Lists that share another clause's verb, each with a time of its own: "A, B and C joined in
+    2004; the Czech Republic, Hungary and Poland in 1999; Spain in 1982": each list takes the event
+    of the sentence's claim before it (or after it) and its own time."""
+    events = [c for c in found if c.what not in ORDINARY_WHAT and c.what != "count"]
+    if not events:
+        return []
+    tokens, out = reading.tokens, []
+    for item in reading.lists:
+        if item.first in used or item.last + 1 not in reading.breaks:
+            continue
+        after = tokens[item.last + 1] if item.last + 1 < len(tokens) else "."
+        before = tokens[item.first - 1] if item.first else ";"
+        if after not in GAP_EDGES or before not in GAP_EDGES:
+            continue
+        end = reading.chars[item.last][1]
+        time = next((t for t in reading.times if t.start > end), None)
+        if time is None:
+            continue
+        at = reading.line.span(reading.chars[item.first][0], end)[0]
+        model = min(events, key=lambda c: (c.start > at, abs(c.start - at)))
+        start, stop = reading.line.span(reading.chars[item.first][0], time.end)
+        claim = Claim(model.org, model.what, model.statuses, [reading.line.mentions[i] for i in item.states],
+                      time.anchor(False), model.polarity, False, article[start:stop], start, stop,
+                      model.cue)  # fmt: skip
+        claim.reported = model.reported
+        out.append(claim)
+    return out
+
+
+def clause_range(reading: Reading, position: int) -> tuple[int, int]:
+    number = reading.clause_of[position]
+    start = reading.clause_starts[number]
+    end = (
+        reading.clause_starts[number + 1] if number + 1 < len(reading.clause_starts) else len(reading.tokens)
+    )
+    return start, end
+
+
+def read_cue(reading: Reading, start: int, end: int, cue: Cue, article, day, org_mentions, org_starts):
+    """The claim a cue at stream positions ``start``..``end`` makes, with the position of its list's
+    first word; None when it makes none that can be read without doubt."""
+    tokens = reading.tokens
+    first, last = clause_range(reading, start)
+    if qualified(tokens, first, start):
+        return None  # "former members", "non-members", "would-be members"
+    subject = subject_list(reading, first, start, cue)
+    carried = False
+    if subject is None and cue.side != "object" and reading.clause_of[start] > 0:
+        subject = carried_subject(reading, first, start, cue)
+        carried = subject is not None
+    obj = object_list(reading, end, last, cue) if subject is None else None
+    if subject is None and obj is None:
+        return None
+    chosen = subject or obj
+    if obj and obj.possessive and tokens[obj.last + 2 : obj.last + 3] not in (["membership"], ["seat"]):
+        return None  # "groups Russia, China and Iran's neighbours": the states own something else
+    if subject and not carried and chosen.first > first and tokens[chosen.first - 1] in ("had", "were"):
+        return None  # "Had Ukraine and Georgia joined NATO, ...": a counterfactual
+    if carried:
+        gap = tokens[first:start]
+    elif subject:
+        gap = tokens[chosen.last + 1 : start]
+    else:  # the words before the cue and between it and its list
+        gap = tokens[max(first, start - 3) : start] + tokens[end : obj.first]
+    if has_any(gap, "hedge") or has_any(tokens[chosen.last + 1 : chosen.last + 6] + tokens[end : end + 5],
+                                        "hedge after"):  # fmt: skip
+        return None
+    if has_any(gap, "infinitive") and not has_any(gap, "future"):
+        return None  # "invited Argentina ... to become full members": a purpose, not a claim
+    if {"a", "an"} & set(gap) and len(chosen.states) > 1 and not chosen.negated:
+        return None  # "Poland, Hungary and the Czech Republic, a NATO member": of the last only
+    if cue.what in EVENTS and subject and not takes_organisation(reading, end):
+        return None  # "withdrew from the military wing", "joined the boycott": not the organisation
+    org = organisation_of(reading, start, end, first, last, chosen, cue, org_mentions, org_starts)
+    if org is None or org[0] is None:
+        return None
+    org, org_unsure, org_at = org
+    if org_at is not None and qualified(tokens, first, org_at):
+        return None  # "non-NATO members", "prospective NATO members", "former CSTO members"
+    what = cue.what
+    if what in ORDINARY_WHAT and has_any(gap, "gain"):
+        what = "joined"
+    elif what in ORDINARY_WHAT and has_any(gap, "lose"):
+        what = "left"
+    opening = tokens[max(first, (org_at if org_at is not None else start) - 3) : start]
+    if what == "member" and has_any(opening, "founding"):
+        what = "founded by"
+    future = has_any(gap, "future")
+    negated = chosen.negated or has_any(gap, "negation")
+    lo, hi = min(chosen.first, start), max(chosen.last, end - 1)
+    if org_at is not None:
+        lo = min(lo, org_at)
+    condition = next((i for i in range(first, last) if tokens[i] in CONDITIONS), None)
+    if condition is not None and (not future or (condition < lo and "," not in tokens[condition:lo])):
+        return None  # "If Georgia, a NATO member, were attacked": inside a condition, or no future
+    if lo > 0 and tokens[lo - 1] == "such":
+        lo -= 1
+    time = time_of(reading, max(lo, first), hi, first, last, bool(future))
+    if future and future[0] == "would" and time["value"] is None:
+        return None  # "would join": a condition, unless a day says when
+    if future and what in ORDINARY_WHAT:
+        what = "joined"
+    states = [reading.line.mentions[i] for i in chosen.states]
+    part = has_any(tokens[max(first, chosen.first - 4) : chosen.first], "part") or has_any(
+        tokens[max(first, lo - 4) : lo], "part"
+    )
+    if chosen.open and cue.whole:
+        return None  # "groups Russia, China and other states": not the whole list, nor a claim
+    exhaustive = (
+        bool(obj)
+        and not part
+        and chosen.closed
+        and len(states) >= 2
+        and (cue.whole or whole_by_form(reading, start, end, chosen, first))
+        or what == "founded by"
+        and cue.side == "object"
+        and chosen.closed
+        and len(states) >= 2
+    )
+    line_start, line_end = reading.chars[lo][0], reading.chars[hi][1]
+    text_start, text_end = reading.line.span(line_start, line_end)
+    claim = Claim(
+        org=org,
+        what=what,
+        statuses=cue.statuses,
+        states=states,
+        time=time,
+        polarity="denied" if negated else "affirmed",
+        exhaustive=exhaustive,
+        text=article[text_start:text_end],
+        start=text_start,
+        end=text_end,
+        cue=" ".join(cue.words),
+        perfect=bool({"has", "have"} & set(gap)) or cue.words[0] in ("has", "have"),
+        unsure=org_unsure,
+    )
+    if condition is not None:
+        claim.unsure = f"a condition ('{tokens[condition]}') goes with it"
+    claim.reported = attributed(text_start, line_start, line_end, reading.line, article)
+    if claim.reported and claim.time["anchor"] == "article":
+        claim.time = reported_time(reading.line.line) or claim.time
+    if claim.exhaustive and (counted := count_before(tokens, start, first)) and counted != len(states):
+        claim.unsure = f"the text counts {counted} but lists {len(states)}"
+    return claim, chosen.first
+
+
+def takes_organisation(reading: Reading, end: int) -> bool:
+    """Does an event verb's object, if it has one, stand for the organisation ("joined the bloc",
+    "withdrew from NATO", "joined in 2017"), rather than for something else ("joined the boycott")?"""
+    tokens = reading.tokens
+    k = end
+    while k < len(tokens) and tokens[k] in ("from", "the", "as", "formally", "officially", "fully"):
+        k += 1
+    if k >= len(tokens) or k in reading.orgs or k - 1 in reading.orgs or tokens[k] in EVENT_ENDS:
+        return True
+    return number(tokens[k]) is not None  # "joined two years later"
+
+
+def qualified(tokens: list[str], first: int, at: int) -> bool:
+    """Do the words right before ``at`` make the status another day's or nobody's ("former",
+    "prospective", "non-", "would-be")?"""
+    before = tokens[max(first, at - 3) : at]
+    while before and (before[-1] in ("the", "a", "an") or number(before[-1])):
+        before = before[:-1]
+    skip = single_words()["skip"]
+    if before[-1:] == ["-"]:
+        before = before[:-1]  # "non-members", "ex-members"
+    return bool(before) and before[-1] in skip
+
+
+def count_before(tokens: list[str], start: int, first: int) -> int | None:
+    """A count right before a status ("The CSTO's six members are ...")."""
+    for word in tokens[max(first, start - 2) : start]:
+        if number(word):
+            return number(word)
+    return None
+
+
+def reported_time(line: str) -> dict | None:
+    """The year a report is dated with ("Lula said in 2009", "In 2009, Lula said that"): the claim
+    it reports is about that year."""
+    dated = REPORTED_IN.search(line)
+    if dated is None:
+        return None
+    return {"anchor": "year", "value": dated.group("year") or dated.group("year_before")}
+
+
+def subject_list(reading: Reading, first: int, start: int, cue: Cue) -> Lst | None:
+    """The list before the cue, in its clause, joined to it only by small words."""
+    if cue.side == "object":
+        return None
+    for found in reversed(reading.lists):
+        if found.last >= start or found.first < first:
+            continue
+        gap = reading.tokens[found.last + 1 : start]
+        if len(gap) > MAX_GAP:
+            return None
+        if found.possessive:
+            return None  # "Russia's western neighbour becoming ...": the state owns the subject
+        if cue.words == ("joining",) and not (
+            found.first > first and reading.tokens[found.first - 1] == "with"
+        ):
+            return None  # "with South Africa joining it", not "objections to Sweden joining"
+        if cue.side == "passive" and not PASSIVE & set(gap):
+            return None  # "the AU, whose members include ..., has suspended": the list is not suspended
+        if glue_ok(gap, SUBJECT_GLUE, reading, found.last + 1):
+            return found
+        return None
+    return None
+
+
+def carried_subject(reading: Reading, first: int, start: int, cue: Cue) -> Lst | None:
+    """The subject of the clause before, when this one goes on with a verb and names no states of
+    its own ("X is a partner country but is not a full member")."""
+    between = reading.tokens[first + 1 : start]
+    opening = between[0] if between else reading.tokens[start]
+    verb = opening in VERB_OPENINGS or opening in ADVERBS or (not between and cue.what not in ORDINARY_WHAT)
+    if not verb or not glue_ok(between, SUBJECT_GLUE, reading, first + 1):
+        return None  # "..., while dialogue partners include": a clause with a subject of its own
+    previous = reading.clause_of[first] - 1
+    opening = reading.clause_starts[previous]
+    candidates = [f for f in reading.lists if opening <= f.first and f.last < first]
+    return candidates[0] if candidates else None
+
+
+def object_list(reading: Reading, end: int, last: int, cue: Cue) -> Lst | None:
+    """The list after the cue, in its clause, joined to it only by small words."""
+    if cue.side == "subject" and not (end < len(reading.tokens) and reading.tokens[end] in (":", "—", "–")):
+        return None
+    for found in reading.lists:
+        if found.first < end:
+            continue
+        if found.first >= last:
+            return None
+        gap = reading.tokens[end : found.first]
+        if len(gap) > MAX_GAP or not glue_ok(gap, OBJECT_GLUE, reading, end):
+            return None
+        return found
+    return None
+
+
+def whole_by_form(reading: Reading, start: int, end: int, found: Lst, first: int) -> bool:
+    """Is a list after a status presented as the whole: "such observer nations as A, B and C",
+    "the members of the SCO (A, ... and B)", "The CSTO's members are A, ... and B"?"""
+    tokens = reading.tokens
+    gap = tokens[end : found.first]
+    after = tokens[found.last + 1 : found.last + 2]
+    if start > 0 and tokens[start - 1] == "such" and gap[-1:] == ["as"]:
+        return True
+    if gap[-1:] == ["("] and after == [")"]:
+        return True
+    if gap[-1:] == [":"] and (not after or after[0] in (".", ";")):
+        return True
+    if gap[-1:] == ["are"] and not {"such", "like", "including"} & set(gap):
+        # "The CSTO's members are", "The members of the CSTO are", opening the clause
+        at = start - 1 if start >= 1 and number(tokens[start - 1]) else start
+        own = (
+            at >= 2
+            and tokens[at - 1] in ("'s", "’s")
+            and any(reading.org_spans[p] == at - 2 for p in reading.orgs)
+        )
+        of = tokens[start - 1 : start] == ["the"] and any(end <= p < found.first for p in reading.orgs)
+        own = own or (at >= 1 and tokens[at - 1] == "its" and at - 1 in reading.orgs)
+        return (own or of) and at - 2 <= first + 2
+    return False
+
+
+def organisation_of(
+    reading: Reading, start, end, first, last, found: Lst, cue: Cue, org_mentions, org_starts
+):
+    """The organisation the cue is about, and why it is unsure, if it is: the one beside the cue,
+    the clause's only one, the sentence's only one, or the one named last before."""
+    tokens, orgs = reading.tokens, reading.orgs
+    # right before the cue: "NATO members", "the SCO's observers", "the bloc's", "its"
+    j = start - 1
+    while j >= first and (tokens[j] in OWNER_GAP or number(tokens[j])):
+        j -= 1
+    owner = next((p for p in orgs if p <= j <= reading.org_spans[p]), None)
+    if owner is not None and reading.org_spans[owner] == j:
+        if coordinated(reading, owner):
+            return None  # "NATO and SCO officials": whose?
+        return orgs[owner], None, owner
+    # after the cue: "members of the SCO", "joined the bloc", "withdrew from the CSTO"
+    k = end
+    while (
+        k < last
+        and k not in orgs
+        and tokens[k] in ("of", "in", "at", "to", "from", "with", "within", "into", "the", "as")
+    ):
+        k += 1
+    if k in orgs and k < last:
+        if reading.org_spans[k] + 1 < len(tokens) and tokens[reading.org_spans[k] + 1] in ("'s", "’s", "-"):
+            return None  # "members of NATO's partnership programme", "the NATO-Ukraine Council"
+        return orgs[k], None, None
+    # a listing verb's organisation stands before it: "the SCO, which currently groups"
+    if cue.whole or cue.words[0] in ("includes", "include", "including"):
+        k = start - 1
+        while k >= first and (
+            tokens[k] in LISTING_GAP or tokens[k] in ADVERBS or has_any([tokens[k]], "founding")
+        ):
+            k -= 1
+        holder = next((p for p in orgs if reading.org_spans[p] == k), None)
+        if holder is None or (k == start - 1 and coordinated(reading, holder)):
+            return None  # "NATO and the SCO include Russia and China": whose members?
+        return orgs[holder], None, holder
+    if cue.beside:
+        return None  # "Russia's ally Belarus": the organisation must be named beside the cue
+    in_clause = {orgs[p] for p in orgs if first <= p < last}
+    if len(in_clause) == 1:
+        return in_clause.pop(), None, None
+    if in_clause:
+        return None
+    in_sentence = set(orgs.values())
+    if len(in_sentence) == 1:
+        return in_sentence.pop(), None, None
+    if in_sentence:
+        return None
+    named = last_org_before(reading.line.start, org_mentions, org_starts, reading.day)
+    if named is None:
+        return None
+    recent = {org_id(m.key) for m in org_mentions if reading.line.start - 600 < m.start < reading.line.start}
+    if len(recent) > 1:
+        return named, f"the sentence names no organisation; {named}, the one named last, is assumed", None
+    return named, None, None
+
+
+def coordinated(reading: Reading, position: int) -> bool:
+    """Is the organisation at ``position`` the second of two joined by "and" ("NATO and the SCO")?"""
+    tokens = reading.tokens
+    j = position - 1
+    if j >= 0 and tokens[j] == "the":
+        j -= 1
+    return j >= 1 and tokens[j] in ("and", "or", "&") and j - 1 in reading.org_spans.values()
+
+
+def time_of(reading: Reading, lo: int, hi: int, first: int, last: int, future: bool) -> dict:
+    """The anchor of a claim over stream positions ``lo``..``hi``: the time expression in its clause
+    nearest to it (at most NEAR words away), else one opening the sentence ("In 2015, ..."), else
+    the article's day; "currently", "now" and "today" beside the claim keep the article's day."""
+    if {"currently", "now", "presently"} & set(reading.tokens[max(first, lo - 3) : hi + 1]):
+        return {"anchor": "future", "value": None} if future else {"anchor": "article", "value": None}
+    starts = [a for a, _ in reading.chars]
+    near = []
+    for time in reading.times:
+        at = bisect.bisect_left(starts, time.start)  # the stream word it stands before
+        if not (first < at or first == 0) or at > last:
+            continue  # in another clause: one before this ends where this one's first word stands
+        distance = lo - at if at <= lo else max(0, at - hi - 1)
+        if at <= lo and {"and", ";"} & set(reading.tokens[at:lo]):
+            continue  # "Germany in 1955 and Greece and Turkey joined in 1952": another item's time
+        if distance <= NEAR:
+            near.append((distance, at < lo, time))
+    if not near and reading.times and reading.times[0].start <= 3 and reading.clause_of[lo] == 0:
+        near = [(0, True, reading.times[0])]
+    if not near:
+        return {"anchor": "future", "value": None} if future else {"anchor": "article", "value": None}
+    return min(near, key=lambda n: n[:2])[2].anchor(future)
+
+
+def bracketed(reading: Reading, article: str, day, taken: set) -> list[Claim]:
+    """'the GCC (Saudi Arabia, ... and Oman)', 'BRICS — Brazil, ... and China —', 'the CSTO: A, ...
+    and B.': the whole membership, the list closing where its bracket or dash does."""
+    tokens, out = reading.tokens, []
+    for position, org in reading.orgs.items():
+        k = reading.org_spans[position] + 1
+        if k < len(tokens) and tokens[k] in ("group", "bloc", "countries", "nations", "states", "members"):
+            k += 1
+        if k >= len(tokens) or tokens[k] not in ("(", "—", "–", ":"):
+            continue
+        opening = tokens[k]
+        found = next((f for f in reading.lists if f.first == k + 1), None)
+        if found is None or found.open or not found.closed or len(found.states) < 2:
+            continue
+        if any(key[:2] == (org, found.first) for key in taken):
+            continue
+        after = tokens[found.last + 1] if found.last + 1 < len(tokens) else ""
+        if not (after == ")" if opening == "(" else after in ("", ".", ";", opening, "—", "–")):
+            continue
+        before = tokens[max(0, position - 5) : position]
+        if has_any(before, "skip"):
+            continue
+        part = has_any(before, "part")
+        what = "founded by" if has_any(before, "founding") else "member"
+        taken.add((org, found.first, "member"))
+        line_start, line_end = reading.chars[position][0], reading.chars[found.last][1]
+        start, end = reading.line.span(line_start, line_end)
+        states = [reading.line.mentions[i] for i in found.states]
+        time = time_of(reading, position, found.last, *clause_range(reading, k), False)
+        claim = Claim(org, what, ("member",), states, time, "affirmed", not part, article[start:end], start,
+                      end, opening)  # fmt: skip
+        claim.reported = attributed(start, line_start, line_end, reading.line, article)
+        out.append(claim)
+    return out
+
+
+def number(word: str) -> int | None:
+    if word.isdigit():
+        return int(word)
+    return NUMBER_WORDS.get(word)
+
+
+def counts(reading: Reading, article: str, day, org_mentions, org_starts) -> list[Claim]:
+    """Counts of members: "the six-nation bloc", "the group now has ten members", "the 32-member
+    alliance", "NATO's 32 members", "the 26 NATO countries", "Six states are members of the CSTO",
+    "raising total membership to fifteen", and the ordinal of a state that joined: "becoming the
+    alliance's 30th member", "Sweden has become the 32nd member of NATO"."""
+    tokens, out = reading.tokens, []
+    for i, token in enumerate(tokens):
+        first, last = clause_range(reading, i)
+        noun = counted_noun(tokens, i + 1)
+        if ordinal(token) and noun and tokens[noun] not in ("countries", "nations", "states"):
+            # the state: the one-state list before it in its clause ("Sweden has become the 32nd member")
+            subject = [
+                f
+                for f in reading.lists
+                if first <= f.first and f.last < i and len(f.states) == 1 and not f.possessive
+            ]
+            owner = owner_before(reading, i) or owner_after(reading, noun + 1, last)
+            if subject and (owner or (owner := sentence_org(reading, org_mentions, org_starts))):
+                out.append(count_claim(reading, article, owner, ordinal(token), i, noun + 1, subject[-1]))
+            continue
+        counted = number(token)
+        if not counted or counted < 2 or i + 1 >= len(tokens) or (i and tokens[i - 1] in NOT_ROSTER):
+            continue
+        if tokens[i + 1] in NOT_ROSTER:
+            continue
+        follows = tokens[i + 1 : i + 4]
+        owner = None
+        if follows[:1] == ["-"] and follows[1:2] and follows[1] in ("nation", "member", "country", "state"):
+            # "the six - nation bloc", "the 32 - member alliance"
+            k = i + 3
+            if k < len(tokens) and tokens[k] in ("military", "security", "regional", "economic", "political"):
+                k += 1
+            at = next((p for p in reading.orgs if p <= k <= reading.org_spans[p] and p >= i - 1), None)
+            if at is not None:
+                out.append(
+                    count_claim(reading, article, reading.orgs[at], counted, i - 1, reading.org_spans[at] + 1)
+                )
+            continue
+        if i + 1 in reading.orgs and counted_noun(tokens, reading.org_spans[i + 1] + 1):
+            # "the 26 NATO countries", "the five BRICS nations"
+            end = counted_noun(tokens, reading.org_spans[i + 1] + 1) + 1
+            if i and tokens[i - 1] in ("the", "all", "its"):
+                out.append(count_claim(reading, article, reading.orgs[i + 1], counted, i, end))
+            continue
+        if noun is None:
+            continue
+        owner = owner_before(reading, i)
+        verb = i >= 1 and tokens[i - 1] in COUNT_VERBS
+        if owner and (verb or tokens[i - 1] in ("'s", "’s", "its")):
+            # "NATO's 32 members", "the group now has ten members", "The SCO consists of eight ... states"
+            out.append(count_claim(reading, article, owner, counted, i, noun + 1))
+        elif (
+            i
+            and tokens[i - 1] == "the"
+            and tokens[noun] in ("members", "member")
+            and noun > i + 1
+            and not (noun + 1 < len(tokens) and tokens[noun + 1] == "of")
+        ):
+            # "The five current members agreed": the organisation the sentence is about
+            owner = sentence_org(reading, org_mentions, org_starts)
+            if owner:
+                out.append(count_claim(reading, article, owner, counted, i - 1, noun + 1))
+        elif tokens[noun + 1 : noun + 4] in (["are", "members", "of"], ["members", "of"]) or tokens[
+            noun + 1 : noun + 2
+        ] == ["of"]:
+            # "Six states are members of the CSTO", "the 30 members of NATO"
+            owner = owner_after(reading, noun + 1, last)
+            if owner and (not i or tokens[i - 1] not in ("of", "by", "among")):
+                out.append(count_claim(reading, article, owner, counted, i, noun + 1))
+    for match in RAISED_TO.finditer(" ".join(tokens)):
+        counted = number(match.group(1))
+        at = len(" ".join(tokens)[: match.start()].split())
+        owner = sentence_org(reading, org_mentions, org_starts)
+        if counted and owner:
+            end = at + len(match.group(0).split())
+            out.append(count_claim(reading, article, owner, counted, at, end))
+    return out
+
+
+# "raising total membership to fifteen", "bringing the number of participating countries to 11"
+RAISED_TO = re.compile(
+    r"(?:raising|bringing|brought|raised|increasing|increased) (?:the )?(?:total )?"
+    r"(?:membership|number of (?:\w+ )?(?:members|countries|states|nations)) to (\S+)"
+)
+# nouns a count of members goes with, and words that may stand between the number and them
+COUNTED_NOUNS = words("members member states countries nations allies ally economies")
+COUNTED_BETWEEN = words("full permanent current founding member - fledged national")
+# verbs an organisation counts its members with ("the group now has ten members")
+COUNT_VERBS = words("has have had numbers counts of comprises comprised includes included groups unites now")
+# words beside a number that make it no roster's size ("six new members", "the other 29 members")
+NOT_ROSTER = words("new more other additional further another remaining prospective candidate founding")
+
+
+def counted_noun(tokens: list[str], at: int) -> int | None:
+    """Where the noun a count goes with stands, from ``at`` ("full member states", "nations")."""
+    k = at
+    while k < len(tokens) and tokens[k] in COUNTED_BETWEEN and k - at < 3:
+        if tokens[k] in ("member", "members") and (
+            k + 1 >= len(tokens) or tokens[k + 1] not in COUNTED_NOUNS
+        ):
+            return k
+        k += 1
+    return k if k < len(tokens) and tokens[k] in COUNTED_NOUNS else None
+
+
+def owner_after(reading: Reading, at: int, last: int) -> str | None:
+    """The organisation after a count's noun: "members of the CSTO", "are members of NATO"."""
+    tokens = reading.tokens
+    k = at
+    while k < last and tokens[k] in ("of", "the", "are", "were", "members", "in"):
+        k += 1
+    return reading.orgs.get(k) if k < last else None
+
+
+def sentence_org(reading: Reading, org_mentions, org_starts) -> str | None:
+    """The sentence's only organisation, else the one named last before it."""
+    named = set(reading.orgs.values())
+    if len(named) == 1:
+        return named.pop()
+    if named:
+        return None
+    return last_org_before(reading.line.start, org_mentions, org_starts, reading.day)
+
+
+def owner_before(reading: Reading, i: int) -> str | None:
+    """The organisation owning a count at ``i``: "NATO's 32", "the alliance's 30th", "the group now
+    has ten", "its 10", "The SCO consists of eight"."""
+    tokens = reading.tokens
+    j = i - 1
+    while j >= 0 and (tokens[j] in ("'s", "’s", "has", "have", "had", "counts", "numbers", "all", "of", "the",
+                                    "consists", "is", "made", "up", "comprises", "includes", "groups")
+                      or tokens[j] in ADVERBS):  # fmt: skip
+        j -= 1
+    if j < 0:
+        return None
+    owner = next((p for p in reading.orgs if reading.org_spans[p] == j), None)
+    return reading.orgs[owner] if owner is not None else None
+
+
+def count_claim(
+    reading: Reading, article: str, org: str, count: int, start: int, end: int, found: Lst | None = None
+):
+    lo = min(start, found.first) if found else start
+    lo = max(lo, 0)
+    end = min(end, len(reading.tokens))
+    line_start = reading.chars[lo][0]
+    line_end = reading.chars[end - 1][1]
+    text_start, text_end = reading.line.span(line_start, line_end)
+    first, last = clause_range(reading, lo)
+    states = [reading.line.mentions[i] for i in found.states] if found else []
+    time = time_of(reading, max(lo, first), end - 1, first, last, False)
+    claim = Claim(org, "count", ("member",), states, time, "affirmed", False, article[text_start:text_end],
+                  text_start, text_end, "ordinal" if found else "count", count=count)  # fmt: skip
+    claim.reported = attributed(text_start, line_start, line_end, reading.line, article)
+    return claim

@@ -1,0 +1,37 @@
+"""Alignment charts: each kind writes a file whose numbers are in the Answer; bad kinds refused."""
+
+from __future__ import annotations
+
+import pytest
+
+import multipolar as mp
+from multipolar.errors import UnknownNameError
+
+
+def test_alignment_chart(tmp_path):
+    target = tmp_path / "india.png"
+    answer = mp.plot("alignment", target, start=1962, end=1966, state="IND", with_="USA,CHN")
+    assert target.stat().st_size > 10_000
+    assert answer.params["kind"] == "alignment" and answer.extra["path"] == str(target)
+    assert any("fewer than 10" in n for n in answer.notes)  # 1964 held one roll call
+
+
+def test_cohesion_chart(tmp_path):
+    target = tmp_path / "cohesion.svg"
+    answer = mp.plot("cohesion", target, start=2007, end=2009, blocs=["NATO", "SCO"])
+    assert target.read_text().startswith("<?xml")
+    assert set(answer.rows["bloc"]) == {"NATO", "SCO"}
+
+
+def test_network_chart(tmp_path, run_cli):
+    target = tmp_path / "network.png"
+    code, out, err = run_cli(
+        "plot", "network", "-o", str(target), "--from", "1946", "--to", "1950", "--obligation", "defense"
+    )
+    assert code == 0, err
+    assert target.exists() and "wrote" in out
+
+
+def test_unknown_chart(tmp_path):
+    with pytest.raises(UnknownNameError):
+        mp.plot("alignments", tmp_path / "x.png")

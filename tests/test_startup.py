@@ -1,0 +1,64 @@
+"""Start-up: `multipolar --help` (and every command's --help) loads no data library, `--version`.
+
+Timing is a benchmark's job (bench/bench_startup.py); what keeps start-up fast is that no command
+module imports pandas, NumPy, DuckDB, pyarrow, matplotlib or spaCy before its command runs. This
+test fails as soon as one does, naming the module and who imported it.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+HEAVY = ("pandas", "numpy", "duckdb", "pyarrow", "matplotlib", "spacy", "polars", "country_converter")
+
+# Runs in a fresh interpreter: --help on the root and on every command and group, then reports
+# which heavy modules got imported.
+PROBE = """
+import json, sys
+import typer
+from multipolar.interfaces.cli.app import app
+
+def paths(command, prefix):
+    yield prefix
+    for name, sub in sorted(getattr(command, "commands", {}).items()):
+        yield from paths(sub, [*prefix, name])
+
+root = typer.main.get_command(app)
+seen = []
+for args in paths(root, []):
+    try:
+        app([*args, "--help"], standalone_mode=False)
+    except SystemExit:
+        pass
+    seen.append(" ".join(args))
+heavy = sorted({m.split(".")[0] for m in sys.modules} & set(json.loads(sys.argv[1])))
+print(json.dumps({"commands": seen, "heavy": heavy}))
+"""
+
+
+def test_help_imports_no_heavy_library():
+    done = subprocess.run(
+        [sys.executable, "-c", PROBE, json.dumps(HEAVY)], capture_output=True, text=True, check=True
+    )
+    found = json.loads(done.stdout.strip().splitlines()[-1])
+    assert {"", "members", "brief", "panel dyadyears", "data verify", "read"} <= set(found["commands"])
+    assert found["heavy"] == [], (
+        f"--help imported {found['heavy']}: import them inside the command function, not at the top of "
+        "a CLI module (run `python -X importtime -m multipolar.interfaces.cli.app --help` to see who)."
+    )
+
+
+def test_import_multipolar_loads_nothing_heavy():
+    probe = "import json, sys, multipolar; print(json.dumps(sorted({m.split('.')[0] for m in sys.modules})))"
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    assert not set(json.loads(done.stdout)) & set(HEAVY)
+
+
+def test_version(run_cli):
+    from importlib.metadata import version
+
+    code, out, _ = run_cli("--version")
+    assert code == 0
+    assert out.strip() == f"multipolar {version('multipolar')}"
