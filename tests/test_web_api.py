@@ -172,6 +172,17 @@ def test_errors_are_the_clis_line_with_a_4xx(line, status, client, run_cli):
     assert " ".join(err.split()) == f"error: {message}"
 
 
+def test_a_command_that_answers_then_exits_non_zero_is_a_400_with_both(client, run_cli):
+    code, out, err = run_cli("resolve", "Burma", "Atlantis", "--json")
+    assert code == 2
+    response = client.get("/api/resolve", params=[("names", "Burma"), ("names", "Atlantis")])
+    assert response.status_code == 400
+    answer = response.json()
+    assert answer.pop("error") == " ".join(err.split()).removeprefix("error: ")
+    assert answer == json.loads(out) and answer["countries"][0]["iso3"] == "MMR"
+    assert client.get("/api/orgs").status_code == 200  # the server lives on
+
+
 def test_bad_parameters_and_unknown_paths_answer_json(client):
     response = client.get("/api/power", params={"year": "abc"})
     assert response.status_code == 400

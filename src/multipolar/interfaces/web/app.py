@@ -9,6 +9,7 @@ server cannot reach a dataset or a query runs past its time-out.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import datetime as dt
 import functools
 import inspect
@@ -118,9 +119,14 @@ def endpoint_for(command: commands.Command, timeout: float):
     async def endpoint(**given):
         answer = functools.partial(commands.call, command, given)
         if command.path[0] == "data":  # the cache's state changes while the server runs
-            return JSONResponse(await run_in_thread(answer, timeout))
-        key = (command.route, tuple(sorted((k, str(v)) for k, v in given.items() if v is not None)))
-        return JSONResponse(await cached(key, answer, timeout))
+            run = await run_in_thread(answer, timeout)
+        else:
+            key = (command.route, tuple(sorted((k, str(v)) for k, v in given.items() if v is not None)))
+            run = await cached(key, answer, timeout)
+        if run.exit_code:  # answered, then exited non-zero (resolve with a bad name): a 400 with both
+            message = run.error or f"`multipolar {command.name}` exited with code {run.exit_code}."
+            return JSONResponse({"error": message, **run.payload}, status_code=400)
+        return JSONResponse(run.payload)
 
     endpoint.__signature__ = inspect.Signature(  # what FastAPI reads the query parameters from
         [
@@ -216,6 +222,10 @@ def validation_message(problems: list[dict]) -> str:
 def serve(host: str = "127.0.0.1", port: int = 8000, cors: bool = False, timeout: float = limits.TIMEOUT):
     import uvicorn
 
+    from multipolar.interfaces.web import dashboard
+
+    threading.Thread(target=warm_quietly, args=(dashboard.warm,), daemon=True).start()
+
     uvicorn.run(
         create_app(cors=cors, timeout=timeout),
         host=host,
@@ -225,3 +235,9 @@ def serve(host: str = "127.0.0.1", port: int = 8000, cors: bool = False, timeout
         limit_concurrency=1000,
         h11_max_incomplete_event_size=16 * 1024,
     )
+
+
+def warm_quietly(warm: typing.Callable[[], None]) -> None:
+    """Warm up in the background; a failure here is the first request's to report, not ours."""
+    with contextlib.suppress(Exception):  # the same work runs again, and reports, on request
+        warm()

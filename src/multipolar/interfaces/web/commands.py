@@ -147,19 +147,41 @@ def check_servable(command: Command) -> None:
             )
 
 
-def call(command: Command, given: dict[str, typing.Any]) -> typing.Any:
-    """Run the command as ``multipolar <command> ... --json`` would, returning its JSON payload."""
+@dataclass
+class Run:
+    """What ``multipolar <command> ... --json`` printed, and its exit code."""
+
+    payload: typing.Any
+    exit_code: int
+    error_lines: list[str]
+
+    @property
+    def error(self) -> str:
+        """The CLI's error lines as one, without their 'error: ' prefix."""
+        return " ".join(line.removeprefix("error: ") for line in self.error_lines)
+
+
+def call(command: Command, given: dict[str, typing.Any]) -> Run:
+    """Run the command as ``multipolar <command> ... --json`` would: its JSON, exit code and
+    error lines. A command that exits (``sys.exit(2)`` after answering) ends only itself."""
     from multipolar.interfaces.cli import output
 
     values = {p.name: (None if p.required else p.default) for p in command.params}
     values.update({k: v for k, v in given.items() if v is not None})
     values[JSON_FLAG] = True
-    sink: list = []
-    token = output.json_sink.set(sink)
+    printed: list = []
+    said: list[str] = []
+    tokens = output.json_sink.set(printed), output.error_sink.set(said)
+    code = 0
     try:
         command.callback(**values)
+    except SystemExit as stop:
+        code = stop.code if isinstance(stop.code, int) else int(stop.code is not None)
+    except typer.Exit as stop:
+        code = stop.exit_code
     finally:
-        output.json_sink.reset(token)
-    if len(sink) != 1:
-        raise RuntimeError(f"`multipolar {command.name} --json` printed {len(sink)} JSON documents, not one")
-    return sink[0]
+        output.json_sink.reset(tokens[0])
+        output.error_sink.reset(tokens[1])
+    if len(printed) != 1:
+        raise RuntimeError(f"`multipolar {command.name} --json` printed {len(printed)} JSON documents")
+    return Run(printed[0], code, said)

@@ -86,28 +86,34 @@ def world(day: dt.date) -> dict:
     brief = mp.brief(day).to_dict()
     last = coverage()[1]  # the state system's data may end before today
     states = mp.states(min(day, last)).to_dict()["states"]
+    by_abb = {s["abb"]: key(s) for s in states}
+    groups = [(b["org"], b["members"]) for b in brief["blocs"]]  # members by ISO3
+    if not groups:  # before the blocs the brief compares: the largest ATOP alliances that day
+        groups = [
+            (alliance_label(a), [by_abb.get(m, m) for m in a["members"]]) for a in brief["alliances"]["rows"]
+        ]
     blocs_of: dict[str, list[str]] = {}
-    for bloc in brief["blocs"]:
-        for iso3 in bloc["members"]:
-            blocs_of.setdefault(iso3, []).append(bloc["org"])
+    for name, members in groups:
+        for member in members:
+            blocs_of.setdefault(member, []).append(name)
     present = {s["iso3"] for s in states}
     shapes = []
     for state in states:
         drawn = [state["iso3"]] if numeric(state["iso3"]) else []
-        gone = state["iso3"] or state["abb"]  # a state with no ISO code of its own goes by COW's
-        drawn = drawn or [now for now in successors().get(gone, ()) if now not in present]
+        drawn = drawn or [now for now in successors().get(key(state), ()) if now not in present]
         for iso3 in drawn:
             shapes.append(
                 {
                     "id": numeric(iso3),
                     "iso3": state["iso3"],
+                    "cow": state["cow"],
                     "name": state["name"],
                     "major": state["major"],
-                    "bloc": (blocs_of.get(state["iso3"]) or ["none"])[0],
-                    "blocs": blocs_of.get(state["iso3"], []),
+                    "bloc": (blocs_of.get(key(state)) or ["none"])[0],
+                    "blocs": blocs_of.get(key(state), []),
                 }
             )
-    undrawn = [s["name"] for s in states if not any(x["iso3"] == s["iso3"] for x in shapes)]
+    undrawn = [s["name"] for s in states if not any(x["cow"] == s["cow"] for x in shapes)]
     notes = (
         [f"The state system's data end on {last}; the map shows the states of that day."]
         if day > last
@@ -118,13 +124,24 @@ def world(day: dt.date) -> dict:
         "modern country with its ISO code, a dissolved one (Soviet Union, Yugoslavia, "
         "Czechoslovakia, Austria-Hungary) on its successors."
     ]
+    if not brief["blocs"] and groups:
+        notes.append("No bloc the brief compares existed that day: the map shows its largest ATOP alliances.")
     if undrawn:
         notes.append(f"Not drawn (no modern shape at this scale): {', '.join(undrawn)}.")
     return {
         "date": day.isoformat(),
         "brief": brief,
-        "map": {"blocs": [b["org"] for b in brief["blocs"]], "states": shapes, "notes": notes},
+        "map": {"blocs": [name for name, _ in groups], "states": shapes, "notes": notes},
     }
+
+
+def key(state: dict) -> str:
+    """A state's code on the map: ISO3, or COW's abbreviation where it has none (AUH)."""
+    return state["iso3"] or state["abb"]
+
+
+def alliance_label(alliance: dict) -> str:
+    return f"ATOP {alliance['atopid']}" + (f" ({alliance['name']})" if alliance["name"] else "")
 
 
 @cache
@@ -155,6 +172,18 @@ def checked_article(raw: bytes, date: str | None) -> dict:
     from multipolar.articles.text import load
 
     return {"text": load(raw, date).text, "report": read_article(raw, date).to_dict()}
+
+
+def warm() -> None:
+    """Compute what a first visit asks for (today's world, bloc shares over time, the change
+    days), so that the first visitor does not wait for it; ``multipolar serve`` runs this in the
+    background as it starts."""
+    from multipolar.interfaces.web.app import ANSWERS
+
+    today = dt.date.today()
+    ANSWERS.compute_once((today, ("world", today)), lambda: world(today))
+    membership_changes()
+    ANSWERS.compute_once((today, ("blocs", "cinc")), lambda: bloc_shares("cinc"))
 
 
 PAGE = string.Template((STATIC / "dashboard.html").read_text())

@@ -118,7 +118,8 @@ function drawVerdicts() {
 
 function blocColours(blocs) {
   const domain = [...blocs, "in no bloc shown"];
-  const range = domain.map((b, i) => BLOC_COLOURS[b] || ["#6b8e23", "#b8860b", "#5f9ea0"][i % 3]);
+  const others = ["#6a8d3a", "#b5832a", "#4f8f95", "#8a5a3c", "#7d6bb0", "#c0605a", "#3d7d5c", "#4d74a8"];
+  const range = domain.map((b, i) => BLOC_COLOURS[b] || others[i % others.length]);
   range[range.length - 1] = "#d9d4c7";
   return { domain, range };
 }
@@ -135,7 +136,7 @@ async function drawMap() {
     projection: { type: "equalEarth" },
     data: { url: "/static/vendor/world-atlas/countries-110m.json", format: { type: "topojson", feature: "countries" } },
     transform: [
-      { lookup: "id", from: { data: { values: shapes }, key: "id", fields: ["iso3", "name", "bloc", "blocs_text", "major"] } },
+      { lookup: "id", from: { data: { values: shapes }, key: "id", fields: ["iso3", "cow", "name", "bloc", "blocs_text", "major"] } },
       { calculate: "datum.bloc || 'not a state that day'", as: "bloc" },
     ],
     mark: { type: "geoshape", stroke: "#ffffff", strokeWidth: 0.5, cursor: "pointer" },
@@ -154,17 +155,17 @@ async function drawMap() {
   };
   const view = await draw("map", spec);
   view.addEventListener("click", (event, item) => {
-    if (item && item.datum && item.datum.iso3) showCountry(item.datum.iso3, item.datum.name);
+    if (item && item.datum && item.datum.cow) showCountry(`cow:${item.datum.cow}`, item.datum.name);
   });
   $("map-source").textContent = `${world.map.notes.join(" ")} Blocs as on ${world.date}; a state in several is coloured ` +
     `by the first listed. Source: multipolar curated memberships (orgs/data/memberships.csv), COW state system.`;
 }
 
-async function showCountry(iso3, name) {
+async function showCountry(code, name) {
   const panel = $("state-panel");
   panel.innerHTML = `<h3>${escapeHtml(name)}</h3><p class="hint">Loading…</p>`;
   try {
-    const answer = await getJSON(`/api/memberships?country=${iso3}&date=${state.date}`);
+    const answer = await getJSON(`/api/memberships?country=${code}&date=${state.date}`);
     const rows = answer.memberships.map((m) => {
       const obligations = ["defense", "offense", "neutral", "nonagg", "consul"].filter((o) => m[o]).join(", ");
       const label = m.kind === "organisation" ? m.name || m.id : `ATOP ${m.id}${m.name ? ` (${m.name})` : ""}`;
@@ -173,7 +174,7 @@ async function showCountry(iso3, name) {
     });
     panel.innerHTML = `<h3>${escapeHtml(name)} on ${escapeHtml(answer.date)}</h3>
       <p>${answer.memberships.length} memberships and alliances
-        <a href="/api/memberships?country=${iso3}&date=${state.date}">JSON</a></p>
+        <a href="/api/memberships?country=${code}&date=${state.date}">JSON</a></p>
       <ul>${rows.join("")}</ul><p class="source">${escapeHtml(sourcesText(answer.sources))}</p>`;
   } catch (error) {
     panel.innerHTML = `<h3>${escapeHtml(name)}</h3><p class="error">${escapeHtml(error.message)}</p>`;
@@ -406,13 +407,14 @@ async function runScenario(event) {
 
 // --- the article checker -----------------------------------------------------------------------
 const VERDICT_CLASS = {
-  correct: "good", supported: "good", linked: "good", wrong: "bad", contradicted: "bad",
-  incomplete: "warn", "partly supported": "warn",
+  correct: "good", supported: "good", linked: "good", "came true": "good",
+  wrong: "bad", contradicted: "bad", "did not come true": "bad",
+  incomplete: "warn", "partly supported": "warn", outdated: "warn", premature: "warn",
 };
 
 function highlighted(text, report) {
   const spans = [
-    ...report.claims.map((c) => ({ ...c, label: `${c.org} ${c.status}s: ${c.verdict}` })),
+    ...report.claims.map((c) => ({ ...c, label: `${c.org} ${c.what || c.status}: ${c.verdict}` })),
     ...report.nature_claims.map((c) => ({ ...c, label: `${c.org} ${c.claim}: ${c.verdict}` })),
     ...report.conflicts.map((c) => ({ ...c, label: `conflict: ${c.verdict}` })),
     ...report.inconsistencies.flatMap((i) => i.mentions.map((m) => ({ ...m, verdict: "inconsistent", label: i.message }))),
@@ -428,9 +430,24 @@ function highlighted(text, report) {
   return html + escapeHtml(text.slice(at));
 }
 
+function membershipEvidence(c) {
+  const missing = c.missing || [];
+  const notHolding = c.not_holding || [];
+  const files = [...new Set((c.rows || []).map((row) => row.file).filter(Boolean))];
+  const evidence = c.evidence || {};
+  return [
+    missing.length ? `left out: ${missing.map((m) => `${m.name || m.iso3} (since ${m.since})`).join(", ")}` : "",
+    notHolding.length ? `not so that day: ${notHolding.map((m) => `${m.name || m.iso3} (${m.status_that_day || m.status || "none"})`).join(", ")}` : "",
+    c.reason || evidence.reason || "",
+    `evidence: ${files.join(", ") || evidence.dataset || "the membership data"} as of ${evidence.date || claimTime(c)}`,
+  ].filter(Boolean).map(escapeHtml).join("<br>");
+}
+
+const claimTime = (c) => (c.time && c.time.value) || "the article's date";
+
 function claimItem(kind, c, detail) {
   return `<li><span class="chip ${VERDICT_CLASS[c.verdict] || "warn"}">${escapeHtml(c.verdict)}</span>
-    <b>${escapeHtml(kind)}</b> “${escapeHtml(c.text)}”${c.attributed ? " <i>(reported)</i>" : ""}
+    <b>${escapeHtml(kind)}</b> “${escapeHtml(c.text)}”${c.reported || c.attributed ? " <i>(reported)</i>" : ""}
     <div class="evidence">${detail}</div></li>`;
 }
 
@@ -448,11 +465,7 @@ async function checkArticle(event) {
     $("article-status").textContent = r.date ? `Checked as of ${r.date} (date from ${r.date_source}).` : "No date found: claims are left unchecked.";
     $("article-text").innerHTML = highlighted(answer.text, r);
     const items = [
-      ...r.claims.map((c) => claimItem(`${c.org} ${c.status}s`, c,
-        [c.missing.length ? `missing: ${c.missing.map((m) => `${m.iso3} (since ${m.since})`).join(", ")}` : "",
-         c.not_holding.length ? `not ${c.status}s that day: ${c.not_holding.map((m) => `${m.iso3} (${m.status_that_day || "none"})`).join(", ")}` : "",
-         c.evidence.reason || "", `evidence: ${c.evidence.dataset || ""} as of ${c.evidence.date || "?"}`]
-          .filter(Boolean).map(escapeHtml).join("<br>"))),
+      ...r.claims.map((c) => claimItem(`${c.org} ${c.what || c.status}`, c, membershipEvidence(c))),
       ...r.nature_claims.map((c) => claimItem(`${c.org} ${c.claim}`, c, escapeHtml(`${c.evidence.reason || ""} (${c.evidence.dataset || ""})`))),
       ...r.conflicts.map((c) => claimItem("conflict", c, escapeHtml(
         `${c.participants.join(", ") || "no parties"}, ${c.year}: ${c.records.map((x) => `${x.dataset} ${x.id}`).join(", ") || "no record"}`))),
