@@ -219,3 +219,27 @@ def test_ideal_points_2008_order_and_fit():
     assert mp.ideal_points(start=2019, end=2020).rows["year"].max() == 2019
     with pytest.raises(InputError):
         mp.ideal_points(2008, dims=3)
+
+
+def test_every_voter_was_a_un_member_that_day_per_the_registry():
+    """An independent check of the seat mapping: the registry's curated UN memberships (every
+    admission, the Soviet and Chinese seats) hold every state read as voting, on the roll call's
+    day or within the 60 days a first session's roll call may be dated before the admission."""
+    from multipolar.orgs import registry
+
+    cast = un.votes().merge(un.roll_calls()[["rcid", "date"]], on="rcid")[["cow", "date"]].drop_duplicates()
+    spells = registry.spells()
+    spells = spells[(spells["org"] == "UN") & (spells["status"] == "member")][["cow", "start", "end"]]
+    spells = spells.assign(cow=spells["cow"].astype(int), end=spells["end"].fillna(dt.date.max))
+    slack = un.ADMISSION_SLACK
+    both = cast.merge(spells, on="cow", how="left")
+    inside = (both["start"] - slack <= both["date"]) & (both["date"] <= both["end"])
+    member = inside.groupby([both["cow"], both["date"]]).any()
+    assert len(member) == len(cast) > 100_000
+    assert member.all(), member[~member].head().to_string()
+
+
+def test_an_open_range_after_the_votes_is_na_not_an_error():
+    answer = mp.agreement("USA", "RUS", start=2020)
+    assert list(answer.rows["year"]) == [2020] and answer.rows["agree"].isna().all()
+    assert any("1946-2019" in n for n in answer.notes)

@@ -35,3 +35,11 @@ def test_network_chart(tmp_path, run_cli):
 def test_unknown_chart(tmp_path):
     with pytest.raises(UnknownNameError):
         mp.plot("alignments", tmp_path / "x.png")
+
+
+def test_network_graph_of_one_year(tmp_path):
+    target = tmp_path / "graph.png"
+    answer = mp.plot("network", target, year=1955, obligation="defense", signed=True)
+    assert target.stat().st_size > 10_000
+    assert answer.params["year"] == 1955 and answer.extra["path"] == str(target)
+    assert "gml_mid_ddydisps" in answer.sources

@@ -79,3 +79,15 @@ def test_cli(run_cli):
     assert code == 0 and '"between"' in out
     code, _, err = run_cli("cohesion", "Atlantis", "--year", "2008")
     assert code == 2 and "Traceback" not in err
+
+
+def test_brief_alignment_section():
+    seed = mp.brief("2008-09-07", measures="cinc")
+    data = seed.section("alignment").data
+    assert data["year"] == 2007 and data["session"] == 62
+    blocs = {r["bloc"]: r for r in data["blocs"]}
+    assert {"NATO", "SCO", "SCO+observers", "EU"} <= set(blocs)
+    assert blocs["SCO+observers"]["members_n"] == blocs["SCO"]["members_n"] + 4
+    assert "latest UN General Assembly year" in seed.section("alignment").lines[0]
+    early = mp.brief("1930-01-01", measures="cinc").section("alignment")
+    assert early.data == [] and "begin in 1946" in early.lines[0]

@@ -226,13 +226,13 @@ def test_finland_joins_nato_from_html_metadata():
 
 
 def test_claims_table_is_built_only_when_asked_and_matches_the_json():
-    from multipolar.answer import Answer
+    from multipolar.answer import Answer, Records
     from multipolar.articles.report import CLAIM_COLUMNS
 
     report = mp.read_article(SCO_2008)
-    assert "rows" not in report.__dict__  # no DataFrame yet: len and JSON come from the claim dicts
+    assert isinstance(report.__dict__["_rows"], Records)  # no DataFrame yet: len and JSON from the dicts
     as_dicts, count = report.records(), len(report)
     table = report.to_pandas()
-    assert "rows" in report.__dict__ and count == len(table) == len(report)
+    assert not isinstance(report.__dict__["_rows"], Records) and count == len(table) == len(report)
     assert list(table.columns) == CLAIM_COLUMNS
     assert as_dicts == report.records() == Answer.records(report)

@@ -17,8 +17,8 @@ DAY = "2008-09-07"
 
 
 @pytest.fixture(scope="module")
-def shares_2008() -> dict[str, float]:
-    rows = values("cinc", 2008).rows.dropna(subset=["share"])
+def shares_2007() -> dict[str, float]:
+    rows = values("cinc", 2007).rows  # the last complete year before DAY.dropna(subset=["share"])
     return dict(zip(rows["iso3"], rows["share"], strict=True))
 
 
@@ -35,13 +35,13 @@ def test_members_on_the_day(nato_sco):
     assert row(nato_sco, "NATO")["members_n"] == 26
     assert row(nato_sco, "SCO")["members_n"] == 6
     assert set(row(nato_sco, "SCO")["members"]) == {"CHN", "RUS", "KAZ", "KGZ", "TJK", "UZB"}
-    assert nato_sco.params["year"] == 2008
+    assert nato_sco.params["year"] == 2007  # the last complete year before the day
 
 
-def test_share_is_the_sum_of_member_shares(nato_sco, shares_2008):
+def test_share_is_the_sum_of_member_shares(nato_sco, shares_2007):
     for name in ("NATO", "SCO"):
         found = row(nato_sco, name)
-        expected = sum(shares_2008.get(iso, 0.0) for iso in found["members"])
+        expected = sum(shares_2007.get(iso, 0.0) for iso in found["members"])
         assert found["share"] == pytest.approx(expected)
         assert 0 < found["share"] < 1
     # disjoint blocs: their shares add up to the merged bloc's
@@ -56,24 +56,24 @@ def test_ratio_is_share_over_share(nato_sco):
     assert ratio["ratio"] == pytest.approx(row(nato_sco, "SCO")["share"] / row(nato_sco, "NATO")["share"])
 
 
-def test_adding_members_adds_exactly_their_shares(nato_sco, shares_2008):
+def test_adding_members_adds_exactly_their_shares(nato_sco, shares_2007):
     grown = blocs.compare(["NATO", "SCO"], DAY, add={"SCO": ["IRN", "IND", "PAK", "MNG"]}, remove="NATO=TUR")
     sco, nato = row(grown, "SCO"), row(grown, "NATO")
-    added = sum(shares_2008[iso] for iso in ("IRN", "IND", "PAK", "MNG"))
+    added = sum(shares_2007[iso] for iso in ("IRN", "IND", "PAK", "MNG"))
     assert sco["members_n"] == 10
     assert sco["change"] == pytest.approx(added)
     assert sco["share"] == pytest.approx(row(nato_sco, "SCO")["share"] + added)
     assert nato["members_n"] == 25
-    assert nato["change"] == pytest.approx(-shares_2008["TUR"])
+    assert nato["change"] == pytest.approx(-shares_2007["TUR"])
     assert [v["actors"] for v in grown.extra["polarity"]] == ["states", "blocs", "scenario"]
 
 
-def test_state_names_and_custom_blocs(shares_2008):
+def test_state_names_and_custom_blocs(shares_2007):
     answer = blocs.compare(["WEST=USA,United Kingdom", "CHN"], DAY)
     west, china = row(answer, "WEST"), row(answer, "CHN")
     assert west["members"] == ["USA", "GBR"]
-    assert west["share"] == pytest.approx(shares_2008["USA"] + shares_2008["GBR"])
-    assert china["share"] == pytest.approx(shares_2008["CHN"])
+    assert west["share"] == pytest.approx(shares_2007["USA"] + shares_2007["GBR"])
+    assert china["share"] == pytest.approx(shares_2007["CHN"])
 
 
 def test_atop_alliance_as_a_bloc():
@@ -141,7 +141,7 @@ def test_cli_compare_json(run_cli):
     )
     assert code == 0, err
     payload = json.loads(out)
-    assert payload["date"] == DAY and payload["year"] == 2008
+    assert payload["date"] == DAY and payload["year"] == 2007
     assert payload["unit"] == "share of system capabilities"
     assert payload["add"] == {"SCO": ["IRN", "IND", "PAK", "MNG"]}
     by_name = {b["bloc"]: b for b in payload["blocs"]}
@@ -159,12 +159,12 @@ def test_cli_merge_alone(run_cli):
     assert payload["polarity"][-1]["actors"] == "scenario" and payload["polarity"][-1]["leader"] == "NATO+EU"
 
 
-def test_composite_measure_with_weights(shares_2008):
+def test_composite_measure_with_weights(shares_2007):
     answer = blocs.compare(["SCO"], DAY, measure="composite", weights="cinc=1")
     assert answer.params["weights"] == {"cinc": 1.0}
     # a composite of cinc alone is cinc's world share
     assert row(answer, "SCO")["share"] == pytest.approx(
-        sum(shares_2008[i] for i in row(answer, "SCO")["members"])
+        sum(shares_2007[i] for i in row(answer, "SCO")["members"])
     )
 
 

@@ -63,7 +63,7 @@ def test_seed_question_sco_against_nato(seed_json):
 
 def test_each_measure_says_its_year_and_source(seed_json):
     rows = {r["measure"]: r for r in seed_json["measures_used"]}
-    assert rows["cinc"]["year"] == 2008
+    assert rows["cinc"]["year"] == 2007  # the last complete year before 2008-09-07
     assert rows["cinc"]["sources"][0]["dataset"] == "cow_nmc"
     assert all(r["sources"] and r["sources"][0]["version"] for r in rows.values())
 
@@ -182,7 +182,7 @@ def test_cli_json(run_cli):
         (("brief", "--format", "pdf"), "Unknown format 'pdf'"),
         (("brief", "--date", "2008-13-01"), "Impossible date '2008-13-01'"),
         (("brief", "--measure", "cinq"), "Unknown measure 'cinq'"),
-        (("brief", "--date", "1900-01-01", "--measure", "milex"), "No milex data on or before 1900"),
+        (("brief", "--date", "1900-01-01", "--measure", "milex"), "No milex data on or before 1899"),
     ],
 )
 def test_cli_brief_errors(run_cli, args, message):
@@ -198,7 +198,7 @@ def test_writing_to_a_device_keeps_the_device():
 
 
 def test_before_a_measure_begins_it_is_left_out_with_a_note():
-    report = brief("1914-07-28")
+    report = brief("1914-07-28", ["cinc", "gdp", "milex"])  # by default, the long-run measures
     payload = report.to_dict()
     assert payload["measures"] == ["cinc"]
     assert any("Use measure gdp_longrun for 1914" in n for n in payload["notes"])
@@ -246,7 +246,7 @@ def test_brief_refuses_a_day_in_the_future(run_cli):
     ("args", "message", "fix"),
     [
         (("--date", "1815-12-31"), "Year 1815 is before 1816", "give a later year"),
-        (("--date", "1900-01-01", "--measure", "milex"), "No milex data on or before 1900", "milex_nmc"),
+        (("--date", "1900-01-01", "--measure", "milex"), "No milex data on or before 1899", "milex_nmc"),
     ],
 )
 def test_brief_without_data_names_a_fix_that_works(run_cli, args, message, fix):

@@ -59,7 +59,13 @@ def test_unknown_days_count_the_whole_month_and_say_so():
     assert set(members_on(1035, "1822-12-31")) == {200, 255, 300, 365}
     assert members_on(1035, "1823-01-01") == {}
     answer = alliances("1822-12-15")
-    assert "(1822-12) of the exit from alliance 1035 of UKG, GMY, AUH, RUS;" in answer.notes[0]
+    # states by name in sentences, never by COW letters
+    assert (
+        "(1822-12) of the exit from alliance 1035 of United Kingdom, Prussia, Austria-Hungary, Russia;"
+        in (answer.notes[0])
+    )
+    in_force = answer.rows.set_index("atopid")
+    assert in_force.loc[1035, "members"] == ["GBR", "DEU", "Austria-Hungary", "RUS"]  # ISO3, else the name
     assert len(answer.notes) == 2  # one for the alliance (not one per member), one on names
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 
 
@@ -30,15 +31,18 @@ def test_members_table(run_cli):
     assert "WARSAW_PACT (member) on 1980-01-01: 7" in out and "Poland" in out
 
 
-def test_members_outside_lifetime_is_an_empty_answer(run_cli):
-    code, out, _ = run_cli("members", "EU", "--date", "1990-01-01", "--json")
-    payload = json.loads(out)
-    assert code == 0 and payload["members"] == []
-    assert (
-        payload["notes"][0]
-        == "European Union (EU) was founded on 1993-11-01; it did not exist on 1990-01-01."
-    )
-    assert "multipolar members EEC --date 1990-01-01" in payload["notes"][1]
+def test_members_before_founding_is_one_line_naming_the_predecessor(run_cli):
+    code, out, err = run_cli("members", "EU", "--date", "1990-01-01", "--json")
+    assert code == 2 and out == ""
+    assert "European Union (EU) was founded on 1993-11-01; it did not exist on 1990-01-01." in err
+    assert "multipolar members EEC --date 1990-01-01" in err and len(err.strip().splitlines()) == 1
+
+
+def test_members_unknown_organisation_and_status_are_one_line(run_cli):
+    code, _, err = run_cli("members", "NATOO")
+    assert code == 2 and "Unknown organisation 'NATOO'. Did you mean: NATO" in err
+    code, _, err = run_cli("members", "UN", "--status", "guest")
+    assert code == 2 and "Unknown status 'guest'." in err and "permanent" in err
 
 
 def test_orgs_and_history(run_cli):
@@ -48,7 +52,11 @@ def test_orgs_and_history(run_cli):
     code, out, _ = run_cli("history", "csto", "--json")
     events = json.loads(out)["events"]
     uzbekistan = [(e["date"], e["event"], e["status"]) for e in events if e["iso3"] == "UZB"]
-    assert uzbekistan == [("2006-08-16", "joined", "member"), ("2012-06-28", "status changed", "suspended")]
+    assert uzbekistan == [  # its own freeze of 2012-06-28, then the CSTO's suspension
+        ("2006-08-16", "joined", "member"),
+        ("2012-06-28", "status changed", "frozen"),
+        ("2012-12-19", "status changed", "suspended"),
+    ]
 
 
 def test_memberships_commitments_alliances_json(run_cli):
@@ -155,3 +163,38 @@ def test_alliance_labels_do_not_name_an_organisation_that_did_not_exist_that_day
     assert {a["atopid"]: a["name"] for a in json.loads(out)["alliances"]}[4220] == (
         "Collective Security Treaty Organization"
     )
+
+
+def test_changes_lists_joins_exits_and_status_changes_between_two_days(run_cli):
+    code, out, _ = run_cli("changes", "--from", "2009-08-18", "--to", "2009-08-18", "--json")
+    assert code == 0
+    payload = json.loads(out)
+    assert payload["from"] == "2009-08-18" and payload["org"] is None
+    georgia = [c for c in payload["changes"] if c["iso3"] == "GEO"]
+    assert [(c["org"], c["event"], c["date"]) for c in georgia] == [("CIS", "left", "2009-08-18")]
+    code, out, _ = run_cli("changes", "--from", "2022-01-01", "--to", "2024-12-31", "--org", "SCO", "--json")
+    events = {(c["iso3"], c["event"], c["status"]) for c in json.loads(out)["changes"]}
+    assert {("IRN", "status changed", "member"), ("BLR", "status changed", "accession")} <= events
+    code, _, err = run_cli("changes", "--from", "2024-01-01", "--to", "2023-01-01")
+    assert code == 2 and "runs backwards" in err
+
+
+def test_changes_matches_history_for_one_organisation():
+    import multipolar as mp
+
+    history = mp.history("NATO").rows
+    window = history[(history["date"] >= dt.date(1999, 1, 1)) & (history["date"] <= dt.date(2009, 12, 31))]
+    found = mp.changes("1999-01-01", "2009-12-31", org="NATO").rows
+    assert sorted(found["iso3"]) == sorted(window["iso3"]) and len(found) == 12
+
+
+def test_plot_membership_draws_a_row_per_state(run_cli, tmp_path):
+    target = tmp_path / "cis.png"
+    code, out, err = run_cli("plot", "membership", "CIS", "-o", str(target), "--json")
+    assert code == 0, err and target.stat().st_size > 10_000
+    payload = json.loads(out)
+    assert payload["org"] == "CIS" and payload["kind"] == "membership"
+    code, _, err = run_cli("plot", "membership", "-o", str(tmp_path / "x.png"))
+    assert code == 2 and "needs an organisation" in err
+    code, _, err = run_cli("plot", "membership", "NATOO", "-o", str(tmp_path / "x.png"))
+    assert code == 2 and "Unknown organisation 'NATOO'" in err

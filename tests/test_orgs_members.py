@@ -12,7 +12,7 @@ from functools import cache
 import pandas as pd
 import pytest
 
-from multipolar.errors import InputError, UnknownNameError
+from multipolar.errors import CoverageError, InputError, UnknownNameError
 from multipolar.orgs import registry
 from multipolar.orgs.queries import history, member_records, members, orgs
 
@@ -85,8 +85,9 @@ def test_germany_keeps_its_since_across_the_cow_code_change():
 def test_status_all_lists_every_status_members_first():
     rows = members("SCO", "2016-01-01", status="all").rows
     assert rows["status"].iloc[0] == "member"
-    assert set(rows["status"]) == {"member", "observer", "dialogue_partner"}
+    assert set(rows["status"]) == {"member", "accession", "observer", "dialogue_partner"}
     assert rows.set_index("iso3").loc["BLR", "status"] == "observer"
+    assert rows.set_index("iso3").loc["IND", "status"] == "accession"  # the Ufa summit's procedure
 
 
 def test_aliases_and_former_names_any_case():
@@ -111,26 +112,24 @@ def test_unknown_status_lists_the_valid_ones():
         members("SCO", "2008-09-07", status="guest")
 
 
-def test_before_founding_and_after_dissolution_are_empty_with_a_note():
-    early = members("SCO", "2000-01-01")
-    assert early.rows.empty
-    assert early.notes == [
-        "Shanghai Cooperation Organisation (SCO) was founded on 2001-06-15; it did not exist on 2000-01-01.",
+def test_before_founding_is_refused_and_after_dissolution_is_empty_with_a_note():
+    with pytest.raises(CoverageError) as refused:
+        members("SCO", "2000-01-01")
+    assert str(refused.value) == (
+        "Shanghai Cooperation Organisation (SCO) was founded on 2001-06-15; it did not exist on 2000-01-01. "
         "Its predecessor, Shanghai Five (SHANGHAI_FIVE), existed from 1996-04-26 to 2001-06-14: "
-        "see `multipolar members SHANGHAI_FIVE --date 2000-01-01`.",
-    ]
+        "see `multipolar members SHANGHAI_FIVE --date 2000-01-01`."
+    )
+    with pytest.raises(CoverageError, match="Ask for a day from 1945-10-24 on"):
+        members("UN", "1945-10-23")
     late = members("Warsaw Pact", "1991-07-02")
     assert late.rows.empty and "existed from 1955-05-14 to 1991-07-01" in late.notes[0]
     assert len(members("Warsaw Pact", "1991-07-01")) == 6  # its last day
 
 
-def test_before_a_successor_existed_the_note_points_to_its_predecessor():
-    eu = members("European Union", "1990-01-01")
-    assert eu.rows.empty
-    assert eu.notes[1] == (
-        "Its predecessor, European Economic Community (EEC), existed from 1958-01-01 to 1993-10-31: "
-        "see `multipolar members EEC --date 1990-01-01`."
-    )
+def test_before_a_successor_existed_the_error_points_to_its_predecessor():
+    with pytest.raises(CoverageError, match=r"Its predecessor, European Economic Community \(EEC\), existed"):
+        members("European Union", "1990-01-01")
     oau = members("OAU", "2005-01-01")
     assert "Its successor, African Union (AU)" in oau.notes[1]
     assert len(members("G8", "2015-01-01").notes) == 1  # the G7 is no successor: founded in 1975
@@ -159,14 +158,15 @@ def test_history_orders_joins_changes_and_exits():
     india = events[events["iso3"] == "IND"]
     assert list(zip(india["event"], india["status"], india["date"].astype(str), strict=True)) == [
         ("joined", "observer", "2005-07-05"),
+        ("status changed", "accession", "2015-07-10"),
         ("status changed", "member", "2017-06-09"),
     ]
     assert india["previous_status"].iloc[1] == "observer"
     pact = history("Warsaw Pact").rows
     albania = pact[pact["iso3"] == "ALB"]
-    # the exit is dated the first day outside: the curated last day is 1968-09-13
+    # the exit is dated the first day outside: the withdrawal of 1968-09-13 took effect that day
     assert list(albania["event"]) == ["joined", "left"]
-    assert str(albania["date"].iloc[1]) == "1968-09-14"
+    assert str(albania["date"].iloc[1]) == "1968-09-13"
     assert albania["name"].iloc[1] == "Albania"
     # the others' spells end with the pact, on its last day; East Germany is named as on its last day
     ended = pact[pact["event"] == "dissolved"]
@@ -174,7 +174,7 @@ def test_history_orders_joins_changes_and_exits():
     gdr = pact[pact["iso3"] == "DDR"].iloc[-1]
     assert (gdr["event"], str(gdr["date"]), gdr["name"]) == (
         "left",
-        "1990-09-25",
+        "1990-09-24",  # the protocol of withdrawal, effective on signature
         "German Democratic Republic",
     )
 
@@ -199,3 +199,39 @@ def test_history_of_an_organisation_with_a_successor_says_succeeded_not_dissolve
     assert len(ended) == 12 and set(ended["date"].astype(str)) == {"1993-11-01"}
     assert "dissolved" not in set(events.rows["event"])
     assert any("Its successor, European Union (EU)" in n for n in events.notes)
+
+
+def test_exits_take_effect_on_the_day_the_rules_say():
+    # Georgia's CIS withdrawal took effect on 2009-08-18: no member that day
+    assert "GEO" in set(members("CIS", "2009-08-17").rows["iso3"])
+    assert "GEO" not in set(members("CIS", "2009-08-18").rows["iso3"])
+    # the OAS Charter ceased to be in force for Nicaragua two years after its notice: 2023-11-19
+    assert "NIC" not in set(members("OAS", "2023-11-19").rows["iso3"])
+    # the OAU Charter ceased to apply to Morocco a year after its notice of 1984-11-12
+    assert "MAR" in set(members("OAU", "1985-11-11").rows["iso3"])
+    assert "MAR" not in set(members("OAU", "1985-11-12").rows["iso3"])
+
+
+def test_cis_members_are_the_charter_states_and_the_note_says_who_else_takes_part():
+    answer = members("CIS", "2000-01-01")
+    assert len(answer) == 10 and not {"UKR", "TKM"} & set(answer.rows["iso3"])
+    assert "not as members: Turkmenistan (participating), Ukraine (participating)." in answer.notes[0]
+    later = members("CIS", "2010-01-01", status="all").rows.set_index("iso3")["status"]
+    assert (later["UKR"], later["TKM"]) == ("participating", "associate")
+    assert "UKR" in set(members("CIS", "1993-06-01").rows["iso3"])  # before the Charter: the Agreement
+
+
+def test_frozen_is_not_suspended_and_still_counts_as_a_member():
+    csto = members("CSTO", "2024-06-01").rows.set_index("iso3")
+    assert csto.loc["ARM", "status"] == "frozen" and len(csto) == 6
+    assert members("CSTO", "2012-09-01", status="frozen").rows["iso3"].tolist() == ["UZB"]
+    assert members("CSTO", "2013-01-01", status="suspended").rows["iso3"].tolist() == ["UZB"]
+
+
+def test_brics_invitations_and_eu_candidates():
+    invited = members("BRICS", "2023-10-01", status="invited").rows
+    assert set(invited["iso3"]) == {"ARG", "EGY", "ETH", "IRN", "SAU", "ARE"}
+    assert set(members("BRICS", "2024-06-01", status="invited").rows["iso3"]) == {"SAU"}
+    assert "ARG" not in set(members("BRICS", "2023-12-22", status="all").rows["iso3"])
+    assert "TUR" in set(members("EU", "1999-12-10", status="candidate").rows["iso3"])
+    assert "TUR" not in set(members("EU", "1999-12-09", status="candidate").rows["iso3"])

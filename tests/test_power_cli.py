@@ -127,3 +127,14 @@ def test_a_chart_with_nothing_to_draw_is_refused(run_cli, tmp_path, args, words)
     assert code == 2, err
     assert words in err and "Traceback" not in err
     assert not target.exists()
+
+
+def test_membership_chart_answer_holds_the_spells_and_the_gaps(tmp_path):
+    import multipolar as mp
+
+    target = tmp_path / "opec.png"
+    answer = mp.plot("membership", target, org="OPEC")
+    rows = answer.rows.set_index("iso3")
+    assert rows.loc["NGA", "days_known"] and not rows.loc["DZA", "days_known"]  # Algeria: a gaps.csv row
+    assert "orgs/data/gaps.csv" in [s["dataset"] for s in answer.to_dict()["sources"]]
+    assert target.stat().st_size > 10_000

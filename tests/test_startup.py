@@ -56,6 +56,31 @@ def test_import_multipolar_loads_nothing_heavy():
     assert not set(json.loads(done.stdout)) & set(HEAVY)
 
 
+def test_members_answers_from_the_curated_files_without_pandas():
+    """`multipolar members NATO` (0.5 s target) reads the curated CSVs and the cached state records:
+    no pandas, NumPy, pyarrow or DuckDB (the modules on its path load them with ``lazy.load``)."""
+    probe = (
+        "import json, sys\n"
+        "from multipolar.interfaces.cli.app import main\n"
+        "sys.argv = ['multipolar', 'members', 'NATO', '--date', '2008-09-07', '--json']\n"
+        "try:\n    main()\nexcept SystemExit:\n    pass\n"
+        "print(json.dumps(sorted({m.split('.')[0] for m in sys.modules} & set(json.loads(sys.argv[1])))))"
+    )
+    # the state records are built (with pandas) once per cache: build them first
+    import multipolar as mp
+
+    mp.members("NATO", "2008-09-07")
+    done = subprocess.run(
+        [sys.executable, "-c", probe.replace("sys.argv[1]", repr(json.dumps(HEAVY)))],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    lines = done.stdout.strip().splitlines()
+    assert len(json.loads("\n".join(lines[:-1]))["members"]) == 26
+    assert json.loads(lines[-1]) == []
+
+
 def test_version(run_cli):
     from importlib.metadata import version
 

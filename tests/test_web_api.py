@@ -43,6 +43,7 @@ EXAMPLES = [
     "multipolar ideal-points --year 2008 --dims 2",
     "multipolar network --year 2008 --obligation defense --signed",
     "multipolar blocs --year 2008 --declared NATO,CSTO,SCO",
+    "multipolar changes --from 2004-01-01 --to 2004-12-31 --org NATO",
 ]
 
 
@@ -105,6 +106,7 @@ def test_every_query_has_an_endpoint_with_the_clis_parameters(openapi):
     queries = [c for c in commands.commands() if c.is_query and c.name not in commands.NOT_SERVED]
     assert {"states", "members", "brief", "compare", "polarity", "cite"} <= {c.name for c in queries}
     for command in queries:
+        assert not commands.problems(command), commands.problems(command)
         operation = openapi["paths"].get(command.route, {}).get("get")
         assert operation, f"`multipolar {command.name}` has no GET {command.route}"
         given = {p["name"]: p.get("required", False) for p in operation.get("parameters", [])}

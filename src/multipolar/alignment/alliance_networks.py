@@ -32,6 +32,7 @@ import numpy as np
 import pandas as pd
 
 from multipolar import progress
+from multipolar.alignment.dyads import identity_sources
 from multipolar.answer import Answer
 from multipolar.data import store
 from multipolar.dates import parse_date
@@ -282,7 +283,7 @@ def _one_graph(year, date, obligation, signed, start, end) -> Answer:
     )
     blocs = blocs[blocs["size"] >= 2]
     extra = {"summary": facts, "blocs": blocs.to_dict("records")}
-    return Answer("network", params, rows, "states", notes, sources + _identity_sources(), extra)
+    return Answer("network", params, rows, "states", notes, sources + identity_sources(), extra)
 
 
 def pooled_graph(first: int, last: int, obligation: str | None, signed: bool):
@@ -310,12 +311,6 @@ def mid_note(year: int) -> str:
         f"Militarised disputes (GML MID 2.2.1) cover {MID_FIRST}-{MID_LAST}; in {year} the negative ties are "
         "not known, so the signed figures are NA (missing), not 0."
     )
-
-
-def _identity_sources() -> list[str]:
-    from multipolar.states.identity import SOURCES
-
-    return list(SOURCES)
 
 
 def _check_year(year) -> int:
@@ -384,6 +379,6 @@ def _series(start, end, obligation: str | None, signed: bool) -> Answer:
         notes.append(
             mid_note(max(first, MID_LAST + 1)).replace(f"in {max(first, MID_LAST + 1)}", f"after {MID_LAST}")
         )
-    sources = [ALLIANCES, *([DISPUTES] if signed else []), *_identity_sources()]
+    sources = [ALLIANCES, *([DISPUTES] if signed else []), *identity_sources()]
     params = {"from": first, "to": last, "obligation": obligation, "signed": signed}
     return Answer("network_series", params, pd.DataFrame(rows), "years", notes, sources)

@@ -27,8 +27,10 @@ def chart(
     issue: str | None = None,
     obligation: str | None = None,
     signed: bool = False,
+    year: int | str | None = None,
 ) -> Answer:
-    """Draw ``kind`` (alignment, cohesion or network) to ``path``; the Answer holds the numbers."""
+    """Draw ``kind`` (alignment, cohesion or network) to ``path``; the Answer holds the numbers.
+    For network, ``year`` draws that year's graph, states coloured by Leiden bloc."""
     from multipolar.power.plot import check_path, line_chart, require_values
 
     if kind not in KINDS:
@@ -65,6 +67,8 @@ def chart(
         title = "Cohesion of blocs in UN General Assembly votes (mean pairwise share of identical votes)"
         ylabel = "Mean share of identical votes"
         panels = None
+    elif year is not None:
+        return graph_chart(target, year, obligation, signed)
     else:
         from multipolar.alignment.alliance_networks import network
 
@@ -89,4 +93,63 @@ def chart(
     line_chart(frame[["year", "series", "value"]], target, title, ylabel, answer.sources, panels)
     return dataclasses.replace(
         answer, kind="plot", key="data", params={"kind": kind, **p}, extra={"path": str(target)}
+    )
+
+
+def graph_chart(target: Path, year: int | str, obligation: str | None, signed: bool) -> Answer:
+    """One year's alliance graph: allied states placed by a force-directed layout (fixed seed),
+    coloured by Leiden bloc, the most allied labelled; disputes dashed red when signed."""
+    from matplotlib.figure import Figure
+
+    from multipolar.alignment import alliance_networks as nets
+    from multipolar.power.plot import _save, caption
+
+    answer = nets.network(year=year, obligation=obligation, signed=signed)
+    p = answer.params
+    g = nets.year_graph(p["year"], p["obligation"], signed)
+    rows = answer.rows.set_index("cow")
+    allied = [v.index for v in g.vs if rows.loc[v["cow"], "degree"] > 0]
+    sub = g.subgraph(allied)
+    layout = sub.layout_fruchterman_reingold(seed=[[i % 7, i // 7] for i in range(sub.vcount())], niter=500)
+    xy = layout.coords
+    figure = Figure(figsize=(10, 8), layout="constrained")
+    axis = figure.subplots()
+    palette = [f"C{i}" for i in range(10)]
+    for edge in sub.es:
+        (x1, y1), (x2, y2) = xy[edge.source], xy[edge.target]
+        negative = edge["sign"] < 0
+        axis.plot(
+            [x1, x2],
+            [y1, y2],
+            color="red" if negative else "0.75",
+            linestyle="--" if negative else "-",
+            linewidth=0.8 if negative else 0.3,
+            zorder=1,
+        )
+    communities = [int(rows.loc[v["cow"], "community"]) for v in sub.vs]
+    order = {c: i for i, c in enumerate(dict.fromkeys(b["community"] for b in answer.extra["blocs"]))}
+    colours = [palette[order.get(c, 9) % 10] for c in communities]
+    axis.scatter([x for x, _ in xy], [y for _, y in xy], c=colours, s=30, zorder=2, edgecolors="white")
+    ranked = rows[rows["degree"] > 0].sort_values(["degree", "eigenvector"], ascending=False)
+    # the 12 most allied states, and the most allied of each bloc
+    labelled = set(ranked.head(12)["iso3"]) | set(ranked.drop_duplicates("community")["iso3"])
+    for (x, y), v in zip(xy, sub.vs, strict=True):
+        iso3 = rows.loc[v["cow"], "iso3"]
+        if iso3 in labelled:
+            axis.annotate(iso3, (x, y), fontsize=7, xytext=(3, 3), textcoords="offset points")
+    axis.set_axis_off()
+    facts = answer.extra["summary"]
+    kind_of = f"{p['obligation']} " if p["obligation"] else ""
+    axis.set_title(
+        f"ATOP {kind_of}alliances, {p['year']}: {facts['communities']} Leiden blocs, effective number "
+        f"{facts['effective_blocs']:.1f}" + (", disputes dashed red" if signed else ""),
+        loc="left",
+        fontsize=12,
+    )
+    figure.text(
+        0.01, 0.0, caption(answer.sources), fontsize=7.5, color="0.35", ha="left", va="top", wrap=True
+    )
+    _save(figure, target)
+    return dataclasses.replace(
+        answer, kind="plot", params={"kind": "network", **p}, extra={"path": str(target)}
     )

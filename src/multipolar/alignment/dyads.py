@@ -112,10 +112,20 @@ def scores(counts: pd.DataFrame) -> pd.DataFrame:
     )
 
 
-def pair_rows(pairs: pd.DataFrame, cow_a: int, cow_b: int) -> pd.DataFrame:
-    """The years' counts of one pair of COW states (either order)."""
+@functools.cache
+def _pair_index(issue: str | None) -> tuple[np.ndarray, pd.DataFrame]:
+    """``all_pairs`` sorted by pair and year, with each row's pair key, for binary search."""
+    table = all_pairs(issue).sort_values(["cow1", "cow2", "year"], ignore_index=True)
+    keys = table["cow1"].to_numpy(np.int64) * 10_000 + table["cow2"].to_numpy(np.int64)
+    return keys, table
+
+
+def pair_years(cow_a: int, cow_b: int, issue: str | None = None) -> pd.DataFrame:
+    """Every year's counts of one pair of COW states (either order), found by binary search."""
+    keys, table = _pair_index(issue)
     low, high = sorted((int(cow_a), int(cow_b)))
-    return pairs[(pairs["cow1"] == low) & (pairs["cow2"] == high)]
+    key = low * 10_000 + high
+    return table.iloc[np.searchsorted(keys, key, "left") : np.searchsorted(keys, key, "right")]
 
 
 def partner_rows(pairs: pd.DataFrame, cow: int) -> pd.DataFrame:
@@ -159,7 +169,7 @@ def agreement(
         notes += said
         answer_rows, key, extra = rows, "partners", {}
     else:
-        rows, said = _dyad_years(a, b, first, last, pairs)
+        rows, said = _dyad_years(a, b, first, last, code)
         notes += said
         empty = rows.loc[rows["n_votes"] == 0, "year"]
         if len(empty):
@@ -189,9 +199,15 @@ def identity_sources() -> list[str]:
     return list(SOURCES)
 
 
-def _dyad_years(a: str, b: str, first: int, last: int, pairs: pd.DataFrame) -> tuple[pd.DataFrame, list]:
+def _dyad_years(a: str, b: str, first: int, last: int, issue: str | None) -> tuple[pd.DataFrame, list]:
     codes_a, notes = un.codes_by_year(a, range(first, last + 1))
     codes_b, more = un.codes_by_year(b, range(first, last + 1))
+
+    @functools.cache
+    def years_of(cow_a: int, cow_b: int) -> dict[int, dict]:
+        found = pair_years(cow_a, cow_b, issue)
+        return {int(r["year"]): {c: int(r[c]) for c in COUNTS} for r in found.to_dict("records")}
+
     rows = []
     for year in range(first, last + 1):
         cow_a, cow_b = codes_a.get(year), codes_b.get(year)
@@ -202,10 +218,8 @@ def _dyad_years(a: str, b: str, first: int, last: int, pairs: pd.DataFrame) -> t
         row |= {"a": _iso(cow_a, year), "b": _iso(cow_b, year)}
         counts = {"n_votes": None, "same": None, "distance": None}
         if cow_a is not None and cow_b is not None and un.FIRST_YEAR <= year <= un.LAST_YEAR:
-            found = pair_rows(pairs[pairs["year"] == year], cow_a, cow_b)
-            counts = (
-                found[COUNTS].iloc[0].to_dict() if len(found) else {"n_votes": 0, "same": 0, "distance": 0}
-            )
+            found = years_of(cow_a, cow_b).get(year)
+            counts = found if found is not None else {"n_votes": 0, "same": 0, "distance": 0}
         rows.append(row | counts)
     table = scores(pd.DataFrame(rows).astype({"n_votes": "Int64", "same": "Int64", "distance": "Int64"}))
     table = table.astype({"agree": float, "s_score": float, "agree_half": float})

@@ -129,7 +129,7 @@ def _scale_years(years: list[int], code: str | None, dims: int) -> tuple[list, l
 
 
 def _own_votes(year: int, issue: str | None, states: np.ndarray) -> np.ndarray:
-    part = un.by_year()[year]
+    part = un.year_votes(year)
     if issue is not None:
         part = part[part["rcid"].isin(un.issue_rcids(issue))]
     counts = part["cow"].value_counts()

@@ -24,7 +24,7 @@ from multipolar.alignment import dyads
 from multipolar.alignment import votes as un
 from multipolar.answer import Answer
 from multipolar.dates import parse_date
-from multipolar.errors import InputError
+from multipolar.errors import CoverageError, InputError
 
 # the blocs the seed article weighs: the SCO, the SCO with its observers, BRIC, CSTO, NATO, EU
 SEED_BLOCS = ("SCO", "SCO+observers", "BRIC=BRA,RUS,IND,CHN", "CSTO", "NATO", "EU")
@@ -43,7 +43,7 @@ def year_matrices(year: int, issue: str | None = None) -> tuple[np.ndarray, dict
     and n_votes matrices (NaN where a pair shared no vote)."""
     from threadpoolctl import threadpool_limits
 
-    part = un.by_year().get(year)
+    part = un.year_votes(year)
     if part is not None and issue is not None:
         part = part[part["rcid"].isin(un.issue_rcids(issue))]
     if part is None or part.empty:
@@ -123,8 +123,10 @@ def cohesion(
         if day is not None:
             found = un.latest_year_by(day)
             if found is None:
-                raise InputError(
-                    f"No UN vote was held by {day.isoformat()}.", "Give a date from 1946-01-10 on."
+                raise CoverageError(
+                    f"The UN General Assembly's recorded votes begin in {un.FIRST_YEAR}; none was held by "
+                    f"{day.isoformat()}.",
+                    f"Give a date in {un.FIRST_YEAR} or later.",
                 )
             year = found
             notes.append(

@@ -272,6 +272,8 @@ class Gazetteer:
                 continue
             if kind == "demonym" and GEOGRAPHY.match(text, last):
                 continue
+            if kind == "org" and text.startswith("+", last):
+                continue  # "OPEC+" is another grouping than OPEC (an alias such as "BRICS+" is longer)
             found.append((start - end, PRIORITY[kind], start, end, kind, key, first, last))
         found.sort()
         taken = bytearray(len(doc))

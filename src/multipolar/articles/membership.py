@@ -46,16 +46,17 @@ SUBJECT_GLUE = words(
     """is are was were be been being has have had do does did also now already still currently formally
     officially finally eventually later then subsequently recently just both all each a an the full
     fully jointly together hold holds held holding remain remains remained enjoy enjoys enjoyed , which
-    who that its their thereby thus too respectively new newest latest first only official formal 's
+    who that as its their thereby thus too respectively new newest latest first only official formal 's
     ’s effectively technically - fledged among countries nations states one two three four five six seven
-    eight nine ten"""
+    eight nine ten to serve re ( )"""
 )
 # words that may stand between a cue and the list after it ("members of the SCO (China, ...)",
 # "founded by", "groups", "invitations were sent to")
 OBJECT_GLUE = words(
     """to as such like including include includes are were is was : — – - ( namely the by of in from with
     both all currently now today presently also already still nations countries states , being which
-    among them its their together that were 's ’s leaders representatives heads governments"""
+    among them its their together that were 's ’s leaders representatives heads governments one two three
+    four five six seven eight nine ten eleven twelve"""
 )
 # a form of "be" before a cue read as a passive ("were suspended", "was invited", "are admitted")
 PASSIVE = words("is are was were be been being remain remains remained")
@@ -78,6 +79,7 @@ COUNTED = words("member members nation nations country countries state states")
 STATE_SYMBOL = re.compile(r"<(?:state|capital)#(\d+)>")
 ORG_SYMBOL = re.compile(r"<org#(\d+)>")
 MAX_GAP = 8  # words between a list and its cue
+TOPIC_REACH = 1500  # characters before a sentence in which the organisation it is about was named
 NEAR = 4  # words between a claim and the time expression that anchors it
 # anaphors that fit any organisation; the others must be a word of its name or kind ("the union")
 ANY_ORGANISATION = words("bloc alliance group grouping organisation organization body format")
@@ -85,6 +87,12 @@ ANY_ORGANISATION = words("bloc alliance group grouping organisation organization
 OWNER_GAP = words("'s ’s full new newest latest permanent founding - nation member")
 # words that make a whole clause a condition, wherever they stand in it
 CONDITIONS = words("if unless whether once")
+GAINED = words("joined admitted")
+STARTING = re.compile(r"\b(?:beginning|starting|from|effective|as of)(?: on)? $")
+# verbs that make the states after them take up a status named after "as"
+ADMITTING = words(
+    "elected elects elect admitted admits admit accepted accepts accept welcome welcomes welcomed invited"
+)
 # events whose verb may take an object that is not the organisation
 EVENTS = words("joined left withdrew admitted")
 # words that may follow an event's verb when it has no object of its own ("A and B joined in 2017")
@@ -93,16 +101,20 @@ EVENT_ENDS = words(
     soon again"""
 )
 # words between a listing verb and the organisation before it ("the bloc, which is currently made up of")
-LISTING_GAP = words(", which that is are was were today")
+LISTING_GAP = words(
+    ", which that is are was were today group bloc grouping alliance organisation organization format"
+)
 # words before a capital that make it a place, not its government ("in Astana")
 VENUE = words("in at to from near outside inside via the of")
 # words before a state's name in a list that qualify it ("observers from Communist China")
 QUALIFIERS = words("communist nationalist red mainland soviet socialist democratic")
+# a list opens with one of them, "the" or a name
+LIST_OPENERS = QUALIFIERS | {"the"}
 # words that may stand between a clause's opening word and a verb that takes the clause before's
 # subject ("X is a partner but is not a member", "A joined in 2004 and became ...")
 VERB_OPENINGS = words(
     """is are was were has have had will would became become becomes joined join left quit withdrew
-    remains remained holds held also still then later now did does do"""
+    remains remained holds held also still then later now did does do not"""
 )
 # adverbs left out of a gap before its words are matched ("are also set to join")
 ADVERBS = words(
@@ -141,6 +153,7 @@ class Claim:
     reported: bool = False
     unsure: str | None = None
     perfect: bool = False  # "has joined": the state holds the status on the article's day
+    past: bool = False  # "India and Pakistan were observers": held at some time up to the article's day
     notes: list = field(default_factory=list)
 
 
@@ -184,12 +197,18 @@ def single_words() -> dict[str, frozenset[str]]:
 
 
 def has_any(tokens: list[str], role: str) -> tuple[str, ...] | None:
-    """The first of ``role``'s word sequences found in ``tokens`` (adverbs aside: "are also set to")."""
-    joined = " " + " ".join(t for t in tokens if t not in ADVERBS) + " "
-    for words in claim_words()[role]:
-        if f" {' '.join(words)} " in joined:
-            return words
-    return None
+    """The longest of ``role``'s word sequences found in ``tokens`` (adverbs aside: "are also set to")."""
+    if not tokens:
+        return None
+    found = role_pattern(role).search(" ".join(t for t in tokens if t not in ADVERBS))
+    return tuple(found.group(0).split()) if found else None
+
+
+@cache
+def role_pattern(role: str) -> re.Pattern:
+    """One pattern for all of a role's word sequences, the longest first, on word boundaries."""
+    phrases = "|".join(re.escape(" ".join(words)) for words in claim_words()[role])
+    return re.compile(rf"(?<![^ ])(?:{phrases})(?![^ ])")
 
 
 @dataclass
@@ -203,6 +222,7 @@ class Lst:
     open: bool  # it runs on: "and other states", "along with four others"
     possessive: bool  # "Mali's membership"
     negated: bool  # "neither A nor B"
+    times: dict = field(default_factory=dict)  # mention index -> its own time: "Qatar (1961), Libya (1962)"
 
 
 @dataclass
@@ -230,14 +250,30 @@ def membership_claims(
     mentions in order, for the words that stand for the last one named ("the bloc")."""
     org_starts = [m.start for m in org_mentions]
     out: list[Claim] = []
+    triggers = trigger_words()
     for line in lines:
         if QUESTION.search(line.line):
             continue
+        if not triggers.search(line.line) and not DIGIT.search(line.line):
+            continue  # no cue, no number, no bracket after a name: no claim (most sentences)
         reading = read_line(line, day, org_mentions, org_starts)
         if reading is None:
             continue
         out.extend(claims_of(reading, article, day, org_mentions, org_starts))
     return out
+
+
+DIGIT = re.compile(r"\d")
+
+
+@cache
+def trigger_words() -> re.Pattern:
+    """What a line must hold to make a claim: a cue, a number or an ordinal (counts), a bracket,
+    dash or colon (a list after a name)."""
+    phrases = {" ".join(c.words) for found in cues().values() for c in found}
+    phrases |= set(NUMBER_WORDS) | set(ORDINAL_WORDS) | {"(", "—", "–", ":"}
+    alternatives = "|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True))
+    return re.compile(rf"(?<![^ ])(?:{alternatives})(?![^ ])")
 
 
 def read_line(line: SentenceLine, day, org_mentions, org_starts) -> Reading | None:
@@ -261,22 +297,43 @@ def read_line(line: SentenceLine, day, org_mentions, org_starts) -> Reading | No
     return reading
 
 
-def last_org_before(position: int, org_mentions, org_starts, day: dt.date | None = None) -> str | None:
-    """The organisation the article named last before ``position``; of those named in the stretch
-    before it, the last that existed on the article's ``day`` ("the Shanghai Five" of the 1990s
-    named after "the SCO" leaves the SCO the article's subject)."""
+def last_org_before(
+    position: int,
+    org_mentions,
+    org_starts,
+    day: dt.date | None = None,
+    statuses: tuple[str, ...] = (),
+    latest: bool = False,
+) -> str | None:
+    """The organisation an article is talking about at ``position`` when a sentence names none: of
+    those named in the stretch before it (TOPIC_REACH characters, or the last one named), the one
+    named most often so far, the later on a tie; one that existed on the article's ``day`` before
+    one that did not ("the Shanghai Five" of the 1990s named after "the SCO"). With ``latest`` (a
+    sentence that names none and uses no word for one), the last named wins over the most named."""
     from multipolar.orgs import registry
 
     at = bisect.bisect_left(org_starts, position)
     if not at:
         return None
-    last = org_id(org_mentions[at - 1].key)
-    if day is None or registry.organisation(last).existed_on(day):
-        return last
-    for mention in reversed(org_mentions[max(0, at - 6) : at]):
-        if mention.start > position - 1500 and registry.organisation(org_id(mention.key)).existed_on(day):
-            return org_id(mention.key)
-    return last
+    named = [org_id(m.key) for m in org_mentions[:at]]
+    recent = {org_id(m.key) for m in org_mentions[:at] if m.start > position - TOPIC_REACH} | {named[-1]}
+    last_seen = {org: i for i, org in enumerate(named)}
+
+    def weight(org: str) -> tuple:
+        existed = day is None or registry.organisation(org).existed_on(day)
+        if latest:
+            return (keeps(org, statuses), existed, last_seen[org])
+        return (keeps(org, statuses), existed, named.count(org), last_seen[org])
+
+    return max(recent, key=weight)
+
+
+def keeps(org: str, statuses: tuple[str, ...]) -> bool:
+    """Does the organisation keep one of ``statuses`` other than plain membership (the Security
+    Council's "elected" members, an observer)?"""
+    from multipolar.articles.verdicts import recorded
+
+    return any(recorded(org, s) for s in statuses if s != "member")
 
 
 @cache
@@ -290,7 +347,6 @@ def org_id(name: str) -> str:
 def find_orgs(reading: Reading, org_mentions, org_starts) -> None:
     """Organisation symbols, and the words standing for the organisation named last: "the bloc",
     "the six-nation bloc", "the alliance's", "its" (before a cue)."""
-    from multipolar.orgs import registry
 
     tokens, line = reading.tokens, reading.line
     anaphors = single_words()["anaphor"]
@@ -307,11 +363,11 @@ def find_orgs(reading: Reading, org_mentions, org_starts) -> None:
                 continue
             if i + 1 < len(tokens) and (tokens[i + 1].startswith("<org") or tokens[i + 1] == "of"):
                 continue  # "the group of <org>", "the alliance of ..." names something else
-            named = referent(reading, back[-1], org_mentions, org_starts)
+            if token in ANY_ORGANISATION:
+                named = referent(reading, back[-1], org_mentions, org_starts)
+            else:  # "the League", "the Union": the last named whose name or kind has the word
+                named = named_with(token, reading, back[-1], org_mentions, org_starts)
             if named is None:
-                continue
-            org = registry.organisation(named)
-            if token not in ANY_ORGANISATION and token not in f"{org.name} {org.kind}".lower():
                 continue
             reading.orgs[back[-1]] = named
             reading.org_spans[back[-1]] = i
@@ -320,6 +376,25 @@ def find_orgs(reading: Reading, org_mentions, org_starts) -> None:
             if named:
                 reading.orgs[i] = named
                 reading.org_spans[i] = i
+
+
+def named_with(word: str, reading: Reading, position: int, org_mentions, org_starts) -> str | None:
+    """The organisation named last before ``position`` whose name or kind holds ``word``."""
+    from multipolar.orgs import registry
+
+    def fits(key: str) -> bool:
+        org = registry.organisation(org_id(key))
+        return word in f"{org.name} {org.kind}".lower().split()
+
+    for j in range(position - 1, -1, -1):
+        symbol = ORG_SYMBOL.fullmatch(reading.tokens[j])
+        if symbol and fits(reading.line.mentions[int(symbol.group(1))].key):
+            return org_id(reading.line.mentions[int(symbol.group(1))].key)
+    at = bisect.bisect_left(org_starts, reading.line.start)
+    for mention in reversed(org_mentions[max(0, at - 20) : at]):
+        if fits(mention.key):
+            return org_id(mention.key)
+    return None
 
 
 def referent(reading: Reading, position: int, org_mentions, org_starts) -> str | None:
@@ -331,7 +406,13 @@ def referent(reading: Reading, position: int, org_mentions, org_starts) -> str |
     return last_org_before(reading.line.start, org_mentions, org_starts, reading.day)
 
 
-LIST_JOINS = (
+# words that join a state to a list without closing it ("Russia, Kazakhstan and Kyrgyzstan besides China")
+ADDING = tuple(
+    (*comma, *words)
+    for words in (("besides",), ("apart", "from"), ("in", "addition", "to"), ("alongside",))
+    for comma in ((), (",",))
+)
+LIST_JOINS = ADDING + (
     ("and",), (",", "and"), ("&",), ("as", "well", "as"), (",", "as", "well", "as"), ("nor",),
     ("together", "with"), ("along", "with"),
 )  # fmt: skip
@@ -360,13 +441,14 @@ def state_at(tokens: list[str], i: int) -> int | None:
 def find_lists(reading: Reading) -> None:
     tokens, i = reading.tokens, 0
     while i < len(tokens):
-        at = state_at(tokens, i)
+        at = state_at(tokens, i) if tokens[i][0] == "<" or tokens[i] in LIST_OPENERS else None
         if at is None:
             i += 1
             continue
         first, states, closed = i, [at], False
         negated = i > 0 and tokens[i - 1] == "neither"
-        j = at + 1
+        own_times: dict[int, timing.Time] = {}
+        j = bracketed_time(reading, at, own_times)
         while j < len(tokens) and j not in reading.breaks:  # "Germany [in 1955] and Greece ..."
             join = next((w for w in LIST_JOINS if tuple(tokens[j : j + len(w)]) == w), None)
             if join is None and tokens[j] == ",":
@@ -376,11 +458,12 @@ def find_lists(reading: Reading) -> None:
             following = state_at(tokens, j + len(join))
             if following is None:
                 break
-            if closed and join[-1] != "as" and join != (",", "as", "well", "as"):
+            if closed and join[-1] != "as" and join != (",", "as", "well", "as") and join not in ADDING:
                 break  # after "A and B", ", C" opens another clause
-            closed = join[-1] in ("and", "&", "nor")  # after "as well as" a new list opens
+            if join not in ADDING:
+                closed = join[-1] in ("and", "&", "nor")  # after "as well as" a new list opens
             states.append(following)
-            j = following + 1
+            j = bracketed_time(reading, following, own_times)
         rest = tokens[j:]
         runs_on = any(tuple(rest[: len(w)]) == w for w in RUNS_ON)
         possessive = bool(rest) and rest[0] in ("'s", "’s")
@@ -393,9 +476,23 @@ def find_lists(reading: Reading) -> None:
                 runs_on,
                 possessive,
                 negated,
+                {int(STATE_SYMBOL.fullmatch(tokens[s]).group(1)): t for s, t in own_times.items()},
             )
         )
         i = j
+
+
+def bracketed_time(reading: Reading, at: int, found: dict) -> int:
+    """The position after the state at ``at``, past a bracketed time of its own ("Qatar (1961)"),
+    which ``found`` records by the state's position."""
+    tokens = reading.tokens
+    if tokens[at + 1 : at + 3] == ["(", ")"] and at + 2 in reading.breaks:
+        start, end = reading.chars[at + 1][1], reading.chars[at + 2][0]
+        inside = [t for t in reading.times if start <= t.start and t.end <= end]
+        if inside:
+            found[at] = inside[0]
+            return at + 3
+    return at + 1
 
 
 def find_clauses(reading: Reading) -> None:
@@ -406,9 +503,8 @@ def find_clauses(reading: Reading) -> None:
         in_list.update(range(found.first, found.last + 1))
     clause_of = []
     for i, token in enumerate(tokens):
-        following = (
-            tokens[i + 2 if tokens[i + 1 : i + 2] == ["the"] else i + 1] if i + 1 < len(tokens) else ""
-        )
+        after = tokens[i + 1 : i + 3]
+        following = after[1] if after[:1] == ["the"] and len(after) > 1 else after[0] if after else ""
         ends = token in CLAUSE_ENDS or (
             token == "and" and i not in in_list and state_at(tokens, i + 1) is None
             and not following[:1].isdigit() and not following.startswith("<org")
@@ -482,10 +578,18 @@ def claims_of(reading: Reading, article: str, day, org_mentions, org_starts) -> 
         if claim is None or claim[0].org is None:
             continue
         found, first = claim
-        if (found.org, first, found.what) in taken:
+        # a listing verb adds nothing to a list a status was claimed of ("observers of the organisation
+        # include A, B": not members too); joining and being admitted are one event
+        kind = "gained" if found.what in GAINED else (found.what, found.polarity)
+        listing = cue.whole or cue.words[0] in ("include", "includes", "including", "included")
+        if (
+            (found.org, first, kind) in taken
+            or listing
+            and any(key[:2] == (found.org, first) for key in taken)
+        ):
             continue
-        taken.add((found.org, first, found.what))
-        out.append(found)
+        taken.add((found.org, first, kind))
+        out.extend(each_in_its_time(found, reading))
     out.extend(bracketed(reading, article, day, taken))
     out.extend(gapped(reading, article, out, {key[1] for key in taken}))
     out.extend(counts(reading, article, day, org_mentions, org_starts))
@@ -508,7 +612,9 @@ def gapped(reading: Reading, article: str, found: list[Claim], used: set[int]) -
             continue
         after = tokens[item.last + 1] if item.last + 1 < len(tokens) else "."
         before = tokens[item.first - 1] if item.first else ";"
-        if after not in GAP_EDGES or before not in GAP_EDGES:
+        if after not in GAP_EDGES or (
+            before not in GAP_EDGES and tokens[item.first - 2 : item.first] != ["followed", "by"]
+        ):
             continue
         end = reading.chars[item.last][1]
         time = next((t for t in reading.times if t.start > end), None)
@@ -525,6 +631,24 @@ def gapped(reading: Reading, article: str, found: list[Claim], used: set[int]) -
     return out
 
 
+def each_in_its_time(claim: Claim, reading: Reading) -> list[Claim]:
+    """A claim whose states each carry a time of their own ("Qatar (1961), Libya (1962)") as one
+    claim per time; any other as it is."""
+    own = next((f.times for f in reading.lists if f.times and claim.states and
+                reading.line.mentions.index(claim.states[0]) in f.states), None)  # fmt: skip
+    if not own:
+        return [claim]
+    out: dict[str, Claim] = {}
+    for mention in claim.states:
+        time = own.get(reading.line.mentions.index(mention))
+        anchor = time.anchor(False) if time else claim.time
+        key = str(anchor)
+        if key not in out:
+            out[key] = Claim(**{**vars(claim), "states": [], "time": anchor, "exhaustive": False})
+        out[key].states.append(mention)
+    return list(out.values())
+
+
 def clause_range(reading: Reading, position: int) -> tuple[int, int]:
     number = reading.clause_of[position]
     start = reading.clause_starts[number]
@@ -539,8 +663,8 @@ def read_cue(reading: Reading, start: int, end: int, cue: Cue, article, day, org
     first word; None when it makes none that can be read without doubt."""
     tokens = reading.tokens
     first, last = clause_range(reading, start)
-    if qualified(tokens, first, start):
-        return None  # "former members", "non-members", "would-be members"
+    if qualified(tokens, first, start) or has_any(tokens[start : start + 2], "part"):
+        return None  # "former members", "would-be members"; "Russia's partners in the SCO" are its members
     subject = subject_list(reading, first, start, cue)
     carried = False
     if subject is None and cue.side != "object" and reading.clause_of[start] > 0:
@@ -563,28 +687,47 @@ def read_cue(reading: Reading, start: int, end: int, cue: Cue, article, day, org
     if has_any(gap, "hedge") or has_any(tokens[chosen.last + 1 : chosen.last + 6] + tokens[end : end + 5],
                                         "hedge after"):  # fmt: skip
         return None
-    if has_any(gap, "infinitive") and not has_any(gap, "future"):
+    headline = gap[:1] == ["to"] and subject and not carried  # "India and Pakistan to become SCO members"
+    if not headline and has_any(gap, "infinitive") and not has_any(gap, "future"):
         return None  # "invited Argentina ... to become full members": a purpose, not a claim
     if {"a", "an"} & set(gap) and len(chosen.states) > 1 and not chosen.negated:
         return None  # "Poland, Hungary and the Czech Republic, a NATO member": of the last only
     if cue.what in EVENTS and subject and not takes_organisation(reading, end):
         return None  # "withdrew from the military wing", "joined the boycott": not the organisation
+    if unknown_organisation_after(reading, end, article):
+        return None  # "a member of the Joint Institute for Nuclear Research": not one the registry knows
     org = organisation_of(reading, start, end, first, last, chosen, cue, org_mentions, org_starts)
     if org is None or org[0] is None:
         return None
     org, org_unsure, org_at = org
     if org_at is not None and qualified(tokens, first, org_at):
         return None  # "non-NATO members", "prospective NATO members", "former CSTO members"
-    what = cue.what
-    if what in ORDINARY_WHAT and has_any(gap, "gain"):
+    own = gap if subject else tokens[end : obj.first]  # the words that say what the states did
+    what, elected = cue.what, False
+    if subject and not carried and "as" in gap and what in ORDINARY_WHAT:
+        # "elected Egypt and Japan as non-permanent members", "Belarus was accepted as a full member"
+        verb = tokens[chosen.first - 1] if chosen.first > first else ""
+        verb = next((w for w in gap if w in ADMITTING), verb)
+        if verb not in ADMITTING:
+            return None  # "Turkey as a member ..." of no verb that makes it one
+        what = "was invited" if verb.startswith("invit") else "joined"
+        # an election to a seat is for a term that begins later (not "elected as a member" of a body)
+        elected = verb.startswith("elect") and "elected" in cue.statuses
+    granted = obj is not None and has_any(tokens[max(first, start - 2) : start], "gain")
+    if what in ORDINARY_WHAT and (has_any(own, "gain") or granted):  # "granted observer status to Iran"
         what = "joined"
-    elif what in ORDINARY_WHAT and has_any(gap, "lose"):
+    elif what in ORDINARY_WHAT and has_any(own, "lose"):
         what = "left"
     opening = tokens[max(first, (org_at if org_at is not None else start) - 3) : start]
     if what == "member" and has_any(opening, "founding"):
         what = "founded by"
-    future = has_any(gap, "future")
-    negated = chosen.negated or has_any(gap, "negation")
+    future = has_any(own if cue.what in ORDINARY_WHAT else gap, "future") or (("to",) if headline else None)
+    if elected:
+        future = future or ("elected",)
+    non = tokens[start - 2 : start] == ["non", "-"] or (
+        org_at is not None and tokens[org_at - 2 : org_at] == ["non", "-"]
+    )  # "non-members", "non-BRICS member states"; not "non-permanent members"
+    negated = chosen.negated or has_any(gap, "negation") or non
     lo, hi = min(chosen.first, start), max(chosen.last, end - 1)
     if org_at is not None:
         lo = min(lo, org_at)
@@ -594,6 +737,11 @@ def read_cue(reading: Reading, start: int, end: int, cue: Cue, article, day, org
     if lo > 0 and tokens[lo - 1] == "such":
         lo -= 1
     time = time_of(reading, max(lo, first), hi, first, last, bool(future))
+    if elected:  # the term's first day, if the sentence gives it ("beginning on 1 January next year")
+        begins = [
+            t for t in reading.times if STARTING.search(reading.line.line, max(0, t.start - 16), t.start)
+        ]
+        time = begins[0].anchor(True) if begins else {"anchor": "future", "value": None}
     if future and future[0] == "would" and time["value"] is None:
         return None  # "would join": a condition, unless a day says when
     if future and what in ORDINARY_WHAT:
@@ -605,7 +753,8 @@ def read_cue(reading: Reading, start: int, end: int, cue: Cue, article, day, org
     if chosen.open and cue.whole:
         return None  # "groups Russia, China and other states": not the whole list, nor a claim
     exhaustive = (
-        bool(obj)
+        (what in ORDINARY_WHAT or what == "founded by")
+        and bool(obj)
         and not part
         and chosen.closed
         and len(states) >= 2
@@ -614,6 +763,7 @@ def read_cue(reading: Reading, start: int, end: int, cue: Cue, article, day, org
         and cue.side == "object"
         and chosen.closed
         and len(states) >= 2
+        and not {"including", "such", "like", "among"} & set(tokens[end : chosen.first])
     )
     line_start, line_end = reading.chars[lo][0], reading.chars[hi][1]
     text_start, text_end = reading.line.span(line_start, line_end)
@@ -634,6 +784,9 @@ def read_cue(reading: Reading, start: int, end: int, cue: Cue, article, day, org
     )
     if condition is not None:
         claim.unsure = f"a condition ('{tokens[condition]}') goes with it"
+    past = {"was", "were"} & set(own) or "had been" in " ".join(own)
+    if past and what in ORDINARY_WHAT and claim.time["anchor"] == "article" and day and not negated:
+        claim.time, claim.past = {"anchor": "until", "value": day.isoformat()}, True
     claim.reported = attributed(text_start, line_start, line_end, reading.line, article)
     if claim.reported and claim.time["anchor"] == "article":
         claim.time = reported_time(reading.line.line) or claim.time
@@ -642,13 +795,38 @@ def read_cue(reading: Reading, start: int, end: int, cue: Cue, article, day, org
     return claim, chosen.first
 
 
+def unknown_organisation_after(reading: Reading, end: int, article: str) -> bool:
+    """Does a name the gazetteer does not know follow the cue ("member of the Joint Institute",
+    "joined the Creation Agreement")? Its words are capitalised in the article."""
+    tokens = reading.tokens
+    k = end
+    while k < len(tokens) and k not in reading.orgs and tokens[k] in ("of", "in", "to", "from", "the"):
+        k += 1
+    if (
+        k == end
+        or k >= len(tokens)
+        or k in reading.orgs
+        or tokens[k].startswith("<")
+        or not tokens[k].isalpha()
+    ):
+        return False
+    start, stop = reading.line.span(*reading.chars[k])
+    return article[start:stop][:1].isupper()
+
+
 def takes_organisation(reading: Reading, end: int) -> bool:
     """Does an event verb's object, if it has one, stand for the organisation ("joined the bloc",
     "withdrew from NATO", "joined in 2017"), rather than for something else ("joined the boycott")?"""
     tokens = reading.tokens
     k = end
-    while k < len(tokens) and tokens[k] in ("from", "the", "as", "formally", "officially", "fully"):
+    while (
+        k < len(tokens)
+        and k not in reading.orgs
+        and tokens[k] in ("from", "the", "as", "into", "to", "formally")
+    ):
         k += 1
+    if k + 2 < len(tokens) and tokens[k].isalpha() and (k + 1 in reading.orgs or k + 2 in reading.orgs):
+        return True  # "from the influential G8 group"
     if k >= len(tokens) or k in reading.orgs or k - 1 in reading.orgs or tokens[k] in EVENT_ENDS:
         return True
     return number(tokens[k]) is not None  # "joined two years later"
@@ -699,7 +877,11 @@ def subject_list(reading: Reading, first: int, start: int, cue: Cue) -> Lst | No
             found.first > first and reading.tokens[found.first - 1] == "with"
         ):
             return None  # "with South Africa joining it", not "objections to Sweden joining"
-        if cue.side == "passive" and not PASSIVE & set(gap):
+        if (
+            cue.side == "passive"
+            and not PASSIVE & set(gap)
+            and reading.tokens[start + 1 : start + 2] != ["from"]
+        ):
             return None  # "the AU, whose members include ..., has suspended": the list is not suspended
         if glue_ok(gap, SUBJECT_GLUE, reading, found.last + 1):
             return found
@@ -773,6 +955,8 @@ def organisation_of(
     j = start - 1
     while j >= first and (tokens[j] in OWNER_GAP or number(tokens[j])):
         j -= 1
+    if j >= first and tokens[j] == "+":
+        return None  # "the 23 Opec+ member countries": another grouping than the one named
     owner = next((p for p in orgs if p <= j <= reading.org_spans[p]), None)
     if owner is not None and reading.org_spans[owner] == j:
         if coordinated(reading, owner):
@@ -798,22 +982,29 @@ def organisation_of(
         ):
             k -= 1
         holder = next((p for p in orgs if reading.org_spans[p] == k), None)
+        if holder is None and k >= 0 and tokens[k] == "and" and len(set(orgs.values())) == 1:
+            holder = next(iter(orgs))  # "The grouping was founded in 2001 and comprises Russia, ..."
         if holder is None or (k == start - 1 and coordinated(reading, holder)):
             return None  # "NATO and the SCO include Russia and China": whose members?
         return orgs[holder], None, holder
     if cue.beside:
         return None  # "Russia's ally Belarus": the organisation must be named beside the cue
     in_clause = {orgs[p] for p in orgs if first <= p < last}
-    if len(in_clause) == 1:
-        return in_clause.pop(), None, None
-    if in_clause:
-        return None
     in_sentence = set(orgs.values())
-    if len(in_sentence) == 1:
-        return in_sentence.pop(), None, None
-    if in_sentence:
-        return None
-    named = last_org_before(reading.line.start, org_mentions, org_starts, reading.day)
+    for candidates in (in_clause, in_sentence):
+        keeping = {org for org in candidates if keeps(org, cue.statuses)}
+        if len(candidates) == 1:
+            return candidates.pop(), None, None
+        if len(keeping) == 1:  # "the UN ... non-permanent members": the UNSC
+            org = keeping.pop()
+            return (
+                org,
+                f"the sentence names several organisations; {org} is the one that keeps that status",
+                None,
+            )
+        if candidates:
+            return None
+    named = last_org_before(reading.line.start, org_mentions, org_starts, reading.day, cue.statuses, True)
     if named is None:
         return None
     recent = {org_id(m.key) for m in org_mentions if reading.line.start - 600 < m.start < reading.line.start}
@@ -835,7 +1026,10 @@ def time_of(reading: Reading, lo: int, hi: int, first: int, last: int, future: b
     """The anchor of a claim over stream positions ``lo``..``hi``: the time expression in its clause
     nearest to it (at most NEAR words away), else one opening the sentence ("In 2015, ..."), else
     the article's day; "currently", "now" and "today" beside the claim keep the article's day."""
-    if {"currently", "now", "presently"} & set(reading.tokens[max(first, lo - 3) : hi + 1]):
+    opening = reading.times[0] if reading.times and reading.times[0].start <= 3 else None  # "- 1995: ..."
+    if opening is None and {"currently", "now", "presently"} & set(
+        reading.tokens[max(first, lo - 3) : hi + 1]
+    ):
         return {"anchor": "future", "value": None} if future else {"anchor": "article", "value": None}
     starts = [a for a, _ in reading.chars]
     near = []
@@ -903,9 +1097,20 @@ def counts(reading: Reading, article: str, day, org_mentions, org_starts) -> lis
     "raising total membership to fifteen", and the ordinal of a state that joined: "becoming the
     alliance's 30th member", "Sweden has become the 32nd member of NATO"."""
     tokens, out = reading.tokens, []
+    if not NUMBERISH.search(reading.line.line):
+        return out  # a count needs a number
     for i, token in enumerate(tokens):
+        if not (token[0].isdigit() or token in NUMBER_WORDS or token in ORDINAL_WORDS):
+            continue
         first, last = clause_range(reading, i)
         noun = counted_noun(tokens, i + 1)
+        inner = None  # "Croatia becomes 28th EU member state"
+        if ordinal(token) and noun is None and i + 1 in reading.orgs:
+            noun = counted_noun(tokens, reading.org_spans[i + 1] + 1)
+            inner = reading.orgs[i + 1] if noun is not None else None
+        ends = tokens[i + 1 : i + 2] in ([], ["."], [","], [";"])
+        if ordinal(token) and noun is None and ends and tokens[max(0, i - 2) : i] in BECOMES_THE:
+            noun = i  # "Croatia becomes the 28th."
         if ordinal(token) and noun and tokens[noun] not in ("countries", "nations", "states"):
             # the state: the one-state list before it in its clause ("Sweden has become the 32nd member")
             subject = [
@@ -913,7 +1118,7 @@ def counts(reading: Reading, article: str, day, org_mentions, org_starts) -> lis
                 for f in reading.lists
                 if first <= f.first and f.last < i and len(f.states) == 1 and not f.possessive
             ]
-            owner = owner_before(reading, i) or owner_after(reading, noun + 1, last)
+            owner = inner or owner_before(reading, i) or owner_after(reading, noun + 1, last)
             if subject and (owner or (owner := sentence_org(reading, org_mentions, org_starts))):
                 out.append(count_claim(reading, article, owner, ordinal(token), i, noun + 1, subject[-1]))
             continue
@@ -943,11 +1148,17 @@ def counts(reading: Reading, article: str, day, org_mentions, org_starts) -> lis
             continue
         if noun is None:
             continue
+        if tokens[i - 2 : i] in FOUNDED_BY and (owner := sentence_org(reading, org_mentions, org_starts)):
+            # "The League was founded in 1945 by seven countries": the founders' number
+            out.append(count_claim(reading, article, owner, counted, i, noun + 1, founding=True))
+            continue
         owner = owner_before(reading, i)
         verb = i >= 1 and tokens[i - 1] in COUNT_VERBS
+        seats = counted_statuses(tokens[i + 1 : noun])
         if owner and (verb or tokens[i - 1] in ("'s", "’s", "its")):
-            # "NATO's 32 members", "the group now has ten members", "The SCO consists of eight ... states"
-            out.append(count_claim(reading, article, owner, counted, i, noun + 1))
+            # "NATO's 32 members", "the group now has ten members", "The SCO consists of eight ... states",
+            # "The Security Council consists of five permanent members and 10 non-permanent members"
+            out.append(count_claim(reading, article, owner, counted, i, noun + 1, statuses=seats))
         elif (
             i
             and tokens[i - 1] == "the"
@@ -967,7 +1178,7 @@ def counts(reading: Reading, article: str, day, org_mentions, org_starts) -> lis
             if owner and (not i or tokens[i - 1] not in ("of", "by", "among")):
                 out.append(count_claim(reading, article, owner, counted, i, noun + 1))
     for match in RAISED_TO.finditer(" ".join(tokens)):
-        counted = number(match.group(1))
+        counted = number(match.group(1) or match.group(2))
         at = len(" ".join(tokens)[: match.start()].split())
         owner = sentence_org(reading, org_mentions, org_starts)
         if counted and owner:
@@ -976,18 +1187,33 @@ def counts(reading: Reading, article: str, day, org_mentions, org_starts) -> lis
     return out
 
 
+NUMBERISH = re.compile(r"\d|\b(?:" + "|".join([*NUMBER_WORDS, *ORDINAL_WORDS]) + r")\b")
+BECOMES_THE = [["becomes", "the"], ["became", "the"], ["becoming", "the"]]
 # "raising total membership to fifteen", "bringing the number of participating countries to 11"
 RAISED_TO = re.compile(
-    r"(?:raising|bringing|brought|raised|increasing|increased) (?:the )?(?:total )?"
-    r"(?:membership|number of (?:\w+ )?(?:members|countries|states|nations)) to (\S+)"
+    r"(?:raising|bringing|brought|raised|increasing|increased|taking|take|takes|took) (?:the )?(?:total )?"
+    r"(?:membership|number of (?:\w+ )?(?:members|countries|states|nations)|<org#\d+>) to (\S+)"
+    r"|(?:swells|swelled|grows|grew|rises|rose|expands|expanded|increases|increased) to (\S+) "
+    r"(?:members|member states|member nations|member countries|countries|nations)"
 )
 # nouns a count of members goes with, and words that may stand between the number and them
 COUNTED_NOUNS = words("members member states countries nations allies ally economies")
-COUNTED_BETWEEN = words("full permanent current founding member - fledged national")
+COUNTED_BETWEEN = words("full permanent current founding member - fledged national non")
 # verbs an organisation counts its members with ("the group now has ten members")
-COUNT_VERBS = words("has have had numbers counts of comprises comprised includes included groups unites now")
+FOUNDED_BY = [[verb, "by"] for verb in ("founded", "established", "created", "formed", "launched")]
+COUNT_VERBS = words(
+    "has have had numbers counts of comprises comprised includes included groups unites now by"
+)
 # words beside a number that make it no roster's size ("six new members", "the other 29 members")
 NOT_ROSTER = words("new more other additional further another remaining prospective candidate founding")
+
+
+def counted_statuses(between: list[str]) -> tuple[str, ...]:
+    """The roster a count counts, by the words between the number and its noun: "five permanent
+    members", "10 non-permanent members"."""
+    if "permanent" not in between:
+        return ("member",)
+    return ("elected", "member") if "non" in between else ("permanent", "member")
 
 
 def counted_noun(tokens: list[str], at: int) -> int | None:
@@ -1021,14 +1247,19 @@ def sentence_org(reading: Reading, org_mentions, org_starts) -> str | None:
     return last_org_before(reading.line.start, org_mentions, org_starts, reading.day)
 
 
+# words between an organisation and a count of its members ("the organization has a total of 22")
+OWNER_WORDS = words(
+    """'s ’s has have had counts numbers all of the consists is made up comprises includes groups a total
+    which ,"""
+)
+
+
 def owner_before(reading: Reading, i: int) -> str | None:
     """The organisation owning a count at ``i``: "NATO's 32", "the alliance's 30th", "the group now
     has ten", "its 10", "The SCO consists of eight"."""
     tokens = reading.tokens
     j = i - 1
-    while j >= 0 and (tokens[j] in ("'s", "’s", "has", "have", "had", "counts", "numbers", "all", "of", "the",
-                                    "consists", "is", "made", "up", "comprises", "includes", "groups")
-                      or tokens[j] in ADVERBS):  # fmt: skip
+    while j >= 0 and (tokens[j] in OWNER_WORDS or tokens[j] in ADVERBS):
         j -= 1
     if j < 0:
         return None
@@ -1037,7 +1268,15 @@ def owner_before(reading: Reading, i: int) -> str | None:
 
 
 def count_claim(
-    reading: Reading, article: str, org: str, count: int, start: int, end: int, found: Lst | None = None
+    reading: Reading,
+    article: str,
+    org: str,
+    count: int,
+    start: int,
+    end: int,
+    found: Lst | None = None,
+    founding: bool = False,
+    statuses: tuple[str, ...] = ("member",),
 ):
     lo = min(start, found.first) if found else start
     lo = max(lo, 0)
@@ -1048,7 +1287,10 @@ def count_claim(
     first, last = clause_range(reading, lo)
     states = [reading.line.mentions[i] for i in found.states] if found else []
     time = time_of(reading, max(lo, first), end - 1, first, last, False)
-    claim = Claim(org, "count", ("member",), states, time, "affirmed", False, article[text_start:text_end],
-                  text_start, text_end, "ordinal" if found else "count", count=count)  # fmt: skip
+    claim = Claim(org, "count", statuses, states, time, "affirmed", False, article[text_start:text_end],
+                  text_start, text_end, "ordinal" if found else "founding" if founding else "count",
+                  count=count)  # fmt: skip
+    if found and has_any(reading.tokens[found.last + 1 : start], "future"):
+        claim.time = {"anchor": "future", "value": None}  # "it will become the 55th member"
     claim.reported = attributed(text_start, line_start, line_end, reading.line, article)
     return claim

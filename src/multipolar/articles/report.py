@@ -17,7 +17,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from multipolar.answer import Answer, plain
+from multipolar.answer import Answer, Records
 from multipolar.articles import claims as claiming
 from multipolar.articles import conflicts as conflicting
 from multipolar.articles import gazetteer as names
@@ -37,35 +37,27 @@ LANGUAGES = {  # how the note names the language detected
 }  # fmt: skip
 
 
+class ClaimRecords(Records):
+    """The claims as dicts; as a DataFrame (``claims_table``) only when someone asks for one."""
+
+    def frame(self) -> pd.DataFrame:
+        return claims_table(list(self.rows))
+
+
 @dataclass
 class ArticleReport(Answer):
     """An Answer whose rows are the membership claims; everything else sits in ``extra``."""
 
     def __post_init__(self):
         # ``rows`` may be given as the claim dicts; the DataFrame is built only when asked for
-        if isinstance(self.rows, list):
-            self.__dict__["_claim_rows"] = self.__dict__.pop("rows")
+        if isinstance(self.__dict__["_rows"], list):
+            self.__dict__["_rows"] = ClaimRecords(tuple(CLAIM_COLUMNS), tuple(self.__dict__["_rows"]))
 
     def __getattr__(self, name: str):
-        if name == "rows" and "_claim_rows" in self.__dict__:
-            self.__dict__["rows"] = claims_table(self.__dict__["_claim_rows"])
-            return self.__dict__["rows"]
         extra = self.__dict__.get("extra", {})
         if name in extra:
             return extra[name]
         raise AttributeError(name)
-
-    def __len__(self) -> int:
-        if "rows" not in self.__dict__ and "_claim_rows" in self.__dict__:
-            return len(self.__dict__["_claim_rows"])
-        return len(self.rows)
-
-    def records(self) -> list[dict]:
-        """As ``Answer.records`` but straight from the claim dicts while no DataFrame was built
-        (the same values: the table holds them as plain Python objects)."""
-        if "rows" not in self.__dict__ and "_claim_rows" in self.__dict__:
-            return [{c: plain(row[c]) for c in CLAIM_COLUMNS} for row in self.__dict__["_claim_rows"]]
-        return super().records()
 
     @property
     def date(self) -> dt.date | None:
@@ -318,8 +310,8 @@ def check_membership(claim, day: dt.date | None, resolver: Resolver) -> dict:
                 states.append(same_code_member(claim.org, state))
     checked = verdicts.check(claim, day, states)
     return {
-        "org": claim.org,
-        "what": claim.what,
+        "org": checked.get("predecessor_named", claim.org),
+        "what": checked.get("what", claim.what),
         "status": checked.get("status", claim.statuses[0]),
         "states": [s["iso3"] for s in states],
         "count": claim.count,
@@ -343,13 +335,11 @@ def check_membership(claim, day: dt.date | None, resolver: Resolver) -> dict:
 def same_code_member(org_id: str, state: dict) -> dict:
     """A state as the organisation's spells name it: 'Russia' on 1991-12-21 is the Soviet Union to
     the state lists, while the CIS's founding member is Russia (RUS, the same COW code 365)."""
-    from multipolar.orgs import registry
-
-    spells = registry.spell_records(org_id)
-    if state["cow"] is None or any(s["iso3"] == state["iso3"] for s in spells):
+    by_state = verdicts.spells_of(org_id)
+    if state["cow"] is None or state["iso3"] in by_state:
         return state
-    same = next((s for s in spells if s["cow"] == state["cow"]), None)
-    return {**state, "iso3": same["iso3"]} if same else state
+    same = next((iso3 for iso3, spells in by_state.items() if spells[0]["cow"] == state["cow"]), None)
+    return {**state, "iso3": same} if same else state
 
 
 def check_nature(claim, day: dt.date | None, sources: list[str]) -> dict:

@@ -2,7 +2,8 @@
 
 Polarity under each measure side by side, the top powers, the big blocs as constituted that day
 (with their observers as a what-if), and the largest ATOP alliances in force. Each measure's
-figures come from its latest data year at or before the date, and say so.
+figures come from the last complete year before the date (or its latest year with data before
+that), and say so; shares lacking a major power say whose total they are (see ``brief``).
 """
 
 from __future__ import annotations
@@ -12,22 +13,29 @@ from collections.abc import Iterable
 from dataclasses import replace
 
 from multipolar.answer import plain, sources_payload
-from multipolar.brief.model import DEFAULT_MEASURES, Brief, Chart, Section, Table
+from multipolar.brief.model import (
+    DEFAULT_MEASURES,
+    LONG_RUN_MEASURES,
+    LONG_RUN_UNTIL,
+    Brief,
+    Chart,
+    Section,
+    Table,
+)
 from multipolar.dates import parse_date
 from multipolar.errors import CoverageError
+from multipolar.numbers import percent, signed
 from multipolar.orgs import alliances, atop
+from multipolar.orgs.queries import roster_difference
 from multipolar.power import blocs
-from multipolar.power.measures import MEASURES, check_year, coverage_note, measure_name
+from multipolar.power import measures as measures_module
+from multipolar.power.measures import MEASURES, check_year, coverage_note, instead_of, measure_name
 from multipolar.power.plot import caption as sourced
 from multipolar.power.polarity import polarity, rule
 
 TOP = 10
 ALLIANCES = 5
 POLARITY_KEYS = ("year", "measure", "n", "con", "enp", "hhi", "leader", "leader_share", "poles", "verdict")
-
-
-def percent(share: float | None) -> str:
-    return "NA" if share is None else f"{share * 100:.1f}%"
 
 
 def decimal(value: float | None, digits: int = 2) -> str:
@@ -38,28 +46,109 @@ def shown(value) -> str:
     return "NA" if value is None else str(value)
 
 
-def brief(date: str | dt.date | None = None, measures: Iterable[str] | str | None = None) -> Brief:
-    """The world on ``date`` (default today) under each of ``measures``."""
+def brief(
+    date: str | dt.date | None = None,
+    measures: Iterable[str] | str | None = None,
+    year: int | str | None = None,
+) -> Brief:
+    """The world on ``date`` (default today) under each of ``measures``.
+
+    Figures are those of the last complete year before the date (``year`` picks another). The
+    default measures are cinc, gdp and milex, or before 1960 their long-run versions; a default
+    measure with no value for a major power gives way to the long-run measure that has one
+    (milex_nmc for milex, gdp_longrun for gdp), as a note says. A measure still lacking a major
+    power shows shares of the states with data, with their coverage, and no polarity verdict.
+    """
     day = parse_date(date, allow_future=False)
-    given = [measures] if isinstance(measures, str) else list(measures or DEFAULT_MEASURES)
+    explicit = bool(measures)
+    given = [measures] if isinstance(measures, str) else list(measures or default_measures(day))
     chosen = list(dict.fromkeys(measure_name(m) for m in given))
     check_year(day.year)  # before 1816 no measure has data
-    weighed, skipped, hint = {}, [], None
+    weighed, skipped, hint, swapped = {}, [], None, []
     for name in chosen:
         try:
-            weighed[name] = blocs.weigh(name, day)
+            found = blocs.weigh(name, day, year=year)
         except CoverageError as error:  # no data yet on that day: said, not shown
             skipped.append(f"{error.message} {coverage_note(name, day.year) or ''}".strip())
             hint = error.hint
+            continue
+        if found.majors_lacking and not explicit:
+            found, said = long_run_instead(found, day, year)
+            swapped += [said] if said else []
+        weighed.setdefault(found.measure, found)
     if not weighed:
         raise CoverageError(" ".join(skipped), hint)
-    result = Brief(date=day, measures=list(weighed), notes=skipped)
+    result = Brief(date=day, measures=list(weighed), notes=skipped + swapped)
+    result.notes += [n for n in (partial_note(w) for w in weighed.values()) if n]
     polarity_section(result, weighed)
     top_powers_section(result, weighed)
     blocs_section(result, weighed)
     alliances_section(result, day)
+    alignment_section(result, day)
     measures_section(result, weighed)
     return result
+
+
+def default_measures(day: dt.date) -> tuple[str, ...]:
+    return LONG_RUN_MEASURES if day.year < LONG_RUN_UNTIL else DEFAULT_MEASURES
+
+
+def long_run_instead(found: blocs.Weighed, day: dt.date, year) -> tuple[blocs.Weighed, str | None]:
+    """The measure's long-run counterpart if it has a value for every major power the measure
+    lacks (milex_nmc for SIPRI's milex in 1962), and the note saying so; else the measure as is."""
+    instead = instead_of(found.measure)
+    if instead is None:
+        return found, None
+    try:
+        other = blocs.weigh(instead, day, year=year)
+    except CoverageError:
+        return found, None
+    if other.majors_lacking:
+        return found, None
+    said = (
+        f"{found.measure} ({', '.join(found.sources)}) has no {found.year} value for "
+        f"{majors_named(found.majors_lacking)}; the brief shows {instead} ({', '.join(other.sources)}) "
+        "instead, which has."
+    )
+    return other, said
+
+
+def partial_note(w: blocs.Weighed) -> str | None:
+    """For a measure lacking a major power: its shares are of the states with data, and how much
+    of the world those cover; no polarity verdict is given."""
+    if not w.majors_lacking:
+        return None
+    covered = coverage(w)
+    return (
+        f"{w.measure} {w.year}: no value for {majors_named(w.majors_lacking)}, so its shares "
+        f"are of the states with data ({covered}) and it gives no polarity verdict."
+    )
+
+
+def majors_named(codes) -> str:
+    """'the major power SUN' or 'the major powers SUN and CHN'."""
+    codes = list(codes)
+    if len(codes) == 1:
+        return f"the major power {codes[0]}"
+    return f"the major powers {', '.join(codes[:-1])} and {codes[-1]}"
+
+
+def coverage(w: blocs.Weighed) -> str:
+    """'5 of 7 major powers, 61% of world population': what the states with values cover."""
+    majors = measures_module.majors_by_year(w.year, w.year)[0]["cow"]
+    valued = set(w.values.loc[w.values["value"].notna(), "cow"])
+    said = f"{sum(c in valued for c in majors)} of {len(majors)} major powers"
+    people = measures_module.values("pop_nmc" if w.year <= 2022 else "pop", w.year).rows
+    people = people.dropna(subset=["value"])
+    if len(people):
+        inside = people.loc[people["cow"].isin(valued), "value"].sum() / people["value"].sum()
+        said += f", {percent(float(inside))} of world population"
+    return said
+
+
+def heading(measure: str, w: blocs.Weighed) -> str:
+    """A share column's heading: measure and year, and whose total when not the world's."""
+    return f"{measure} {w.year}" + (" (of states with data)" if w.majors_lacking else "")
 
 
 def polarity_section(result: Brief, weighed: dict) -> None:
@@ -77,7 +166,8 @@ def polarity_section(result: Brief, weighed: dict) -> None:
         notes += answer.notes
         sources += answer.sources
     among = "the COW major powers" if groups == {"majors"} else ", ".join(sorted(groups))
-    lines = [f"Shares within {among}, in each measure's latest data year at or before the date."]
+    years = ", ".join(sorted({str(w.year) for w in weighed.values()}))
+    lines = [f"Shares within {among}, in {years}: the last complete year before the date with data."]
     lines += [f"Rule: {rule(limits)}."] if limits else []
     lines.append(verdict_line(rows))
     table = Table(
@@ -125,14 +215,14 @@ def top_powers_section(result: Brief, weighed: dict) -> None:
         iso3 = state.iso3 if isinstance(state.iso3, str) else None
         rows.append({"rank": rank, "iso3": iso3, "cow": int(state.cow), "name": state.name, "share": shares})
     table = Table(
-        columns=["#", "state", *(f"{m} {weighed[m].year}" for m in weighed)],
+        columns=["#", "state", *(heading(m, weighed[m]) for m in weighed)],
         rows=[[str(r["rank"]), label(r), *(percent(r["share"][m]) for m in weighed)] for r in rows],
         title=f"Share of world total; ranked by {first}",
     )
     chart = Chart(
         title=f"Top {len(rows)} by {first}",
         categories=[r["iso3"] or r["name"] for r in rows],
-        series={f"{m} {weighed[m].year}": [r["share"][m] for r in rows] for m in weighed},
+        series={heading(m, weighed[m]): [r["share"][m] for r in rows] for m in weighed},
         caption=caption([s for w in weighed.values() for s in w.sources]),
     )
     result.add(
@@ -194,7 +284,7 @@ def blocs_section(result: Brief, weighed: dict) -> None:
                     },
                 }
             )
-    headers = [f"{m} {weighed[m].year}" for m in weighed]
+    headers = [heading(m, weighed[m]) for m in weighed]
     section = Section("blocs", "Blocs", rows)
     if rows:
         section.tables.append(
@@ -234,10 +324,6 @@ def blocs_section(result: Brief, weighed: dict) -> None:
         result.add(Section("scenarios", "Scenarios", scenarios, lines=lines, tables=[table]))
 
 
-def signed(share: float | None) -> str:
-    return "NA" if share is None else f"{share * 100:+.1f} points"
-
-
 def alliances_section(result: Brief, day: dt.date) -> None:
     """The largest ATOP alliances in force; past ATOP's coverage, as on its last day, labelled."""
     as_of = min(day, atop.LAST_DAY)
@@ -255,6 +341,8 @@ def alliances_section(result: Brief, day: dt.date) -> None:
         }
         for r in largest.to_dict("records")
     ]
+    for row in rows:  # an organisation's own count beside ATOP's, and why they differ
+        row["differs"] = roster_difference(row["atopid"], as_of)
     notes = list(answer.notes)
     if any(r["conditional"] for r in rows):
         notes.append("obligations marked * are conditional in ATOP.")
@@ -265,8 +353,9 @@ def alliances_section(result: Brief, day: dt.date) -> None:
             f"ATOP coverage ends {as_of.year}: the alliances shown are those in force on {as_of.isoformat()}."
         ]
         notes.append(atop.coverage_note(day))
+    lines += [r["differs"] for r in rows if r["differs"]]
     table = Table(
-        ["ATOP id", "known as", "members", "obligations", "member states (COW)"],
+        ["ATOP id", "known as", "members", "obligations", "member states"],
         [
             [
                 str(r["atopid"]),
@@ -284,6 +373,58 @@ def alliances_section(result: Brief, day: dt.date) -> None:
     )
 
 
+def alignment_section(result: Brief, day: dt.date) -> None:
+    """How the blocs compared above vote in the UN General Assembly: cohesion in the latest
+    year with votes on or before the day (members as of the day), beside the assembly's mean."""
+    from multipolar.alignment import cohesion
+
+    specs = list(blocs.major_blocs(day))
+    if "SCO" in specs and blocs.org_bloc("SCO", day, status="observer").iso3:
+        specs.insert(specs.index("SCO") + 1, "SCO+observers")
+    section = Section("alignment", "Alignment", [])
+    answer = None
+    try:
+        answer = cohesion(specs or ["NATO"], date=day)
+    except CoverageError as error:  # no UN vote yet on that day
+        section.lines.append(error.message)
+    if answer is not None and not specs:
+        section.lines.append(f"None of the blocs a brief follows existed on {day.isoformat()}.")
+        answer = None
+    if answer is not None:
+        rows = [r for r in answer.records() if r["pairs"]]
+        year = answer.params["from"]
+        assembly = rows[0]["assembly_agree"] if rows else None
+        section.data = {"year": year, "session": year - 1945, "assembly_agree": assembly, "blocs": rows}
+        mean = percent(assembly)
+        section.lines.append(
+            f"Votes of {year} (session {year - 1945}), the latest UN General Assembly year with votes on or "
+            f"before {day.isoformat()}; members as of that day. Assembly mean: {mean}."
+        )
+        if day.year > year + 1:
+            section.lines.append(
+                f"The vote data (unvotes 2021) end with {year}: later sessions are not covered."
+            )
+        section.tables.append(
+            Table(
+                ["bloc", "members voting", "agree", "S score", "vs assembly"],
+                [
+                    [
+                        r["bloc"],
+                        str(r["voting_n"]),
+                        percent(r["agree"]),
+                        decimal(r["s_score"]),
+                        signed(r["difference"]),
+                    ]
+                    for r in rows
+                ],
+                title="How often each bloc's members vote alike (mean over pairs)",
+            )
+        )
+        result.add(section, [n for n in answer.notes if "left out" in n], answer.sources)
+        return
+    result.add(section)
+
+
 def abridged(names: list[str], shown: int = 12) -> str:
     """A long member list cut to its first names (the JSON has them all)."""
     if len(names) <= shown:
@@ -299,6 +440,8 @@ def measures_section(result: Brief, weighed: dict) -> None:
             "year": w.year,
             "description": MEASURES[m],
             "sources": sources_payload(list(w.sources)),
+            "shares_of": "states with data" if w.majors_lacking else "world",
+            "coverage": coverage(w) if w.majors_lacking else None,
         }
         for m, w in weighed.items()
     ]

@@ -16,6 +16,9 @@ from typing import Any
 
 FORMATS = ("text", "md", "json", "html")
 DEFAULT_MEASURES = ("cinc", "gdp", "milex")
+# before LONG_RUN_UNTIL the World Bank has no figures and SIPRI none for the Soviet bloc and China
+LONG_RUN_MEASURES = ("cinc", "gdp_longrun", "milex_nmc")
+LONG_RUN_UNTIL = 1960
 
 
 def check_format(fmt: str) -> str:
@@ -107,6 +110,10 @@ class Brief:
         from multipolar.brief import render
 
         return render.html(self)
+
+    def _repr_html_(self) -> str:
+        """Jupyter shows the brief as its HTML report (tables, charts, notes, sources)."""
+        return self.to_html()
 
     def render(self, fmt: str) -> str:
         """The brief as text, md, json or html."""

@@ -13,7 +13,6 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-import pooch
 from filelock import FileLock
 
 from multipolar import config, files, progress
@@ -125,6 +124,8 @@ class _PoochBar:
 
 
 def _download(url: str, destination: Path, ds: Dataset) -> None:
+    import pooch  # and requests: only when something is downloaded
+
     with progress.bar(f"downloading {ds.name}", total=ds.bytes, bytes_=True) as shown:
         downloader = pooch.HTTPDownloader(progressbar=_PoochBar(shown), timeout=60)
         try:

@@ -61,3 +61,102 @@ GDELT_TEXT = {
     ),
     "SOURCEURL",
 }
+
+# GDELT columns that hold whole numbers (ids, dates as YYYYMMDD, counts, classes); the others
+# outside GDELT_TEXT are real numbers (FractionDate, GoldsteinScale, AvgTone, Lat, Long).
+GDELT_INTEGER = {
+    "GLOBALEVENTID",
+    "SQLDATE",
+    "MonthYear",
+    "Year",
+    "IsRootEvent",
+    "QuadClass",
+    "NumMentions",
+    "NumSources",
+    "NumArticles",
+    *(f"{who}Geo_Type" for who in ("Actor1", "Actor2", "Action")),
+    "DATEADDED",
+}
+
+# ICEWS Coded Event Data (Dataverse doi:10.7910/DVN/28075) tab files: a header with these names.
+ICEWS_EVENTS = [
+    "Event ID",
+    "Event Date",
+    "Source Name",
+    "Source Sectors",
+    "Source Country",
+    "Event Text",
+    "CAMEO Code",
+    "Intensity",
+    "Target Name",
+    "Target Sectors",
+    "Target Country",
+    "Story ID",
+    "Sentence Number",
+    "Publisher",
+    "City",
+    "District",
+    "Province",
+    "Country",
+    "Latitude",
+    "Longitude",
+]
+ICEWS_INTEGER = {"Event ID", "Story ID", "Sentence Number"}
+ICEWS_REAL = {"Intensity", "Latitude", "Longitude"}
+ICEWS_DATE = {"Event Date"}
+
+# PLOVER event records (openeventdata/PLOVER) as readers.plover_records flattens them.
+PLOVER_EVENTS = ["id", "date", "event", "source_code", "target_code"]
+
+# POLECAT weekly and yearly event files (Harvard Dataverse doi:10.7910/DVN/AJGVIT): tab-separated
+# with a header naming these 40 columns. No codebook could be consulted here; the layout is the
+# header as two independent readers of the published files quote it (a loader for the Temporal
+# Graph Benchmark's tkgl-polecat dataset, and a World Bank country-month pipeline), which agree
+# column for column. Some files spell "Event Intensity" as "Intensity"; multi-valued fields (the
+# actors' countries and COW codes) separate their values with "; "; "None" marks a missing value.
+POLECAT_INTENSITY_ALIASES = {"Intensity": "Event Intensity"}
+
+
+def _polecat_side(side: str) -> list[str]:
+    return [
+        f"{side} Name",
+        f"{side} Country",
+        f"{side} COW",
+        f"Primary {side} Sector",
+        f"{side} Sectors",
+        f"{side} Title",
+        f"{side} Name Raw",
+        f"Wikipedia {side} ID",
+    ]
+
+
+POLECAT_EVENTS = [
+    "Event ID",
+    "Event Date",
+    "Event Type",
+    "Event Mode",
+    "Event Intensity",
+    "Quad Code",
+    "Contexts",
+    *_polecat_side("Actor"),
+    *_polecat_side("Recipient"),
+    "Placename",
+    "City",
+    "District",
+    "Province",
+    "Country",
+    "Latitude",
+    "Longitude",
+    "GeoNames ID",
+    "Raw Placename",
+    "Feature Type",
+    "Source",
+    "Publication Date",
+    "Story People",
+    "Story Organizations",
+    "Story Locations",
+    "Language",
+    "Version",
+]
+POLECAT_DATE = {"Event Date"}
+POLECAT_REAL = {"Event Intensity", "Latitude", "Longitude"}

@@ -250,9 +250,13 @@ def _read_icews(ds: Dataset, path: Path) -> pd.DataFrame:
 
 
 def _read_plover(ds: Dataset, path: Path) -> pd.DataFrame:
+    return plover_records(path)
+
+
+def plover_records(path: Path) -> pd.DataFrame:
     """PLOVER records: one row per event (the DOCUMENT header record is not an event); actor
     lists become one text per field, joined by "; " in the record's order."""
-    records = json.loads(path.read_text(encoding="utf-8"))
+    records = json.loads(Path(path).read_text(encoding="utf-8"))
     rows = []
     for record in records:
         if record.get("event") == "DOCUMENT":

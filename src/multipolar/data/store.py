@@ -10,17 +10,22 @@ and a damaged one is converted again from the raw file, itself verified first.
 
 from __future__ import annotations
 
+import hashlib
+import pickle
+from collections.abc import Callable, Iterable
+from functools import cache
 from pathlib import Path
-
-import duckdb
-import pandas as pd
-import pyarrow as pa
-import pyarrow.parquet as pq
+from typing import TYPE_CHECKING, TypeVar
 
 from multipolar import config, files, progress
 from multipolar.data import fetch as fetching
-from multipolar.data import readers
 from multipolar.data.catalog import Dataset, dataset
+
+if TYPE_CHECKING:  # imported where used: a query that needs neither starts faster
+    import duckdb
+    import pandas as pd
+
+T = TypeVar("T")
 
 MAGIC = b"PAR1"  # a Parquet file opens and closes with it; the footer's length stands before the last
 
@@ -69,6 +74,11 @@ def path(name: str) -> Path:
 
 def convert(ds: Dataset, raw: Path) -> None:
     """Convert the verified raw file to Parquet and record the result's sha256 (under the lock)."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    from multipolar.data import readers
+
     target = parquet_path(ds)
     with progress.bar(f"converting {ds.name}", total=1) as shown:
         table = pa.Table.from_pandas(readers.read(ds, raw), preserve_index=False)
@@ -108,9 +118,56 @@ def scan(name: str) -> str:
 
 def frame(name: str, columns: list[str] | None = None) -> pd.DataFrame:
     """Dataset ``name`` (optionally some columns) as a pandas DataFrame."""
+    import pyarrow.parquet as pq
+
     return pq.read_table(path(name), columns=columns).to_pandas()
 
 
 def connect() -> duckdb.DuckDBPyConnection:
     """A fresh in-memory DuckDB connection (cheap; one per query or per panel)."""
+    import duckdb
+
     return duckdb.connect(":memory:")
+
+
+def derived(kind: str, build: Callable[[], T], inputs: Iterable[str | bytes] = ()) -> T:
+    """A table (or tables) computed from datasets and curated files, kept in the cache between
+    runs: the states' identity spells, each power measure's state-years, the major powers.
+
+    The file is named after a digest of the code and data it is made from (``made_from``: every
+    module, curated CSV and the catalog of the packages that build such tables) and of any
+    further ``inputs``, so a change to any of them builds it again. It is pickled rather than
+    Parquet because it is read at the start of quick commands that need no pyarrow, and it holds
+    Python objects (dates, dataclasses); a file that does not load is built again, never trusted.
+    """
+    digest = hashlib.sha256(made_from())
+    for part in inputs:
+        digest.update(part if isinstance(part, bytes) else part.encode())
+        digest.update(b"\0")
+    target = config.store_dir() / "derived" / f"{kind}-{digest.hexdigest()[:12]}.pickle"
+    try:
+        return pickle.loads(target.read_bytes())
+    except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ImportError, IndexError, TypeError):
+        pass  # not there yet, or damaged: built again below
+    table = build()
+    with files.replacing(target, cache=True) as tmp:
+        tmp.write_bytes(pickle.dumps(table, protocol=pickle.HIGHEST_PROTOCOL))
+    for older in target.parent.glob(f"{kind}-*.pickle"):  # built by other code: never read again
+        if older != target:
+            older.unlink(missing_ok=True)
+    return table
+
+
+DERIVED_FROM = ("data", "states", "orgs", "power")  # the packages whose code and files make them
+
+
+@cache
+def made_from() -> bytes:
+    """The sha256 of every module, CSV and JSON file of the packages in ``DERIVED_FROM``."""
+    root = Path(__file__).resolve().parents[1]
+    digest = hashlib.sha256()
+    for package in DERIVED_FROM:
+        for path in sorted((root / package).rglob("*")):
+            if path.suffix in (".py", ".csv", ".json"):
+                digest.update(path.relative_to(root).as_posix().encode() + b"\0" + path.read_bytes())
+    return digest.digest()

@@ -18,13 +18,14 @@ import calendar
 import datetime as dt
 from functools import cache, lru_cache
 
-import numpy as np
-import pandas as pd
-
+from multipolar import lazy
 from multipolar.data import store
 from multipolar.dates import change_days, stretch_start
 from multipolar.errors import InputError
 from multipolar.orgs.registry import unbroken_since
+
+np = lazy.load("numpy")
+pd = lazy.load("pandas")
 
 FIRST_DAY = dt.date(1815, 1, 1)
 LAST_DAY = dt.date(2018, 12, 31)
@@ -86,7 +87,12 @@ def _day(year, month, day, blank_is_first: bool) -> tuple[dt.date | None, bool]:
 def member_spells() -> pd.DataFrame:
     """Every ATOP member row as a day spell: atopid, cow, phase, start, end (inclusive; None while
     in force at the end of coverage), since (start of the member's unbroken membership),
-    start_day_known, end_day_known, the five obligations, conditional (list), asymm."""
+    start_day_known, end_day_known, the five obligations, conditional (list), asymm. Worked
+    out once from ATOP, then kept in the cache."""
+    return store.derived("atop_member_spells", _member_spells)
+
+
+def _member_spells() -> pd.DataFrame:
     dates = ["yrent", "moent", "dayent", "yrexit", "moexit", "dayexit"]
     flags = list(CONDITIONAL.values())
     raw = store.frame(
@@ -110,7 +116,7 @@ def member_spells() -> pd.DataFrame:
         row["conditional"] = [name for name, flag in CONDITIONAL.items() if getattr(r, flag)]
         rows.append(row)
     spells = pd.DataFrame(rows).sort_values(["atopid", "cow", "start"], ignore_index=True)
-    spells["since"] = unbroken_since(spells, ["atopid", "cow"])
+    spells["since"] = unbroken_since(spells.to_dict("records"), ["atopid", "cow"])
     return spells
 
 

@@ -10,13 +10,14 @@ from __future__ import annotations
 import datetime as dt
 from functools import cache, lru_cache
 
-import pandas as pd
-
-from multipolar.answer import Answer
+from multipolar import lazy
+from multipolar.answer import Answer, Records
 from multipolar.dates import change_days, parse_date, stretch_start
-from multipolar.errors import InputError
+from multipolar.errors import CoverageError, InputError
 from multipolar.orgs import atop, registry
 from multipolar.states import identity
+
+pd = lazy.load("pandas")  # members answers from the curated records without it
 
 CURATED = [registry.ORGANISATIONS_SOURCE, registry.MEMBERSHIPS_SOURCE]
 ALLIANCE_NAMES = [registry.ORGANISATIONS_SOURCE, registry.TREATIES_SOURCE]  # how ATOP ids are labelled
@@ -49,16 +50,27 @@ MEMBER_COLUMNS = ["iso3", "cow", "name", "status", "since", "source"]
 
 
 def members(org: str, date: str | dt.date | None = None, status: str = "member") -> Answer:
-    """The states in ``org`` on ``date`` (default today) with ``status`` ('all' for every status);
-    ``since`` is the first day of the unbroken spell in that status."""
+    """The states in ``org`` on ``date`` (default today) with ``status`` ('all' for every status;
+    'member' means the organisation's member statuses, the Security Council's permanent and elected
+    seats); ``since`` is the first day of the unbroken spell in that status. A date before the
+    organisation was founded is refused (its predecessor named); after its dissolution the answer
+    is empty with a note. ``extra['size']`` counts the rows and the states a documented gap shows
+    held the status that day for certain (Comecon had 10 members in 1980: nine dated, and Cuba,
+    known by year); ``extra['known_by_year']`` names those."""
     found = registry.organisation(org)
     day = parse_date(date, allow_future=False)
     status = _status(status)
+    if found.founded and day < found.founded:
+        raise CoverageError(*before_founding(found, day))
     rows, notes, sources = member_records(found.id, day, status)
-    frame = pd.DataFrame({c: pd.Series([r[c] for r in rows], dtype=object) for c in MEMBER_COLUMNS})
-    frame["cow"] = frame["cow"].astype("Int64")
+    table = Records(tuple(MEMBER_COLUMNS), tuple(rows), {"cow": "Int64"})  # a DataFrame when asked
     params = {"org": found.id, "date": day.isoformat(), "status": status}
-    return Answer("members", params, frame, "members", notes, sources, {"org_name": found.name})
+    listed = {r["iso3"] for r in rows}
+    by_year = sorted(
+        {g["iso3"] for g in gaps_on(found.id, day, status) if g["certain"] and g["iso3"] not in listed}
+    )
+    extra = {"org_name": found.name, "size": len(rows) + len(by_year), "known_by_year": by_year}
+    return Answer("members", params, table, "members", notes, sources, extra)
 
 
 def member_records(org_id: str, day: dt.date, status: str) -> tuple[list[dict], list[str], list[str]]:
@@ -110,16 +122,7 @@ def member_notes(org_id: str, day: dt.date, status: str, rows: list[dict]) -> tu
     """``member_records``' notes and sources for its ``rows`` (or any rows with their iso3)."""
     found = registry.organisation(org_id)
     if not found.existed_on(day):
-        notes = [f"{found.name} ({found.id}) {found.lifetime()}; it did not exist on {day.isoformat()}."]
-        for old, new in registry.successions():
-            other = old if new is found else new if old is found else None
-            if other is not None and other.existed_on(day):
-                relation = "predecessor" if other is old else "successor"
-                notes.append(
-                    f"Its {relation}, {other.name} ({other.id}), {other.lifetime()}: "
-                    f"see `multipolar members {other.id} --date {day.isoformat()}`."
-                )
-        return notes, list(CURATED)
+        return [part for part in before_founding(found, day) if part], list(CURATED)
     notes = []
     if not rows:
         notes.append(f"No state had status {status!r} in {found.id} on {day.isoformat()}.")
@@ -127,9 +130,43 @@ def member_notes(org_id: str, day: dt.date, status: str, rows: list[dict]) -> tu
         first = min((s["start"] for s in spells), default=None)
         if first is not None and first > day:
             notes.append(f"The curated data dates the first such spell from {first.isoformat()}.")
+    notes += others_note(found, day, status)
     gaps = gap_notes(found.id, day, status, {r["iso3"] for r in rows})
     sources = CURATED + ([registry.GAPS_SOURCE] if gaps else []) + STATE_NAMES
     return notes + gaps, sources
+
+
+def before_founding(found: registry.Organisation, day: dt.date) -> tuple[str, str | None]:
+    """Why ``found`` has no members on ``day`` (outside its life), and where to look instead: its
+    predecessor or successor that existed that day, else the days it existed."""
+    problem = f"{found.name} ({found.id}) {found.lifetime()}; it did not exist on {day.isoformat()}."
+    for old, new in registry.successions():
+        other = old if new is found else new if old is found else None
+        if other is not None and other.existed_on(day):
+            relation = "predecessor" if other is old else "successor"
+            return problem, (
+                f"Its {relation}, {other.name} ({other.id}), {other.lifetime()}: "
+                f"see `multipolar members {other.id} --date {day.isoformat()}`."
+            )
+    if found.founded and day < found.founded:
+        return problem, f"Ask for a day from {found.founded.isoformat()} on."
+    return problem, None
+
+
+def others_note(found: registry.Organisation, day: dt.date, status: str) -> list[str]:
+    """For a query of members: who else holds a status in the organisation that day, and how
+    (the CIS's participating Ukraine and associate Turkmenistan, the UN's observer states)."""
+    if status != "member":
+        return []
+    others = [
+        s
+        for s in registry.spell_records(found.id)
+        if not found.counts("member", s["status"]) and registry.holds_on(s, day)
+    ]
+    if not others:
+        return []
+    named = ", ".join(f"{state_name(s['iso3'], day)} ({s['status'].replace('_', ' ')})" for s in others)
+    return [f"Also in {found.id} on {day.isoformat()}, not as members: {named}. `--status all` lists them."]
 
 
 def gaps_on(org_id: str, day: dt.date, status: str) -> list[dict]:
@@ -216,6 +253,49 @@ def history(org: str) -> Answer:
     return Answer("history", {"org": found.id}, rows, "events", notes, CURATED + STATE_NAMES, extra)
 
 
+CHANGE_COLUMNS = [
+    "date",
+    "org",
+    "event",
+    "iso3",
+    "cow",
+    "name",
+    "status",
+    "previous_status",
+    "source",
+    "note",
+]
+
+
+def changes(start: str | dt.date, end: str | dt.date, org: str | None = None) -> Answer:
+    """Every join, exit and status change across the registry (or in ``org``) dated from ``start``
+    to ``end``, both included, in date order: ``history``'s events of each organisation, whose
+    date is the first day of the new situation."""
+    first, last = parse_date(start), parse_date(end)
+    if last < first:
+        raise InputError(
+            f"The range {first.isoformat()} to {last.isoformat()} runs backwards.", "Give --from before --to."
+        )
+    ids = [registry.organisation(org).id] if org else list(registry.organisations())
+    parts = []
+    for org_id in ids:
+        events = _history_events(org_id)
+        parts.append(events[(events["date"] >= first) & (events["date"] <= last)].assign(org=org_id))
+    rows = pd.concat(parts, ignore_index=True) if parts else pd.DataFrame(columns=CHANGE_COLUMNS)
+    rows = rows.sort_values(["date", "org", "event", "name"], key=_event_order, ignore_index=True)
+    rows = rows[CHANGE_COLUMNS].astype({"cow": "Int64"})
+    params = {"from": first.isoformat(), "to": last.isoformat(), "org": ids[0] if org else None}
+    notes = (
+        [] if len(rows) else [f"No membership changed between {first.isoformat()} and {last.isoformat()}."]
+    )
+    return Answer("changes", params, rows, "changes", notes, CURATED + STATE_NAMES)
+
+
+@cache
+def _history_events(org_id: str) -> pd.DataFrame:
+    return history(org_id).rows
+
+
 def memberships(country: str, date: str | dt.date | None = None) -> Answer:
     """Every curated organisation and ATOP alliance ``country`` belongs to on ``date``, with its
     status and (for alliances) the obligations it undertook."""
@@ -295,15 +375,19 @@ def alliances(date: str | dt.date | None = None, obligation: str | None = None) 
     if wanted:
         table = table[table[wanted]]
     labels = registry.atop_labels(day)
-    abbreviations = _abbreviations(day)
+    named = state_labels({c for cows in table["members"] for c in cows}, day)
     table = table.merge(atop.alliance_dates()[["atopid", "start"]], on="atopid", how="left")
     table["name"] = [labels.get(a, "") for a in table["atopid"]]
     table["cows"] = table["members"]
-    table["members"] = [[abbreviations.get(c, str(c)) for c in cows] for cows in table["cows"]]
+    table["members"] = [[named[c] for c in cows] for cows in table["cows"]]
+    uncertain = current[current["atopid"].isin(table["atopid"])]
     notes.extend(
-        atop.uncertain_day_notes(current[current["atopid"].isin(table["atopid"])], day, abbreviations)
+        atop.uncertain_day_notes(uncertain, day, state_labels(set(uncertain["cow"]), day, codes=False))
     )
-    notes.append("ATOP alliances have no names; 'name' labels those a curated organisation's treaty codes.")
+    notes.append(
+        "ATOP alliances have no names; 'name' gives the treaty's (orgs/data/treaties.csv) or the curated "
+        "organisation's whose treaty it codes, where known."
+    )
     return Answer(
         "alliances",
         params,
@@ -332,7 +416,9 @@ def alliance(atopid: int | str, date: str | dt.date | None = None) -> Answer:
             notes.append(note)
         current = atop.in_force(day)
         spells = current[current["atopid"] == number]
-        notes.extend(atop.uncertain_day_notes(spells, day, _abbreviations(day)))
+        notes.extend(
+            atop.uncertain_day_notes(spells, day, state_labels(set(spells["cow"]), day, codes=False))
+        )
     elif not (spells["start_day_known"].all() and spells["end_day_known"].all()):
         notes.append(
             "Where ATOP gives only the month of an entry or exit, the whole month counts as in force."
@@ -460,11 +546,63 @@ def _with_names(table: pd.DataFrame, key: str, day: dt.date) -> pd.DataFrame:
     return out
 
 
-def _abbreviations(day: dt.date) -> dict[int, str]:
-    """COW code -> COW abbreviation on ``day`` (falling back to any spell of that code)."""
-    spells = pd.concat([identity.entities(), identity.valid_on(day)]).dropna(subset=["cow", "cow_abb"])
-    spells = spells.drop_duplicates("cow", keep="last")
-    return {int(c): a for c, a in zip(spells["cow"], spells["cow_abb"], strict=True)}
+def roster_difference(atopid: int, day: dt.date) -> str | None:
+    """Why an ATOP alliance and the curated organisation that its treaty codes count different
+    states on ``day``, or None if they agree. ATOP's NATO (3180) lists Albania and Croatia from
+    2008-07-09, the day it dates their entry, while they joined NATO on 2009-04-01."""
+    owners = [o for o in registry.organisations().values() if atopid in o.atop_ids and o.existed_on(day)]
+    if not owners:
+        return None
+    spells = [r for r in atop.in_force_records(day) if r["atopid"] == atopid]
+    named = state_labels([r["cow"] for r in spells], day)
+    entry = {named[r["cow"]]: r["since"] for r in spells}
+    said = []
+    for org in owners:
+        members = {r["iso3"] for r in holders(org.id, day, "member")}
+        if set(entry) == members:
+            continue
+        clauses = []
+        only_atop = []
+        for code in sorted(set(entry) - members):
+            joined = _joins(org.id, code, day)
+            later = f"; a member of {org.id} from {joined.isoformat()}" if joined else ""
+            name = state_name(code, day) if len(code) == 3 else code
+            only_atop.append(f"{name} (from {entry[code].isoformat()}{later})")
+        if only_atop:
+            clauses.append(f"ATOP also lists {', '.join(only_atop)}")
+        if only_org := sorted(members - set(entry)):
+            names = ", ".join(state_name(code, day) for code in only_org)
+            clauses.append(f"{org.id} counts {names}, which ATOP does not list in this alliance")
+        said.append(
+            f"ATOP {atopid} lists {len(entry)} states on {day.isoformat()}, {org.id} had {len(members)} "
+            f"members: {'; '.join(clauses)}."
+        )
+    return " ".join(said) or None
+
+
+def _joins(org_id: str, iso3: str, day: dt.date) -> dt.date | None:
+    """The first day after ``day`` on which ``iso3`` became a member of ``org_id``, if it did."""
+    later = [
+        s["start"]
+        for s in registry.spell_records(org_id)
+        if s["iso3"] == iso3 and s["status"] == "member" and s["start"] > day
+    ]
+    return min(later) if later else None
+
+
+def state_labels(cows, day: dt.date, codes: bool = True) -> dict[int, str]:
+    """COW code -> how answers name the state on ``day``: in lists, its ISO3 code (``codes``),
+    else (states ISO never coded: Bavaria, Two Sicilies) its name; in sentences, its name; else
+    'COW n'. Never COW's letter codes, which clash with ISO3 (COW's MNG is Montenegro, ISO's
+    Mongolia)."""
+    out = {}
+    for cow in cows:
+        record = identity.record_on("cow", int(cow), day)
+        if record is None:
+            out[int(cow)] = f"COW {cow}"
+        else:
+            out[int(cow)] = (record["iso3"] if codes else None) or record["name"]
+    return out
 
 
 def _alliances_of(cow: int | None, current: pd.DataFrame) -> pd.DataFrame:

@@ -6,18 +6,25 @@ make a state a member when nothing else is asked: 'member' unless the organisati
 otherwise, as the Security Council's 'permanent' and 'elected'); ``memberships.csv`` one row per
 spell of a state in a status (start and end inclusive, empty end = ongoing). Conventions for
 choosing dates are in docs/membership-data.md.
+
+The files are read with the ``csv`` module into plain records, which the per-day questions use
+(``multipolar members NATO`` needs no pandas); ``spells()``, ``gaps()`` and ``on()`` give the
+same rows as DataFrames for the analyses that want tables.
 """
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-import pandas as pd
-
+from multipolar import lazy
 from multipolar.errors import AmbiguousNameError, unknown
+
+pd = lazy.load("pandas")
 
 DATA = Path(__file__).parent / "data"
 ORGANISATIONS_FILE = DATA / "organisations.csv"
@@ -44,6 +51,7 @@ class Organisation:
     atop_ids: tuple[int, ...]
     source: str
     member_statuses: tuple[str, ...] = ("member",)  # what 'member' means in this organisation
+    cow_igo: tuple[str, ...] = ()  # the Correlates of War IGO organisation(s) it corresponds to
 
     def statuses_meant(self, status: str) -> tuple[str, ...] | None:
         """The spell statuses a query for ``status`` means here: 'all' -> None (every status),
@@ -53,9 +61,11 @@ class Organisation:
         return self.member_statuses if status == "member" else (status,)
 
     def counts(self, status: str, spell_status: str) -> bool:
-        """Does a spell in ``spell_status`` answer a query for ``status``?"""
+        """Does a spell in ``spell_status`` answer a query for ``status``? It does if the status is
+        meant, or if it is also the meant one (``statuses.csv``: an observer in an accession
+        procedure is still an observer, a member that froze its participation still a member)."""
         meant = self.statuses_meant(status)
-        return meant is None or spell_status in meant
+        return meant is None or spell_status in meant or status_also().get(spell_status) in meant
 
     def existed_on(self, date: dt.date) -> bool:
         started = self.founded is None or self.founded <= date
@@ -69,14 +79,24 @@ class Organisation:
         return f"was founded on {founded}"
 
 
+def _read(path: Path) -> list[dict[str, str]]:
+    """A curated CSV's rows, every field a string ('' when empty)."""
+    with open(path, newline="", encoding="utf-8") as handle:
+        return list(csv.DictReader(handle))
+
+
 def _date(value) -> dt.date | None:
-    if value is None or pd.isna(value) or str(value).strip() == "":
+    if value is None or str(value).strip() == "":
         return None
     return dt.date.fromisoformat(str(value).strip())
 
 
+def _number(value) -> int | None:
+    return None if value is None or str(value).strip() == "" else int(value)
+
+
 def _split(value) -> list[str]:
-    if value is None or pd.isna(value):
+    if value is None:
         return []
     return [part.strip() for part in str(value).split(";") if part.strip()]
 
@@ -84,19 +104,19 @@ def _split(value) -> list[str]:
 @cache
 def organisations() -> dict[str, Organisation]:
     """Every curated organisation by id, in file order."""
-    table = pd.read_csv(ORGANISATIONS_FILE, dtype=str, keep_default_na=False)
     out = {}
-    for r in table.itertuples(index=False):
-        out[r.id] = Organisation(
-            id=r.id,
-            name=r.name,
-            aliases=tuple(_split(r.aliases)),
-            founded=_date(r.founded),
-            dissolved=_date(r.dissolved),
-            kind=r.kind,
-            atop_ids=tuple(int(a) for a in _split(r.atop_ids)),
-            source=r.source,
-            member_statuses=tuple(_split(r.member_statuses)) or ("member",),
+    for r in _read(ORGANISATIONS_FILE):
+        out[r["id"]] = Organisation(
+            id=r["id"],
+            name=r["name"],
+            aliases=tuple(_split(r["aliases"])),
+            founded=_date(r["founded"]),
+            dissolved=_date(r["dissolved"]),
+            kind=r["kind"],
+            atop_ids=tuple(int(a) for a in _split(r["atop_ids"])),
+            source=r["source"],
+            member_statuses=tuple(_split(r["member_statuses"])) or ("member",),
+            cow_igo=tuple(_split(r["cow_igo"])),
         )
     return out
 
@@ -139,24 +159,33 @@ def spells() -> pd.DataFrame:
 
 @cache
 def _spells() -> pd.DataFrame:
-    table = pd.read_csv(MEMBERSHIPS_FILE, dtype=str, keep_default_na=False)
-    table["cow"] = pd.to_numeric(table["cow"].replace("", None)).astype("Int64")
-    table["start"] = [_date(v) for v in table["start"]]
-    table["end"] = [_date(v) or pd.NaT for v in table["end"]]
-    table = table.sort_values(["org", "iso3", "start"], ignore_index=True)
-    table["since"] = unbroken_since(table, ["org", "iso3", "status"])
+    table = pd.DataFrame(_spell_rows())
+    table["cow"] = table["cow"].astype("Int64")
+    table["end"] = [pd.NaT if end is None else end for end in table["end"]]
     return table
+
+
+@cache
+def _spell_rows() -> tuple[dict, ...]:
+    """memberships.csv as records (cow int or None, start and end dates, end None while ongoing),
+    sorted by org, iso3 and start, each with its ``since``."""
+    rows = [
+        {**r, "cow": _number(r["cow"]), "start": _date(r["start"]), "end": _date(r["end"])}
+        for r in _read(MEMBERSHIPS_FILE)
+    ]
+    rows.sort(key=lambda r: (r["org"], r["iso3"], r["start"]))
+    for row, since in zip(rows, unbroken_since(rows, ["org", "iso3", "status"]), strict=True):
+        row["since"] = since
+    return tuple(rows)
 
 
 @cache
 def gaps() -> pd.DataFrame:
     """Spells known to exist whose days could not be confirmed, so they are not in the
-    memberships file: org, iso3, status, from_year, to_year (NA = ongoing), note, source.
+    memberships file: org, iso3, cow, status, from_year, to_year (NA = ongoing), note, source.
     Answers name them instead of staying silent about a member they cannot date."""
-    table = pd.read_csv(GAPS_FILE, dtype=str, keep_default_na=False)
-    for column in ("from_year", "to_year"):
-        table[column] = pd.to_numeric(table[column].replace("", None)).astype("Int64")
-    return table
+    table = pd.DataFrame(_gap_rows())
+    return table.astype({"cow": "Int64", "from_year": "Int64", "to_year": "Int64"})
 
 
 def gap_records(org: str) -> tuple[dict, ...]:
@@ -165,12 +194,18 @@ def gap_records(org: str) -> tuple[dict, ...]:
 
 
 @cache
+def _gap_rows() -> tuple[dict, ...]:
+    return tuple(
+        {**r, "cow": _number(r["cow"]), "from_year": int(r["from_year"]), "to_year": _number(r["to_year"])}
+        for r in _read(GAPS_FILE)
+    )
+
+
+@cache
 def _gap_records() -> dict[str, tuple[dict, ...]]:
     out: dict[str, list[dict]] = {}
-    for row in gaps().to_dict("records"):
-        row["from_year"] = int(row["from_year"])
-        row["to_year"] = None if pd.isna(row["to_year"]) else int(row["to_year"])
-        out.setdefault(row["org"], []).append(row)
+    for row in _gap_rows():
+        out.setdefault(row["org"], []).append(dict(row))
     return {org: tuple(rows) for org, rows in out.items()}
 
 
@@ -178,15 +213,26 @@ def _gap_records() -> dict[str, tuple[dict, ...]]:
 def entity_names() -> dict[str, dict]:
     """Members the state lists do not hold (Palestine, the Holy See, the SADR, Zanzibar, economies
     such as Hong Kong): iso3 -> {cow, name, note, source}, from ``entities.csv``."""
-    table = pd.read_csv(ENTITIES_FILE, dtype=str, keep_default_na=False)
-    return {r["iso3"]: r for r in table.to_dict("records")}
+    return {r["iso3"]: r for r in _read(ENTITIES_FILE)}
 
 
 @cache
 def statuses() -> dict[str, str]:
     """The status vocabulary, 'member' first: status -> what it means (``statuses.csv``)."""
-    table = pd.read_csv(STATUSES_FILE, dtype=str, keep_default_na=False)
-    return dict(zip(table["status"], table["meaning"], strict=True))
+    return {r["status"]: r["meaning"] for r in _read(STATUSES_FILE)}
+
+
+@cache
+def status_also() -> dict[str, str]:
+    """Status -> the status its holders also hold (accession -> observer, frozen -> member)."""
+    return {r["status"]: r["also"] for r in _read(STATUSES_FILE) if r["also"]}
+
+
+def held_as(org_id: str, status: str) -> tuple[str, ...]:
+    """The spell statuses that hold ``status`` in the organisation (its member statuses for
+    'member', and the statuses that also are it)."""
+    org = organisations()[org_id]
+    return tuple(s for s in statuses() if org.counts(status, s))
 
 
 def holds_on(spell: dict, date: dt.date) -> bool:
@@ -194,17 +240,18 @@ def holds_on(spell: dict, date: dt.date) -> bool:
     return spell["start"] <= date and (spell["end"] is None or date <= spell["end"])
 
 
-@cache
 def spell_records(org: str) -> tuple[dict, ...]:
     """The spells of one organisation id as plain dicts (end None while ongoing), in the order
     of ``spells``: per-day questions about one organisation without pandas."""
-    table = _spells()[_spells()["org"] == org]
-    out = []
-    for row in table.to_dict("records"):
-        row["cow"] = None if pd.isna(row["cow"]) else int(row["cow"])
-        row["end"] = None if pd.isna(row["end"]) else row["end"]
-        out.append(row)
-    return tuple(out)
+    return _spells_by_org().get(org, ())
+
+
+@cache
+def _spells_by_org() -> dict[str, tuple[dict, ...]]:
+    out: dict[str, list[dict]] = {}
+    for row in _spell_rows():
+        out.setdefault(row["org"], []).append(dict(row))
+    return {org: tuple(rows) for org, rows in out.items()}
 
 
 def on(date: dt.date, org: str | None = None) -> pd.DataFrame:
@@ -214,19 +261,20 @@ def on(date: dt.date, org: str | None = None) -> pd.DataFrame:
     return table[(table["start"] <= date) & (ends >= date)].reset_index(drop=True)
 
 
-def unbroken_since(table: pd.DataFrame, keys: list[str]) -> list[dt.date]:
-    """For spells sorted by ``keys`` and start: the start of the unbroken run each belongs to.
-    A spell continues the run of the spells before it with the same keys if it begins by the day
-    after the run's last day (a split in the file, a new ATOP phase, a new COW code)."""
+def unbroken_since(spells: Iterable[Mapping], keys: list[str]) -> list[dt.date]:
+    """For spells (records with ``keys``, start and end, end None while open) sorted by ``keys``
+    and start: the start of the unbroken run each belongs to. A spell continues the run of the
+    spells before it with the same keys if it begins by the day after the run's last day (a
+    split in the file, a new ATOP phase, a new COW code)."""
     since: list[dt.date] = []
     run_key = run_start = run_end = None  # run_end None: the run is still open
-    for r in table.itertuples(index=False):
-        key = tuple(getattr(r, k) for k in keys)
-        end = None if pd.isna(r.end) else r.end
-        if key == run_key and (run_end is None or r.start <= run_end + dt.timedelta(days=1)):
+    for r in spells:
+        key = tuple(r[k] for k in keys)
+        end = r["end"]
+        if key == run_key and (run_end is None or r["start"] <= run_end + dt.timedelta(days=1)):
             run_end = None if run_end is None or end is None else max(run_end, end)
         else:
-            run_key, run_start, run_end = key, r.start, end
+            run_key, run_start, run_end = key, r["start"], end
         since.append(run_start)
     return since
 
@@ -239,11 +287,11 @@ def successions() -> list[tuple[Organisation, Organisation]]:
     for old in organisations().values():
         if old.dissolved is None:
             continue
-        last = set(on(old.dissolved, old.id)["iso3"])
+        last = {s["iso3"] for s in spell_records(old.id) if holds_on(s, old.dissolved)}
         for new in organisations().values():
             if new.founded not in (old.dissolved, old.dissolved + dt.timedelta(days=1)):
                 continue
-            first = set(on(new.founded, new.id)["iso3"])
+            first = {s["iso3"] for s in spell_records(new.id) if holds_on(s, new.founded)}
             if last and len(last & first) * 2 > len(last):
                 pairs.append((old, new))
     return pairs
@@ -252,9 +300,10 @@ def successions() -> list[tuple[Organisation, Organisation]]:
 @cache
 def treaties() -> dict[int, str]:
     """ATOP id -> the treaty's name, for the ATOP alliances that an organisation's name would
-    misdescribe (the Rio Treaty is not the OAS) or that no organisation codes."""
-    table = pd.read_csv(TREATIES_FILE, dtype={"atopid": int, "treaty": str, "source": str})
-    return dict(zip(table["atopid"], table["treaty"], strict=True))
+    misdescribe (the Rio Treaty is not the OAS) or that no organisation codes (``treaties.csv``:
+    one row per alliance with the date it was signed, the COW codes of its signatories and the
+    source of the name)."""
+    return {int(r["atopid"]): r["treaty"] for r in _read(TREATIES_FILE)}
 
 
 def atop_labels(day: dt.date | None = None) -> dict[int, str]:

@@ -15,6 +15,7 @@ import datetime as dt
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 from pathlib import Path
 
 import pandas as pd
@@ -23,8 +24,8 @@ from multipolar import progress
 from multipolar.answer import Answer
 from multipolar.dates import parse_date
 from multipolar.errors import CoverageError, InputError, MultipolarError, UnknownNameError
-from multipolar.orgs import alliances, members, registry
-from multipolar.orgs.queries import gap_notes
+from multipolar.orgs import alliances, registry
+from multipolar.orgs.queries import gap_notes, member_notes
 from multipolar.power import measures, polarity
 from multipolar.power.plot import check_path, line_chart, require_values
 from multipolar.power.polarity import _span  # the project's one way of writing year runs
@@ -57,37 +58,61 @@ class Weighed:
     majors_lacking: tuple[str, ...] = ()  # major powers (iso3) with no value this year
 
     def members_of(self, bloc: Bloc) -> pd.DataFrame:
+        return self.values.iloc[sorted(self._positions(bloc))]
+
+    @cached_property
+    def _lookup(self) -> tuple[dict, dict, list[float], list[float]]:
+        """Row positions by COW code and by ISO3, and the values and shares: a brief asks about
+        dozens of blocs, and set look-ups answer each without filtering the table again."""
         rows = self.values
-        return rows[rows["cow"].isin(bloc.cow) | rows["iso3"].isin(bloc.iso3)]
+        by_cow: dict[int, list[int]] = {}
+        by_iso: dict[str, list[int]] = {}
+        for position, (cow, iso3) in enumerate(zip(rows["cow"], rows["iso3"], strict=True)):
+            by_cow.setdefault(int(cow), []).append(position)
+            if isinstance(iso3, str):
+                by_iso.setdefault(iso3, []).append(position)
+        return by_cow, by_iso, rows["value"].tolist(), rows["share"].tolist()
+
+    def _positions(self, bloc: Bloc) -> set[int]:
+        by_cow, by_iso, _, _ = self._lookup
+        found = {p for cow in bloc.cow if cow is not None for p in by_cow.get(int(cow), ())}
+        return found | {p for iso3 in bloc.iso3 for p in by_iso.get(iso3, ())}
+
+    def _total(self, bloc: Bloc, column: int) -> float | None:
+        """The members' summed values (column 2) or shares (3), NA as ``value`` and ``share`` say."""
+        numbers = [self._lookup[column][p] for p in self._positions(bloc)]
+        numbers = [n for n in numbers if n == n]  # NaN is no number: left out, never 0
+        return float(sum(numbers)) if numbers and not self.majors_missing(bloc) else None
 
     def value(self, bloc: Bloc) -> float | None:
         """The members' summed value; None (NA) when no member has one, or a major power has none."""
-        found = self.members_of(bloc)["value"]
-        return float(found.sum()) if found.notna().any() and not self.majors_missing(bloc) else None
+        return self._total(bloc, 2)
 
     def share(self, bloc: Bloc) -> float | None:
         """The members' summed share of the world; None (NA) when no member has a value, or a
         major power among them has none (the rest would stand for the bloc, as if it were 0)."""
-        found = self.members_of(bloc)["share"]
-        return float(found.sum()) if found.notna().any() and not self.majors_missing(bloc) else None
+        return self._total(bloc, 3)
 
     def absent(self, bloc: Bloc) -> list[tuple[str, int | None]]:
         """Members (iso3, cow) with no value this year."""
-        found = self.members_of(bloc).dropna(subset=["value"])
-        have_cow, have_iso = set(found["cow"]), set(found["iso3"].dropna())
+        by_cow, by_iso, values, _ = self._lookup
+
+        def valued(positions) -> bool:
+            return any(values[p] == values[p] for p in positions)
+
         return [
             (iso, cow)
             for iso, cow in zip(bloc.iso3, bloc.cow, strict=True)
-            if iso not in have_iso and (cow is None or cow not in have_cow)
+            if not valued(by_iso.get(iso, ())) and (cow is None or not valued(by_cow.get(int(cow), ())))
         ]
+
+    @cached_property
+    def _majors(self) -> set[int]:
+        return set(measures.majors_by_year(self.year, self.year)[0]["cow"])
 
     def majors_missing(self, bloc: Bloc) -> list[str]:
         """Members without a value that are major powers this year (the bloc's sum is then NA)."""
-        gone = self.absent(bloc)
-        if not gone:
-            return []
-        majors = set(measures.majors_by_year(self.year, self.year)[0]["cow"])
-        return [iso for iso, cow in gone if cow in majors]
+        return [iso for iso, cow in self.absent(bloc) if cow in self._majors]
 
     def missing(self, bloc: Bloc) -> str | None:
         """A note naming members with no value this year: left out of sums, never counted as 0;
@@ -104,18 +129,41 @@ class Weighed:
         return f"{bloc.name}: no {self.measure} value in {self.year} for {names}; left out (missing, not 0)."
 
 
-def weigh(measure: str, date: dt.date, weights: Mapping[str, float] | str | None = None) -> Weighed:
-    """The measure's values in its latest data year at or before the date's year."""
+def weigh(
+    measure: str,
+    date: dt.date,
+    weights: Mapping[str, float] | str | None = None,
+    year: int | None = None,
+) -> Weighed:
+    """The measure's values as they stood on ``date``: in the last complete year before it (the
+    year before, unless the date is 31 December), or the latest year with data before that; with
+    ``year``, in that year (or the latest with data before it). A day in 2022 is not described by
+    figures for all of 2022."""
     name = measures.measure_name(measure)
     measures.check_year(date.year)  # before 1816 no measure has data: said as such
-    year = measures.latest_year(name, date.year, weights)
-    if year is None:
-        raise CoverageError(f"No {name} data on or before {date.year}.", covering_hint(date.year))
-    weighed = weigh_year(name, year, weights)
-    if year == date.year:
+    through = measures.check_year(year) if year is not None else complete_year(date)
+    found = measures.latest_year(name, through, weights)
+    if found is None and year is None:  # no complete year before the day (1816): the day's own
+        found = measures.latest_year(name, date.year, weights)
+    if found is None:
+        raise CoverageError(f"No {name} data on or before {through}.", covering_hint(through))
+    weighed = weigh_year(name, found, weights)
+    if year is not None and found == year:
         return weighed
-    said = f"{name}: the latest data at or before {date.isoformat()} are for {year}; figures are {year}'s."
+    if year is not None:
+        said = f"{name}: no data for {year}; figures are for {found}, the latest year before it with data."
+    elif found == through:
+        said = f"{name}: figures are for {found}, the last complete year before {date.isoformat()}."
+    elif found < through:
+        said = f"{name}: figures are for {found}, the latest year with data before {date.isoformat()}."
+    else:
+        said = f"{name}: no complete year with data before {date.isoformat()}; figures are for {found}."
     return replace(weighed, notes=(*weighed.notes, said))
+
+
+def complete_year(date: dt.date) -> int:
+    """The last calendar year that had ended by the end of ``date``."""
+    return date.year if (date.month, date.day) == (12, 31) else date.year - 1
 
 
 def covering_hint(year: int) -> str:
@@ -174,18 +222,21 @@ def org_bloc(name: str, date: dt.date, status: str = "member") -> Bloc:
     no member spell in force yet).
     """
     org = registry.organisation(name)
-    rows = registry.on(date, org.id)
-    rows = rows[rows["status"] == status]
-    notes = () if len(rows) else tuple(members(org.id, date, status=status).notes)
+    rows = [
+        spell
+        for spell in registry.spell_records(org.id)
+        if registry.holds_on(spell, date) and org.counts(status, spell["status"])
+    ]
+    notes = () if rows else tuple(member_notes(org.id, date, status, [])[0])
     sources = (registry.ORGANISATIONS_SOURCE, registry.MEMBERSHIPS_SOURCE)
-    if len(rows) and (gaps := gap_notes(org.id, date, status, set(rows["iso3"]))):
+    if rows and (gaps := gap_notes(org.id, date, status, {r["iso3"] for r in rows})):
         # states known to belong whose days are not curated: named, since the bloc lacks them
         notes = tuple(f"{org.id}: n{gap[1:]}" for gap in gaps)
         sources += (registry.GAPS_SOURCE,)
     return Bloc(
         name=org.id,
-        iso3=tuple(rows["iso3"]),
-        cow=tuple(None if pd.isna(c) else int(c) for c in rows["cow"]),
+        iso3=tuple(r["iso3"] for r in rows),
+        cow=tuple(r["cow"] for r in rows),
         origin=f"{org.name} on {date.isoformat()} ({status}s)",
         sources=sources,
         notes=notes,
@@ -354,7 +405,8 @@ def merge_groups(blocs: dict[str, Bloc], groups: list[list[str]], lookup: Blocs)
 def merged_polarity(weighed: Weighed, blocs: Iterable[Bloc]) -> tuple[dict, list[str]]:
     """Polarity with each bloc as one actor and every other state as itself.
 
-    A state in two blocs counts once, with the bloc listed first (said in the notes). If a major
+    A state in two blocs counts once, in the bloc listed first (said in the notes; the bloc table
+    counts it in each). If a major
     power has no value that year the indices are NA, with ``missing`` naming it, as in
     ``mp.polarity``: shares of a world without it would describe a different system.
     """
@@ -362,18 +414,23 @@ def merged_polarity(weighed: Weighed, blocs: Iterable[Bloc]) -> tuple[dict, list
         return {c: None for c in polarity.COLUMNS} | {"missing": ", ".join(weighed.majors_lacking)}, []
     rows = weighed.values.dropna(subset=["value"])
     taken = pd.Series(False, index=rows.index)
+    owner = pd.Series("", index=rows.index)  # the bloc that counts each state as an actor
     shares: dict[str, float] = {}
     notes = []
     for b in blocs:
         inside = rows["cow"].isin(b.cow) | rows["iso3"].isin(b.iso3)
         if not inside.any():
             continue  # a bloc with no member valued this year is no actor
-        twice = rows.loc[inside & taken, "iso3"]
-        if len(twice):
+        twice = inside & taken
+        if twice.any():
+            first = " and ".join(dict.fromkeys(owner[twice]))
             notes.append(
-                f"{', '.join(twice.astype(str))} also in {b.name}: counted once, with the bloc listed first."
+                f"{', '.join(rows.loc[twice, 'iso3'].astype(str))} belong to {first} and to {b.name}: the "
+                f"table counts them in each bloc; polarity with blocs as single actors counts them once, "
+                f"in {first} (the bloc listed first)."
             )
         shares[b.name] = float(rows.loc[inside & ~taken, "share"].sum())
+        owner[inside & ~taken] = b.name
         taken |= inside
     for row in rows[~taken].itertuples(index=False):
         shares[row.iso3 if isinstance(row.iso3, str) else str(row.cow)] = float(row.share)

@@ -212,7 +212,12 @@ def _known_at_all(identify, name: str) -> bool:
 
 @cache
 def labels() -> pd.DataFrame:
-    """COW code and year → iso3 and name of the state at the year's end (or last in the year)."""
+    """COW code and year → iso3 and name of the state at the year's end (or last in the year);
+    worked out once, then kept in the cache."""
+    return store.derived("state_year_labels", _labels, [str(dt.date.today().year)])
+
+
+def _labels() -> pd.DataFrame:
     from multipolar.states.identity import entities
 
     spells = entities()

@@ -42,7 +42,8 @@ INSTEAD: dict[str, str] = {
     "net_resources_longrun": "net_resources",
 }
 
-# blocs: power/blocs.py draws it with plot.line_chart; alignment, cohesion, network: alignment/charts.py
-CHART_KINDS = ("polarity", "shares", "blocs", "alignment", "cohesion", "network")
+# blocs: power/blocs.py draws it with plot.line_chart; alignment, cohesion, network: alignment/charts.py;
+# membership: power/membership.py (an organisation's states over time, coloured by status)
+CHART_KINDS = ("polarity", "shares", "blocs", "alignment", "cohesion", "network", "membership")
 
 POLE_RATIO = 1 / 3  # a pole holds more than this part of the leader's share (polarity.py)

@@ -17,6 +17,7 @@ from functools import cache
 import pandas as pd
 
 from multipolar.answer import Answer
+from multipolar.data import store
 from multipolar.data.catalog import catalog
 from multipolar.dates import parse_year
 from multipolar.errors import CoverageError, InputError, unknown
@@ -113,7 +114,8 @@ def series(measure: str, weights: Mapping[str, float] | str | None = None) -> ca
 
 @cache
 def _series(name: str) -> caps.Series:
-    return _LOADERS[name]()
+    """A measure's state-years, built from its source once and then kept in the cache."""
+    return store.derived(f"measure_{name}", _LOADERS[name])
 
 
 @cache
@@ -226,7 +228,12 @@ def system_note(year: int) -> str | None:
 
 @cache
 def _majors() -> tuple[pd.DataFrame, dict[str, list[tuple[int, str]]]]:
-    """Major powers at every year's end over the state system's coverage, and each year's notes."""
+    """Major powers at every year's end over the state system's coverage, and each year's notes
+    (worked out once, then kept in the cache)."""
+    return store.derived("major_powers", _find_majors, [dt.date.today().isoformat()])
+
+
+def _find_majors() -> tuple[pd.DataFrame, dict[str, list[tuple[int, str]]]]:
     from multipolar.states.system import coverage, major_powers
 
     rows, said_in = [], {}

@@ -86,7 +86,10 @@ def line_chart(
     axes[0].set_title(title, loc="left", fontsize=13)
     if lower:
         axes[1].set_ylabel(next(iter(lower.values())))
+    from matplotlib.ticker import MaxNLocator
+
     for axis in axes:
+        axis.xaxis.set_major_locator(MaxNLocator(integer=True))  # years, never 2002.5
         axis.grid(True, alpha=0.3)
         axis.spines[["top", "right"]].set_visible(False)
         if axis.get_legend_handles_labels()[0]:
@@ -131,14 +134,20 @@ def plot(
     end: int | str | None = None,
     among: str = "majors",
     weights: Mapping[str, float] | str | None = None,
+    org: str | None = None,
     **alignment: object,
 ) -> Answer:
     """Draw a chart to ``path`` (.png, .svg or .pdf); the Answer holds the plotted numbers.
     The alignment, cohesion and network charts take their own options (``state``, ``with_``,
-    ``blocs``, ``issue``, ``obligation``, ``signed``; see ``multipolar.alignment.charts``)."""
+    ``blocs``, ``issue``, ``obligation``, ``signed``; see ``multipolar.alignment.charts``); the
+    membership chart takes ``org`` (see ``multipolar.power.membership``)."""
     if kind not in KINDS:
         raise unknown("chart", kind, KINDS, f"Choose one of: {', '.join(KINDS)}.")
     target = check_path(path)
+    if kind == "membership":
+        from multipolar.power.membership import chart as membership_chart
+
+        return membership_chart(target, org, start, end)
     if kind in ("alignment", "cohesion", "network"):
         from multipolar.alignment.charts import chart as alignment_chart
 

@@ -25,9 +25,9 @@ import unicodedata
 from dataclasses import asdict, dataclass, fields
 from pathlib import Path
 
-import pandas as pd
-
+from multipolar import lazy
 from multipolar.answer import Answer
+from multipolar.data import store
 from multipolar.dates import change_days, parse_date, stretch_start
 from multipolar.errors import (
     AmbiguousNameError,
@@ -38,6 +38,8 @@ from multipolar.errors import (
     unknown,
 )
 from multipolar.states import lists
+
+pd = lazy.load("pandas")
 
 CURATED = Path(__file__).parent / "data" / "entities.csv"
 CURATED_SOURCE = "states/data/entities.csv"
@@ -304,10 +306,21 @@ def _exists(record: dict, day: dt.date) -> bool:
 
 @functools.cache
 def _records() -> list[dict]:
-    """Entity rows as plain dicts (None for missing), for lookups without pandas overhead."""
-    table = _entities()
+    """Entity rows as plain dicts (None for missing), for lookups without pandas.
+
+    Built once and kept in the cache (``store.derived``, which rebuilds them when the state lists,
+    the curated files or this code change): building them runs country_converter's patterns over
+    every name, which quick commands (``multipolar members NATO``) should not pay for each time.
+    """
+    from importlib.metadata import version
+
+    versions = [version("country_converter"), version("pycountry")]
+    return store.derived("state_entities", _entity_records, versions)
+
+
+def _entity_records() -> list[dict]:
     out = []
-    for row in table.to_dict("records"):
+    for row in _build_entities().to_dict("records"):
         out.append(
             {
                 k: (None if v is None or v is pd.NA or (isinstance(v, float) and v != v) else v)
@@ -376,7 +389,12 @@ def _demonyms() -> frozenset[str]:
 
 @functools.cache
 def _entities() -> pd.DataFrame:
-    """Curated entity spells, plus one entity per code no curated row covers (same code, same state)."""
+    """Curated entity spells, plus one entity per code no curated row covers (same code, same
+    state), as a table: ``_records`` in rows (row i is record i)."""
+    return pd.DataFrame(_records()).astype({"cow": "Int64", "gw": "Int64"})
+
+
+def _build_entities() -> pd.DataFrame:
     curated = pd.read_csv(CURATED, dtype=str, keep_default_na=False).replace("", None)
     curated = curated.assign(
         curated=True, cow=curated["cow"].astype("Int64"), gw=curated["gw"].astype("Int64")

@@ -5,9 +5,10 @@ from __future__ import annotations
 import datetime as dt
 import functools
 
-import pandas as pd
-
+from multipolar import lazy
 from multipolar.data import store
+
+pd = lazy.load("pandas")
 
 PANELS = {"cow": "cw_gw_panel", "gw": "gw_cw_panel"}
 

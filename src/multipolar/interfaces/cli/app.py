@@ -21,6 +21,7 @@ from multipolar.interfaces.cli import (
     articles_cmd,
     brief_cmd,
     data_cmd,
+    events_cmd,
     orgs_cmd,
     panel_cmd,
     power_cmd,
@@ -89,6 +90,7 @@ power_cmd.register(app)
 states_cmd.register(app)
 panel_cmd.register(app)
 articles_cmd.register(app)
+events_cmd.register(app)
 alignment_cmd.register(app)
 serve_cmd.register(app)
 

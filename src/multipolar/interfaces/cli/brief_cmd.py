@@ -12,10 +12,11 @@ from pathlib import Path
 import typer
 
 from multipolar import files
-from multipolar.brief.model import DEFAULT_MEASURES, FORMATS, check_format
+from multipolar.brief.model import DEFAULT_MEASURES, FORMATS, LONG_RUN_MEASURES, LONG_RUN_UNTIL, check_format
 from multipolar.errors import InputError
 from multipolar.interfaces.cli.output import console, emit, errors, print_json
 from multipolar.interfaces.cli.power_cmd import MEASURE, WEIGHTS  # the measure options, said once
+from multipolar.numbers import percent
 
 
 def register(app: typer.Typer) -> None:
@@ -38,10 +39,6 @@ def compare(
     as_json: bool = typer.Option(False, "--json", help="Print JSON."),
 ) -> None:
     """Compare blocs on a day: members, share of world power, ratios, polarity; with what-ifs."""
-    from dataclasses import replace
-
-    from multipolar.answer import plain
-    from multipolar.brief.assemble import percent, signed
     from multipolar.power.blocs import compare as compare_blocs
 
     answer = compare_blocs(
@@ -57,13 +54,9 @@ def compare(
         print_json(answer.to_dict())
         return
     shares = ["share", *(["share_before", "change"] if answer.kind == "scenario" else [])]
-    shown = answer.rows.copy()
-    for column in shares:
-        format_one = signed if column == "change" else percent
-        shown[column] = [format_one(plain(v)) for v in shown[column]]
     params = answer.params
     title = f"{params['measure']} ({params['unit']}) in {params['year']}, blocs as on {params['date']}"
-    emit(replace(answer, rows=shown), False, title=title, columns=["bloc", "members_n", "value", *shares])
+    emit(answer, False, title=title, columns=["bloc", "members_n", "value", *shares])
     names = list(answer.rows["bloc"])
     for ratio in answer.extra["ratios"]:
         if ratio["ratio"] is not None and names.index(ratio["bloc"]) < names.index(ratio["to"]):
@@ -77,7 +70,7 @@ def compare(
         if view.get("missing"):
             said = f"NA (no {params['measure']} value for the major powers {view['missing']})"
         else:
-            leader = f"leader {view['leader']} {view['leader_share']:.1%}"
+            leader = f"leader {view['leader']} {percent(view['leader_share'])}"
             said = f"{view['verdict']} ({leader}, ENP {view['enp']:.2f})"
         console.print(f"polarity of world shares, {described[view['actors']]}: {said}")
 
@@ -85,7 +78,14 @@ def compare(
 def brief(
     date: str = typer.Option(None, "--date", "-d", help="YYYY-MM-DD (default: today)."),
     measure: list[str] = typer.Option(
-        None, "--measure", "-m", help=f"Measures to show (repeat; default {', '.join(DEFAULT_MEASURES)})."
+        None,
+        "--measure",
+        "-m",
+        help=f"Measures to show (repeat; default {', '.join(DEFAULT_MEASURES)}; "
+        f"before {LONG_RUN_UNTIL} {', '.join(LONG_RUN_MEASURES)}).",
+    ),
+    year: int = typer.Option(
+        None, "--year", "-y", help="Data year (default: the last complete year before the date)."
     ),
     fmt: str = typer.Option(
         None,
@@ -102,17 +102,21 @@ def brief(
     ),
 ) -> None:
     """The structure of the world on one day: polarity, top powers, blocs, alliances, sources."""
-    from multipolar.articles.grounding import add_grounding, article_for_brief
     from multipolar.brief.assemble import brief as make_brief
     from multipolar.brief.render import renderables
 
     chosen = check_format("json" if as_json else fmt or format_of(output))  # before the work
     if output:
         files.check_output(output)
-    grounded = article_for_brief(article, date) if article else None
+    grounded = None
+    if article:  # the article reader (spaCy) only when an article is given
+        from multipolar.articles.grounding import add_grounding, article_for_brief
+
+        grounded = article_for_brief(article, date)
     report = make_brief(
         grounded.date if grounded else date,
         [m for item in measure or [] for m in item.split(",") if m.strip()] or None,
+        year,
     )
     if grounded:
         add_grounding(report, grounded)

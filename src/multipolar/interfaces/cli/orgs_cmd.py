@@ -25,6 +25,7 @@ def register(app: typer.Typer) -> None:
     app.command("orgs")(orgs_command)
     app.command("members")(members_command)
     app.command("history")(history_command)
+    app.command("changes")(changes_command)
     app.command("memberships")(memberships_command)
     app.command("alliances")(alliances_command)
     app.command("alliance")(alliance_command)
@@ -51,10 +52,16 @@ def members_command(
 
     answer = members(org, date, status=status)
     p = answer.params
+    by_year = answer.extra["known_by_year"]
+    size = (
+        f"{answer.extra['size']} ({len(answer)} dated, {len(by_year)} known by year)"
+        if by_year
+        else len(answer)
+    )
     emit(
         answer,
         as_json,
-        f"{p['org']} ({p['status']}) on {p['date']}: {len(answer)}",
+        f"{p['org']} ({p['status']}) on {p['date']}: {size}",
         ["iso3", "cow", "name", "status", "since"],
     )
 
@@ -71,6 +78,26 @@ def history_command(
         as_json,
         f"{answer.params['org']}: history",
         ["date", "event", "iso3", "name", "status", "previous_status"],
+    )
+
+
+def changes_command(
+    start: str = typer.Option(..., "--from", help="First day, YYYY-MM-DD (included)."),
+    end: str = typer.Option(..., "--to", help="Last day, YYYY-MM-DD (included)."),
+    org: str = typer.Option(None, "--org", help="Only this organisation (id, name or alias)."),
+    as_json: bool = JSON,
+) -> None:
+    """Every join, exit and status change across the organisations between two days."""
+    from multipolar.orgs import changes
+
+    answer = changes(start, end, org)
+    p = answer.params
+    scope = f" in {p['org']}" if p["org"] else ""
+    emit(
+        answer,
+        as_json,
+        f"Membership changes{scope} from {p['from']} to {p['to']}: {len(answer)}",
+        ["date", "org", "event", "iso3", "name", "status", "previous_status"],
     )
 
 

@@ -13,6 +13,8 @@ from typing import TYPE_CHECKING, Any
 from rich.console import Console
 from rich.table import Table
 
+from multipolar.numbers import PERCENT_COLUMNS, POINTS_COLUMNS, percent, signed
+
 if TYPE_CHECKING:
     from multipolar.answer import Answer
 
@@ -54,14 +56,34 @@ def emit(answer: Answer, as_json: bool, title: str | None = None, columns: list[
 
 
 def table(answer: Answer, title: str | None = None, columns: list[str] | None = None) -> Table:
-    shown = columns or list(answer.rows.columns)
+    """The answer's rows as a Rich table (from its records: no pandas needed to print it)."""
+    shown = columns or answer.columns
+    records = answer.records()
     out = Table(title=title, title_justify="left", header_style="bold")
+    formats = []
     for name in shown:
-        numeric = answer.rows[name].dtype.kind in "iuf" if name in answer.rows else False
-        out.add_column(name, justify="right" if numeric else "left")
-    for row in answer.rows[shown].itertuples(index=False):
-        out.add_row(*(cell(v) for v in row))
+        found = [r[name] for r in records if r.get(name) is not None]
+        numeric = bool(found) and all(isinstance(v, int | float) and not isinstance(v, bool) for v in found)
+        out.add_column(name, justify="right" if numeric or name in SHARE_FORMATS else "left")
+        formats.append(SHARE_FORMATS.get(name, cell))
+    for record in records:
+        out.add_row(*(show(record.get(name)) for show, name in zip(formats, shown, strict=True)))
     return out
+
+
+def _share(format_one):
+    """A cell formatter for a share column: the shared number format, NA dimmed."""
+
+    def show(value: Any) -> str:
+        return "[dim]NA[/]" if value is None else format_one(float(value))
+
+    return show
+
+
+SHARE_FORMATS = {
+    **{name: _share(percent) for name in PERCENT_COLUMNS},
+    **{name: _share(signed) for name in POINTS_COLUMNS},
+}
 
 
 def footer(answer: Answer) -> None:

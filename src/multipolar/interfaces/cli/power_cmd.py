@@ -75,6 +75,7 @@ def polarity_(
 
 def plot_(
     kind: str = typer.Argument(..., help=f"One of: {', '.join(CHART_KINDS)}."),
+    org: str = typer.Argument(None, help="membership: the organisation (id, name or alias), e.g. NATO."),
     output: str = typer.Option(..., "--output", "-o", help="File to write: .png, .svg or .pdf."),
     measure: str = MEASURE,
     start: int = typer.Option(None, "--from", help="First year."),
@@ -89,14 +90,23 @@ def plot_(
     issue: str = typer.Option(None, "--issue", help="alignment, cohesion: one issue's votes (me, hr, ...)."),
     obligation: str = typer.Option(None, "--obligation", help="network: only ties with this obligation."),
     signed: bool = typer.Option(False, "--signed", help="network: disputes as negative ties, with balance."),
+    year: int = typer.Option(None, "--year", "-y", help="network: draw that year's graph, coloured by bloc."),
     as_json: bool = JSON,
 ) -> None:
-    """Draw polarity, powers' or blocs' shares, UN alignment, bloc cohesion or alliance blocs over time."""
+    """Draw polarity, powers' or blocs' shares, UN alignment, bloc cohesion, alliance blocs or an
+    organisation's membership (a row per state, coloured by status) over time."""
     from multipolar.power import plot
 
-    options = {"state": state, "with_": with_, "blocs": bloc, "issue": issue, "obligation": obligation}
+    options = {
+        "state": state,
+        "with_": with_,
+        "blocs": bloc,
+        "issue": issue,
+        "obligation": obligation,
+        "year": year,
+    }
     chosen = {k: v for k, v in options.items() if v} | ({"signed": True} if signed else {})
-    answer = plot.plot(kind, output, measure, start, end, among, weights, **chosen)
+    answer = plot.plot(kind, output, measure, start, end, among, weights, org=org, **chosen)
     if as_json:
         payload = answer.to_dict()
         payload.pop("data")

@@ -114,7 +114,6 @@ async def cached(key: typing.Hashable, compute: typing.Callable[[], typing.Any],
 
 def endpoint_for(command: commands.Command, timeout: float):
     """A FastAPI endpoint taking the command's parameters as query parameters."""
-    commands.check_servable(command)
 
     async def endpoint(**given):
         answer = functools.partial(commands.call, command, given)
@@ -160,6 +159,8 @@ def create_app(cors: bool = False, timeout: float = limits.TIMEOUT) -> FastAPI:
         redoc_url=None,
     )
     for command in commands.served_commands():
+        if commands.problems(command):  # tests/test_web_api.py says which, and what to do
+            continue
         app.add_api_route(
             command.route,
             endpoint_for(command, timeout),

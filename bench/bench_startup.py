@@ -1,0 +1,69 @@
+"""Start-up as users feel it: whole `multipolar` processes, warm cache, several runs each.
+
+Targets: `multipolar --help` < 0.3 s, `multipolar members NATO` < 0.5 s, `multipolar brief`
+< 1 s. Prints each command's wall and CPU time (best and median) and peak memory. CPU time is
+what the process itself used: on a busy machine wall time also counts waiting for a core.
+
+    .venv/bin/python bench/bench_startup.py [--runs 7]
+"""
+
+from __future__ import annotations
+
+import argparse
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+COMMANDS = {  # what is run -> its target in seconds
+    ("--help",): 0.3,
+    ("--version",): 0.3,
+    ("members", "NATO"): 0.5,
+    ("brief",): 1.0,
+}
+
+
+def command() -> list[str]:
+    found = shutil.which("multipolar", path=str(Path(sys.executable).parent))
+    return [found] if found else [sys.executable, "-m", "multipolar.interfaces.cli.app"]
+
+
+def run_once(args: tuple[str, ...]) -> tuple[float, float, float]:
+    """Wall seconds, CPU seconds and peak RSS (MiB) of one process."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    start = time.perf_counter()
+    done = subprocess.run([*command(), "--quiet", *args], capture_output=True, text=True)
+    wall = time.perf_counter() - start
+    if done.returncode:
+        sys.exit(f"multipolar {' '.join(args)} failed ({done.returncode}): {done.stderr.strip()}")
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime)
+    return wall, cpu, after.ru_maxrss / 1024  # the largest child so far (KiB on Linux)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=7)
+    options = parser.parse_args()
+    print(f"command: {' '.join(command())}; {options.runs} runs each after one warm-up")
+    for args, target in COMMANDS.items():
+        run_once(args)  # warm-up: fills the cache and the OS's file cache
+        walls, cpus = [], []
+        for _ in range(options.runs):
+            wall, cpu, peak = run_once(args)
+            walls.append(wall)
+            cpus.append(cpu)
+        median = statistics.median(walls)
+        verdict = "meets" if median < target else "MISSES"
+        print(
+            f"multipolar {' '.join(args):<14} wall best {min(walls):.2f} s, median {median:.2f} s; "
+            f"cpu median {statistics.median(cpus):.2f} s; peak {peak:.0f} MiB; "
+            f"target < {target} s: {verdict}"
+        )
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,70 @@
+"""The same event queries on DuckDB and on Spark (local mode) give identical answers.
+
+Marked ``spark``: they need pyspark and Java and take a minute, so the default run skips them
+and CI runs them (`pytest -m spark`). One local Spark session serves them all.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from multipolar.data import fetch
+from multipolar.data.catalog import dataset
+from multipolar.events import create_dyaddays, create_dyadmonths, event_blocs, events, synthetic
+from tests.test_events_polecat import write_polecat_sample
+
+pytestmark = pytest.mark.spark
+
+
+@pytest.fixture(scope="module")
+def spark():
+    pytest.importorskip("pyspark")
+    from multipolar.events import engines
+
+    session = engines.local_spark(2)
+    yield session
+    session.stop()
+
+
+def assert_identical(duck, spark_answer):
+    """Rows equal value for value (no tolerance), and the same counts of what was left out."""
+    pd.testing.assert_frame_equal(duck.rows, spark_answer.rows, check_exact=True)
+    assert duck.extra.get("kinds") == spark_answer.extra.get("kinds")
+    assert duck.extra.get("unmapped") == spark_answer.extra.get("unmapped")
+
+
+@pytest.mark.parametrize("name", ["gdelt2_events_sample", "icews_events_2018_sample"])
+def test_real_samples_aggregate_identically(spark, name):
+    path = str(fetch.fetch(dataset(name)))
+    options = {"period": "month", "by": "root", "weight": "mentions"} if name.startswith("gdelt") else {}
+    assert_identical(events(path, **options), events(path, spark=spark, **options))
+
+
+def test_synthetic_parquet_and_bloc_behaviour_identically(spark, tmp_path):
+    path = tmp_path / "s.parquet"
+    synthetic.write(path, "gdelt2", 20_000)
+    options = {"directed": False, "period": "year", "dedup": "id", "blocs": "SCO"}
+    assert_identical(events(str(path), **options), events(str(path), spark=spark, **options))
+    duck = event_blocs(str(path), "SCO", "NATO")
+    on_spark = event_blocs(str(path), "SCO", "NATO", spark=spark)
+    pd.testing.assert_frame_equal(duck.rows, on_spark.rows, check_exact=True)
+    assert len(duck.rows) > 0
+
+
+def test_polecat_files_and_actor_lists_identically(spark, tmp_path):
+    write_polecat_sample(tmp_path)
+    for options in ({}, {"directed": False, "by": "category", "dedup": "id"}):
+        source = str(tmp_path / "ngecEvents.*.txt")
+        assert_identical(events(source, **options), events(source, spark=spark, **options))
+
+
+def test_dyad_panels_identically(spark, tmp_path):
+    path = tmp_path / "s.parquet"
+    synthetic.write(path, "gdelt2", 2000)
+    months = {"start": "2015-12", "end": "2016-01"}  # December 2015: before the events, NA
+    duck = create_dyadmonths(str(path), **months)
+    assert_identical(duck, create_dyadmonths(str(path), spark=spark, **months))
+    assert duck.rows.events.sum() > 0 and duck.rows.events.isna().any()
+    days = {"start": "2006-06-11", "end": "2006-06-12", "directed": False, "blocs": "NATO"}
+    assert_identical(create_dyaddays(**days), create_dyaddays(spark=spark, **days))
