@@ -42,13 +42,17 @@ def test_a_dissolved_state_is_drawn_on_its_successors(client):
     soviet = shapes_of(cold_war, "SUN")
     assert {s["id"] for s in soviet} >= {"643", "804", "398"}  # Russia, Ukraine, Kazakhstan today
     assert {s["bloc"] for s in soviet} == {"WARSAW_PACT"}
+    assert {s["bloc"] for s in shapes_of(cold_war, "AUS")} == {"SEATO"}  # Australia, not COW's AUS
+    assert {s["bloc"] for s in shapes_of(cold_war, "AUT")} == {"none"}  # neutral Austria
     sarajevo = client.get("/world/1914-06-28.json").json()
     habsburg = [s for s in sarajevo["map"]["states"] if s["name"] == "Austria-Hungary"]
     assert {s["id"] for s in habsburg} >= {"040", "348"}  # Austria, Hungary
     # no bloc of the brief's yet: the largest ATOP alliances colour the map (the Triple Alliance)
-    assert sarajevo["map"]["blocs"][:3] == ["ATOP 1450", "ATOP 1355", "ATOP 1350"]
-    assert {s["bloc"] for s in habsburg} == {"ATOP 1355"} and habsburg[0]["cow"] == 300
-    assert {s["bloc"] for s in shapes_of(sarajevo, "ITA")} == {"ATOP 1355"}
+    ids = [bloc.split(" (")[0] for bloc in sarajevo["map"]["blocs"]]  # "ATOP 1355 (Triple Alliance)"
+    assert ids[:3] == ["ATOP 1450", "ATOP 1355", "ATOP 1350"]
+    triple = sarajevo["map"]["blocs"][1]
+    assert {s["bloc"] for s in habsburg} == {triple} and habsburg[0]["cow"] == 300
+    assert {s["bloc"] for s in shapes_of(sarajevo, "ITA")} == {triple}
 
 
 def test_days_outside_the_dashboards_range_answer_a_json_400(client):

@@ -21,7 +21,7 @@ from pathlib import Path
 import anyio
 from fastapi import FastAPI, Query, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import HTMLResponse, JSONResponse
+from fastapi.responses import HTMLResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException
 
@@ -63,8 +63,9 @@ class Answers:
     """Answers already given, by their question, the most recent ``size`` kept.
 
     The data do not change while the server runs, so a question asked again (the dashboard's
-    brief of a day, a shared link opened by many) is answered from memory. Questions are keyed
-    with today's date, since a query without a date means today. While one request computes an
+    brief of a day, a shared link opened by many) is answered from memory, already rendered as
+    JSON. Questions are keyed with today's date, since a query without a date means today.
+    While one request computes an
     answer, others asking the same wait for it rather than computing it again. Locks are
     threads' (the work runs in the thread pool), so any event loop may ask.
     """
@@ -115,17 +116,18 @@ async def cached(key: typing.Hashable, compute: typing.Callable[[], typing.Any],
 def endpoint_for(command: commands.Command, timeout: float):
     """A FastAPI endpoint taking the command's parameters as query parameters."""
 
-    async def endpoint(**given):
-        answer = functools.partial(commands.call, command, given)
-        if command.path[0] == "data":  # the cache's state changes while the server runs
-            run = await run_in_thread(answer, timeout)
-        else:
-            key = (command.route, tuple(sorted((k, str(v)) for k, v in given.items() if v is not None)))
-            run = await cached(key, answer, timeout)
+    def answer(given: dict) -> Response:
+        run = commands.call(command, given)
         if run.exit_code:  # answered, then exited non-zero (resolve with a bad name): a 400 with both
             message = run.error or f"`multipolar {command.name}` exited with code {run.exit_code}."
             return JSONResponse({"error": message, **run.payload}, status_code=400)
-        return JSONResponse(run.payload)
+        return JSONResponse(run.payload)  # rendered once, then kept
+
+    async def endpoint(**given):
+        if command.path[0] == "data":  # the cache's state changes while the server runs
+            return await run_in_thread(functools.partial(answer, given), timeout)
+        key = (command.route, tuple(sorted((k, str(v)) for k, v in given.items() if v is not None)))
+        return await cached(key, functools.partial(answer, given), timeout)
 
     endpoint.__signature__ = inspect.Signature(  # what FastAPI reads the query parameters from
         [

@@ -86,11 +86,13 @@ def world(day: dt.date) -> dict:
     brief = mp.brief(day).to_dict()
     last = coverage()[1]  # the state system's data may end before today
     states = mp.states(min(day, last)).to_dict()["states"]
-    by_abb = {s["abb"]: key(s) for s in states}
-    groups = [(b["org"], b["members"]) for b in brief["blocs"]]  # members by ISO3
+    # members are named by ISO3, or (no ISO3: Austria-Hungary) by name or COW abbreviation
+    # (ISO3 last, so that it wins: COW's AUS is Austria, ISO's Australia)
+    by_code = {s[field]: key(s) for field in ("abb", "name", "iso3") for s in states if s[field]}
+    groups = [(b["org"], [by_code.get(m, m) for m in b["members"]]) for b in brief["blocs"]]
     if not groups:  # before the blocs the brief compares: the largest ATOP alliances that day
         groups = [
-            (alliance_label(a), [by_abb.get(m, m) for m in a["members"]]) for a in brief["alliances"]["rows"]
+            (alliance_label(a), [by_code.get(m, m) for m in a["members"]]) for a in brief["alliances"]["rows"]
         ]
     blocs_of: dict[str, list[str]] = {}
     for name, members in groups:
@@ -181,9 +183,9 @@ def warm() -> None:
     from multipolar.interfaces.web.app import ANSWERS
 
     today = dt.date.today()
-    ANSWERS.compute_once((today, ("world", today)), lambda: world(today))
+    ANSWERS.compute_once((today, ("world", today)), lambda: JSONResponse(world(today)))
     membership_changes()
-    ANSWERS.compute_once((today, ("blocs", "cinc")), lambda: bloc_shares("cinc"))
+    ANSWERS.compute_once((today, ("blocs", "cinc")), lambda: JSONResponse(bloc_shares("cinc")))
 
 
 PAGE = string.Template((STATIC / "dashboard.html").read_text())
@@ -211,7 +213,7 @@ def register(app: FastAPI, timeout: float) -> None:
     @app.get("/world/{day}.json", tags=["dashboard"], summary="The world on a day: the dashboard's data.")
     async def world_json(day: str) -> JSONResponse:
         chosen = day_of(day)
-        return JSONResponse(await cached(("world", chosen), lambda: world(chosen), timeout))
+        return await cached(("world", chosen), lambda: JSONResponse(world(chosen)), timeout)
 
     @app.get("/world/{day}", include_in_schema=False)
     def world_page(day: str, measure: str = "cinc") -> HTMLResponse:
@@ -224,7 +226,7 @@ def register(app: FastAPI, timeout: float) -> None:
     @app.get("/views/blocs.json", tags=["dashboard"], summary="Bloc shares of world power since 1946.")
     async def blocs_json(measure: str = Query("cinc", description="cinc, gdp or milex.")) -> JSONResponse:
         chosen = measure_of(measure)
-        return JSONResponse(await cached(("blocs", chosen), lambda: bloc_shares(chosen), timeout))
+        return await cached(("blocs", chosen), lambda: JSONResponse(bloc_shares(chosen)), timeout)
 
     @app.post(
         "/views/read",

@@ -5,7 +5,12 @@
 const state = JSON.parse(document.body.dataset.state);
 const DAY_MS = 86400000;
 const FIRST = Date.UTC(1816, 0, 1);
-const MEASURE_NAMES = { cinc: "CINC", gdp: "GDP", milex: "military spending" };
+const MEASURE_NAMES = {
+  cinc: "CINC", gdp: "GDP", milex: "military spending",
+  gdp_longrun: "GDP (long run)", milex_nmc: "military spending (COW)",
+};
+// the brief may answer a chosen measure with its long-run twin (gdp -> gdp_longrun before 1960)
+const isMeasure = (name, chosen) => name === chosen || name.startsWith(`${chosen}_`);
 const BLOC_COLOURS = {
   NATO: "#2c6fbb", EU: "#f2b134", EEC: "#f2b134", WARSAW_PACT: "#c8312f", COMECON: "#e57368",
   SEATO: "#7fb2de", CENTO: "#8f7cc4", SCO: "#e07b24", CSTO: "#9b2226", BRICS: "#3f8f4e",
@@ -92,13 +97,13 @@ async function loadDay(push) {
 }
 
 function measureUsed(measure) {
-  return (world.brief.measures_used || []).find((m) => m.measure === measure) || {};
+  return (world.brief.measures_used || []).find((m) => isMeasure(m.measure, measure)) || {};
 }
 
 function drawVerdicts() {
   const cards = (world.brief.polarity || []).map((p) => {
     const used = measureUsed(p.measure);
-    const chosen = p.measure === state.measure ? " chosen" : "";
+    const chosen = isMeasure(p.measure, state.measure) ? " chosen" : "";
     if (!p.verdict) {
       return `<div class="verdict${chosen}"><div class="measure">${escapeHtml(MEASURE_NAMES[p.measure] || p.measure)}</div>
         <div class="word na">no data</div><div class="detail">${escapeHtml(used.description || "")}</div></div>`;
@@ -184,7 +189,7 @@ async function showCountry(code, name) {
 async function drawPowers() {
   const measure = state.measure;
   const rows = (world.brief.top_powers || [])
-    .map((p) => ({ name: p.name, iso3: p.iso3, share: p.share[measure] }))
+    .map((p) => ({ name: p.name, iso3: p.iso3, share: p.share[Object.keys(p.share).find((k) => isMeasure(k, measure))] }))
     .filter((p) => p.share !== null && p.share !== undefined);
   const used = measureUsed(measure);
   await draw("powers", {
