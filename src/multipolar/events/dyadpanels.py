@@ -25,7 +25,7 @@ from typing import Any
 
 import pandas as pd
 
-from multipolar import files, progress
+from multipolar import progress
 from multipolar.answer import Answer
 from multipolar.dates import parse_date
 from multipolar.errors import CoverageError, InputError
@@ -240,8 +240,7 @@ def _create(
             sources += [formats.FORMATS[fmt].source, *api.CODE_SOURCES[system]]
         shown.advance()
         if target is not None:
-            with files.replacing(target) as tmp:
-                con.con.to_parquet(panel, tmp)
+            con.write_parquet(panel, target)
             frame = pd.DataFrame()
             extra["output"] = str(target)
             notes.append(f"Rows written to {target}.")
@@ -309,7 +308,7 @@ def _tidy(frame: pd.DataFrame) -> pd.DataFrame:
     return frame.sort_values(["ccode1", "ccode2", "period"], kind="mergesort").reset_index(drop=True)
 
 
-def _panel_events(frame: pd.DataFrame, target: Path | None) -> int:
+def _panel_events(frame: pd.DataFrame, target: str | None) -> int:
     if target is None:
         return int(frame["events"].sum())
     import pyarrow.compute as pc

@@ -102,14 +102,18 @@ def blocs_command(
 @app.command("import")
 def import_command(
     source: list[str] = SOURCE,
-    output: Path = typer.Option(..., "--output", "-o", help="The .parquet file to write."),
+    output: str = typer.Option(
+        ..., "--output", "-o", help="The .parquet file to write (Spark: a folder, or an s3a:// URL)."
+    ),
     format: str = FORMAT,
+    engine: str = ENGINE,
     as_json: bool = JSON,
 ) -> None:
     """Convert published event files once to Parquet (checked against the codebook)."""
+    arguments = dict(locals())
     from multipolar.events import import_events
 
-    _emit(import_events(source, output, format), as_json, "Imported")
+    _emit(_call(import_events, arguments), as_json, "Imported")
 
 
 @app.command("sql")
