@@ -52,16 +52,15 @@ class Engine:
             with files.replacing(path) as temporary:
                 self.con.to_parquet(expr, temporary, compression=compression)
             return pq.read_metadata(path).num_rows
-        writer = self.session.sql(self.con.compile(expr)).write.option("compression", compression)
         if "://" in target and not target.startswith("file://"):
-            writer.mode("errorifexists").parquet(target)
+            self.con.to_parquet(expr, target, mode="errorifexists", compression=compression)
             return self.session.read.parquet(target).count()
         path = Path(target.removeprefix("file://")).expanduser()
         if not path.is_dir():  # a folder an earlier run wrote is replaced; anything else is checked
             files.check_output(path)
         temporary = Path(tempfile.mkdtemp(prefix=f".{path.name}.", dir=path.parent))
         try:
-            writer.mode("overwrite").parquet(str(temporary))
+            self.con.to_parquet(expr, str(temporary), mode="overwrite", compression=compression)
             if path.is_dir():
                 shutil.rmtree(path)
             elif path.exists():
