@@ -1,4 +1,4 @@
-"""Articles per second on one core for 1,000-word articles (target: at least 200/s).
+"""Articles per second on one core for 1,000-word articles (target: at least 100/s).
 
 The articles are built from the project's test articles and the 2008 SCO example: paragraphs
 shuffled and repeated until each is about 1,000 words, with a few states and organisations

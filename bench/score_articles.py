@@ -35,7 +35,7 @@ GAINED = {"joined", "admitted"}
 LOST = {"left", "withdrew"}
 HOLDING = {"member", "observer", "dialogue partner", "partner", "candidate", "associate", "suspended"}
 # the corpus's names for statuses the registry names otherwise
-STATUS_NAMES = {"partner country": "partner", "non-permanent": "elected"}
+STATUS_NAMES = {"partner country": "partner", "non-permanent": "elected", "frozen": "suspended"}
 TARGETS = {"recall": 0.90, "precision": 0.95, "verdict accuracy": 0.95, "entity F1": 0.95}
 
 
@@ -103,7 +103,15 @@ def same_kind(gold: dict, read: dict) -> bool:
 
 
 def sentence_span(text: str, sentence: str) -> tuple[int, int] | None:
-    """Where an annotated sentence lies in the reader's text (whitespace and quotes aside)."""
+    """Where an annotated sentence lies in the reader's text (whitespace and quotes aside; in a
+    Markdown article, its markup aside: "- 1973: Britain, ..." is "1973: Britain, ...")."""
+    from multipolar.articles.text import MD_LINK, MD_MARKUP
+
+    found = locate(text, sentence)
+    return found or locate(text, MD_MARKUP.sub("", MD_LINK.sub(r"\1", sentence)))
+
+
+def locate(text: str, sentence: str) -> tuple[int, int] | None:
     squashed, positions = [], []
     previous_space = False
     for i, char in enumerate(text):

@@ -154,8 +154,8 @@ A = "affirmed"
         (
             "2024-08-01",
             "Georgia joined the CSTO in 1993.",
-            [("CSTO", "joined", ["GEO"], "year", A, "correct")],
-        ),  # its predecessor
+            [("CST", "joined", ["GEO"], "year", A, "correct")],
+        ),  # the CSTO's predecessor then
         # statuses of another day or nobody's, parts of an organisation, hedges: no claim
         (
             "2022-05-18",
@@ -181,6 +181,7 @@ A = "affirmed"
         ("2008-09-07", "The SCO, which groups Russia and China along with four others, met.", []),
         ("2008-09-07", "NATO and the SCO include Russia and China, a diplomat claimed.", []),  # whose?
         ("2022-06-30", "NATO members Finland and Sweden? Not yet.", []),  # a question
+        ("2020-01-01", "NATO met Finland and the", []),  # a line that ends on "and the"
     ],
 )
 def test_claims_sentence_by_sentence(day, sentence, expected):
@@ -388,3 +389,68 @@ def test_an_organisation_named_in_another_sentence_with_another_close_by_is_unsu
     text = "NATO and the SCO met in Geneva. Mongolia and Belarus hold observer status."
     (found,) = claims_in(text, "2019-06-01")
     assert found["org"] == "SCO" and "assumed" in found["unsure"]
+
+
+def test_each_state_with_a_year_of_its_own_is_a_claim_of_its_own():
+    text = (
+        "OPEC was founded in 1960. Since then its membership has risen to include Qatar (1961), "
+        "Libya (1962) and Angola (2007). Gabon was added in 1975 and terminated its membership in 1995."
+    )
+    found = [
+        (c["what"], c["states"], c["time"]["value"], c["verdict"]) for c in claims_in(text, "2015-04-21")
+    ]
+    assert found == [
+        ("joined", ["QAT"], "1961", "correct"),  # Qatar's days are known only by year: the year is right
+        ("joined", ["LBY"], "1962", "correct"),
+        ("joined", ["AGO"], "2007", "correct"),
+        ("joined", ["GAB"], "1975", "correct"),
+        ("withdrew", ["GAB"], "1995", "correct"),  # the clause after "and" goes on with Gabon
+    ]
+
+
+def test_lists_that_share_a_verb_each_have_their_own_year():
+    text = (
+        "NATO grew. Bulgaria, Estonia and Slovakia joined in 2004; the Czech Republic, Hungary and Poland "
+        "in 1999; Spain in 1982; Germany in 1955 and Greece and Turkey joined the Alliance in 1952."
+    )
+    found = [(c["states"], c["time"]["value"], c["verdict"]) for c in claims_in(text, "2008-04-03")]
+    assert sorted(found) == sorted(
+        [
+            (["BGR", "EST", "SVK"], "2004", "correct"),
+            (["GRC", "TUR"], "1952", "correct"),
+            (["CZE", "HUN", "POL"], "1999", "correct"),
+            (["ESP"], "1982", "correct"),
+            (["DEU"], "1955", "correct"),
+        ]
+    )
+
+
+@pytest.mark.parametrize(
+    ("day", "sentence", "expected"),
+    [
+        (
+            "2024-01-19",
+            "The BRICS was formed in 2008 with Brazil, Russia, India and China. It was first expanded to "
+            "admit South Africa in 2010.",
+            [("founded by", ["BRA", "RUS", "IND", "CHN"], "correct"), ("admitted", ["ZAF"], "correct")],
+        ),
+        (
+            "2025-01-07",
+            "BRICS was founded in 2008 by Brazil, Russia, India and China, while South Africa joined the "
+            "following year.",
+            [("founded by", ["BRA", "RUS", "IND", "CHN"], "correct"), ("joined", ["ZAF"], "premature")],
+        ),  # the curated data date South Africa's membership from 2010-12-24: later than 2009
+        (
+            "2020-02-02",
+            "The EU was founded in 1993.\n- 2013: Croatia becomes the 28th.",
+            [("count", ["HRV"], "correct")],
+        ),
+        (
+            "2022-05-24",
+            "Sweden and Finland have both formally requested to join NATO.",
+            [("applied", ["SWE", "FIN"], "not checkable")],  # the registry keeps no NATO applications
+        ),
+    ],
+)
+def test_more_constructions(day, sentence, expected):
+    assert [(c["what"], c["states"], c["verdict"]) for c in claims_in(sentence, day)] == expected

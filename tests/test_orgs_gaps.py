@@ -36,3 +36,18 @@ def test_gap_notes_respect_years_and_status():
     assert not any("YUG" in n for n in mp.members("COMECON", "1980-01-01").notes)
     notes = mp.members("COMECON", "1980-01-01", status="associate").notes
     assert any("Yugoslavia (YUG) was also an associate" in n for n in notes)
+
+
+def test_a_member_known_by_year_counts_in_the_roster_size():
+    comecon = mp.members("COMECON", "1980-01-01")
+    assert len(comecon) == 9 and comecon.extra["size"] == 10  # with Cuba (joined 1972, day not curated)
+    assert comecon.extra["known_by_year"] == ["CUB"]
+    assert comecon.to_dict()["size"] == 10
+    opec = mp.members("OPEC", "2008-09-07")
+    # Indonesia is in its boundary year (suspended from 2009-01-01): named, not counted
+    assert set(opec.extra["known_by_year"]) == {"DZA", "LBY", "QAT", "ARE"}
+
+
+def test_the_members_title_says_how_many_are_known_by_year(run_cli):
+    code, out, _ = run_cli("members", "COMECON", "--date", "1980-01-01")
+    assert code == 0 and "COMECON (member) on 1980-01-01: 10 (9 dated, 1 known by year)" in out

@@ -108,11 +108,13 @@ LISTING_GAP = words(
 VENUE = words("in at to from near outside inside via the of")
 # words before a state's name in a list that qualify it ("observers from Communist China")
 QUALIFIERS = words("communist nationalist red mainland soviet socialist democratic")
+# a list opens with one of them, "the" or a name
+LIST_OPENERS = QUALIFIERS | {"the"}
 # words that may stand between a clause's opening word and a verb that takes the clause before's
 # subject ("X is a partner but is not a member", "A joined in 2004 and became ...")
 VERB_OPENINGS = words(
     """is are was were has have had will would became become becomes joined join left quit withdrew
-    remains remained holds held also still then later now did does do"""
+    remains remained holds held also still then later now did does do not"""
 )
 # adverbs left out of a gap before its words are matched ("are also set to join")
 ADVERBS = words(
@@ -195,12 +197,18 @@ def single_words() -> dict[str, frozenset[str]]:
 
 
 def has_any(tokens: list[str], role: str) -> tuple[str, ...] | None:
-    """The first of ``role``'s word sequences found in ``tokens`` (adverbs aside: "are also set to")."""
-    joined = " " + " ".join(t for t in tokens if t not in ADVERBS) + " "
-    for words in claim_words()[role]:
-        if f" {' '.join(words)} " in joined:
-            return words
-    return None
+    """The longest of ``role``'s word sequences found in ``tokens`` (adverbs aside: "are also set to")."""
+    if not tokens:
+        return None
+    found = role_pattern(role).search(" ".join(t for t in tokens if t not in ADVERBS))
+    return tuple(found.group(0).split()) if found else None
+
+
+@cache
+def role_pattern(role: str) -> re.Pattern:
+    """One pattern for all of a role's word sequences, the longest first, on word boundaries."""
+    phrases = "|".join(re.escape(" ".join(words)) for words in claim_words()[role])
+    return re.compile(rf"(?<![^ ])(?:{phrases})(?![^ ])")
 
 
 @dataclass
@@ -214,6 +222,7 @@ class Lst:
     open: bool  # it runs on: "and other states", "along with four others"
     possessive: bool  # "Mali's membership"
     negated: bool  # "neither A nor B"
+    times: dict = field(default_factory=dict)  # mention index -> its own time: "Qatar (1961), Libya (1962)"
 
 
 @dataclass
@@ -241,14 +250,30 @@ def membership_claims(
     mentions in order, for the words that stand for the last one named ("the bloc")."""
     org_starts = [m.start for m in org_mentions]
     out: list[Claim] = []
+    triggers = trigger_words()
     for line in lines:
         if QUESTION.search(line.line):
             continue
+        if not triggers.search(line.line) and not DIGIT.search(line.line):
+            continue  # no cue, no number, no bracket after a name: no claim (most sentences)
         reading = read_line(line, day, org_mentions, org_starts)
         if reading is None:
             continue
         out.extend(claims_of(reading, article, day, org_mentions, org_starts))
     return out
+
+
+DIGIT = re.compile(r"\d")
+
+
+@cache
+def trigger_words() -> re.Pattern:
+    """What a line must hold to make a claim: a cue, a number or an ordinal (counts), a bracket,
+    dash or colon (a list after a name)."""
+    phrases = {" ".join(c.words) for found in cues().values() for c in found}
+    phrases |= set(NUMBER_WORDS) | set(ORDINAL_WORDS) | {"(", "—", "–", ":"}
+    alternatives = "|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True))
+    return re.compile(rf"(?<![^ ])(?:{alternatives})(?![^ ])")
 
 
 def read_line(line: SentenceLine, day, org_mentions, org_starts) -> Reading | None:
@@ -416,13 +441,14 @@ def state_at(tokens: list[str], i: int) -> int | None:
 def find_lists(reading: Reading) -> None:
     tokens, i = reading.tokens, 0
     while i < len(tokens):
-        at = state_at(tokens, i)
+        at = state_at(tokens, i) if tokens[i][0] == "<" or tokens[i] in LIST_OPENERS else None
         if at is None:
             i += 1
             continue
         first, states, closed = i, [at], False
         negated = i > 0 and tokens[i - 1] == "neither"
-        j = at + 1
+        own_times: dict[int, timing.Time] = {}
+        j = bracketed_time(reading, at, own_times)
         while j < len(tokens) and j not in reading.breaks:  # "Germany [in 1955] and Greece ..."
             join = next((w for w in LIST_JOINS if tuple(tokens[j : j + len(w)]) == w), None)
             if join is None and tokens[j] == ",":
@@ -437,7 +463,7 @@ def find_lists(reading: Reading) -> None:
             if join not in ADDING:
                 closed = join[-1] in ("and", "&", "nor")  # after "as well as" a new list opens
             states.append(following)
-            j = following + 1
+            j = bracketed_time(reading, following, own_times)
         rest = tokens[j:]
         runs_on = any(tuple(rest[: len(w)]) == w for w in RUNS_ON)
         possessive = bool(rest) and rest[0] in ("'s", "’s")
@@ -450,9 +476,23 @@ def find_lists(reading: Reading) -> None:
                 runs_on,
                 possessive,
                 negated,
+                {int(STATE_SYMBOL.fullmatch(tokens[s]).group(1)): t for s, t in own_times.items()},
             )
         )
         i = j
+
+
+def bracketed_time(reading: Reading, at: int, found: dict) -> int:
+    """The position after the state at ``at``, past a bracketed time of its own ("Qatar (1961)"),
+    which ``found`` records by the state's position."""
+    tokens = reading.tokens
+    if tokens[at + 1 : at + 3] == ["(", ")"] and at + 2 in reading.breaks:
+        start, end = reading.chars[at + 1][1], reading.chars[at + 2][0]
+        inside = [t for t in reading.times if start <= t.start and t.end <= end]
+        if inside:
+            found[at] = inside[0]
+            return at + 3
+    return at + 1
 
 
 def find_clauses(reading: Reading) -> None:
@@ -463,9 +503,8 @@ def find_clauses(reading: Reading) -> None:
         in_list.update(range(found.first, found.last + 1))
     clause_of = []
     for i, token in enumerate(tokens):
-        following = (
-            tokens[i + 2 if tokens[i + 1 : i + 2] == ["the"] else i + 1] if i + 1 < len(tokens) else ""
-        )
+        after = tokens[i + 1 : i + 3]
+        following = after[1] if after[:1] == ["the"] and len(after) > 1 else after[0] if after else ""
         ends = token in CLAUSE_ENDS or (
             token == "and" and i not in in_list and state_at(tokens, i + 1) is None
             and not following[:1].isdigit() and not following.startswith("<org")
@@ -550,7 +589,7 @@ def claims_of(reading: Reading, article: str, day, org_mentions, org_starts) -> 
         ):
             continue
         taken.add((found.org, first, kind))
-        out.append(found)
+        out.extend(each_in_its_time(found, reading))
     out.extend(bracketed(reading, article, day, taken))
     out.extend(gapped(reading, article, out, {key[1] for key in taken}))
     out.extend(counts(reading, article, day, org_mentions, org_starts))
@@ -592,6 +631,24 @@ def gapped(reading: Reading, article: str, found: list[Claim], used: set[int]) -
     return out
 
 
+def each_in_its_time(claim: Claim, reading: Reading) -> list[Claim]:
+    """A claim whose states each carry a time of their own ("Qatar (1961), Libya (1962)") as one
+    claim per time; any other as it is."""
+    own = next((f.times for f in reading.lists if f.times and claim.states and
+                reading.line.mentions.index(claim.states[0]) in f.states), None)  # fmt: skip
+    if not own:
+        return [claim]
+    out: dict[str, Claim] = {}
+    for mention in claim.states:
+        time = own.get(reading.line.mentions.index(mention))
+        anchor = time.anchor(False) if time else claim.time
+        key = str(anchor)
+        if key not in out:
+            out[key] = Claim(**{**vars(claim), "states": [], "time": anchor, "exhaustive": False})
+        out[key].states.append(mention)
+    return list(out.values())
+
+
 def clause_range(reading: Reading, position: int) -> tuple[int, int]:
     number = reading.clause_of[position]
     start = reading.clause_starts[number]
@@ -606,8 +663,8 @@ def read_cue(reading: Reading, start: int, end: int, cue: Cue, article, day, org
     first word; None when it makes none that can be read without doubt."""
     tokens = reading.tokens
     first, last = clause_range(reading, start)
-    if qualified(tokens, first, start):
-        return None  # "former members", "non-members", "would-be members"
+    if qualified(tokens, first, start) or has_any(tokens[start : start + 2], "part"):
+        return None  # "former members", "would-be members"; "Russia's partners in the SCO" are its members
     subject = subject_list(reading, first, start, cue)
     carried = False
     if subject is None and cue.side != "object" and reading.clause_of[start] > 0:
@@ -654,8 +711,10 @@ def read_cue(reading: Reading, start: int, end: int, cue: Cue, article, day, org
         if verb not in ADMITTING:
             return None  # "Turkey as a member ..." of no verb that makes it one
         what = "was invited" if verb.startswith("invit") else "joined"
-        elected = verb.startswith("elect")  # an election is for a term that begins later
-    if what in ORDINARY_WHAT and has_any(own, "gain"):
+        # an election to a seat is for a term that begins later (not "elected as a member" of a body)
+        elected = verb.startswith("elect") and "elected" in cue.statuses
+    granted = obj is not None and has_any(tokens[max(first, start - 2) : start], "gain")
+    if what in ORDINARY_WHAT and (has_any(own, "gain") or granted):  # "granted observer status to Iran"
         what = "joined"
     elif what in ORDINARY_WHAT and has_any(own, "lose"):
         what = "left"
@@ -694,7 +753,8 @@ def read_cue(reading: Reading, start: int, end: int, cue: Cue, article, day, org
     if chosen.open and cue.whole:
         return None  # "groups Russia, China and other states": not the whole list, nor a claim
     exhaustive = (
-        bool(obj)
+        (what in ORDINARY_WHAT or what == "founded by")
+        and bool(obj)
         and not part
         and chosen.closed
         and len(states) >= 2
@@ -895,6 +955,8 @@ def organisation_of(
     j = start - 1
     while j >= first and (tokens[j] in OWNER_GAP or number(tokens[j])):
         j -= 1
+    if j >= first and tokens[j] == "+":
+        return None  # "the 23 Opec+ member countries": another grouping than the one named
     owner = next((p for p in orgs if p <= j <= reading.org_spans[p]), None)
     if owner is not None and reading.org_spans[owner] == j:
         if coordinated(reading, owner):
@@ -964,7 +1026,10 @@ def time_of(reading: Reading, lo: int, hi: int, first: int, last: int, future: b
     """The anchor of a claim over stream positions ``lo``..``hi``: the time expression in its clause
     nearest to it (at most NEAR words away), else one opening the sentence ("In 2015, ..."), else
     the article's day; "currently", "now" and "today" beside the claim keep the article's day."""
-    if {"currently", "now", "presently"} & set(reading.tokens[max(first, lo - 3) : hi + 1]):
+    opening = reading.times[0] if reading.times and reading.times[0].start <= 3 else None  # "- 1995: ..."
+    if opening is None and {"currently", "now", "presently"} & set(
+        reading.tokens[max(first, lo - 3) : hi + 1]
+    ):
         return {"anchor": "future", "value": None} if future else {"anchor": "article", "value": None}
     starts = [a for a, _ in reading.chars]
     near = []
@@ -1032,13 +1097,20 @@ def counts(reading: Reading, article: str, day, org_mentions, org_starts) -> lis
     "raising total membership to fifteen", and the ordinal of a state that joined: "becoming the
     alliance's 30th member", "Sweden has become the 32nd member of NATO"."""
     tokens, out = reading.tokens, []
+    if not NUMBERISH.search(reading.line.line):
+        return out  # a count needs a number
     for i, token in enumerate(tokens):
+        if not (token[0].isdigit() or token in NUMBER_WORDS or token in ORDINAL_WORDS):
+            continue
         first, last = clause_range(reading, i)
         noun = counted_noun(tokens, i + 1)
         inner = None  # "Croatia becomes 28th EU member state"
         if ordinal(token) and noun is None and i + 1 in reading.orgs:
             noun = counted_noun(tokens, reading.org_spans[i + 1] + 1)
             inner = reading.orgs[i + 1] if noun is not None else None
+        ends = tokens[i + 1 : i + 2] in ([], ["."], [","], [";"])
+        if ordinal(token) and noun is None and ends and tokens[max(0, i - 2) : i] in BECOMES_THE:
+            noun = i  # "Croatia becomes the 28th."
         if ordinal(token) and noun and tokens[noun] not in ("countries", "nations", "states"):
             # the state: the one-state list before it in its clause ("Sweden has become the 32nd member")
             subject = [
@@ -1082,9 +1154,11 @@ def counts(reading: Reading, article: str, day, org_mentions, org_starts) -> lis
             continue
         owner = owner_before(reading, i)
         verb = i >= 1 and tokens[i - 1] in COUNT_VERBS
+        seats = counted_statuses(tokens[i + 1 : noun])
         if owner and (verb or tokens[i - 1] in ("'s", "’s", "its")):
-            # "NATO's 32 members", "the group now has ten members", "The SCO consists of eight ... states"
-            out.append(count_claim(reading, article, owner, counted, i, noun + 1))
+            # "NATO's 32 members", "the group now has ten members", "The SCO consists of eight ... states",
+            # "The Security Council consists of five permanent members and 10 non-permanent members"
+            out.append(count_claim(reading, article, owner, counted, i, noun + 1, statuses=seats))
         elif (
             i
             and tokens[i - 1] == "the"
@@ -1104,7 +1178,7 @@ def counts(reading: Reading, article: str, day, org_mentions, org_starts) -> lis
             if owner and (not i or tokens[i - 1] not in ("of", "by", "among")):
                 out.append(count_claim(reading, article, owner, counted, i, noun + 1))
     for match in RAISED_TO.finditer(" ".join(tokens)):
-        counted = number(match.group(1))
+        counted = number(match.group(1) or match.group(2))
         at = len(" ".join(tokens)[: match.start()].split())
         owner = sentence_org(reading, org_mentions, org_starts)
         if counted and owner:
@@ -1113,14 +1187,18 @@ def counts(reading: Reading, article: str, day, org_mentions, org_starts) -> lis
     return out
 
 
+NUMBERISH = re.compile(r"\d|\b(?:" + "|".join([*NUMBER_WORDS, *ORDINAL_WORDS]) + r")\b")
+BECOMES_THE = [["becomes", "the"], ["became", "the"], ["becoming", "the"]]
 # "raising total membership to fifteen", "bringing the number of participating countries to 11"
 RAISED_TO = re.compile(
-    r"(?:raising|bringing|brought|raised|increasing|increased) (?:the )?(?:total )?"
-    r"(?:membership|number of (?:\w+ )?(?:members|countries|states|nations)) to (\S+)"
+    r"(?:raising|bringing|brought|raised|increasing|increased|taking|take|takes|took) (?:the )?(?:total )?"
+    r"(?:membership|number of (?:\w+ )?(?:members|countries|states|nations)|<org#\d+>) to (\S+)"
+    r"|(?:swells|swelled|grows|grew|rises|rose|expands|expanded|increases|increased) to (\S+) "
+    r"(?:members|member states|member nations|member countries|countries|nations)"
 )
 # nouns a count of members goes with, and words that may stand between the number and them
 COUNTED_NOUNS = words("members member states countries nations allies ally economies")
-COUNTED_BETWEEN = words("full permanent current founding member - fledged national")
+COUNTED_BETWEEN = words("full permanent current founding member - fledged national non")
 # verbs an organisation counts its members with ("the group now has ten members")
 FOUNDED_BY = [[verb, "by"] for verb in ("founded", "established", "created", "formed", "launched")]
 COUNT_VERBS = words(
@@ -1128,6 +1206,14 @@ COUNT_VERBS = words(
 )
 # words beside a number that make it no roster's size ("six new members", "the other 29 members")
 NOT_ROSTER = words("new more other additional further another remaining prospective candidate founding")
+
+
+def counted_statuses(between: list[str]) -> tuple[str, ...]:
+    """The roster a count counts, by the words between the number and its noun: "five permanent
+    members", "10 non-permanent members"."""
+    if "permanent" not in between:
+        return ("member",)
+    return ("elected", "member") if "non" in between else ("permanent", "member")
 
 
 def counted_noun(tokens: list[str], at: int) -> int | None:
@@ -1163,7 +1249,8 @@ def sentence_org(reading: Reading, org_mentions, org_starts) -> str | None:
 
 # words between an organisation and a count of its members ("the organization has a total of 22")
 OWNER_WORDS = words(
-    "'s ’s has have had counts numbers all of the consists is made up comprises includes groups a total"
+    """'s ’s has have had counts numbers all of the consists is made up comprises includes groups a total
+    which ,"""
 )
 
 
@@ -1189,6 +1276,7 @@ def count_claim(
     end: int,
     found: Lst | None = None,
     founding: bool = False,
+    statuses: tuple[str, ...] = ("member",),
 ):
     lo = min(start, found.first) if found else start
     lo = max(lo, 0)
@@ -1199,7 +1287,7 @@ def count_claim(
     first, last = clause_range(reading, lo)
     states = [reading.line.mentions[i] for i in found.states] if found else []
     time = time_of(reading, max(lo, first), end - 1, first, last, False)
-    claim = Claim(org, "count", ("member",), states, time, "affirmed", False, article[text_start:text_end],
+    claim = Claim(org, "count", statuses, states, time, "affirmed", False, article[text_start:text_end],
                   text_start, text_end, "ordinal" if found else "founding" if founding else "count",
                   count=count)  # fmt: skip
     if found and has_any(reading.tokens[found.last + 1 : start], "future"):

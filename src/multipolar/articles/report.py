@@ -310,8 +310,8 @@ def check_membership(claim, day: dt.date | None, resolver: Resolver) -> dict:
                 states.append(same_code_member(claim.org, state))
     checked = verdicts.check(claim, day, states)
     return {
-        "org": claim.org,
-        "what": claim.what,
+        "org": checked.get("predecessor_named", claim.org),
+        "what": checked.get("what", claim.what),
         "status": checked.get("status", claim.statuses[0]),
         "states": [s["iso3"] for s in states],
         "count": claim.count,
@@ -335,13 +335,11 @@ def check_membership(claim, day: dt.date | None, resolver: Resolver) -> dict:
 def same_code_member(org_id: str, state: dict) -> dict:
     """A state as the organisation's spells name it: 'Russia' on 1991-12-21 is the Soviet Union to
     the state lists, while the CIS's founding member is Russia (RUS, the same COW code 365)."""
-    from multipolar.orgs import registry
-
-    spells = registry.spell_records(org_id)
-    if state["cow"] is None or any(s["iso3"] == state["iso3"] for s in spells):
+    by_state = verdicts.spells_of(org_id)
+    if state["cow"] is None or state["iso3"] in by_state:
         return state
-    same = next((s for s in spells if s["cow"] == state["cow"]), None)
-    return {**state, "iso3": same["iso3"]} if same else state
+    same = next((iso3 for iso3, spells in by_state.items() if spells[0]["cow"] == state["cow"]), None)
+    return {**state, "iso3": same} if same else state
 
 
 def check_nature(claim, day: dt.date | None, sources: list[str]) -> dict:

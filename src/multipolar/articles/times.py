@@ -57,6 +57,14 @@ RELATIVE = re.compile(
     r"|(?<![^ ])(?:on |last )?(?P<weekday>" + "|".join(WEEKDAYS) + r")(?![^ ])"
 )
 RELATIVE_YEAR = re.compile(r" (next|last) year\b")
+TIME_HINT = re.compile(
+    r"\d|\b(?:"
+    + "|".join(sorted(MONTH_NAMES, key=len, reverse=True))
+    + "|"
+    + "|".join(WEEKDAYS)
+    + r"|last|this|next|ago|yesterday|today)\b"
+)
+FOLLOWING = re.compile(r"(?<![^ ])(?:in )?(?:the following|the next|a) year(?: later)?(?![^ ])")
 # the words of a time expression that say it is an event's, not a span's
 SPAN_PREPOSITIONS = {
     "since": "since",
@@ -95,6 +103,8 @@ def times_in(line: str, day: dt.date | None) -> list[Time]:
     """Every time expression in ``line``; a month and day without a year, and "last year", take
     the year from the article's ``day`` (and are left out when there is none)."""
     out = []
+    if not TIME_HINT.search(line):
+        return out  # no digit, month, weekday or relative word: no time (most sentences)
     for match in TIME.finditer(line):
         first = written(match, "a_", day)
         if first is None:
@@ -117,6 +127,13 @@ def times_in(line: str, day: dt.date | None) -> list[Time]:
                 year = int(value[:4]) + {"next": 1, "last": -1}[shift.group(1)]
                 value, end = f"{year}{value[4:]}", shift.end()
         out.append(Time(match.start(), end, precision, value, match.group("prep")))
+    for match in FOLLOWING.finditer(
+        line
+    ):  # "founded in 2009 ..., while South Africa joined the following year"
+        earlier = [t for t in out if t.end <= match.start() and t.precision in ("year", "month", "day")]
+        if earlier:
+            year = int(str(earlier[-1].value)[:4]) + 1
+            out.append(Time(match.start(), match.end(), "year", str(year), None))
     for match in RELATIVE.finditer(line):
         if day is None:
             continue

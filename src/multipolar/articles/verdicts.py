@@ -27,6 +27,7 @@ from functools import lru_cache
 from multipolar.articles.times import interval
 
 ONE_DAY = dt.timedelta(days=1)
+HOLDING = {"member", "observer", "dialogue partner", "partner", "candidate", "associate", "suspended"}
 SEVERITY = ["wrong", "outdated", "premature", "did not come true", "not checkable", "incomplete", "came true",
             "correct"]  # fmt: skip
 EVENTS_GAINED = {"joined", "admitted", "was suspended", "was invited", "applied"}
@@ -73,10 +74,14 @@ def runs(org_id: str, iso3: str, status: str, strict: bool = False) -> tuple[Run
     roster's size and a list's missing members count the members not suspended)."""
     from multipolar.orgs import registry
 
-    held = (status,) if strict else (*HELD_AS.get(status, (status,)), *registry.held_as(org_id, status))
+    # the registry's statuses that hold ``status`` (a member that froze its participation is still
+    # one; the Security Council's members are its permanent and elected ones)
+    held = (*registry.held_as(org_id, status), status)
+    if not strict:
+        held = (*held, *HELD_AS.get(status, ()))
     found: list[Run] = []
-    for spell in registry.spell_records(org_id):
-        if spell["iso3"] != iso3 or spell["status"] not in held:
+    for spell in spells_of(org_id).get(iso3, ()):
+        if spell["status"] not in held:
             continue
         row = spell_row(org_id, spell)
         if found and found[-1].end is not None and spell["start"] <= found[-1].end + dt.timedelta(days=1):
@@ -112,13 +117,25 @@ def spell_row(org_id: str, spell: dict) -> dict:
     }
 
 
+@lru_cache(maxsize=256)
+def spells_of(org_id: str) -> dict[str, tuple[dict, ...]]:
+    """The organisation's curated spells by state (ISO3), each state's in order."""
+    from multipolar.orgs import registry
+
+    out: dict[str, list[dict]] = {}
+    for spell in registry.spell_records(org_id):
+        out.setdefault(spell["iso3"], []).append(spell)
+    return {iso3: tuple(found) for iso3, found in out.items()}
+
+
 @lru_cache(maxsize=1024)
 def recorded(org_id: str, status: str) -> bool:
     """Does the registry keep any spell of ``status`` for the organisation?"""
     from multipolar.orgs import registry
 
     spells = (*registry.spell_records(org_id), *registry.gap_records(org_id))
-    return any(s["status"] == status for s in spells)
+    held = {status, *registry.held_as(org_id, status)}
+    return any(s["status"] in held for s in spells)
 
 
 @lru_cache(maxsize=4096)
@@ -126,9 +143,7 @@ def holders(org_id: str, status: str, day: dt.date) -> tuple[str, ...]:
     """ISO3 codes of the states holding ``status`` on ``day`` (year-only members inside their years)."""
     from multipolar.orgs import registry
 
-    iso3s = {s["iso3"] for s in registry.spell_records(org_id)} | {
-        g["iso3"] for g in registry.gap_records(org_id)
-    }
+    iso3s = set(spells_of(org_id)) | {g["iso3"] for g in registry.gap_records(org_id)}
     return tuple(
         sorted(
             i for i in iso3s if any(r.holds(day) and not r.edge(day) for r in runs(org_id, i, status, True))
@@ -166,6 +181,13 @@ def check(claim, day: dt.date | None, states: list[dict]) -> dict:
         )
         return out
     out["status"] = status
+    if claim.what in HOLDING and status != claim.statuses[0]:
+        out["what"] = label(status)  # "partner countries" of the SCO: its dialogue partners
+    predecessor = next((old for old, new in registry.successions() if new is org), None)
+    period = period_of(claim.time, day)
+    if predecessor and org.founded and period[1] < org.founded and predecessor.existed_on(period[1]):
+        out["predecessor_named"] = predecessor.id  # "the EU" in 1981 was the EEC: the claim is the EEC's
+        org = predecessor
     if claim.what == "count":
         return check_count(claim, org, day, states, out)
     if claim.what == "founded by":
@@ -241,8 +263,8 @@ def status_on(org_id: str, iso3: str, day: dt.date) -> dict | None:
     """The curated spell the state held in the organisation on ``day``, whatever its status."""
     from multipolar.orgs import registry
 
-    for spell in registry.spell_records(org_id):
-        if spell["iso3"] == iso3 and registry.holds_on(spell, day):
+    for spell in spells_of(org_id).get(iso3, ()):
+        if registry.holds_on(spell, day):
             return spell_row(org_id, spell)
     return None
 
@@ -379,11 +401,12 @@ def check_count(claim, org, day, states, out) -> dict:
         last = min(last, dt.date.today())
         on = last if len(holders(org.id, "member", last)) == claim.count else first
         who = f"On {on.isoformat()}"
-    size = len(holders(org.id, "member", on))
+    size = len(holders(org.id, out.get("status", "member"), on))
     out["verdict"] = "correct" if size == claim.count else "wrong"
     if claim.time["anchor"] == "future":
         out["verdict"] = "came true" if size == claim.count else "did not come true"
-    out["reason"] = f"{who}, {org_label(org)} had {size} members (the claim says {claim.count})."
+    kind = "members" if out.get("status", "member") == "member" else f"{label(out['status'])} members"
+    out["reason"] = f"{who}, {org_label(org)} had {size} {kind} (the claim says {claim.count})."
     return out
 
 

@@ -152,6 +152,9 @@ def derived(kind: str, build: Callable[[], T], inputs: Iterable[str | bytes] = (
     table = build()
     with files.replacing(target, cache=True) as tmp:
         tmp.write_bytes(pickle.dumps(table, protocol=pickle.HIGHEST_PROTOCOL))
+    for older in target.parent.glob(f"{kind}-*.pickle"):  # built by other code: never read again
+        if older != target:
+            older.unlink(missing_ok=True)
     return table
 
 

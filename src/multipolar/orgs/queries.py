@@ -54,7 +54,9 @@ def members(org: str, date: str | dt.date | None = None, status: str = "member")
     'member' means the organisation's member statuses, the Security Council's permanent and elected
     seats); ``since`` is the first day of the unbroken spell in that status. A date before the
     organisation was founded is refused (its predecessor named); after its dissolution the answer
-    is empty with a note."""
+    is empty with a note. ``extra['size']`` counts the rows and the states a documented gap shows
+    held the status that day for certain (Comecon had 10 members in 1980: nine dated, and Cuba,
+    known by year); ``extra['known_by_year']`` names those."""
     found = registry.organisation(org)
     day = parse_date(date, allow_future=False)
     status = _status(status)
@@ -63,7 +65,12 @@ def members(org: str, date: str | dt.date | None = None, status: str = "member")
     rows, notes, sources = member_records(found.id, day, status)
     table = Records(tuple(MEMBER_COLUMNS), tuple(rows), {"cow": "Int64"})  # a DataFrame when asked
     params = {"org": found.id, "date": day.isoformat(), "status": status}
-    return Answer("members", params, table, "members", notes, sources, {"org_name": found.name})
+    listed = {r["iso3"] for r in rows}
+    by_year = sorted(
+        {g["iso3"] for g in gaps_on(found.id, day, status) if g["certain"] and g["iso3"] not in listed}
+    )
+    extra = {"org_name": found.name, "size": len(rows) + len(by_year), "known_by_year": by_year}
+    return Answer("members", params, table, "members", notes, sources, extra)
 
 
 def member_records(org_id: str, day: dt.date, status: str) -> tuple[list[dict], list[str], list[str]]:

@@ -14,6 +14,7 @@ import functools
 
 from multipolar import lazy
 from multipolar.answer import Answer
+from multipolar.data import store
 from multipolar.dates import FIRST_DAY, parse_date
 from multipolar.errors import CoverageError, InputError
 from multipolar.states import identity, lists
@@ -54,8 +55,14 @@ def major_powers(date: str | dt.date) -> tuple[list[int], list[str]]:
     return sorted(int(c) for c in inside["code"].unique()), notes
 
 
+@functools.cache
 def coverage() -> tuple[dt.date, dt.date]:
-    """First and last day any membership answer covers (the panels' last year ends it)."""
+    """First and last day any membership answer covers (the panels' last year ends it; worked
+    out once from the panels, then kept in the cache)."""
+    return store.derived("state_system_coverage", _coverage)
+
+
+def _coverage() -> tuple[dt.date, dt.date]:
     last_year = min(int(lists.panel(s)["year"].max()) for s in SYSTEMS)
     return FIRST_DAY, dt.date(last_year, 12, 31)
 

@@ -52,10 +52,16 @@ def members_command(
 
     answer = members(org, date, status=status)
     p = answer.params
+    by_year = answer.extra["known_by_year"]
+    size = (
+        f"{answer.extra['size']} ({len(answer)} dated, {len(by_year)} known by year)"
+        if by_year
+        else len(answer)
+    )
     emit(
         answer,
         as_json,
-        f"{p['org']} ({p['status']}) on {p['date']}: {len(answer)}",
+        f"{p['org']} ({p['status']}) on {p['date']}: {size}",
         ["iso3", "cow", "name", "status", "since"],
     )
 
