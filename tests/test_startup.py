@@ -11,7 +11,18 @@ import json
 import subprocess
 import sys
 
-HEAVY = ("pandas", "numpy", "duckdb", "pyarrow", "matplotlib", "spacy", "polars", "country_converter")
+# pydantic: typer 0.29 and later coerce every option through it (0.15 s a command): pyproject.toml pins typer below 0.29
+HEAVY = (
+    "pandas",
+    "numpy",
+    "duckdb",
+    "pyarrow",
+    "matplotlib",
+    "spacy",
+    "polars",
+    "country_converter",
+    "pydantic",
+)
 
 # Runs in a fresh interpreter: --help on the root and on every command and group, then reports
 # which heavy modules got imported.
@@ -58,7 +69,7 @@ def test_import_multipolar_loads_nothing_heavy():
 
 def test_members_answers_from_the_curated_files_without_pandas():
     """`multipolar members NATO` (0.5 s target) reads the curated CSVs and the cached state records:
-    no pandas, NumPy, pyarrow or DuckDB (the modules on its path load them with ``lazy.load``)."""
+    no pandas, NumPy, pyarrow, DuckDB or pydantic (the modules on its path load them with ``lazy.load``)."""
     probe = (
         "import json, sys\n"
         "from multipolar.interfaces.cli.app import main\n"
