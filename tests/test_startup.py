@@ -98,3 +98,18 @@ def test_version(run_cli):
     code, out, _ = run_cli("--version")
     assert code == 0
     assert out.strip() == f"multipolar {version('multipolar')}"
+
+
+def test_the_public_functions_keep_their_names_beside_sub_packages_of_the_same_name():
+    """``mp.brief`` is the function even after its sub-package is imported; the sub-package's
+    modules are imported with ``from`` (see ``multipolar._Package``)."""
+    probe = (
+        "import multipolar as mp\n"
+        "from multipolar.brief import assemble\n"
+        "from multipolar.states import identity\n"
+        "assert callable(mp.brief) and mp.brief is assemble.brief, mp.brief\n"
+        "assert callable(mp.states) and identity.__name__ == 'multipolar.states.identity'\n"
+        "print('ok')"
+    )
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True)
+    assert done.returncode == 0 and done.stdout.strip() == "ok", done.stderr
