@@ -13,11 +13,11 @@ from __future__ import annotations
 
 import argparse
 import os
-import resource
 import shutil
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -40,16 +40,19 @@ def environment() -> dict[str, str]:
 
 
 def run_once(args: tuple[str, ...]) -> tuple[float, float, float]:
-    """Wall seconds, CPU seconds and peak RSS (MiB) of one process."""
-    before = resource.getrusage(resource.RUSAGE_CHILDREN)
-    start = time.perf_counter()
-    done = subprocess.run([*command(), "--quiet", *args], capture_output=True, text=True, env=environment())
-    wall = time.perf_counter() - start
-    if done.returncode:
-        sys.exit(f"multipolar {' '.join(args)} failed ({done.returncode}): {done.stderr.strip()}")
-    after = resource.getrusage(resource.RUSAGE_CHILDREN)
-    cpu = (after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime)
-    return wall, cpu, after.ru_maxrss / 1024  # the largest child so far (KiB on Linux)
+    """Wall seconds, CPU seconds and peak RSS (MiB) of one process (its own rusage, by wait4)."""
+    with tempfile.TemporaryFile() as errors:  # a file, not a pipe: nothing blocks while we wait
+        start = time.perf_counter()
+        child = subprocess.Popen(
+            [*command(), "--quiet", *args], stdout=subprocess.DEVNULL, stderr=errors, env=environment()
+        )
+        _, status, usage = os.wait4(child.pid, 0)
+        wall = time.perf_counter() - start
+        code = os.waitstatus_to_exitcode(status)
+        if code:
+            errors.seek(0)
+            sys.exit(f"multipolar {' '.join(args)} failed ({code}): {errors.read().decode().strip()}")
+    return wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024  # KiB on Linux
 
 
 def main() -> None:
