@@ -11,7 +11,8 @@ import json
 import subprocess
 import sys
 
-# pydantic: typer 0.29 and later coerce every option through it (0.15 s a command): pyproject.toml pins typer below 0.29
+# pydantic: typer 0.29 and later coerce every option through it (0.15 s a command);
+# pyproject.toml pins typer below 0.29
 HEAVY = (
     "pandas",
     "numpy",
