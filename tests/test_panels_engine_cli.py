@@ -124,3 +124,17 @@ def test_leader_and_day_panels_refuse_what_they_cannot_take(run_cli, tmp_path):
     assert code == 2 and "gmlmidongoing is NA" in err and "(2011-2012)" in err
     code, _, err = run_cli("panel", "stateyears", "--add", "filter_prd", "--json")
     assert code == 2 and "filter_prd applies to dyad-years or leader-dyad-years" in err
+
+
+def test_a_file_type_the_panel_cannot_be_written_as_is_refused_before_the_work(
+    run_cli, tmp_path, monkeypatch
+):
+    import multipolar.panels
+
+    def never(*args, **kwargs):
+        raise AssertionError("the panel was built before its file name was checked")
+
+    monkeypatch.setattr(multipolar.panels, "create_stateyears", never)
+    code, _, err = run_cli("panel", "stateyears", "--add", "nmc", "-o", str(tmp_path / "x.xlsx"))
+    assert code == 2 and "Cannot write 'x.xlsx': unknown file type" in err
+    assert not (tmp_path / "x.xlsx").exists()

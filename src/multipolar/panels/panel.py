@@ -516,11 +516,7 @@ class Panel:
         the key table's order without a sort; every batch's row numbers are checked, and should
         they ever come out of order the panel is written again through a sort."""
         target = Path(path)
-        suffix = target.suffix.lower()
-        if suffix not in (".parquet", ".csv"):
-            raise InputError(
-                f"Cannot write {target.name!r}: unknown file type.", "Use a .parquet or .csv file name."
-            )
+        suffix = file_type(target)
         with files.replacing(target) as tmp:
             with self._streaming_in_order():
                 written = _write_batches(
@@ -894,3 +890,17 @@ def _quote(name: str) -> str:
 
 def _sql_string(text: str) -> str:
     return text.replace("'", "''")
+
+
+FILE_TYPES = (".parquet", ".csv")
+
+
+def file_type(path: str | Path) -> str:
+    """The suffix of a panel file (.parquet or .csv); any other is refused, which the command line
+    asks before building the panel."""
+    target = Path(path)
+    if target.suffix.lower() not in FILE_TYPES:
+        raise InputError(
+            f"Cannot write {target.name!r}: unknown file type.", "Use a .parquet or .csv file name."
+        )
+    return target.suffix.lower()

@@ -189,13 +189,11 @@ def _settings(names: list[str], settings: list[str] | None) -> dict[str, dict[st
 
 def _build(create, add: str | None, settings: list[str] | None, output: Path | None, as_json: bool) -> None:
     from multipolar.panels.covariates import covariate, parse_options
+    from multipolar.panels.panel import file_type
 
     if output is not None:
         files.check_output(output)
-        if output.suffix.lower() not in (".parquet", ".csv"):
-            raise InputError(
-                f"Cannot write {output.name!r}: unknown file type.", "Use a .parquet or .csv file name."
-            )
+        file_type(output)  # a file type the panel cannot be written as is refused before the work
     names = [covariate(n).__name__.removeprefix("add_") for n in (add or "").split(",") if n.strip()]
     given = _settings(names, settings)
     # unknown names and options fail before any work
