@@ -9,7 +9,7 @@ from multipolar.data.catalog import dataset
 from multipolar.errors import InputError
 from multipolar.panels.panel import YEARLY, Panel
 
-EXTENDED = {"cow": "cow_mindist_plus"}  # peacesciencer's extended data exist for CoW codes only
+EXTENDED = {"cow": "cow_mindist_plus"}  # the catalog holds the CoW file only (not gw_mindist_plus)
 # slice -> the month and day of the recorded distance it takes (first and last: the earliest and
 # latest recorded in the year)
 SLICES = {"first": None, "last": None, "jan1": (1, 1), "june30": (6, 30), "dec31": (12, 31)}
@@ -23,9 +23,9 @@ def add_minimum_distance(
     """Minimum distance between borders, km: dyads ``mindist``; states ``minmindist``, the distance
     to the nearest state that year. 0 means contiguous.
 
-    ``use_extdata`` (default: where the extended data exist, i.e. on CoW panels, as peacesciencer
-    does by default) reads the distances recorded on 1 January, 30 June, 31 December and every day
-    they changed; ``slice`` picks the year's value: "first" (the earliest recorded, default),
+    ``use_extdata`` (default: where the catalog holds the extended data, i.e. on CoW panels, as
+    peacesciencer does by default) reads the distances recorded on 1 January, 30 June, 31 December
+    and every day they changed; ``slice`` picks the year's value: "first" (the earliest recorded, default),
     "jan1", "june30", "dec31" or "last". Without them, the 1 January distances."""
     panel.require(units=YEARLY, what="add_minimum_distance")
     if slice not in SLICES:
@@ -33,7 +33,7 @@ def add_minimum_distance(
     extended = panel.system in EXTENDED if use_extdata is None else bool(use_extdata)
     if extended and panel.system not in EXTENDED:
         raise InputError(
-            "peacesciencer's extended minimum distances exist for CoW codes only.",
+            "The data catalog holds peacesciencer's extended minimum distances for CoW codes only.",
             "Use use_extdata=False on Gleditsch-Ward panels.",
         )
     if not extended and slice != "first":
