@@ -199,13 +199,30 @@ def dyad_keys(system: str, directed: bool, first: int, last: int) -> Path:
         ANTI JOIN {store.scan(false_dyad_set)} f
             ON f.{code}1 = a.{code} AND f.{code}2 = b.{code} AND f.year = a.year
         ORDER BY {code}1, {code}2, year"""
-    digest = hashlib.sha256(query.encode()).hexdigest()[:12]
     kind = "directed" if directed else "nondirected"
-    target = config.store_dir() / "derived" / f"{system}-{kind}-dyadyears-{first}-{last}-{digest}.parquet"
+    return cached_query(query, f"{system}-{kind}-dyadyears-{first}-{last}")
+
+
+def cached_query(query: str, kind: str) -> Path:
+    """The result of ``query``, computed once and kept in the cache as Parquet, named after a
+    digest of the query (which names its source files, and they carry their checksums): new data
+    or new code compute it afresh. For tables every panel of a system shares (its dyad-years, its
+    states' nearest capitals), which take longer to compute than to read."""
+    digest = hashlib.sha256(query.encode()).hexdigest()[:12]
+    target = config.store_dir() / "derived" / f"{kind}-{digest}.parquet"
     if not target.exists():
         with files.replacing(target, cache=True) as tmp:
             _connection().execute(f"COPY ({query}) TO '{_sql_string(tmp.as_posix())}' (FORMAT parquet)")
     return target
+
+
+def system_state_years(system: str) -> str:
+    """SQL for every state-year of the system, 1816 to the last complete year (``code``, ``year``)."""
+    states, code, *_ = _system(system)
+    return f"""
+        SELECT s.{code} AS code, y.year
+        FROM {_spells(states)} s, range({FIRST_YEAR}, {last_complete_year()} + 1) y(year)
+        WHERE y.year BETWEEN s.styear AND s.endyear"""
 
 
 def false_dyads(system: str) -> str:
