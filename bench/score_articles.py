@@ -1,6 +1,6 @@
 """Score the article reader against the hand-annotated corpus (tests/articles/corpus/).
 
-    MULTIPOLAR_MIRROR=../shared/data python bench/score_articles.py [--split dev|heldout|all] [--json]
+    MULTIPOLAR_MIRROR=../shared/data python bench/score_articles.py [--split dev|heldout|all] [--round N] [--json]
 
 Prints, per split and for both together: claim recall (annotated claims the reader found),
 claim precision (the reader's claims that are annotated), verdict accuracy (of the claims found,
@@ -94,7 +94,7 @@ def kind(claim: dict) -> tuple:
     if what in LOST:
         return ("lost", status)
     if what == "count":
-        return ("count", claim.get("count"))
+        return ("count", claim.get("count"), status)
     return (what,)
 
 
@@ -220,11 +220,14 @@ def verdict_miss(gold: dict, read: dict) -> str:
     )
 
 
-def articles(corpus: Path, split: str) -> list[tuple[Path, dict]]:
+def articles(corpus: Path, split: str, round_: int | None = None) -> list[tuple[Path, dict]]:
+    """The annotated articles of ``split`` (and of one gathering ``round_``, if given)."""
     out = []
     for annotation in sorted(corpus.glob("*.json")):
         gold = json.loads(annotation.read_text(encoding="utf-8"))
         if split != "all" and gold["split"] != split:
+            continue
+        if round_ is not None and gold.get("round", 1) != round_:
             continue
         text = next((annotation.with_suffix(s) for s in SUFFIXES if annotation.with_suffix(s).exists()), None)
         if text is not None:
@@ -235,6 +238,7 @@ def articles(corpus: Path, split: str) -> list[tuple[Path, dict]]:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--split", choices=["dev", "heldout", "all"], default="dev")
+    parser.add_argument("--round", type=int, dest="round_", help="only the articles of this gathering round")
     parser.add_argument("--corpus", type=Path, default=CORPUS)
     parser.add_argument("--json", action="store_true", help="print the scores as JSON")
     parser.add_argument("--quiet", action="store_true", help="scores only, no list of misses")
@@ -247,7 +251,7 @@ def main(argv: list[str] | None = None) -> int:
     total = Tally()
     for split in splits:
         tally = Tally()
-        found = articles(options.corpus, split)
+        found = articles(options.corpus, split, options.round_)
         for path, gold in found:
             tally.add(score_article(path, gold, curated))
         results[split] = (len(found), tally)
