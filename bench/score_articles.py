@@ -12,7 +12,7 @@ A reader's claim matches an annotated one when both are about the same organisat
 reader's words lie in the annotated sentence, their states overlap (or both name none), and
 they claim the same kind of thing: the same status; joining and being admitted alike; leaving
 and withdrawing alike; a status held and one taken up (annotators write "became members on
-1 January" as either); a count the same number. Claims about organisations the registry does
+1 January" as either, and "was suspended" or "suspended" alike); a count the same number. Claims about organisations the registry does
 not curate are left out of recall and listed apart (the reader knows only the registry's
 organisations; as the registry grows, they are scored); a verdict on one would have to be "not
 checkable", and so is one where the registry keeps no spell of the status claimed for the
@@ -91,6 +91,8 @@ def kind(claim: dict) -> tuple:
         return ("status", what.replace("_", " "))
     if what in GAINED:
         return ("status", status)
+    if what == "was suspended":  # "Uzbekistan has suspended its membership": a status taken up
+        return ("status", "suspended")
     if what in LOST:
         return ("lost", status)
     if what == "count":

@@ -27,6 +27,7 @@ def test_kinds_that_match(scorer):
     assert scorer.same_kind({"what": "member"}, joined)  # "became members on 1 January"
     assert scorer.same_kind({"what": "partner"}, {"what": "joined", "status": "partner_country"})
     assert not scorer.same_kind(joined, {"what": "left"})
+    assert scorer.same_kind({"what": "suspended"}, {"what": "was suspended", "status": "suspended"})
     assert not scorer.same_kind({"what": "count", "count": 9}, {"what": "count", "count": 10})
 
 
