@@ -1,6 +1,7 @@
 """Score the article reader against the hand-annotated corpus (tests/articles/corpus/).
 
-    MULTIPOLAR_MIRROR=../shared/data python bench/score_articles.py [--split dev|heldout|all] [--round N] [--json]
+    MULTIPOLAR_MIRROR=../shared/data python bench/score_articles.py [--split dev|heldout|all]
+        [--round N] [--json] [--quiet]
 
 Prints, per split and for both together: claim recall (annotated claims the reader found),
 claim precision (the reader's claims that are annotated), verdict accuracy (of the claims found,
@@ -8,14 +9,14 @@ those whose verdict is the annotated one) and entity F1 (organisations and state
 lists every miss: each annotated claim not found, each claim the reader made that nobody
 annotated, each verdict that differs.
 
-A reader's claim matches an annotated one when both are about the same organisation, the
-reader's words lie in the annotated sentence, their states overlap (or both name none), and
-they claim the same kind of thing: the same status; joining and being admitted alike; leaving
-and withdrawing alike; a status held and one taken up (annotators write "became members on
-1 January" as either, and "was suspended" or "suspended" alike); a count the same number. Claims about organisations the registry does
-not curate are left out of recall and listed apart (the reader knows only the registry's
-organisations; as the registry grows, they are scored); a verdict on one would have to be "not
-checkable", and so is one where the registry keeps no spell of the status claimed for the
+A reader's claim matches an annotated one when both are about the same organisation, the reader's
+words lie in the annotated sentence, their states overlap (or both name none), and they claim the
+same kind of thing: the same status; joining and being admitted alike; leaving and withdrawing
+alike; a status held and one taken up (annotators write "became members on 1 January" as either, and
+"was suspended" or "suspended" alike); a count the same number. Claims about organisations the
+registry does not curate are left out of recall and listed apart (the reader knows only the
+registry's organisations; as the registry grows, they are scored); a verdict on one would have to be
+"not checkable", and so is one where the registry keeps no spell of the status claimed for the
 organisation (NATO's applicants). Disagreements on claims the annotators marked ``unsure`` are
 listed apart and not counted against verdict accuracy.
 """
