@@ -468,16 +468,9 @@ def state_at(tokens: list[str], i: int) -> int | None:
         i += 1
     if i >= len(tokens) or not STATE_SYMBOL.fullmatch(tokens[i]):
         return None
-    venue = (
-        i > 0
-        and tokens[i - 1] in VENUE
-        or (
-            i >= 3
-            and tokens[i - 1] == ","
-            and tokens[i - 3] in ("in", "at", "near")
-            and tokens[i - 2].isalpha()
-        )
-    )  # "the summit in Kazan, Russia": the country of a place
+    if i >= 3 and tokens[i - 1] == "," and tokens[i - 3] in ("in", "at", "near") and tokens[i - 2].isalpha():
+        return None  # "the summit in Kazan, Russia": the country of a place
+    venue = i > 0 and tokens[i - 1] in VENUE
     owned = tokens[i + 1 : i + 2] in (["'s"], ["’s"]) and i + 2 < len(tokens) and tokens[i + 2] in EVENT_NOUNS
     if tokens[i].startswith("<capital") and (
         venue or i + 1 < len(tokens) and tokens[i + 1] in ("-", "'s", "’s") and not owned
@@ -685,9 +678,9 @@ def gapped(reading: Reading, article: str, found: list[Claim], used: set[int]) -
         at = reading.line.span(reading.chars[item.first][0], end)[0]
         model = min(events, key=lambda c: (c.start > at, abs(c.start - at)))
         start, stop = reading.line.span(reading.chars[item.first][0], time.end)
-        claim = Claim(model.org, model.what, model.statuses, [reading.line.mentions[i] for i in item.states],
-                      time.anchor(False), model.polarity, False, article[start:stop], start, stop,
-                      model.cue)  # fmt: skip
+        states = [reading.line.mentions[i] for i in item.states]
+        claim = Claim(model.org, model.what, model.statuses, states, time.anchor(False, reading.day),
+                      model.polarity, False, article[start:stop], start, stop, model.cue)  # fmt: skip
         claim.reported = model.reported
         out.append(claim)
     return out
@@ -703,7 +696,7 @@ def each_in_its_time(claim: Claim, reading: Reading) -> list[Claim]:
     out: dict[str, Claim] = {}
     for mention in claim.states:
         time = own.get(reading.line.mentions.index(mention))
-        anchor = time.anchor(False) if time else claim.time
+        anchor = time.anchor(False, reading.day) if time else claim.time
         key = str(anchor)
         if key not in out:
             out[key] = Claim(**{**vars(claim), "states": [], "time": anchor, "exhaustive": False})
@@ -756,7 +749,8 @@ def read_cue(reading: Reading, start: int, end: int, cue: Cue, article, day, org
                                         "hedge after"):  # fmt: skip
         return None
     # "India and Pakistan to become SCO members": a headline's future, its list opening the line
-    headline = gap[:1] == ["to"] and subject and not carried and chosen.first == 0
+    bare = [w for w in gap if w not in ADVERBS]  # "Switzerland Soon to be UN's 190th Member"
+    headline = bare[:1] == ["to"] and subject and not carried and chosen.first == 0
     if not headline and has_any(gap, "infinitive") and not has_any(gap, "future"):
         return None  # "invited Argentina ... to become full members": a purpose, not a claim
     if {"a", "an"} & set(gap) and len(chosen.states) > 1 and not chosen.negated:
@@ -858,7 +852,7 @@ def read_cue(reading: Reading, start: int, end: int, cue: Cue, article, day, org
     )
     if condition is not None:
         claim.unsure = f"a condition ('{tokens[condition]}') goes with it"
-    past = {"was", "were"} & set(own) or "had been" in " ".join(own)
+    past = {"was", "were", "had"} & set(own) or "had been" in " ".join(own)  # "It had observer status"
     if past and what in ORDINARY_WHAT and claim.time["anchor"] == "article" and day and not negated:
         claim.time, claim.past = {"anchor": "until", "value": day.isoformat()}, True
     claim.reported = attributed(text_start, line_start, line_end, reading.line, article)
@@ -1026,9 +1020,16 @@ def owners(reading: Reading, first: int, start: int, end: int) -> Lst | None:
     k = start - 1
     while k >= first and tokens[k] in OWNED_GAP and tokens[k] not in ("'s", "’s"):
         k -= 1
-    if k < first or tokens[k] not in ("'s", "’s"):
+    pronoun = (
+        k >= first
+        and (symbol := STATE_SYMBOL.fullmatch(tokens[k]))
+        and reading.line.mentions[int(symbol.group(1))].text.lower() == "its"
+    )  # "Its admission": a state's, as referents.py read it
+    if k < first or tokens[k] not in ("'s", "’s") and not pronoun:
         return None
-    found = next((f for f in reading.lists if f.last == k - 1 and f.possessive), None)
+    if pronoun:
+        k += 1
+    found = next((f for f in reading.lists if f.last == k - 1 and (f.possessive or pronoun)), None)
     if found is None or found.first < first:
         return None
     if tokens[end : end + 1] and tokens[end] in PROCESS:
@@ -1187,16 +1188,29 @@ def time_of(reading: Reading, lo: int, hi: int, first: int, last: int, future: b
         at = bisect.bisect_left(starts, time.start)  # the stream word it stands before
         if not (first < at or first == 0) or at > last:
             continue  # in another clause: one before this ends where this one's first word stands
-        distance = lo - at if at <= lo else max(0, at - hi - 1)
+        # words between the claim and the time; an organisation's name with its brackets or its
+        # abbreviation counts as one ("would quit the OPEC (OPEC) on January 1, 2020")
+        between = reading.tokens[at:lo] if at <= lo else reading.tokens[hi + 1 : at]
+        distance = sum(1 for w in between if not (w.startswith("<org") or w in NAME_MARKS))
         if at <= lo and {"and", ";"} & set(reading.tokens[at:lo]):
             continue  # "Germany in 1955 and Greece and Turkey joined in 1952": another item's time
+        if future and reading.day and not time.guessed and ends_by(time, reading.day):
+            continue  # "announced on Tuesday it will withdraw in January": the report's day
         if distance <= NEAR:
             near.append((distance, at < lo, time))
     if not near and reading.times and reading.times[0].start <= 3 and reading.clause_of[lo] == 0:
         near = [(0, True, reading.times[0])]
     if not near:
         return {"anchor": "future", "value": None} if future else {"anchor": "article", "value": None}
-    return min(near, key=lambda n: n[:2])[2].anchor(future)
+    return min(near, key=lambda n: n[:2])[2].anchor(future, reading.day)
+
+
+NAME_MARKS = words("( ) the")
+
+
+def ends_by(time: timing.Time, day: dt.date) -> bool:
+    """Is ``time`` over by ``day``: no future claim's time?"""
+    return timing.interval(time.value if time.precision != "range" else time.value[1])[1] <= day
 
 
 def bracketed(reading: Reading, article: str, day, taken: set) -> list[Claim]:
@@ -1442,7 +1456,12 @@ def count_claim(
     claim = Claim(org, "count", statuses, states, time, "affirmed", False, article[text_start:text_end],
                   text_start, text_end, "ordinal" if found else "founding" if founding else "count",
                   count=count)  # fmt: skip
-    if found and has_any(reading.tokens[found.last + 1 : start], "future"):
-        claim.time = {"anchor": "future", "value": None}  # "it will become the 55th member"
+    between = [w for w in reading.tokens[found.last + 1 : start] if w not in ADVERBS] if found else []
+    if found and (has_any(between, "future") or between[:1] == ["to"] and found.first == 0):
+        # "it will become the 55th member", "Switzerland Soon to be UN's 190th Member"
+        claim.time = {
+            "anchor": "future",
+            "value": claim.time["value"] if claim.time["anchor"] == "future" else None,
+        }
     claim.reported = attributed(text_start, line_start, line_end, reading.line, article)
     return claim
