@@ -13,10 +13,11 @@ The names below are imported when first used, so that ``import multipolar`` (and
 
 from __future__ import annotations
 
-import importlib
 import sys
 import types
 from typing import Any
+
+from multipolar import lazy
 
 # public name -> the module that defines it
 _API = {
@@ -67,16 +68,7 @@ _API = {
 __all__ = sorted(_API)
 
 
-def __getattr__(name: str) -> Any:
-    if name not in _API:
-        raise AttributeError(f"module 'multipolar' has no attribute {name!r}")
-    value = getattr(importlib.import_module(_API[name]), name)
-    globals()[name] = value  # later look-ups skip this function
-    return value
-
-
-def __dir__() -> list[str]:
-    return sorted(set(globals()) | set(_API))
+__getattr__, __dir__ = lazy.exports(__name__, _API)
 
 
 class _Package(types.ModuleType):

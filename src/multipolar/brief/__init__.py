@@ -6,8 +6,7 @@ formats and default measures (``model``) without loading pandas.
 
 from __future__ import annotations
 
-import importlib
-from typing import Any
+from multipolar import lazy
 
 _NAMES = {
     "brief": "multipolar.brief.assemble",
@@ -18,9 +17,4 @@ _NAMES = {
 }
 
 __all__ = sorted(_NAMES)
-
-
-def __getattr__(name: str) -> Any:
-    if name not in _NAMES:
-        raise AttributeError(f"module 'multipolar.brief' has no attribute {name!r}")
-    return getattr(importlib.import_module(_NAMES[name]), name)
+__getattr__, __dir__ = lazy.exports(__name__, _NAMES)
