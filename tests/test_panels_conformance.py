@@ -57,6 +57,32 @@ def fearon_laitin(only_wars: bool = False):
     return gw("1946-2024").add_ucdp_acd(type="intrastate", only_wars=only_wars)
 
 
+def with_leader_covariates(panel: Panel) -> Panel:
+    """The eight covariates of peacesciencer's G-W leader-year and leader-dyad-year references."""
+    return (
+        panel.add_lead()
+        .add_lwuf()
+        .add_democracy()
+        .add_creg_fractionalization()
+        .add_sim_gdp_pop()
+        .add_rugged_terrain()
+        .add_minimum_distance(use_extdata=False)
+        .add_ccode_to_gw()
+    )
+
+
+def bremer(spells: Callable[[Panel], Panel]) -> Panel:
+    """The Bremer vignette, with add_spells or add_peace_years counting the years of peace."""
+    panel = mp.create_dyadyears(directed=False, years="1816-2010").filter_prd().add_gml_mids(keep=[])
+    return (
+        spells(panel)
+        .add_nmc()
+        .add_democracy(keep=["aeuds"])
+        .add_atop_alliance()
+        .add_sim_gdp_pop(keep=["mrgdppc"])
+    )
+
+
 @dataclass(frozen=True)
 class Pipeline:
     build: Callable[[], Panel]
@@ -155,19 +181,7 @@ PIPELINES = {
     ),
     "peacesciencer/cow_stateyears_sdp_gdp_deprecated_data": Pipeline(lambda: cow().add_sdp_gdp()),
     # ---- ../shared/reference/peacesciencer2 ------------------------------------------------
-    "peacesciencer2/leaderyears": Pipeline(
-        lambda: (
-            mp.create_leaderyears()
-            .add_lead()
-            .add_lwuf()
-            .add_democracy()
-            .add_creg_fractionalization()
-            .add_sim_gdp_pop()
-            .add_rugged_terrain()
-            .add_minimum_distance(use_extdata=False)
-            .add_ccode_to_gw()
-        )
-    ),
+    "peacesciencer2/leaderyears": Pipeline(lambda: with_leader_covariates(mp.create_leaderyears())),
     "peacesciencer2/leaderyears_cow": Pipeline(
         lambda: (
             mp.create_leaderyears(standardize="cow")
@@ -187,19 +201,7 @@ PIPELINES = {
         )
     ),
     "peacesciencer2/leaderyears_gw": Pipeline(lambda: mp.create_leaderyears(standardize="gw")),
-    "peacesciencer2/leaderdyadyears": Pipeline(
-        lambda: (
-            mp.create_leaderdyadyears()
-            .add_lead()
-            .add_lwuf()
-            .add_democracy()
-            .add_creg_fractionalization()
-            .add_sim_gdp_pop()
-            .add_rugged_terrain()
-            .add_minimum_distance(use_extdata=False)
-            .add_ccode_to_gw()
-        )
-    ),
+    "peacesciencer2/leaderdyadyears": Pipeline(lambda: with_leader_covariates(mp.create_leaderdyadyears())),
     "peacesciencer2/leaderdyadyears_cow": Pipeline(
         lambda: (
             mp.create_leaderdyadyears(system="cow")
@@ -236,30 +238,8 @@ PIPELINES = {
     "peacesciencer2/gw_stateyears_terrain_threat_archigos": Pipeline(
         lambda: gw().add_rugged_terrain().add_archigos()
     ),
-    "peacesciencer2/cow_dyadyears_bremer_spells": Pipeline(
-        lambda: (
-            mp.create_dyadyears(directed=False, years="1816-2010")
-            .filter_prd()
-            .add_gml_mids(keep=[])
-            .add_spells()
-            .add_nmc()
-            .add_democracy(keep=["aeuds"])
-            .add_atop_alliance()
-            .add_sim_gdp_pop(keep=["mrgdppc"])
-        )
-    ),
-    "peacesciencer2/cow_dyadyears_bremer_peaceyears": Pipeline(
-        lambda: (
-            mp.create_dyadyears(directed=False, years="1816-2010")
-            .filter_prd()
-            .add_gml_mids(keep=[])
-            .add_peace_years()
-            .add_nmc()
-            .add_democracy(keep=["aeuds"])
-            .add_atop_alliance()
-            .add_sim_gdp_pop(keep=["mrgdppc"])
-        )
-    ),
+    "peacesciencer2/cow_dyadyears_bremer_spells": Pipeline(lambda: bremer(Panel.add_spells)),
+    "peacesciencer2/cow_dyadyears_bremer_peaceyears": Pipeline(lambda: bremer(Panel.add_peace_years)),
     "peacesciencer2/cow_ddy_help_example_spells": Pipeline(
         lambda: (
             mp.create_dyadyears(years="1816-2010")
