@@ -80,6 +80,8 @@ def main() -> None:
     args = parser.parse_args()
     chosen = [args.only] if args.only else list(PIPELINES)
     modes = [("pandas", None)] + ([("parquet", args.write)] if args.write else [])
+    if args.write:
+        Path(args.write).mkdir(parents=True, exist_ok=True)
     header = f"{'pipeline':22s} {'output':8s} {'median':>8s} {'best':>7s} {'CPU':>6s} {'peak MB':>8s}"
     print(header, " vs peacesciencer")
     for name in chosen:
