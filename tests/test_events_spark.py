@@ -11,8 +11,16 @@ import pytest
 
 from multipolar.data import fetch
 from multipolar.data.catalog import dataset
-from multipolar.events import create_dyaddays, create_dyadmonths, event_blocs, events, synthetic
-from tests.test_events_polecat import write_polecat_sample
+from multipolar.errors import DataError
+from multipolar.events import (
+    create_dyaddays,
+    create_dyadmonths,
+    event_blocs,
+    events,
+    import_events,
+    synthetic,
+)
+from tests.test_events_polecat import DIRECTED, RECORDS, counts, polecat_row, write_polecat_sample
 
 pytestmark = pytest.mark.spark
 
@@ -54,9 +62,22 @@ def test_synthetic_parquet_and_bloc_behaviour_identically(spark, tmp_path):
 
 def test_polecat_files_and_actor_lists_identically(spark, tmp_path):
     write_polecat_sample(tmp_path)
+    source = str(tmp_path / "ngecEvents.*.txt")
     for options in ({}, {"directed": False, "by": "category", "dedup": "id"}):
-        source = str(tmp_path / "ngecEvents.*.txt")
         assert_identical(events(source, **options), events(source, spark=spark, **options))
+    # Spark imports to a folder of Parquet files, which DuckDB then reads like a file
+    folder = tmp_path / "polecat.parquet"
+    imported = import_events(source, str(folder), spark=spark)
+    assert imported.rows.rows.iloc[0] == 6 and folder.is_dir() and any(folder.glob("*.parquet"))
+    assert counts(events(str(folder))) == DIRECTED
+    bad = tmp_path / "bad" / "ngecEvents.bad.txt"
+    bad.parent.mkdir()
+    header = (tmp_path / "ngecEvents.20230214.Release3.DV.txt").read_text().splitlines()[0]
+    bad.write_text(header + "\n" + polecat_row(RECORDS[0]).replace("2023-01-05", "5 January") + "\n")
+    never = tmp_path / "never.parquet"
+    with pytest.raises(DataError, match="Could not read"):
+        import_events(str(bad), str(never), spark=spark)
+    assert not never.exists() and not list(tmp_path.glob(".never*"))
 
 
 def test_dyad_panels_identically(spark, tmp_path):
@@ -68,3 +89,7 @@ def test_dyad_panels_identically(spark, tmp_path):
     assert duck.rows.events.sum() > 0 and duck.rows.events.isna().any()
     days = {"start": "2006-06-11", "end": "2006-06-12", "directed": False, "blocs": "NATO"}
     assert_identical(create_dyaddays(**days), create_dyaddays(spark=spark, **days))
+    folder = tmp_path / "panel.parquet"  # Spark writes a folder of part files
+    written = create_dyadmonths(str(path), spark=spark, output=folder, **months)
+    assert written.extra["output"] == str(folder)
+    assert len(pd.read_parquet(folder)) == len(duck.rows)

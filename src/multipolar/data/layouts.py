@@ -78,6 +78,9 @@ GDELT_INTEGER = {
     "DATEADDED",
 }
 
+# where an event happened, as ICEWS and POLECAT both name it
+_PLACE = ["City", "District", "Province", "Country", "Latitude", "Longitude"]
+
 # ICEWS Coded Event Data (Dataverse doi:10.7910/DVN/28075) tab files: a header with these names.
 ICEWS_EVENTS = [
     "Event ID",
@@ -94,12 +97,7 @@ ICEWS_EVENTS = [
     "Story ID",
     "Sentence Number",
     "Publisher",
-    "City",
-    "District",
-    "Province",
-    "Country",
-    "Latitude",
-    "Longitude",
+    *_PLACE,
 ]
 ICEWS_INTEGER = {"Event ID", "Story ID", "Sentence Number"}
 ICEWS_REAL = {"Intensity", "Latitude", "Longitude"}
@@ -141,12 +139,7 @@ POLECAT_EVENTS = [
     *_polecat_side("Actor"),
     *_polecat_side("Recipient"),
     "Placename",
-    "City",
-    "District",
-    "Province",
-    "Country",
-    "Latitude",
-    "Longitude",
+    *_PLACE,
     "GeoNames ID",
     "Raw Placename",
     "Feature Type",

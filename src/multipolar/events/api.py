@@ -15,7 +15,7 @@ import pandas as pd
 from multipolar import files, progress
 from multipolar.answer import Answer
 from multipolar.dates import parse_date
-from multipolar.errors import InputError
+from multipolar.errors import InputError, MultipolarError
 from multipolar.events import codes as codebook
 from multipolar.events import engines, formats, query, relations
 
@@ -117,8 +117,7 @@ def events(
         rows = query.dyad_rows(agg, options)
         shown.advance()
         if output is not None:
-            with files.replacing(output) as tmp:
-                con.con.to_parquet(rows, tmp)
+            con.write_parquet(rows, output)
             frame = pd.DataFrame()
         else:
             frame = _tidy(rows.execute())
@@ -212,15 +211,15 @@ def _dedup(fmt: str, options: query.Options) -> str:
     return query.AUTO_DEDUP[fmt] if options.dedup == "auto" else options.dedup
 
 
-def _parquet_target(output) -> Path | None:
+def _parquet_target(output) -> str | None:
+    """Where to write Parquet: a path (a folder of part files on Spark) or a URL Spark writes."""
     if output is None:
         return None
-    output = Path(output).expanduser()
-    if output.suffix != ".parquet":
+    if not str(output).endswith(".parquet"):
         raise InputError(
             f"Cannot write {output}: only .parquet output is supported.", "Name the file NAME.parquet."
         )
-    return output
+    return str(output)
 
 
 def _tidy(frame: pd.DataFrame) -> pd.DataFrame:
@@ -307,24 +306,33 @@ def _answer(
     return Answer(kind, params, frame, "rows", notes, sources, extra)
 
 
-def import_events(source: str | list[str], output: str | Path, format: str | None = None) -> Answer:
-    """Convert published event files once to one Parquet file with the codebook's column types,
-    checked on the way: a wrong file leaves nothing behind."""
-    target = _parquet_target(output)
+def import_events(
+    source: str | list[str],
+    output: str | Path,
+    format: str | None = None,
+    engine: str = "duckdb",
+    spark: Any = None,
+) -> Answer:
+    """Convert published event files once to Parquet with the codebook's column types, checked on
+    the way: a wrong file leaves nothing behind. DuckDB writes one file; Spark (``engine="spark"``
+    or a ``spark`` session) writes a folder of part files wherever the cluster writes (a path,
+    s3a://, gs://), which every query here reads like a file."""
     with progress.bar("importing events", total=2) as shown:
-        paths, fmt, con = _open(source, format, "duckdb", None)
+        paths, fmt, con = _open(source, format, engine, spark)
         table = formats.read(con, paths, fmt)
         shown.advance()
-        with files.replacing(target) as tmp:
-            con.con.to_parquet(table, tmp, compression="zstd")
+        target = _parquet_target(output)
+        try:
+            rows = con.write_parquet(table, target)
+        except MultipolarError:
+            raise
+        except Exception as error:  # engines read lazily: a bad row further on fails the write
+            raise formats._read_error(error, paths, fmt) from error
         shown.advance()
-    import pyarrow.parquet as pq
-
-    rows = pq.read_metadata(target).num_rows
     frame = pd.DataFrame([{"output": str(target), "format": fmt, "rows": rows, "files": len(paths)}])
     return Answer(
         "events_import",
-        {"source": paths, "format": fmt},
+        {"source": paths, "format": fmt, "engine": con.name},
         frame,
         "imported",
         [],

@@ -25,7 +25,7 @@ from typing import Any
 
 import pandas as pd
 
-from multipolar import files, progress
+from multipolar import progress
 from multipolar.answer import Answer
 from multipolar.dates import parse_date
 from multipolar.errors import CoverageError, InputError
@@ -102,30 +102,6 @@ def dyad_periods(tables: query.Tables, period: str, first: dt.date, last: dt.dat
     return pairs.filter(together).select("ccode1", "ccode2", "period")
 
 
-def flag(panel, name: str, pairs: pd.DataFrame, period: str, tables: query.Tables, covered=None):
-    """``name``: the pair shared a group on some day of the period (NA outside ``covered``)."""
-    import ibis
-
-    spells = coarsened(pairs, period).rename(columns=lambda c: f"{name}_{c}")
-    p = tables(name, spells)
-    joined = panel.left_join(
-        p,
-        [
-            panel.ccode1 == p[f"{name}_cow_a"],
-            panel.ccode2 == p[f"{name}_cow_b"],
-            panel.period >= p[f"{name}_start"],
-            panel.period <= p[f"{name}_end"],
-        ],
-    )
-    value = joined[f"{name}_cow_a"].notnull()
-    if covered is not None:
-        first, last = period_start(covered[0], period), covered[1]
-        inside = (joined.period >= ibis.literal(first)) & (joined.period <= ibis.literal(last))
-        value = ibis.ifelse(inside, value, ibis.null("boolean"))
-    joined = joined.mutate(**{name: value})
-    return joined.drop(*[c for c in joined.columns if c.startswith(f"{name}_")])
-
-
 def quad_columns() -> dict[int, str]:
     """The quad classes as column names: 1 verbal_cooperation ... 4 material_conflict."""
     spelled = {q: n for n, q in formats.quad_names().items() if not n.isdigit()}
@@ -168,51 +144,61 @@ def with_events(panel, cells, covered: tuple[dt.date, dt.date]):
     )
 
 
-def create_dyadmonths(
-    source: str | list[str] | None = None,
-    start: str | dt.date | None = None,
-    end: str | dt.date | None = None,
-    directed: bool = True,
-    blocs: str | list[str] | None = None,
-    format: str | None = None,
-    engine: str = "duckdb",
-    spark: Any = None,
-    root_only: bool = False,
-    dedup: str = "auto",
-    codes: str = "actor",
-    output: str | Path | None = None,
-) -> Answer:
+def _creator(period: str, doc: str):
+    """``create_dyadmonths`` or ``create_dyaddays``: one signature for both periods."""
+
+    def create(
+        source: str | list[str] | None = None,
+        start: str | dt.date | None = None,
+        end: str | dt.date | None = None,
+        directed: bool = True,
+        blocs: str | list[str] | None = None,
+        format: str | None = None,
+        engine: str = "duckdb",
+        spark: Any = None,
+        root_only: bool = False,
+        dedup: str = "auto",
+        codes: str = "actor",
+        output: str | Path | None = None,
+    ) -> Answer:
+        return _create(
+            period,
+            source,
+            start,
+            end,
+            directed,
+            blocs,
+            format,
+            engine,
+            spark,
+            root_only,
+            dedup,
+            codes,
+            output,
+        )
+
+    create.__name__ = create.__qualname__ = f"create_dyad{period}s"
+    create.__doc__ = doc
+    return create
+
+
+create_dyadmonths = _creator(
+    "month",
     """Every pair of COW states each month, with shared alliance and bloc that month, and, given
     event files (``source``), the pair's events that month by quad class.
 
     Without ``start``/``end`` the panel spans the events read (or, with no events, 1816 to the
-    state system's last day). With ``output`` (.parquet) the rows go to that file.
-    """
-    return _create(
-        "month", source, start, end, directed, blocs, format, engine, spark, root_only, dedup, codes, output
-    )
-
-
-def create_dyaddays(
-    source: str | list[str] | None = None,
-    start: str | dt.date | None = None,
-    end: str | dt.date | None = None,
-    directed: bool = True,
-    blocs: str | list[str] | None = None,
-    format: str | None = None,
-    engine: str = "duckdb",
-    spark: Any = None,
-    root_only: bool = False,
-    dedup: str = "auto",
-    codes: str = "actor",
-    output: str | Path | None = None,
-) -> Answer:
+    state system's last day); YYYY-MM names a month. With ``output`` (.parquet) the rows go to
+    that file. ``engine="spark"`` or a ``spark`` session builds it on Spark.
+    """,
+)
+create_dyaddays = _creator(
+    "day",
     """Every pair of COW states each day, with shared alliance and bloc that day, and, given
-    event files (``source``), the pair's events that day by quad class. Large: write it to
-    ``output`` (.parquet), or run it on Spark."""
-    return _create(
-        "day", source, start, end, directed, blocs, format, engine, spark, root_only, dedup, codes, output
-    )
+    event files (``source``), the pair's events that day by quad class. Large (about a billion
+    rows since 1816): write it to ``output`` (.parquet), or run it on Spark.
+    """,
+)
 
 
 def _create(
@@ -254,8 +240,7 @@ def _create(
             sources += [formats.FORMATS[fmt].source, *api.CODE_SOURCES[system]]
         shown.advance()
         if target is not None:
-            with files.replacing(target) as tmp:
-                con.con.to_parquet(panel, tmp)
+            con.write_parquet(panel, target)
             frame = pd.DataFrame()
             extra["output"] = str(target)
             notes.append(f"Rows written to {target}.")
@@ -270,16 +255,15 @@ def _create(
 
 
 def _panel(tables, period, first, last, options):
+    """The pairs with their shared alliance (NA outside ATOP's days) and bloc, period by period."""
     panel = dyad_periods(tables, period, first, last, options.directed)
-    panel = flag(
-        panel,
-        "same_alliance",
-        relations.shared_alliance_spells(),
-        period,
-        tables,
-        relations.alliance_coverage(),
-    )
-    return flag(panel, "same_bloc", relations.shared_bloc_spells(options.blocs), period, tables)
+    on = {"pair": ("ccode1", "ccode2"), "when": "period"}
+    alliances = coarsened(relations.shared_alliance_spells(), period)
+    atop_first, atop_last = relations.alliance_coverage()
+    covered = (period_start(atop_first, period), atop_last)
+    panel = query.flag(panel, "same_alliance", alliances, tables, covered, **on)
+    blocs = coarsened(relations.shared_bloc_spells(options.blocs), period)
+    return query.flag(panel, "same_bloc", blocs, tables, **on)
 
 
 def _span(period: str, start, end) -> tuple[dt.date | None, dt.date | None]:
@@ -324,7 +308,7 @@ def _tidy(frame: pd.DataFrame) -> pd.DataFrame:
     return frame.sort_values(["ccode1", "ccode2", "period"], kind="mergesort").reset_index(drop=True)
 
 
-def _panel_events(frame: pd.DataFrame, target: Path | None) -> int:
+def _panel_events(frame: pd.DataFrame, target: str | None) -> int:
     if target is None:
         return int(frame["events"].sum())
     import pyarrow.compute as pc

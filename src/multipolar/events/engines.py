@@ -10,9 +10,12 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
+import tempfile
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
+from multipolar import files
 from multipolar.errors import InputError
 
 ENGINES = ("duckdb", "spark")
@@ -36,6 +39,36 @@ class Engine:
         self.con.create_view(name, expr, overwrite=True)
         self.session.table(name).cache()
         return self.con.table(name)
+
+    def write_parquet(self, expr, target: str, compression: str = "zstd") -> int:
+        """``expr`` written to ``target`` (.parquet), nothing half-written; returns its rows.
+        DuckDB writes one file through a temporary one. Spark writes a folder of part files: a
+        local folder beside the target, renamed into place when complete; a remote one (s3a://,
+        gs://) through Spark's committer, refusing to replace one that exists."""
+        if self.name == "duckdb":
+            import pyarrow.parquet as pq
+
+            path = Path(target).expanduser()
+            with files.replacing(path) as temporary:
+                self.con.to_parquet(expr, temporary, compression=compression)
+            return pq.read_metadata(path).num_rows
+        if "://" in target and not target.startswith("file://"):
+            self.con.to_parquet(expr, target, mode="errorifexists", compression=compression)
+            return self.session.read.parquet(target).count()
+        path = Path(target.removeprefix("file://")).expanduser()
+        if not path.is_dir():  # a folder an earlier run wrote is replaced; anything else is checked
+            files.check_output(path)
+        temporary = Path(tempfile.mkdtemp(prefix=f".{path.name}.", dir=path.parent))
+        try:
+            self.con.to_parquet(expr, str(temporary), mode="overwrite", compression=compression)
+            if path.is_dir():
+                shutil.rmtree(path)
+            elif path.exists():
+                path.unlink()
+            os.replace(temporary, path)
+        finally:
+            shutil.rmtree(temporary, ignore_errors=True)
+        return self.session.read.parquet(str(path)).count()
 
 
 def connect(engine: str = "duckdb", spark: Any = None, memory_limit: str | None = None) -> Engine:

@@ -509,6 +509,21 @@ def _lookup(value, mapping: dict[str, int]):
     return ibis.cases(*((value == key, number) for key, number in mapping.items()), else_=ibis.null("int64"))
 
 
+def _one_report_each() -> dict:
+    """The GDELT-only fields for formats whose records stand for one report each: one mention,
+    source and article, no tone, every event a root event."""
+    import ibis
+
+    one = ibis.literal(1, "int64")
+    return {
+        "mentions": one,
+        "sources": one,
+        "articles": one,
+        "tone": ibis.null("float64"),
+        "is_root": ibis.literal(True),
+    }
+
+
 def normalise(table, fmt: str, codes: str = "actor"):
     """The raw table as one row per event in the common shape (see the module's docstring)."""
     import ibis
@@ -548,11 +563,7 @@ def normalise(table, fmt: str, codes: str = "actor"):
             quad=_lookup(root, cameo_quads()),
             category=ibis.null("string"),
             goldstein=t["Intensity"].cast("float64"),
-            mentions=ibis.literal(1, "int64"),
-            sources=ibis.literal(1, "int64"),
-            articles=ibis.literal(1, "int64"),
-            tone=ibis.null("float64"),
-            is_root=ibis.literal(True),
+            **_one_report_each(),
         )
     if fmt == "polecat":
         event = t["Event Type"].strip().upper()
@@ -568,11 +579,7 @@ def normalise(table, fmt: str, codes: str = "actor"):
             ),
             category=event,
             goldstein=t["Event Intensity"].cast("float64"),
-            mentions=ibis.literal(1, "int64"),
-            sources=ibis.literal(1, "int64"),
-            articles=ibis.literal(1, "int64"),
-            tone=ibis.null("float64"),
-            is_root=ibis.literal(True),
+            **_one_report_each(),
         )
     return t.select(
         event_id=t.id,
@@ -584,11 +591,7 @@ def normalise(table, fmt: str, codes: str = "actor"):
         quad=_lookup(t.event, plover_quads()),
         category=t.event,
         goldstein=ibis.null("float64"),
-        mentions=ibis.literal(1, "int64"),
-        sources=ibis.literal(1, "int64"),
-        articles=ibis.literal(1, "int64"),
-        tone=ibis.null("float64"),
-        is_root=ibis.literal(True),
+        **_one_report_each(),
     )
 
 

@@ -196,25 +196,36 @@ def undirected(t):
     )
 
 
-def flag(t, name: str, pairs: pd.DataFrame, tables: Tables, coverage: tuple[dt.date, dt.date] | None = None):
-    """Step 3: ``name`` is true on the days the pair shared a group, NA outside ``coverage``."""
+def flag(
+    t,
+    name: str,
+    pairs: pd.DataFrame,
+    tables: Tables,
+    coverage: tuple[dt.date, dt.date] | None = None,
+    pair: tuple[str, str] = ("a_cow", "b_cow"),
+    when: str = "day",
+):
+    """Step 3: ``name`` is true when the pair (columns ``pair``) shared a group on day ``when``
+    (its spells in ``pairs`` never overlap), NA outside ``coverage`` and for rows that are not
+    a dyad. The dyad panels use it with their periods and coarsened spells."""
     import ibis
 
     p = tables(name, pairs.rename(columns=lambda c: f"{name}_{c}"))
     joined = t.left_join(
         p,
         [
-            t.a_cow == p[f"{name}_cow_a"],
-            t.b_cow == p[f"{name}_cow_b"],
-            t.day >= p[f"{name}_start"],
-            t.day <= p[f"{name}_end"],
+            t[pair[0]] == p[f"{name}_cow_a"],
+            t[pair[1]] == p[f"{name}_cow_b"],
+            t[when] >= p[f"{name}_start"],
+            t[when] <= p[f"{name}_end"],
         ],
     )
     value = joined[f"{name}_cow_a"].notnull()
     if coverage is not None:
-        inside = (joined.day >= ibis.literal(coverage[0])) & (joined.day <= ibis.literal(coverage[1]))
+        inside = (joined[when] >= ibis.literal(coverage[0])) & (joined[when] <= ibis.literal(coverage[1]))
         value = ibis.ifelse(inside, value, ibis.null("boolean"))
-    value = ibis.ifelse(joined.kind == "dyad", value, ibis.null("boolean"))
+    if "kind" in joined.columns:
+        value = ibis.ifelse(joined.kind == "dyad", value, ibis.null("boolean"))
     joined = joined.mutate(**{name: value})
     return joined.drop(*[c for c in joined.columns if c.startswith(f"{name}_")])
 

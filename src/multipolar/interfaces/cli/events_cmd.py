@@ -32,6 +32,11 @@ START = typer.Option(None, "--start", help="First day, YYYY-MM-DD.")
 END = typer.Option(None, "--end", help="Last day, YYYY-MM-DD.")
 CODES = typer.Option("actor", "--codes", help="actor (the actors' countries) or geo (GDELT's FIPS places).")
 JSON = typer.Option(False, "--json", help="Print JSON instead of a table.")
+DIRECTED = typer.Option(True, "--directed/--undirected", help="Source -> target, or each pair once.")
+BLOCS = typer.Option(
+    None, "--blocs", help="Organisations for same_bloc, e.g. NATO,SCO (default: all curated)."
+)
+OUTPUT = typer.Option(None, "--output", "-o", help="Write the rows to this .parquet file.")
 
 
 def register(root: typer.Typer) -> None:
@@ -47,9 +52,7 @@ def aggregate_command(
     by: str = typer.Option(
         "quad", "--by", help="quad (QuadClass), root (CAMEO root code), category (PLOVER event) or none."
     ),
-    directed: bool = typer.Option(
-        True, "--directed/--undirected", help="Source -> target, or each pair once."
-    ),
+    directed: bool = DIRECTED,
     weight: str = typer.Option(
         "events", "--weight", "-w", help="Weight means by events, mentions, sources or articles."
     ),
@@ -57,34 +60,17 @@ def aggregate_command(
     dedup: str = DEDUP,
     start: str = START,
     end: str = END,
-    blocs: str = typer.Option(
-        None, "--blocs", help="Organisations for same_bloc, e.g. NATO,SCO (default: all curated)."
-    ),
+    blocs: str = BLOCS,
     codes: str = CODES,
     domestic: bool = typer.Option(False, "--domestic", help="Keep events within one state."),
-    output: Path = typer.Option(None, "--output", "-o", help="Write the rows to this .parquet file."),
+    output: Path = OUTPUT,
     as_json: bool = JSON,
 ) -> None:
     """Dyad-period event counts, Goldstein and tone, with shared alliances and blocs that day."""
+    arguments = dict(locals())
     from multipolar.events import events
 
-    answer = events(
-        source,
-        format=format,
-        engine=engine,
-        period=period,
-        by=by,
-        directed=directed,
-        weight=weight,
-        root_only=root_only,
-        dedup=dedup,
-        start=start,
-        end=end,
-        blocs=blocs,
-        codes=codes,
-        domestic=domestic,
-        output=output,
-    )
+    answer = _call(events, arguments)
     _emit(answer, as_json, f"Events by dyad and {answer.params['period']}: {len(answer)} rows")
 
 
@@ -106,35 +92,28 @@ def blocs_command(
     as_json: bool = JSON,
 ) -> None:
     """Cooperation and conflict within a bloc, towards another bloc and towards the rest."""
+    arguments = dict(locals())
     from multipolar.events import event_blocs
 
-    answer = event_blocs(
-        source,
-        bloc,
-        other,
-        format=format,
-        engine=engine,
-        period=period,
-        root_only=root_only,
-        dedup=dedup,
-        start=start,
-        end=end,
-        codes=codes,
-    )
+    answer = _call(event_blocs, arguments)
     _emit(answer, as_json, f"Bloc behaviour: {answer.params['bloc']}")
 
 
 @app.command("import")
 def import_command(
     source: list[str] = SOURCE,
-    output: Path = typer.Option(..., "--output", "-o", help="The .parquet file to write."),
+    output: str = typer.Option(
+        ..., "--output", "-o", help="The .parquet file to write (Spark: a folder, or an s3a:// URL)."
+    ),
     format: str = FORMAT,
+    engine: str = ENGINE,
     as_json: bool = JSON,
 ) -> None:
     """Convert published event files once to Parquet (checked against the codebook)."""
+    arguments = dict(locals())
     from multipolar.events import import_events
 
-    _emit(import_events(source, output, format), as_json, "Imported")
+    _emit(_call(import_events, arguments), as_json, "Imported")
 
 
 @app.command("sql")
@@ -147,37 +126,22 @@ def sql_command(
     registry: str = typer.Option("multipolar", "--registry", help="Dataset holding the registry tables."),
     period: str = PERIOD,
     by: str = typer.Option("quad", "--by", help="quad, root, category or none."),
-    directed: bool = typer.Option(True, "--directed/--undirected"),
+    directed: bool = DIRECTED,
     weight: str = typer.Option("events", "--weight", "-w"),
     root_only: bool = ROOT_ONLY,
     dedup: str = DEDUP,
     start: str = START,
     end: str = END,
-    blocs: str = typer.Option(None, "--blocs"),
+    blocs: str = BLOCS,
     codes: str = CODES,
     tables_dir: Path = typer.Option(None, "--tables-dir", help="Write the registry tables here as CSV."),
     as_json: bool = JSON,
 ) -> None:
     """Print the dyad aggregation as SQL (BigQuery by default), for data that live there."""
+    arguments = dict(locals())
     from multipolar.events import events_sql
 
-    answer = events_sql(
-        dialect=dialect,
-        table=table,
-        format=format,
-        registry=registry,
-        period=period,
-        by=by,
-        directed=directed,
-        weight=weight,
-        root_only=root_only,
-        dedup=dedup,
-        start=start,
-        end=end,
-        blocs=blocs,
-        codes=codes,
-        tables_dir=tables_dir,
-    )
+    answer = _call(events_sql, arguments)
     if as_json:
         from multipolar.interfaces.cli.output import print_json
 
@@ -195,36 +159,20 @@ def _panel_command(period: str):
         ),
         start: str = typer.Option(None, "--start", help="First day (YYYY-MM-DD; YYYY-MM for months)."),
         end: str = typer.Option(None, "--end", help="Last day (YYYY-MM-DD; YYYY-MM for months)."),
-        directed: bool = typer.Option(
-            True, "--directed/--undirected", help="Both orders of each pair, or each pair once."
-        ),
-        blocs: str = typer.Option(
-            None, "--blocs", help="Organisations for same_bloc, e.g. NATO,SCO (default: all curated)."
-        ),
+        directed: bool = DIRECTED,
+        blocs: str = BLOCS,
         format: str = FORMAT,
         engine: str = ENGINE,
         root_only: bool = ROOT_ONLY,
         dedup: str = DEDUP,
         codes: str = CODES,
-        output: Path = typer.Option(None, "--output", "-o", help="Write the rows to this .parquet file."),
+        output: Path = OUTPUT,
         as_json: bool = JSON,
     ) -> None:
+        arguments = {k: v for k, v in locals().items() if k != "period"} | {"source": source or None}
         from multipolar.events import create_dyaddays, create_dyadmonths
 
-        create = create_dyadmonths if period == "month" else create_dyaddays
-        answer = create(
-            source or None,
-            start=start,
-            end=end,
-            directed=directed,
-            blocs=blocs,
-            format=format,
-            engine=engine,
-            root_only=root_only,
-            dedup=dedup,
-            codes=codes,
-            output=output,
-        )
+        answer = _call(create_dyadmonths if period == "month" else create_dyaddays, arguments)
         _emit(answer, as_json, f"Dyad-{period} panel: {len(answer)} rows")
 
     command.__doc__ = (
@@ -249,6 +197,12 @@ def synthetic_command(
     from multipolar.events.synthetic import write
 
     _emit(write(output, format, events, seed), as_json, "Synthetic events (not real data)")
+
+
+def _call(function, arguments: dict):
+    """The public function called with the command's arguments: they share their names, so the
+    CLI and the Python API stay one-to-one (``as_json`` is the CLI's own)."""
+    return function(**{k: v for k, v in arguments.items() if k != "as_json"})
 
 
 def _emit(answer, as_json: bool, title: str) -> None:
