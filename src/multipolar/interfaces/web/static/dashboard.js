@@ -393,8 +393,10 @@ async function runScenario(event) {
   $("scenario-card").querySelector("a.twin").href = url;
   try {
     const answer = await getJSON(url);
+    // without a change compare gives no share_before; with one, null means the bloc had no share
+    const before = (b) => ("share_before" in b ? b.share_before : b.share);
     const rows = answer.blocs.flatMap((b) => [
-      { bloc: b.bloc, when: "as it was", share: b.share_before ?? b.share },
+      { bloc: b.bloc, when: "as it was", share: before(b) },
       { bloc: b.bloc, when: "with the changes", share: b.share },
     ]);
     await draw("scenario-chart", {
@@ -412,7 +414,7 @@ async function runScenario(event) {
       <b class="word ${p.verdict || ""}">${escapeHtml(p.verdict || "NA")}</b>${p.leader ? `, leader ${escapeHtml(p.leader)} ${pct(p.leader_share)}, ENP ${p.enp.toFixed(2)}` : ""}</li>`);
     $("scenario-table").innerHTML = `<table><thead><tr><th>bloc</th><th>members</th><th>share before</th><th>share</th><th>change</th></tr></thead><tbody>` +
       answer.blocs.map((b) => `<tr><td title="${escapeHtml(b.origin || "")}">${escapeHtml(b.bloc)}</td><td>${b.members_n}</td>
-        <td>${pct(b.share_before ?? b.share)}</td><td>${pct(b.share)}</td><td class="${(b.change || 0) > 0 ? "up" : (b.change || 0) < 0 ? "down" : ""}">${b.change === undefined ? "" : pct(b.change)}</td></tr>`).join("") +
+        <td>${pct(before(b))}</td><td>${pct(b.share)}</td><td class="${(b.change || 0) > 0 ? "up" : (b.change || 0) < 0 ? "down" : ""}">${b.change === undefined ? "" : pct(b.change)}</td></tr>`).join("") +
       `</tbody></table><h3>Polarity of world shares</h3><ul class="polarity">${polarity.join("")}</ul>`;
     $("scenario-source").textContent = `${MEASURE_NAMES[answer.measure]} ${answer.year}, blocs as on ${answer.date}. ` +
       `${answer.notes.join(" ")} ` + sourcesText(answer.sources, answer.year);
