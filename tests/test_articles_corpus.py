@@ -30,7 +30,7 @@ KEYS = {
     "states",
     "claims",
 }
-OPTIONAL_KEYS = {"note"}
+OPTIONAL_KEYS = {"note", "round"}
 CLAIM_KEYS = {"org", "what", "states", "time", "polarity", "reported", "sentence", "verdict", "reason"}
 OPTIONAL_CLAIM_KEYS = {"status", "count", "unsure"}
 HOLDING = {"member", "observer", "dialogue partner", "partner", "candidate", "associate", "suspended"}
@@ -107,6 +107,7 @@ def test_article_is_well_formed(index):
     assert meta["language"] == "en"
     assert meta["split"] in {"dev", "heldout"}
     assert meta["url"].startswith(("http://", "https://"))
+    assert meta.get("round", 1) in {1, 2}
     assert all(isinstance(meta[k], str) and meta[k].strip() for k in ("publisher", "title"))
     assert is_partial_date(meta["published"])
     assert re.fullmatch(re.escape(meta["published"]) + r"-[a-z0-9]+(-[a-z0-9]+)+", meta["id"])
