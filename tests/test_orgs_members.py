@@ -235,3 +235,29 @@ def test_brics_invitations_and_eu_candidates():
     assert "ARG" not in set(members("BRICS", "2023-12-22", status="all").rows["iso3"])
     assert "TUR" in set(members("EU", "1999-12-10", status="candidate").rows["iso3"])
     assert "TUR" not in set(members("EU", "1999-12-09", status="candidate").rows["iso3"])
+
+
+def test_western_european_union_coal_and_steel_community_and_eurasian_customs_union():
+    weu = members("WEU", "1990-03-27").rows
+    assert len(weu) == 9 and {"ESP", "PRT"} <= set(weu["iso3"])
+    assert len(members("WEU", "1990-03-26")) == 7
+    in_2000 = members("WEU", "2000-01-01")  # Greece joined in 1995, its day a gap: counted, not listed
+    assert len(in_2000) == 9 and in_2000.extra["size"] == 10 and in_2000.extra["known_by_year"] == ["GRC"]
+    assert len(members("WEU", "2011-06-30")) == 9
+    assert len(members("WEU", "2011-07-01")) == 0  # ceased on 2011-06-30
+    with pytest.raises(CoverageError):
+        members("WEU", "1955-05-05")
+    ecsc = members("ECSC", "2002-07-23")
+    assert len(ecsc) == 15 and "AUT" in set(ecsc.rows["iso3"])
+    assert len(members("ECSC", "1952-07-23")) == 6 and len(members("ECSC", "1973-01-01")) == 9
+    assert len(members("ECSC", "2002-07-24")) == 0  # the Treaty of Paris expired on 2002-07-23
+    assert set(members("EACU", "2010-01-01").rows["iso3"]) == {"BLR", "KAZ", "RUS"}
+    assert "ARM" not in set(members("EACU", "2015-01-01").rows["iso3"])
+    assert len(members("EACU", "2015-08-12")) == 5
+
+
+def test_brics_dates_itself_from_the_2006_ministerial_meeting():
+    assert set(members("BRICS", "2006-09-20").rows["iso3"]) == {"BRA", "RUS", "IND", "CHN"}
+    with pytest.raises(CoverageError):
+        members("BRICS", "2006-09-19")
+    assert "ZAF" not in set(members("BRICS", "2010-12-23").rows["iso3"])
