@@ -271,3 +271,12 @@ def test_council_of_europe_observers_and_mercosur_associates():
     associates = members("MERCOSUR", "2010-06-01", status="associate")
     assert len(associates) == 0 and associates.extra["size"] == 6  # all known by year
     assert set(associates.extra["known_by_year"]) == {"BOL", "CHL", "PER", "COL", "ECU", "VEN"}
+
+
+def test_saarc_and_eurasec_observers():
+    saarc = members("SAARC", "2010-01-01", status="observer")
+    assert set(saarc.rows["iso3"]) == {"CHN", "JPN", "USA", "KOR"}  # dated; the EU is not a state
+    assert set(saarc.extra["known_by_year"]) == {"IRN", "MUS", "AUS", "MMR"} and saarc.extra["size"] == 8
+    assert set(members("SAARC", "2006-08-01", status="observer").rows["iso3"]) == {"CHN", "JPN"}
+    eurasec = members("EURASEC", "2010-01-01", status="observer")
+    assert set(eurasec.extra["known_by_year"]) == {"MDA", "UKR", "ARM"} and len(eurasec) == 0
