@@ -280,3 +280,10 @@ def test_saarc_and_eurasec_observers():
     assert set(members("SAARC", "2006-08-01", status="observer").rows["iso3"]) == {"CHN", "JPN"}
     eurasec = members("EURASEC", "2010-01-01", status="observer")
     assert set(eurasec.extra["known_by_year"]) == {"MDA", "UKR", "ARM"} and len(eurasec) == 0
+
+
+def test_apec_says_its_members_are_economies_not_all_states():
+    apec = members("APEC", "2024-01-01")
+    assert len(apec) == 21 and {"HKG", "TWN"} <= set(apec.rows["iso3"])
+    assert any("economies, not states" in n and "Chinese Taipei" in n for n in apec.notes)
+    assert not any("economies" in n for n in members("NATO", "2024-01-01").notes)
