@@ -218,3 +218,13 @@ def test_an_optional_derived_file_that_cannot_be_kept_is_still_answered(monkeypa
     assert store.derived("test_optional", lambda: {"made": 1}, inputs, optional=True) == {"made": 1}
     with pytest.raises(CacheError):
         store.derived("test_optional", lambda: {"made": 1}, inputs)
+
+
+@pytest.mark.parametrize("damage", [b"garbage\n", b"\x80\x05garbage", b""])
+def test_a_damaged_derived_file_is_built_again(damage):
+    """A kept table whose bytes do not load (truncated, overwritten: "garbage" fails as a
+    ValueError, not as an UnpicklingError) is built again, never a traceback."""
+    inputs = [f"damage test {damage!r}"]
+    assert store.derived("test_damaged", lambda: {"built": 1}, inputs) == {"built": 1}
+    store.derived_target("test_damaged", inputs, ".pickle").write_bytes(damage)
+    assert store.derived("test_damaged", lambda: {"built": 2}, inputs) == {"built": 2}

@@ -64,6 +64,8 @@ def brief(
     given = [measures] if isinstance(measures, str) else list(measures or default_measures(day))
     chosen = list(dict.fromkeys(measure_name(m) for m in given))
     check_year(day.year)  # before 1816 no measure has data
+    if year is not None:
+        year = check_year(year)  # one line for a year that cannot be, not one per measure
     weighed, skipped, hint, swapped = {}, [], None, []
     for name in chosen:
         try:

@@ -147,9 +147,14 @@ def derived(
     """
     target = derived_target(kind, inputs, ".pickle")
     try:
-        return pickle.loads(target.read_bytes())
-    except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ImportError, IndexError, TypeError):
-        pass  # not there yet, or damaged: built again below
+        kept = target.read_bytes()
+    except OSError:
+        kept = None  # not there yet: built below
+    if kept is not None:
+        try:
+            return pickle.loads(kept)
+        except Exception:  # damaged bytes fail in many ways ("garbage" is a ValueError): built again
+            pass
     table = build()
     try:
         with files.replacing(target, cache=True) as tmp:

@@ -139,13 +139,11 @@ def sources_of(measure: str, weights=None) -> list[str]:
 
 
 def check_year(year: int | str) -> int:
-    value = parse_year(year)
+    value = parse_year(year, allow_future=False)
     if value < FIRST_YEAR:
         raise CoverageError(
             f"Year {value} is before 1816.", "The state system data start in 1816; give a later year."
         )
-    if value > dt.date.today().year:
-        raise CoverageError(f"Year {value} is in the future.", f"Give a year up to {dt.date.today().year}.")
     return value
 
 
