@@ -7,6 +7,7 @@ user passes (a cluster) or in local mode on this machine's cores.
 
 from __future__ import annotations
 
+import itertools
 import os
 import shutil
 import subprocess
@@ -19,6 +20,7 @@ from multipolar import files
 from multipolar.errors import InputError
 
 ENGINES = ("duckdb", "spark")
+_views = itertools.count(1)  # names for the small tables registered on Spark
 SPARK_FIX = "Install it with `pip install 'multipolar[spark]'`, or use --engine duckdb."
 
 
@@ -39,6 +41,23 @@ class Engine:
         self.con.create_view(name, expr, overwrite=True)
         self.session.table(name).cache()
         return self.con.table(name)
+
+    def small_table(self, frame):
+        """A registry table (pandas, a few thousand rows) as an Ibis table on this engine. Spark
+        is told to broadcast it: it cannot size a table made in Python, and would otherwise
+        shuffle and sort every event to join it."""
+        import ibis
+
+        table = ibis.memtable(frame)
+        if self.name == "duckdb":
+            return table
+        from ibis.backends.pyspark.datatypes import PySparkSchema
+
+        data = frame.astype(object).where(frame.notna(), None)
+        schema = PySparkSchema.from_ibis(table.schema())
+        view = f"mp_small_{next(_views)}"
+        self.session.createDataFrame(data, schema=schema).hint("broadcast").createOrReplaceTempView(view)
+        return self.con.table(view)
 
     def write_parquet(self, expr, target: str, compression: str = "zstd") -> int:
         """``expr`` written to ``target`` (.parquet), nothing half-written; returns its rows.
@@ -103,6 +122,7 @@ def local_spark(cores: int | str = "*"):
         .config("spark.ui.enabled", "false")
         .config("spark.ui.showConsoleProgress", "false")
         .config("spark.sql.session.timeZone", "UTC")
+        .config("spark.sql.execution.arrow.pyspark.enabled", "true")  # pandas <-> Spark via Arrow
         .config("spark.sql.shuffle.partitions", os.environ.get("MULTIPOLAR_SPARK_PARTITIONS", "4"))
         .config("spark.driver.memory", os.environ.get("MULTIPOLAR_SPARK_MEMORY", "2g"))
         .getOrCreate()
