@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import itertools
 import os
+import re
 import shutil
 import subprocess
 import tempfile
@@ -20,6 +21,7 @@ from multipolar import files
 from multipolar.errors import InputError
 
 ENGINES = ("duckdb", "spark")
+MIN_JAVA = 17  # Spark 4 runs on Java 17 and 21
 _views = itertools.count(1)  # names for the small tables registered on Spark
 SPARK_FIX = "Install it with `pip install 'multipolar[spark]'`, or use --engine duckdb."
 
@@ -136,12 +138,15 @@ def _check_java() -> None:
     java_home = os.environ.get("JAVA_HOME")
     java = os.path.join(java_home, "bin", "java") if java_home else shutil.which("java")
     fix = (
-        "Install Java 17 (e.g. `apt-get install openjdk-17-jre-headless`) or set JAVA_HOME, "
+        f"Install Java {MIN_JAVA} (e.g. `apt-get install openjdk-17-jre-headless`) or set JAVA_HOME, "
         "or use --engine duckdb."
     )
     if not java or not os.path.exists(java):
         raise InputError("The Spark engine needs Java, and none was found.", fix)
     try:
-        subprocess.run([java, "-version"], capture_output=True, check=True, timeout=30)
+        ran = subprocess.run([java, "-version"], capture_output=True, text=True, check=True, timeout=30)
     except (OSError, subprocess.SubprocessError) as error:
         raise InputError(f"The Spark engine needs Java, and {java} does not run.", fix) from error
+    found = re.search(r'version "(1\.)?(\d+)', ran.stderr + ran.stdout)
+    if found and int(found.group(2)) < MIN_JAVA:
+        raise InputError(f"Spark 4 needs Java {MIN_JAVA} or later, and {java} is Java {found.group(2)}.", fix)
