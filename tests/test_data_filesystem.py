@@ -174,3 +174,31 @@ def test_a_parquet_file_without_its_recorded_sum_is_not_trusted(isolated_home):
     store.checksum_path(dataset(SMALL)).unlink()
     assert manage.verify([SMALL]).rows.iloc[0]["store"] == "rebuilt"
     assert store.checksum_path(dataset(SMALL)).read_text().strip() == fetch.sha256_of(parquet)
+
+
+def test_a_truncated_derived_parquet_file_is_built_again(isolated_home):
+    """Derived Parquet tables (the UN votes read as states, the agreement counts) get the converted
+    files' check: one that does not end as Parquet does is built again, never read."""
+    import pandas as pd
+
+    built = []
+
+    def build():
+        built.append(1)
+        return pd.DataFrame({"year": [1990, 1991], "value": [1.5, 2.5]})
+
+    target = store.derived_parquet("example_table", build, ["inputs"])
+    assert len(built) == 1 and pd.read_parquet(target)["value"].tolist() == [1.5, 2.5]
+    assert store.derived_parquet("example_table", build, ["inputs"]) == target and len(built) == 1
+    target.write_bytes(target.read_bytes()[:-20])  # cut short, as by a full disk or a kill
+    assert store.derived_parquet("example_table", build, ["inputs"]) == target and len(built) == 2
+    assert pd.read_parquet(target)["value"].tolist() == [1.5, 2.5]
+    other = store.derived_parquet("example_table", build, ["other inputs"])
+    assert other != target and not target.exists()  # made from other inputs: the old one goes
+
+
+def test_the_un_votes_tables_are_derived_parquet_files():
+    from multipolar.alignment import votes
+
+    path = votes.derived("un_seats")
+    assert path.parent.name == "derived" and store.whole(path)

@@ -26,7 +26,17 @@ def test_one_row_per_alliance_each_with_a_source():
     ids = [int(r["atopid"]) for r in ROWS]
     assert len(ids) == len(set(ids))
     for row in ROWS:
-        assert row["treaty"].strip() and row["source"].startswith("https://"), row
+        assert row["treaty"].strip() and row["source"].startswith(("https://", "http://")), row
+
+
+def test_checked_sources_say_when():
+    """``source_checked`` is the day a row's source was found to exist and to say what the row
+    says (name, date, parties); ``note`` says where it disagrees with ATOP or the row."""
+    assert list(ROWS[0]) == ["atopid", "treaty", "signed", "parties", "source", "note", "source_checked"]
+    checked = [r for r in ROWS if r["source_checked"]]
+    assert len(checked) >= 35
+    for row in checked:
+        dt.date.fromisoformat(row["source_checked"])
 
 
 @pytest.mark.parametrize("row", ROWS, ids=[f"{r['atopid']} {r['treaty'][:40]}" for r in ROWS])

@@ -71,3 +71,17 @@ def test_covariates_listing(run_cli):
     listed = {row["name"]: row["description"] for row in json.loads(out)["covariates"]}
     assert {"nmc", "gml_mids", "capital_distance", "sim_gdp_pop"} <= set(listed)
     assert "``" not in listed["atop_alliance"] and "ATOP 5.1" in listed["atop_alliance"]
+
+
+def test_a_file_type_the_panel_cannot_be_written_as_is_refused_before_the_work(
+    run_cli, tmp_path, monkeypatch
+):
+    import multipolar.panels
+
+    def never(*args, **kwargs):
+        raise AssertionError("the panel was built before its file name was checked")
+
+    monkeypatch.setattr(multipolar.panels, "create_stateyears", never)
+    code, _, err = run_cli("panel", "stateyears", "--add", "nmc", "-o", str(tmp_path / "x.xlsx"))
+    assert code == 2 and "Cannot write 'x.xlsx': unknown file type" in err
+    assert not (tmp_path / "x.xlsx").exists()

@@ -11,7 +11,19 @@ import json
 import subprocess
 import sys
 
-HEAVY = ("pandas", "numpy", "duckdb", "pyarrow", "matplotlib", "spacy", "polars", "country_converter")
+# pydantic: typer 0.29 and later coerce every option through it (0.15 s a command);
+# pyproject.toml pins typer below 0.29
+HEAVY = (
+    "pandas",
+    "numpy",
+    "duckdb",
+    "pyarrow",
+    "matplotlib",
+    "spacy",
+    "polars",
+    "country_converter",
+    "pydantic",
+)
 
 # Runs in a fresh interpreter: --help on the root and on every command and group, then reports
 # which heavy modules got imported.
@@ -58,7 +70,7 @@ def test_import_multipolar_loads_nothing_heavy():
 
 def test_members_answers_from_the_curated_files_without_pandas():
     """`multipolar members NATO` (0.5 s target) reads the curated CSVs and the cached state records:
-    no pandas, NumPy, pyarrow or DuckDB (the modules on its path load them with ``lazy.load``)."""
+    no pandas, NumPy, pyarrow, DuckDB or pydantic (the modules on its path load them with ``lazy.load``)."""
     probe = (
         "import json, sys\n"
         "from multipolar.interfaces.cli.app import main\n"
@@ -78,7 +90,10 @@ def test_members_answers_from_the_curated_files_without_pandas():
     )
     lines = done.stdout.strip().splitlines()
     assert len(json.loads("\n".join(lines[:-1]))["members"]) == 26
-    assert json.loads(lines[-1]) == []
+    assert json.loads(lines[-1]) == [], (
+        f"members imported {json.loads(lines[-1])}; pydantic means typer 0.29 or later is installed: "
+        "reinstall (pip install -e '.[dev]') to get the typer pyproject.toml asks for"
+    )
 
 
 def test_version(run_cli):
@@ -87,3 +102,18 @@ def test_version(run_cli):
     code, out, _ = run_cli("--version")
     assert code == 0
     assert out.strip() == f"multipolar {version('multipolar')}"
+
+
+def test_the_public_functions_keep_their_names_beside_sub_packages_of_the_same_name():
+    """``mp.brief`` is the function even after its sub-package is imported; the sub-package's
+    modules are imported with ``from`` (see ``multipolar._Package``)."""
+    probe = (
+        "import multipolar as mp\n"
+        "from multipolar.brief import assemble\n"
+        "from multipolar.states import identity\n"
+        "assert callable(mp.brief) and mp.brief is assemble.brief, mp.brief\n"
+        "assert callable(mp.states) and identity.__name__ == 'multipolar.states.identity'\n"
+        "print('ok')"
+    )
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True)
+    assert done.returncode == 0 and done.stdout.strip() == "ok", done.stderr

@@ -99,7 +99,7 @@ def test_usage_mistakes_are_one_line_errors_not_tracebacks(run_cli):
         (("members",), "Missing"),
         (("memberships",), "Missing"),
         (("states", "--bogus"), "--bogus"),
-        (("power", "--top", "abc"), "integer"),
+        (("power", "--top", "abc"), "'abc'"),  # the wording is click's (or pydantic's), the value is named
         (("frobnicate",), "frobnicate"),
     ):
         code, out, err = run_cli(*args)

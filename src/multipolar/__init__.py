@@ -74,7 +74,13 @@ __getattr__, __dir__ = lazy.exports(__name__, _API)
 class _Package(types.ModuleType):
     """Importing a sub-package (``multipolar.states``) binds its module on this package under the
     same name as a public function (``mp.states``); the function keeps the name, as it did when
-    this file imported every function at once."""
+    this file imported every function at once.
+
+    So ``mp.brief``, ``mp.states``, ``mp.orgs`` and ``mp.alignment`` are always the functions a
+    user calls, and ``import multipolar.brief as b`` (or ``import multipolar.states.identity as
+    identity``) gives the function too, or fails: Python's ``import a.b as c`` looks ``b`` up as
+    an attribute. Import those sub-packages' modules with ``from``: ``from multipolar.brief import
+    assemble``, ``from multipolar.states import identity``, as the code base does."""
 
     def __setattr__(self, name: str, value: Any) -> None:
         if name in _API and isinstance(value, types.ModuleType):

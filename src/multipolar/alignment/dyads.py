@@ -25,7 +25,6 @@ import functools
 import numpy as np
 import pandas as pd
 
-from multipolar import files
 from multipolar.alignment import votes as un
 from multipolar.answer import Answer
 from multipolar.errors import InputError
@@ -93,13 +92,7 @@ def all_pairs(issue: str | None = None) -> pd.DataFrame:
     if issue is not None:
         table = un.votes()
         return pair_table(table[table["rcid"].isin(un.issue_rcids(issue))])
-    target = un._derived_path("un_agreement")
-    if target.exists():
-        return pd.read_parquet(target)
-    table = pair_table(un.votes())
-    with files.replacing(target, cache=True) as tmp:
-        table.to_parquet(tmp, index=False)
-    return table
+    return pd.read_parquet(un.derived("un_agreement", lambda: pair_table(un.votes())))
 
 
 def scores(counts: pd.DataFrame) -> pd.DataFrame:

@@ -14,21 +14,20 @@ A *year* is a session's year, as Voeten's agreement scores count them: year = 19
 (session 63 opened in September 2008 and is 2008), so a year's votes include those a session
 held in the early months of the next calendar year.
 
-The mapped votes are written once to the cache (``store/derived``), keyed by the sources'
-checksums and the seat rules, so later processes read them in milliseconds.
+The mapped votes are written once to the cache (``store.derived_parquet``), keyed by the sources'
+checksums, the seat rules and the code that reads states, so later processes read them in
+milliseconds; a damaged file is built again.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import functools
-import hashlib
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
-from multipolar import config, files
 from multipolar.data import store
 from multipolar.data.catalog import dataset
 from multipolar.errors import CoverageError, InputError, MultipolarError, unknown
@@ -140,36 +139,32 @@ def roll_calls() -> pd.DataFrame:
     return table
 
 
-def _derived_path(kind: str) -> Path:
-    """A derived file's place in the cache, named after everything that makes its content."""
-    digest = hashlib.sha256()
-    for name in ("un_votes", "un_roll_calls"):
-        digest.update(dataset(name).sha256.encode())
-    digest.update(SEATS_FILE.read_bytes())
-    digest.update(METHOD.encode())
-    return config.store_dir() / "derived" / f"{kind}-{digest.hexdigest()[:12]}.parquet"
+def derived(kind: str, build=None) -> Path:
+    """A table derived from the votes, kept in the cache (``store.derived_parquet``): named after
+    the sources' checksums, the seat rules, the mapping rules and the code that reads states, and
+    built again when any changes or the file is damaged. ``build`` makes it (default: from the
+    votes, as the seats and the votes read as states are made together)."""
+    inputs = [dataset(name).sha256 for name in ("un_votes", "un_roll_calls")]
+    inputs += [SEATS_FILE.read_bytes(), METHOD]
+    return store.derived_parquet(kind, build or (lambda: _tables()[kind]), inputs)
 
 
 @functools.cache
 def votes() -> pd.DataFrame:
     """Every vote cast by a state: rcid, year, cow, vote (1 yes, 2 abstain, 3 no), sorted."""
-    target = _derived_path("un_votes_states")
-    if not target.exists():
-        _build()
-    return pd.read_parquet(target)
+    return pd.read_parquet(derived("un_votes_states"))
 
 
 @functools.cache
 def seats() -> pd.DataFrame:
     """How each country of the data was read, run by run of days: un_code, un_name, first,
     last (dates of its first and last vote read so), votes, cow (NA: left out), state, how."""
-    target = _derived_path("un_seats")
-    if not target.exists():
-        _build()
-    return pd.read_parquet(target).astype({"cow": "Int64"})
+    return pd.read_parquet(derived("un_seats")).astype({"cow": "Int64"})
 
 
-def _build() -> None:
+@functools.cache
+def _tables() -> dict[str, pd.DataFrame]:
+    """The votes read as states (un_votes_states) and how each seat was read (un_seats)."""
     raw = store.frame("un_votes")
     calls = roll_calls()[["rcid", "date", "year"]]
     raw = raw.assign(rcid=raw["rcid"].astype(np.int32)).merge(calls, on="rcid", how="left")
@@ -192,11 +187,7 @@ def _build() -> None:
     )
     # one vote per state and roll call (two labels of one seat would otherwise count twice)
     kept = kept.drop_duplicates(["rcid", "cow"]).sort_values(["year", "rcid", "cow"], ignore_index=True)
-    spells = _seat_spells(merged)
-    for kind, table in (("un_votes_states", kept), ("un_seats", spells)):
-        target = _derived_path(kind)
-        with files.replacing(target, cache=True) as tmp:
-            table.to_parquet(tmp, index=False)
+    return {"un_votes_states": kept, "un_seats": _seat_spells(merged)}
 
 
 def _seat_spells(merged: pd.DataFrame) -> pd.DataFrame:
@@ -309,10 +300,7 @@ def year_votes(year: int) -> pd.DataFrame | None:
     loading every vote."""
     import pyarrow.parquet as pq
 
-    target = _derived_path("un_votes_states")
-    if not target.exists():
-        _build()
-    found = pq.read_table(target, filters=[("year", "=", int(year))]).to_pandas()
+    found = pq.read_table(derived("un_votes_states"), filters=[("year", "=", int(year))]).to_pandas()
     return found if len(found) else None
 
 

@@ -140,11 +140,7 @@ def derived(kind: str, build: Callable[[], T], inputs: Iterable[str | bytes] = (
     Parquet because it is read at the start of quick commands that need no pyarrow, and it holds
     Python objects (dates, dataclasses); a file that does not load is built again, never trusted.
     """
-    digest = hashlib.sha256(made_from())
-    for part in inputs:
-        digest.update(part if isinstance(part, bytes) else part.encode())
-        digest.update(b"\0")
-    target = config.store_dir() / "derived" / f"{kind}-{digest.hexdigest()[:12]}.pickle"
+    target = derived_target(kind, inputs, ".pickle")
     try:
         return pickle.loads(target.read_bytes())
     except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ImportError, IndexError, TypeError):
@@ -152,10 +148,38 @@ def derived(kind: str, build: Callable[[], T], inputs: Iterable[str | bytes] = (
     table = build()
     with files.replacing(target, cache=True) as tmp:
         tmp.write_bytes(pickle.dumps(table, protocol=pickle.HIGHEST_PROTOCOL))
-    for older in target.parent.glob(f"{kind}-*.pickle"):  # built by other code: never read again
+    remove_older(target, kind)
+    return table
+
+
+def derived_parquet(kind: str, build: Callable[[], pd.DataFrame], inputs: Iterable[str | bytes] = ()) -> Path:
+    """Like ``derived``, for a table large enough to be read in parts (the UN votes of one year):
+    Parquet, named the same way, checked whole (Parquet's closing footer, as converted files are)
+    on every use and built again if it is not. Returns the file's path."""
+    target = derived_target(kind, inputs, ".parquet")
+    if whole(target):
+        return target
+    table = build()
+    with files.replacing(target, cache=True) as tmp:
+        table.to_parquet(tmp, index=False)
+    remove_older(target, kind)
+    return target
+
+
+def derived_target(kind: str, inputs: Iterable[str | bytes], suffix: str) -> Path:
+    """A derived file's place: named after a digest of the code and data it is made from."""
+    digest = hashlib.sha256(made_from())
+    for part in inputs:
+        digest.update(part if isinstance(part, bytes) else part.encode())
+        digest.update(b"\0")
+    return config.store_dir() / "derived" / f"{kind}-{digest.hexdigest()[:12]}{suffix}"
+
+
+def remove_older(target: Path, kind: str) -> None:
+    """Remove the files of ``kind`` built by other code or data: never read again."""
+    for older in target.parent.glob(f"{kind}-*{target.suffix}"):
         if older != target:
             older.unlink(missing_ok=True)
-    return table
 
 
 DERIVED_FROM = ("data", "states", "orgs", "power")  # the packages whose code and files make them

@@ -122,7 +122,12 @@ def _member_spells() -> pd.DataFrame:
 
 @cache
 def alliance_dates() -> pd.DataFrame:
-    """Alliance-level start and end (inclusive; None while in force at the end of coverage)."""
+    """Alliance-level start and end (inclusive; None while in force at the end of coverage).
+    Worked out once from ATOP, then kept in the cache (the brief asks on every run)."""
+    return store.derived("atop_alliance_dates", _alliance_dates)
+
+
+def _alliance_dates() -> pd.DataFrame:
     raw = store.frame("atop5_1a", columns=["atopid", "begyr", "begmo", "begday", "endyr", "endmo", "endday"])
     return pd.DataFrame(
         {

@@ -465,14 +465,7 @@ class Panel:
     def write(self, path: str | Path) -> Path:
         """Write the panel to .parquet or .csv (chosen by suffix), atomically."""
         target = Path(path)
-        suffix = target.suffix.lower()
-        if suffix not in (".parquet", ".csv"):
-            raise InputError(
-                f"Cannot write {target.name!r}: unknown file type.", "Use a .parquet or .csv file name."
-            )
-        options = (
-            "FORMAT parquet, COMPRESSION zstd" if suffix == ".parquet" else "FORMAT csv, HEADER, NULLSTR 'NA'"
-        )
+        options = copy_options(target)
         ordered = self.to_arrow()  # already in key order: COPY keeps the order of one table
         with files.replacing(target) as tmp:
             self.con.register("mp_write", ordered)
@@ -789,3 +782,17 @@ def _quote(name: str) -> str:
 
 def _sql_string(text: str) -> str:
     return text.replace("'", "''")
+
+
+COPY_OPTIONS = {".parquet": "FORMAT parquet, COMPRESSION zstd", ".csv": "FORMAT csv, HEADER, NULLSTR 'NA'"}
+
+
+def copy_options(path: str | Path) -> str:
+    """DuckDB's COPY options for a panel file, chosen by its suffix (.parquet or .csv); any other
+    suffix is refused, which the command line asks before building the panel."""
+    target = Path(path)
+    if target.suffix.lower() not in COPY_OPTIONS:
+        raise InputError(
+            f"Cannot write {target.name!r}: unknown file type.", "Use a .parquet or .csv file name."
+        )
+    return COPY_OPTIONS[target.suffix.lower()]

@@ -312,10 +312,20 @@ def _records() -> list[dict]:
     the curated files or this code change): building them runs country_converter's patterns over
     every name, which quick commands (``multipolar members NATO``) should not pay for each time.
     """
-    from importlib.metadata import version
+    return store.derived(
+        "state_entities", _entity_records, [installed("country_converter"), installed("pycountry")]
+    )
 
-    versions = [version("country_converter"), version("pycountry")]
-    return store.derived("state_entities", _entity_records, versions)
+
+def installed(package: str) -> str:
+    """Where ``package`` is installed and when its files were written, which an upgrade changes as
+    it changes the version: found without importing it or reading package metadata (which alone
+    costs a quick command 0.05 s)."""
+    import importlib.util
+    import os
+
+    origin = importlib.util.find_spec(package).origin
+    return f"{origin} {os.stat(origin).st_mtime_ns}"
 
 
 def _entity_records() -> list[dict]:

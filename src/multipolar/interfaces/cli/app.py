@@ -25,6 +25,7 @@ from multipolar.interfaces.cli import (
     orgs_cmd,
     panel_cmd,
     power_cmd,
+    serve_cmd,
     states_cmd,
 )
 from multipolar.interfaces.cli.output import errors
@@ -91,6 +92,7 @@ panel_cmd.register(app)
 articles_cmd.register(app)
 events_cmd.register(app)
 alignment_cmd.register(app)
+serve_cmd.register(app)
 
 
 def main() -> None:

@@ -125,6 +125,8 @@ def brief(
         errors.print(f"wrote {written}")
     elif chosen == "text":
         console.print(renderables(report))
+    elif chosen == "json":
+        print_json(report.to_dict())
     else:
         print(report.render(chosen))
 

@@ -7,6 +7,7 @@ once a query has run, and ``--help`` should not pay for it.
 from __future__ import annotations
 
 import json
+from contextvars import ContextVar
 from typing import TYPE_CHECKING, Any
 
 from rich.console import Console
@@ -18,7 +19,31 @@ if TYPE_CHECKING:
     from multipolar.answer import Answer
 
 console = Console()
-errors = Console(stderr=True)
+
+# Where --json output and error lines go: stdout and stderr, or, while the HTTP API runs a
+# command, that request's lists.
+json_sink: ContextVar[list | None] = ContextVar("json_sink", default=None)
+error_sink: ContextVar[list | None] = ContextVar("error_sink", default=None)
+
+
+class ErrorLines:
+    """stderr (a Rich console) for people; the request's list of plain lines for the HTTP API."""
+
+    def __init__(self) -> None:
+        self.console = Console(stderr=True)
+
+    def print(self, *objects: Any, **options: Any) -> None:
+        sink = error_sink.get()
+        if sink is None:
+            self.console.print(*objects, **options)
+            return
+        from rich.text import Text
+
+        markup = options.get("markup", True)
+        sink.append(" ".join(Text.from_markup(str(o)).plain if markup else str(o) for o in objects))
+
+
+errors = ErrorLines()
 
 
 def emit(answer: Answer, as_json: bool, title: str | None = None, columns: list[str] | None = None) -> None:
@@ -87,4 +112,8 @@ def cell(value: Any) -> str:
 def print_json(payload: Any) -> None:
     from multipolar.answer import plain
 
+    sink = json_sink.get()
+    if sink is not None:
+        sink.append(plain(payload))
+        return
     print(json.dumps(plain(payload), indent=2, ensure_ascii=False))

@@ -121,8 +121,10 @@ def _settings(names: list[str], settings: list[str] | None) -> dict[str, dict[st
 
 def _build(create, add: str | None, settings: list[str] | None, output: Path, json_sources: bool) -> None:
     from multipolar.panels.covariates import covariate, parse_options
+    from multipolar.panels.panel import copy_options
 
     files.check_output(output)
+    copy_options(output)  # a file type the panel cannot be written as is refused before the work
     names = [covariate(n).__name__.removeprefix("add_") for n in (add or "").split(",") if n.strip()]
     given = _settings(names, settings)
     # unknown names and options fail before any work
