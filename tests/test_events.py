@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import sys
 from pathlib import Path
 
 import pandas as pd
@@ -277,6 +278,16 @@ def test_spark_without_java_is_one_clear_error(monkeypatch, tmp_path):
     monkeypatch.setenv("JAVA_HOME", str(tmp_path / "no-java"))
     with pytest.raises(InputError, match="needs Java"):
         engines.local_spark()
+
+
+def test_spark_without_pyspark_is_one_clear_error(monkeypatch):
+    from multipolar.events import engines
+
+    for name in ("pyspark", "pyspark.sql"):
+        monkeypatch.setitem(sys.modules, name, None)  # as if not installed: importing fails
+    with pytest.raises(InputError, match="needs pyspark, which is not installed") as error:
+        engines.connect("spark")
+    assert "pip install 'multipolar[spark]'" in str(error.value)
 
 
 def test_spark_with_an_old_java_is_one_clear_error(monkeypatch, tmp_path):
