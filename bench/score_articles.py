@@ -1,6 +1,7 @@
 """Score the article reader against the hand-annotated corpus (tests/articles/corpus/).
 
-    MULTIPOLAR_MIRROR=../shared/data python bench/score_articles.py [--split dev|heldout|all] [--json]
+    MULTIPOLAR_MIRROR=../shared/data python bench/score_articles.py [--split dev|heldout|all]
+        [--round N] [--json] [--quiet]
 
 Prints, per split and for both together: claim recall (annotated claims the reader found),
 claim precision (the reader's claims that are annotated), verdict accuracy (of the claims found,
@@ -8,14 +9,14 @@ those whose verdict is the annotated one) and entity F1 (organisations and state
 lists every miss: each annotated claim not found, each claim the reader made that nobody
 annotated, each verdict that differs.
 
-A reader's claim matches an annotated one when both are about the same organisation, the
-reader's words lie in the annotated sentence, their states overlap (or both name none), and
-they claim the same kind of thing: the same status; joining and being admitted alike; leaving
-and withdrawing alike; a status held and one taken up (annotators write "became members on
-1 January" as either); a count the same number. Claims about organisations the registry does
-not curate are left out of recall and listed apart (the reader knows only the registry's
-organisations; as the registry grows, they are scored); a verdict on one would have to be "not
-checkable", and so is one where the registry keeps no spell of the status claimed for the
+A reader's claim matches an annotated one when both are about the same organisation, the reader's
+words lie in the annotated sentence, their states overlap (or both name none), and they claim the
+same kind of thing: the same status; joining and being admitted alike; leaving and withdrawing
+alike; a status held and one taken up (annotators write "became members on 1 January" as either, and
+"was suspended" or "suspended" alike); a count the same number. Claims about organisations the
+registry does not curate are left out of recall and listed apart (the reader knows only the
+registry's organisations; as the registry grows, they are scored); a verdict on one would have to be
+"not checkable", and so is one where the registry keeps no spell of the status claimed for the
 organisation (NATO's applicants). Disagreements on claims the annotators marked ``unsure`` are
 listed apart and not counted against verdict accuracy.
 """
@@ -91,10 +92,12 @@ def kind(claim: dict) -> tuple:
         return ("status", what.replace("_", " "))
     if what in GAINED:
         return ("status", status)
+    if what == "was suspended":  # "Uzbekistan has suspended its membership": a status taken up
+        return ("status", "suspended")
     if what in LOST:
         return ("lost", status)
     if what == "count":
-        return ("count", claim.get("count"))
+        return ("count", claim.get("count"), status)
     return (what,)
 
 
@@ -220,11 +223,14 @@ def verdict_miss(gold: dict, read: dict) -> str:
     )
 
 
-def articles(corpus: Path, split: str) -> list[tuple[Path, dict]]:
+def articles(corpus: Path, split: str, round_: int | None = None) -> list[tuple[Path, dict]]:
+    """The annotated articles of ``split`` (and of one gathering ``round_``, if given)."""
     out = []
     for annotation in sorted(corpus.glob("*.json")):
         gold = json.loads(annotation.read_text(encoding="utf-8"))
         if split != "all" and gold["split"] != split:
+            continue
+        if round_ is not None and gold.get("round", 1) != round_:
             continue
         text = next((annotation.with_suffix(s) for s in SUFFIXES if annotation.with_suffix(s).exists()), None)
         if text is not None:
@@ -235,6 +241,7 @@ def articles(corpus: Path, split: str) -> list[tuple[Path, dict]]:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--split", choices=["dev", "heldout", "all"], default="dev")
+    parser.add_argument("--round", type=int, dest="round_", help="only the articles of this gathering round")
     parser.add_argument("--corpus", type=Path, default=CORPUS)
     parser.add_argument("--json", action="store_true", help="print the scores as JSON")
     parser.add_argument("--quiet", action="store_true", help="scores only, no list of misses")
@@ -247,7 +254,7 @@ def main(argv: list[str] | None = None) -> int:
     total = Tally()
     for split in splits:
         tally = Tally()
-        found = articles(options.corpus, split)
+        found = articles(options.corpus, split, options.round_)
         for path, gold in found:
             tally.add(score_article(path, gold, curated))
         results[split] = (len(found), tally)

@@ -30,7 +30,7 @@ KEYS = {
     "states",
     "claims",
 }
-OPTIONAL_KEYS = {"note"}
+OPTIONAL_KEYS = {"note", "round"}
 CLAIM_KEYS = {"org", "what", "states", "time", "polarity", "reported", "sentence", "verdict", "reason"}
 OPTIONAL_CLAIM_KEYS = {"status", "count", "unsure"}
 HOLDING = {"member", "observer", "dialogue partner", "partner", "candidate", "associate", "suspended"}
@@ -49,7 +49,7 @@ VERDICTS = {
     "not checkable",
 }
 # Organisations named in the corpus that the registry does not hold yet (README, "Organisations").
-NOT_IN_REGISTRY = {"UN", "UNSC", "COMMONWEALTH", "OPEC_PLUS", "NAM", "WEU", "EACU", "EURASEC", "ECSC"}
+NOT_IN_REGISTRY = {"NAM", "WEU", "EACU", "ECSC"}
 
 PARTIAL_DATE = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
 FORMAT_OF_ANCHOR = {"day": r"\d{4}-\d{2}-\d{2}", "month": r"\d{4}-\d{2}", "year": r"\d{4}"}
@@ -107,6 +107,7 @@ def test_article_is_well_formed(index):
     assert meta["language"] == "en"
     assert meta["split"] in {"dev", "heldout"}
     assert meta["url"].startswith(("http://", "https://"))
+    assert meta.get("round", 1) in {1, 2}
     assert all(isinstance(meta[k], str) and meta[k].strip() for k in ("publisher", "title"))
     assert is_partial_date(meta["published"])
     assert re.fullmatch(re.escape(meta["published"]) + r"-[a-z0-9]+(-[a-z0-9]+)+", meta["id"])

@@ -27,7 +27,17 @@ def test_kinds_that_match(scorer):
     assert scorer.same_kind({"what": "member"}, joined)  # "became members on 1 January"
     assert scorer.same_kind({"what": "partner"}, {"what": "joined", "status": "partner_country"})
     assert not scorer.same_kind(joined, {"what": "left"})
+    assert scorer.same_kind({"what": "suspended"}, {"what": "was suspended", "status": "suspended"})
     assert not scorer.same_kind({"what": "count", "count": 9}, {"what": "count", "count": 10})
+
+
+def test_a_count_matches_only_a_count_of_the_same_roster(scorer):
+    observers = {"what": "count", "count": 4, "status": "observer"}  # "four observer states"
+    assert not scorer.same_kind(observers, {"what": "count", "count": 4, "status": "member"})
+    assert scorer.same_kind(observers, {"what": "count", "count": 4, "status": "observer"})
+    assert scorer.same_kind({"what": "count", "count": 4}, {"what": "count", "count": 4, "status": "member"})
+    elected = {"what": "count", "count": 10, "status": "elected"}
+    assert scorer.same_kind({"what": "count", "count": 10, "status": "non-permanent"}, elected)
 
 
 def test_an_annotated_sentence_is_found_whatever_its_spacing_and_quotes(scorer):
@@ -43,3 +53,10 @@ def test_the_scorer_reads_the_dev_articles_and_prints_every_figure(scorer, capsy
     for metric in ("recall", "precision", "verdict accuracy", "entity F1"):
         assert metric in out
     assert out.startswith("== dev: ")
+
+
+def test_the_scorer_scores_one_gathering_round_apart(scorer):
+    every = scorer.articles(scorer.CORPUS, "dev")
+    second = scorer.articles(scorer.CORPUS, "dev", 2)
+    assert 0 < len(second) < len(every)
+    assert all(gold.get("round") == 2 for _, gold in second)

@@ -201,7 +201,7 @@ def sentence_lines(text: str, mentions, spans: list[tuple[int, int]], hint: re.P
         if (
             "org" in kinds
             or named
-            and ("state" in kinds or COUNTED_WORD.search(text, start, end))
+            and ("state" in kinds or "capital" in kinds or COUNTED_WORD.search(text, start, end))
             or not kinds.isdisjoint(PARTY_KINDS)
             and hint.search(text, start, end)
         ):

@@ -164,7 +164,9 @@ def organisation_names() -> pd.DataFrame:
 
     rows = []
     for org in registry.organisations().values():
-        for alias in (org.name, org.id, *org.aliases):
+        # an id is a name only as an acronym: COMMONWEALTH would read every "Commonwealth"
+        ids = (org.id,) if is_acronym(org.id) else ()
+        for alias in (org.name, *ids, *org.aliases):
             if alias:
                 rows.append({"alias": alias, "id": org.id})
     return pd.DataFrame(rows, columns=["alias", "id"]).drop_duplicates()
@@ -202,6 +204,14 @@ class Gazetteer:
                 continue
             names = [row.name, *(a for a in row.aliases.split(";") if a)]
             self.add(row.kind if row.kind == "region" else "place", names, key=row.name)
+        # an acronym of four letters or more may be written as a word ("Nato", "Opec", "Saarc": the
+        # style of the British and South Asian press) unless that word is English or another name
+        # ("Guam" is an island before it is GUAM)
+        words = {label[2].lower() for label in self.labels.values() if label[2] not in self.acronyms}
+        self.title_acronyms = {
+            a for a in self.acronyms
+            if sum(c.isalpha() for c in a) >= 4 and a.isalpha() and a.lower() not in words | stop_words()
+        }  # fmt: skip
         assert BARRIER not in self.followers and not any(
             BARRIER in after for after in self.followers.values()
         )
@@ -264,7 +274,10 @@ class Gazetteer:
             kind, key, alias = self.labels[match_id]
             first, last = starts[start], starts[end - 1] + len(words[end - 1])
             if alias in self.acronyms:
-                if not same_acronym(text[first:last], alias):
+                written = text[first:last]
+                if not same_acronym(written, alias) and not (
+                    alias in self.title_acronyms and written == alias.capitalize()
+                ):
                     continue
                 if alias in self.word_acronyms and in_capitals(text, first):
                     continue
@@ -419,10 +432,36 @@ def without_states_in_longer_names(text: str, chosen: list[tuple]) -> tuple[list
         )
         if (longer and not in_title_case(text, first)) or FOOD_AFTER.match(text, last):
             dropped.add((first, last))
+    for first, last, kind, _ in chosen:
+        if kind == "org" and " " in text[first:last] and org_in_longer_name(text, first, last, ends):
+            dropped.add((first, last))
     if not dropped:
         return chosen, []
     kept = [c for c in chosen if (c[0], c[1]) not in dropped]
     return kept, [(first, last, "-", "") for first, last in sorted(dropped)]
+
+
+OF_A_NAME = re.compile(r" of (?:the )?[A-Z]")
+AND_A_NAME = re.compile(r"[A-Z][\w'’]* and $")
+
+
+def org_in_longer_name(text: str, first: int, last: int, ends: set[int]) -> bool:
+    """Is an organisation's name of several words part of another's: 'the Peace and Security
+    Council' (the AU's), 'MERCOSUR (Common Market of the South)'? A name of its own after it
+    ('of the South') or a capitalised word before it that is no known name, no stop word and does
+    not open the sentence ('Southern Common Market' where that were not an alias) says so."""
+    if OF_A_NAME.match(text, last):
+        return True
+    if AND_A_NAME.search(text, max(0, first - 30), first):
+        return True
+    before = PREVIOUS_WORD.search(text, max(0, first - 30), first) if first >= 2 else None
+    return bool(
+        before
+        and first - 1 not in ends
+        and before.group(1).lower() not in stop_words()
+        and not opens_a_sentence(text, before.start())
+        and not in_title_case(text, first)
+    )
 
 
 def opens_a_sentence(text: str, at: int) -> bool:

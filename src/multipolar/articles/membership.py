@@ -49,7 +49,7 @@ SUBJECT_GLUE = words(
     who that as its their thereby thus too respectively new newest latest first only official formal 's
     ’s effectively technically - fledged among countries nations states one two three four five six seven
     eight nine ten to serve re ( )"""
-)
+) | words("permanent special formal official enhanced")  # "granted permanent observer status"
 # words that may stand between a cue and the list after it ("members of the SCO (China, ...)",
 # "founded by", "groups", "invitations were sent to")
 OBJECT_GLUE = words(
@@ -159,21 +159,59 @@ class Claim:
 
 @cache
 def cues() -> dict[str, list[Cue]]:
-    """``data/cues.csv`` by each cue's first word, longest cues first."""
+    """``data/cues.csv`` by each cue's first word, longest cues first. A row whose cue opens with a
+    verb of ``data/verbs.csv`` in its plain form stands for every form of the verb (``inflected``)."""
+    rows = read_data("cues.csv")
+    given = {tuple(row["cue"].split()) for row in rows}
     out: dict[str, list[Cue]] = {}
-    with resources.files("multipolar.articles").joinpath("data/cues.csv").open(encoding="utf-8") as f:
-        for row in csv.DictReader(f):
-            cue = Cue(
-                tuple(row["cue"].split()),
-                row["what"],
-                tuple(row["status"].split(";")),
-                row["side"],
-                row["whole"] == "yes",
-                row["beside"] == "yes",
-            )
-            out.setdefault(cue.words[0], []).append(cue)
+    for row in rows:
+        cue = Cue(
+            tuple(row["cue"].split()),
+            row["what"],
+            tuple(row["status"].split(";")),
+            row["side"],
+            row["whole"] == "yes",
+            row["beside"] == "yes",
+        )
+        for form in (cue, *inflected(cue)):
+            if form is cue or form.words not in given:
+                given.add(form.words)
+                out.setdefault(form.words[0], []).append(form)
     for found in out.values():
         found.sort(key=lambda c: -len(c.words))
+    return out
+
+
+def read_data(name: str) -> list[dict]:
+    with resources.files("multipolar.articles").joinpath(f"data/{name}").open(encoding="utf-8") as f:
+        return list(csv.DictReader(f))
+
+
+@cache
+def verb_forms() -> dict[tuple[str, ...], dict[str, tuple[str, ...]]]:
+    """``data/verbs.csv``: each verb's plain form (as words) -> its other forms."""
+    forms = ("third", "past", "participle", "ing")
+    return {
+        tuple(row["lemma"].split()): {form: tuple(row[form].split()) for form in forms}
+        for row in read_data("verbs.csv")
+    }
+
+
+def inflected(cue: Cue) -> list[Cue]:
+    """The other forms of a cue that opens with a verb's plain form: "suspend" (its states after
+    it) is also "suspends", "suspending" and, a past form reading as a passive too, "suspended"
+    ("the AU suspended Niger", "Niger was suspended"); "join" (its states before it) is also
+    "joins", "joined", "joining"."""
+    if cue.side not in ("subject", "object"):
+        return []
+    verb = next((v for v in verb_forms() if cue.words[: len(v)] == v), None)
+    if verb is None:
+        return []
+    rest = cue.words[len(verb) :]
+    out = []
+    for form, words in verb_forms()[verb].items():
+        side = "passive" if cue.side == "object" and form in ("past", "participle") else cue.side
+        out.append(Cue((*words, *rest), cue.what, cue.statuses, side, cue.whole, cue.beside))
     return out
 
 
@@ -384,7 +422,7 @@ def named_with(word: str, reading: Reading, position: int, org_mentions, org_sta
 
     def fits(key: str) -> bool:
         org = registry.organisation(org_id(key))
-        return word in f"{org.name} {org.kind}".lower().split()
+        return word in " ".join((org.name, org.kind, *org.aliases)).lower().split()
 
     for j in range(position - 1, -1, -1):
         symbol = ORG_SYMBOL.fullmatch(reading.tokens[j])
@@ -430,11 +468,15 @@ def state_at(tokens: list[str], i: int) -> int | None:
         i += 1
     if i >= len(tokens) or not STATE_SYMBOL.fullmatch(tokens[i]):
         return None
+    if i >= 3 and tokens[i - 1] == "," and tokens[i - 3] in ("in", "at", "near") and tokens[i - 2].isalpha():
+        return None  # "the summit in Kazan, Russia": the country of a place
     venue = i > 0 and tokens[i - 1] in VENUE
+    owned = tokens[i + 1 : i + 2] in (["'s"], ["’s"]) and i + 2 < len(tokens) and tokens[i + 2] in EVENT_NOUNS
     if tokens[i].startswith("<capital") and (
-        venue or i + 1 < len(tokens) and tokens[i + 1] in ("-", "'s", "’s")
+        venue or i + 1 < len(tokens) and tokens[i + 1] in ("-", "'s", "’s") and not owned
     ):
-        return None  # "the summit in Astana", "Moscow-Beijing talks": a place, not a government
+        return None  # "the summit in Astana", "Moscow-Beijing talks": a place, not a government ("Tehran's
+        # admission" is the government's)
     return i
 
 
@@ -574,6 +616,8 @@ def claims_of(reading: Reading, article: str, day, org_mentions, org_starts) -> 
     taken: set[tuple] = set()  # (organisation, list start, what) already claimed
     occurrences = cue_occurrences(tokens)
     for start, end, cue in occurrences:
+        if start and titled(reading, start, article):
+            continue  # "the Declaration on the Admission of Cambodia": a document's name, not an event
         claim = read_cue(reading, start, end, cue, article, day, org_mentions, org_starts)
         if claim is None or claim[0].org is None:
             continue
@@ -594,6 +638,17 @@ def claims_of(reading: Reading, article: str, day, org_mentions, org_starts) -> 
     out.extend(gapped(reading, article, out, {key[1] for key in taken}))
     out.extend(counts(reading, article, day, org_mentions, org_starts))
     return out
+
+
+def titled(reading: Reading, start: int, article: str) -> bool:
+    """Is the cue word at ``start`` capitalised inside its sentence, in a line that is not a
+    title-case headline (the name of a document: "signed the Declaration on the Admission of")?"""
+    at = reading.line.span(*reading.chars[start])[0]
+    if not article[at].isupper() or reading.tokens[start - 1] in ('"', "“", "«", "‘", "'", ":", "-", "—"):
+        return False
+    from multipolar.articles.gazetteer import in_title_case
+
+    return not in_title_case(article, at)
 
 
 GAP_EDGES = words("; , and .")
@@ -623,9 +678,9 @@ def gapped(reading: Reading, article: str, found: list[Claim], used: set[int]) -
         at = reading.line.span(reading.chars[item.first][0], end)[0]
         model = min(events, key=lambda c: (c.start > at, abs(c.start - at)))
         start, stop = reading.line.span(reading.chars[item.first][0], time.end)
-        claim = Claim(model.org, model.what, model.statuses, [reading.line.mentions[i] for i in item.states],
-                      time.anchor(False), model.polarity, False, article[start:stop], start, stop,
-                      model.cue)  # fmt: skip
+        states = [reading.line.mentions[i] for i in item.states]
+        claim = Claim(model.org, model.what, model.statuses, states, time.anchor(False, reading.day),
+                      model.polarity, False, article[start:stop], start, stop, model.cue)  # fmt: skip
         claim.reported = model.reported
         out.append(claim)
     return out
@@ -641,7 +696,7 @@ def each_in_its_time(claim: Claim, reading: Reading) -> list[Claim]:
     out: dict[str, Claim] = {}
     for mention in claim.states:
         time = own.get(reading.line.mentions.index(mention))
-        anchor = time.anchor(False) if time else claim.time
+        anchor = time.anchor(False, reading.day) if time else claim.time
         key = str(anchor)
         if key not in out:
             out[key] = Claim(**{**vars(claim), "states": [], "time": anchor, "exhaustive": False})
@@ -665,14 +720,20 @@ def read_cue(reading: Reading, start: int, end: int, cue: Cue, article, day, org
     first, last = clause_range(reading, start)
     if qualified(tokens, first, start) or has_any(tokens[start : start + 2], "part"):
         return None  # "former members", "would-be members"; "Russia's partners in the SCO" are its members
-    subject = subject_list(reading, first, start, cue)
+    # "granted permanent observer status to China": the states after "to" take the status
+    given_to = None
+    if cue.side == "both" and tokens[end : end + 1] == ["to"]:
+        given_to = object_list(reading, end + 1, last, cue)
+    subject = None if given_to else subject_list(reading, first, start, end, cue)
     carried = False
     if subject is None and cue.side != "object" and reading.clause_of[start] > 0:
         subject = carried_subject(reading, first, start, cue)
         carried = subject is not None
-    obj = object_list(reading, end, last, cue) if subject is None else None
+    obj = given_to or (object_list(reading, end, last, cue) if subject is None else None)
     if subject is None and obj is None:
         return None
+    if obj and obj.open and "," in tokens[end : obj.first]:
+        return None  # "OPEC members, Russia and other oil producers": producers listed, not members
     chosen = subject or obj
     if obj and obj.possessive and tokens[obj.last + 2 : obj.last + 3] not in (["membership"], ["seat"]):
         return None  # "groups Russia, China and Iran's neighbours": the states own something else
@@ -687,12 +748,14 @@ def read_cue(reading: Reading, start: int, end: int, cue: Cue, article, day, org
     if has_any(gap, "hedge") or has_any(tokens[chosen.last + 1 : chosen.last + 6] + tokens[end : end + 5],
                                         "hedge after"):  # fmt: skip
         return None
-    headline = gap[:1] == ["to"] and subject and not carried  # "India and Pakistan to become SCO members"
+    # "India and Pakistan to become SCO members": a headline's future, its list opening the line
+    bare = [w for w in gap if w not in ADVERBS]  # "Switzerland Soon to be UN's 190th Member"
+    headline = bare[:1] == ["to"] and subject and not carried and chosen.first == 0
     if not headline and has_any(gap, "infinitive") and not has_any(gap, "future"):
         return None  # "invited Argentina ... to become full members": a purpose, not a claim
     if {"a", "an"} & set(gap) and len(chosen.states) > 1 and not chosen.negated:
         return None  # "Poland, Hungary and the Czech Republic, a NATO member": of the last only
-    if cue.what in EVENTS and subject and not takes_organisation(reading, end):
+    if cue.what in EVENTS and subject and cue.side != "possessive" and not takes_organisation(reading, end):
         return None  # "withdrew from the military wing", "joined the boycott": not the organisation
     if unknown_organisation_after(reading, end, article):
         return None  # "a member of the Joint Institute for Nuclear Research": not one the registry knows
@@ -713,6 +776,9 @@ def read_cue(reading: Reading, start: int, end: int, cue: Cue, article, day, org
         what = "was invited" if verb.startswith("invit") else "joined"
         # an election to a seat is for a term that begins later (not "elected as a member" of a body)
         elected = verb.startswith("elect") and "elected" in cue.statuses
+    statuses = cue.statuses
+    if what not in ORDINARY_WHAT and what != "founded by" and (held_as := status_as(reading, end, last)):
+        statuses = held_as.statuses  # "joined the council as an observer", "admitted as observers"
     granted = obj is not None and has_any(tokens[max(first, start - 2) : start], "gain")
     if what in ORDINARY_WHAT and (has_any(own, "gain") or granted):  # "granted observer status to Iran"
         what = "joined"
@@ -722,6 +788,8 @@ def read_cue(reading: Reading, start: int, end: int, cue: Cue, article, day, org
     if what == "member" and has_any(opening, "founding"):
         what = "founded by"
     future = has_any(own if cue.what in ORDINARY_WHAT else gap, "future") or (("to",) if headline else None)
+    if cue.side == "possessive" and not future:
+        future = completed_later(tokens[end:last])  # "India and Pakistan's admission will be formalised"
     if elected:
         future = future or ("elected",)
     non = tokens[start - 2 : start] == ["non", "-"] or (
@@ -770,7 +838,7 @@ def read_cue(reading: Reading, start: int, end: int, cue: Cue, article, day, org
     claim = Claim(
         org=org,
         what=what,
-        statuses=cue.statuses,
+        statuses=statuses,
         states=states,
         time=time,
         polarity="denied" if negated else "affirmed",
@@ -784,7 +852,7 @@ def read_cue(reading: Reading, start: int, end: int, cue: Cue, article, day, org
     )
     if condition is not None:
         claim.unsure = f"a condition ('{tokens[condition]}') goes with it"
-    past = {"was", "were"} & set(own) or "had been" in " ".join(own)
+    past = {"was", "were", "had"} & set(own) or "had been" in " ".join(own)  # "It had observer status"
     if past and what in ORDINARY_WHAT and claim.time["anchor"] == "article" and day and not negated:
         claim.time, claim.past = {"anchor": "until", "value": day.isoformat()}, True
     claim.reported = attributed(text_start, line_start, line_end, reading.line, article)
@@ -793,6 +861,29 @@ def read_cue(reading: Reading, start: int, end: int, cue: Cue, article, day, org
     if claim.exhaustive and (counted := count_before(tokens, start, first)) and counted != len(states):
         claim.unsure = f"the text counts {counted} but lists {len(states)}"
     return claim, chosen.first
+
+
+# words between "as" and the status it names ("as an observer member", "as a full member")
+AS_GAP = words("a an the full permanent new its their")
+
+
+def status_as(reading: Reading, end: int, last: int) -> Cue | None:
+    """The status an event's "as" (or "for") names after it: "joined the council as an observer
+    member", "were admitted as observers yesterday", "applied for observer status"."""
+    tokens = reading.tokens
+    for k in range(end, min(last, end + 6)):
+        if tokens[k] in (",", ";"):
+            return None
+        if tokens[k] not in ("as", "for"):
+            continue  # "joined as an observer", "applied for observer status"
+        j = k + 1
+        while j < last and tokens[j] in AS_GAP:
+            j += 1
+        found = next(
+            (c for c in cues().get(tokens[j], ()) if tuple(tokens[j : j + len(c.words)]) == c.words), None
+        ) if j < last else None  # fmt: skip
+        return found if found and found.what in ORDINARY_WHAT else None
+    return None
 
 
 def unknown_organisation_after(reading: Reading, end: int, article: str) -> bool:
@@ -861,10 +952,13 @@ def reported_time(line: str) -> dict | None:
     return {"anchor": "year", "value": dated.group("year") or dated.group("year_before")}
 
 
-def subject_list(reading: Reading, first: int, start: int, cue: Cue) -> Lst | None:
-    """The list before the cue, in its clause, joined to it only by small words."""
+def subject_list(reading: Reading, first: int, start: int, end: int, cue: Cue) -> Lst | None:
+    """The list before the cue, in its clause, joined to it only by small words; for a
+    nominalised event, the owners right before it ("India and Pakistan's admission")."""
     if cue.side == "object":
         return None
+    if cue.side == "possessive":
+        return owners(reading, first, start, end)
     for found in reversed(reading.lists):
         if found.last >= start or found.first < first:
             continue
@@ -887,6 +981,63 @@ def subject_list(reading: Reading, first: int, start: int, cue: Cue) -> Lst | No
             return found
         return None
     return None
+
+
+# nouns of a nominalised event (their first words in cues.csv), and the words that may stand
+# between the owners and it ("Iran's permanent membership was approved")
+EVENT_NOUNS = words(
+    """accession admission readmission entry re ascension inclusion return withdrawal exit departure
+    expulsion suspension application invitation membership"""
+)
+OWNED_GAP = words("'s ’s full formal official permanent formal final eventual planned")
+# words after a nominalised event that make it a process, not the event ("Iran's accession process")
+PROCESS = words(
+    """process talks negotiations protocol protocols procedure procedures criteria plan plans roadmap
+    bid bids request requests prospects prospect path road treaty agreement documents date"""
+)
+
+
+# verbs that complete a nominalised event: after "will be" they make it a future one
+COMPLETING = words(
+    "formalised formalized completed finalised finalized approved confirmed decided sealed ratified"
+)
+
+
+def completed_later(after: list[str]) -> tuple[str, ...] | None:
+    """The future words before a verb that completes a nominalised event: "... will be formalised
+    at the grouping's summit" (but not "Afghanistan's accession will allow ...")."""
+    for i, word in enumerate(after[:10]):
+        if word in COMPLETING and after[i - 1 : i] == ["be"] and has_any(after[max(0, i - 4) : i], "future"):
+            return ("will",)
+    return None
+
+
+def owners(reading: Reading, first: int, start: int, end: int) -> Lst | None:
+    """The states that own a nominalised event: "India and Pakistan's admission", "Tehran's
+    accession", "Egypt's return to the league"; not an event still in the making ("Ukraine's
+    accession talks", "opposes Ukraine's accession")."""
+    tokens = reading.tokens
+    k = start - 1
+    while k >= first and tokens[k] in OWNED_GAP and tokens[k] not in ("'s", "’s"):
+        k -= 1
+    pronoun = (
+        k >= first
+        and (symbol := STATE_SYMBOL.fullmatch(tokens[k]))
+        and reading.line.mentions[int(symbol.group(1))].text.lower() == "its"
+    )  # "Its admission": a state's, as referents.py read it
+    if k < first or tokens[k] not in ("'s", "’s") and not pronoun:
+        return None
+    if pronoun:
+        k += 1
+    found = next((f for f in reading.lists if f.last == k - 1 and (f.possessive or pronoun)), None)
+    if found is None or found.first < first:
+        return None
+    if tokens[end : end + 1] and tokens[end] in PROCESS:
+        return None
+    before = tokens[max(first, found.first - 3) : found.first]
+    if has_any(before, "hedge") or has_any(before, "document"):
+        return None  # "opposes Ukraine's accession", "signed the protocol on Montenegro's accession"
+    return found
 
 
 def carried_subject(reading: Reading, first: int, start: int, cue: Cue) -> Lst | None:
@@ -967,7 +1118,7 @@ def organisation_of(
     while (
         k < last
         and k not in orgs
-        and tokens[k] in ("of", "in", "at", "to", "from", "with", "within", "into", "the", "as")
+        and tokens[k] in ("of", "in", "at", "to", "from", "with", "within", "into", "the", "as", "for")
     ):
         k += 1
     if k in orgs and k < last:
@@ -1037,16 +1188,29 @@ def time_of(reading: Reading, lo: int, hi: int, first: int, last: int, future: b
         at = bisect.bisect_left(starts, time.start)  # the stream word it stands before
         if not (first < at or first == 0) or at > last:
             continue  # in another clause: one before this ends where this one's first word stands
-        distance = lo - at if at <= lo else max(0, at - hi - 1)
+        # words between the claim and the time; an organisation's name with its brackets or its
+        # abbreviation counts as one ("would quit the OPEC (OPEC) on January 1, 2020")
+        between = reading.tokens[at:lo] if at <= lo else reading.tokens[hi + 1 : at]
+        distance = sum(1 for w in between if not (w.startswith("<org") or w in NAME_MARKS))
         if at <= lo and {"and", ";"} & set(reading.tokens[at:lo]):
             continue  # "Germany in 1955 and Greece and Turkey joined in 1952": another item's time
+        if future and reading.day and not time.guessed and ends_by(time, reading.day):
+            continue  # "announced on Tuesday it will withdraw in January": the report's day
         if distance <= NEAR:
             near.append((distance, at < lo, time))
     if not near and reading.times and reading.times[0].start <= 3 and reading.clause_of[lo] == 0:
         near = [(0, True, reading.times[0])]
     if not near:
         return {"anchor": "future", "value": None} if future else {"anchor": "article", "value": None}
-    return min(near, key=lambda n: n[:2])[2].anchor(future)
+    return min(near, key=lambda n: n[:2])[2].anchor(future, reading.day)
+
+
+NAME_MARKS = words("( ) the")
+
+
+def ends_by(time: timing.Time, day: dt.date) -> bool:
+    """Is ``time`` over by ``day``: no future claim's time?"""
+    return timing.interval(time.value if time.precision != "range" else time.value[1])[1] <= day
 
 
 def bracketed(reading: Reading, article: str, day, taken: set) -> list[Claim]:
@@ -1120,7 +1284,9 @@ def counts(reading: Reading, article: str, day, org_mentions, org_starts) -> lis
             ]
             owner = inner or owner_before(reading, i) or owner_after(reading, noun + 1, last)
             if subject and (owner or (owner := sentence_org(reading, org_mentions, org_starts))):
-                out.append(count_claim(reading, article, owner, ordinal(token), i, noun + 1, subject[-1]))
+                # the clause's subject: "East Timor, which gained its independence from Indonesia in
+                # May, is expected to become the 191st member"
+                out.append(count_claim(reading, article, owner, ordinal(token), i, noun + 1, subject[0]))
             continue
         counted = number(token)
         if not counted or counted < 2 or i + 1 >= len(tokens) or (i and tokens[i - 1] in NOT_ROSTER):
@@ -1290,7 +1456,12 @@ def count_claim(
     claim = Claim(org, "count", statuses, states, time, "affirmed", False, article[text_start:text_end],
                   text_start, text_end, "ordinal" if found else "founding" if founding else "count",
                   count=count)  # fmt: skip
-    if found and has_any(reading.tokens[found.last + 1 : start], "future"):
-        claim.time = {"anchor": "future", "value": None}  # "it will become the 55th member"
+    between = [w for w in reading.tokens[found.last + 1 : start] if w not in ADVERBS] if found else []
+    if found and (has_any(between, "future") or between[:1] == ["to"] and found.first == 0):
+        # "it will become the 55th member", "Switzerland Soon to be UN's 190th Member"
+        claim.time = {
+            "anchor": "future",
+            "value": claim.time["value"] if claim.time["anchor"] == "future" else None,
+        }
     claim.reported = attributed(text_start, line_start, line_end, reading.line, article)
     return claim

@@ -21,7 +21,7 @@ from multipolar.answer import Answer, Records
 from multipolar.articles import claims as claiming
 from multipolar.articles import conflicts as conflicting
 from multipolar.articles import gazetteer as names
-from multipolar.articles import membership, verdicts
+from multipolar.articles import membership, referents, verdicts
 from multipolar.articles import people as persons
 from multipolar.articles import text as loading
 from multipolar.errors import MultipolarError
@@ -90,7 +90,10 @@ def read_article(text_or_path: str | Path | bytes, date: str | dt.date | None = 
     lines = claiming.sentence_lines(doc.text, mentions, spans, conflicting.HINT)
     sources = ["cow_capitals", PLACES_SOURCE]
     org_mentions = [m for m in mentions if m.kind == "org"]
-    found_claims = membership.membership_claims(lines, doc.text, day, org_mentions) if english else []
+    found_claims = []
+    if english:
+        member_lines = referents.with_referents(lines, doc.text, mentions, spans)  # "the country", "it"
+        found_claims = membership.membership_claims(member_lines, doc.text, day, org_mentions)
     found_nature = claiming.nature_claims(lines, doc.text) if english else []
     claim_rows = [check_membership(c, day, resolver) for c in found_claims]
     if claim_rows:

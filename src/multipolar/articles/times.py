@@ -27,7 +27,8 @@ DAY = r"(?:[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?"
 YEAR = r"(?:1[89]\d\d|20\d\d)"
 # a written date, most precise first; "may" is a month only with a day or a year beside it
 DATE = (
-    rf"(?P<{{p}}md>{MONTH} {DAY}(?: ,)? {YEAR})|(?P<{{p}}dm>{DAY} (?:of )?{MONTH}(?: ,)? {YEAR})"
+    rf"(?P<{{p}}iso>{YEAR} - (?:0[1-9]|1[0-2]) - (?:0[1-9]|[12]\d|3[01]))"
+    rf"|(?P<{{p}}md>{MONTH} {DAY}(?: ,)? {YEAR})|(?P<{{p}}dm>{DAY} (?:of )?{MONTH}(?: ,)? {YEAR})"
     rf"|(?P<{{p}}my>{MONTH}(?: ,)? {YEAR})|(?P<{{p}}y>{YEAR})(?! s\b)|(?P<{{p}}decade>(?:1[89]|20)\d0s)"
     rf"|(?P<{{p}}mdn>(?!may ){MONTH} {DAY})(?! ,? {YEAR})"
     rf"|(?P<{{p}}dmn>{DAY} (?:of )?(?!may\b){MONTH})(?! ,? {YEAR})"
@@ -84,12 +85,21 @@ class Time:
     precision: str  # "day", "month", "year" or "range"
     value: str | list  # "2024-01-01", "1993-12", "2017", or [from, to] for a range
     preposition: str | None
+    guessed: bool = False  # the year is the article's, not written ("in January", "on 3 March")
 
-    def anchor(self, future: bool) -> dict:
+    def anchor(self, future: bool, day: dt.date | None = None) -> dict:
         """The claim's time anchor with this expression: "since 2010", "from 1 January 2025" in a
-        future claim, "in December 1993"."""
+        future claim, "in December 1993". Given the article's ``day``, a time after it makes the
+        claim a future one ("the three will cease to be members from January 29, 2025"), and a
+        future claim's month or day without a year is the next one ("will withdraw in January",
+        written in October)."""
+        value = self.value
+        if day is not None and self.guessed and future and interval(value)[1] < day:
+            value = f"{int(value[:4]) + 1}{value[4:]}"
+        if day is not None and not future and self.precision != "range" and interval(value)[0] > day:
+            future = self.preposition not in SPAN_PREPOSITIONS
         if future:
-            return {"anchor": "future", "value": self.value if self.precision != "range" else self.value[0]}
+            return {"anchor": "future", "value": value if self.precision != "range" else value[0]}
         if self.precision == "range":
             return {"anchor": "range", "value": self.value}
         if self.preposition in SPAN_PREPOSITIONS:
@@ -126,7 +136,8 @@ def times_in(line: str, day: dt.date | None) -> list[Time]:
             if shift:
                 year = int(value[:4]) + {"next": 1, "last": -1}[shift.group(1)]
                 value, end = f"{year}{value[4:]}", shift.end()
-        out.append(Time(match.start(), end, precision, value, match.group("prep")))
+        guessed = bool(match.group("a_mdn") or match.group("a_dmn")) and end == match.end("first")
+        out.append(Time(match.start(), end, precision, value, match.group("prep"), guessed))
     for match in FOLLOWING.finditer(
         line
     ):  # "founded in 2009 ..., while South Africa joined the following year"
@@ -156,8 +167,9 @@ def times_in(line: str, day: dt.date | None) -> list[Time]:
                 year = day.year - 1
             elif prep == "next" or (prep == "this" and month > day.month):
                 year = day.year + (month <= day.month and prep == "next")
+            guessed = prep not in ("last", "this", "next")
             prep = None if prep in ("last", "this", "next") else prep
-            out.append(Time(match.start(), match.end(), "month", f"{year}-{month:02d}", prep))
+            out.append(Time(match.start(), match.end(), "month", f"{year}-{month:02d}", prep, guessed))
             continue
         if match.group("day"):
             value = day.isoformat() if match.group("day") == "today" else (day - dt.timedelta(1)).isoformat()
@@ -182,6 +194,8 @@ def written(match: re.Match, prefix: str, day: dt.date | None) -> tuple[str, str
     numbers = re.findall(r"\d+", words)
     month = next((MONTH_NAMES[w] for w in words.split() if w in MONTH_NAMES), None)
     try:
+        if form == "iso":  # "2002-07-24"
+            return "day", dt.date(*(int(n) for n in numbers[:3])).isoformat()
         if form == "md" or form == "dm":
             found = dt.date(int(numbers[-1]), month, int(numbers[0]))
             return "day", found.isoformat()

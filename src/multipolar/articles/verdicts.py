@@ -217,6 +217,12 @@ def check(claim, day: dt.date | None, states: list[dict]) -> dict:
             verdict, reason = check_application(
                 state, found, period, runs(org.id, state["iso3"], "member"), status
             )
+        elif claim.what == "was invited" and not found:
+            # the registry keeps an invitation only while it is pending (Saudi Arabia in BRICS):
+            # one taken up shows as the membership that followed it
+            verdict, reason = check_application(
+                state, found, period, runs(org.id, state["iso3"], "member"), status, "invitations"
+            )
         elif claim.what in EVENTS_GAINED or claim.what in EVENTS_LOST:
             verdict, reason = check_event(claim, state, found, period, day, status)
         else:
@@ -360,16 +366,17 @@ def check_event(claim, state, found, period, day, status) -> tuple[str, str]:
     return "wrong", said + "."
 
 
-def check_application(state, found, period, memberships, status) -> tuple[str, str]:
-    """An application at the claim's time, where the registry dates candidacies and memberships but
-    not applications: borne out if the state became a candidate or member after applying and had
-    been neither before; contradicted if it already was; not checkable if it never became one."""
+def check_application(state, found, period, memberships, status, what="applications") -> tuple[str, str]:
+    """An application (or an invitation) at the claim's time, where the registry dates candidacies
+    and memberships but not applications: borne out if the state became a candidate or member
+    after applying and had been neither before; contradicted if it already was; not checkable if
+    it never became one."""
     name = f"{state['name']} ({state['iso3']})"
     later = [r for r in (*found, *memberships) if r.start >= period[0]]
     before = [
         r for r in (*found, *memberships) if r.start < period[0] and (r.end is None or r.end >= period[0])
     ]
-    said = f"{name} {describe(found)} ({label(status)}); the registry does not date applications"
+    said = f"{name} {describe(found)} ({label(status)}); the registry does not date {what}"
     if before:
         return "wrong", f"{said}: it already held the status."
     if later:
@@ -381,7 +388,7 @@ def check_count(claim, org, day, states, out) -> dict:
     """'the six-nation bloc', 'now has ten members': the roster's size on the claim's day; 'its 30th
     member': the roster's size on the day that state joined."""
     if claim.cue == "founding" and org.founded:
-        size = len(holders(org.id, "member", org.founded))
+        size = len(holders(org.id, "member", founding_day(org)))
         out["verdict"] = "correct" if size == claim.count else "wrong"
         out["reason"] = f"{org_label(org)} had {size} members when founded on {org.founded.isoformat()}."
         return out
@@ -410,12 +417,23 @@ def check_count(claim, org, day, states, out) -> dict:
     return out
 
 
+def founding_day(org) -> dt.date:
+    """The day the founders' roster is read on: the founding day, or, where membership began only
+    when the founding treaty entered into force (NATO: signed 1949-04-04, members from
+    1949-08-24), the first day anyone was a member."""
+    if holders(org.id, "member", org.founded):
+        return org.founded
+    starts = [spell["start"] for spells in spells_of(org.id).values() for spell in spells]
+    first = min((d for d in starts if d >= org.founded), default=org.founded)
+    return first if (first - org.founded).days <= 730 else org.founded
+
+
 def check_founders(claim, org, states, out) -> dict:
     """'founded by A, B and C' (and its founding members): the members on the founding day."""
     if org.founded is None:
         out["reason"] = f"The registry gives no founding day for {org_label(org)}."
         return out
-    founders = holders(org.id, "member", org.founded)
+    founders = holders(org.id, "member", founding_day(org))
     verdicts, reasons = [], []
     for state in states:
         held = state["iso3"] in founders
@@ -435,8 +453,8 @@ def check_founders(claim, org, states, out) -> dict:
         listed = {s["iso3"] for s in states}
         for iso3 in founders:
             if iso3 not in listed:
-                run = next(r for r in runs(org.id, iso3, "member") if r.holds(org.founded))
-                out["missing"].append(missing_entry(iso3, run, org.founded))
+                run = next(r for r in runs(org.id, iso3, "member") if r.holds(founding_day(org)))
+                out["missing"].append(missing_entry(iso3, run, founding_day(org)))
         if out["missing"]:
             verdicts.append("incomplete")
             reasons.append("The list leaves out " + ", ".join(m["name"] for m in out["missing"]) + ".")
