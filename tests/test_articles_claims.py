@@ -156,6 +156,33 @@ A = "affirmed"
             "Georgia joined the CSTO in 1993.",
             [("CST", "joined", ["GEO"], "year", A, "correct")],
         ),  # the CSTO's predecessor then
+        # a name spelled out before its bracketed abbreviation is the organisation's
+        (
+            "2018-01-01",
+            "Gabon became a member of the Organization of Petroleum Exporting Countries (OPEC) in 2016.",
+            [("OPEC", "joined", ["GAB"], "year", A, "correct")],
+        ),
+        (
+            "2017-06-01",
+            "The CSTO met. Georgia left the grouping once before, in 1999, and never came back.",
+            [("CST", "left", ["GEO"], "year", A, "correct")],  # "once before" is no condition
+        ),
+        (
+            "2012-06-01",
+            "The CSTO met. The grouping also includes Russia and Armenia.",
+            [("CSTO", "member", ["RUS", "ARM"], "article", A, "correct")],
+        ),
+        ("2012-06-01", "The CSTO met. Few want to enter the organization, including Uzbekistan.", []),
+        (
+            "2017-02-01",
+            "Morocco rejoins the African Union.",
+            [("AU", "joined", ["MAR"], "article", A, "correct")],
+        ),
+        (
+            "2023-05-08",
+            "Syria was readmitted to the Arab League on 7 May 2023.",  # its suspension ended that day
+            [("ARAB_LEAGUE", "admitted", ["SYR"], "day", A, "correct")],
+        ),
         # statuses of another day or nobody's, parts of an organisation, hedges: no claim
         (
             "2022-05-18",
@@ -199,7 +226,16 @@ def test_claims_sentence_by_sentence(day, sentence, expected):
         ),
         ("2024-07-05", "The SCO held a summit. The group now has ten members.", 10, "correct"),
         ("2020-01-01", "The CSTO met. Leaders of the six-nation bloc agreed.", 6, "correct"),
-        ("2024-01-01", "NATO met. The 30-member alliance agreed.", 30, "wrong"),
+        ("2019-10-02", "OPEC met. The 14-member international oil cartel agreed.", 14, "correct"),
+        ("2009-07-04", "The motion won 33 out of 34 members of the OAS.", 34, "correct"),
+        ("2022-02-01", "The Council of Europe met. The body composed of 47 countries agreed.", 47, "correct"),
+        ("2009-04-01", "Albania and Croatia joined NATO, raising its member states to 28.", 28, "correct"),
+        ("2009-04-02", "NATO met. The enlargement brings to 28 the number of allies.", 28, "correct"),
+        ("2010-01-01", "SAARC met. The menace has affected all the eight members.", 8, "correct"),
+        # 30 until Finland joined on 2023-04-04: outdated; 29 was two years before: wrong
+        ("2024-01-01", "NATO met. The 30-member alliance agreed.", 30, "outdated"),
+        ("2024-07-01", "NATO met. The 29-member alliance agreed.", 29, "wrong"),
+        ("2020-03-01", "NATO met. The 30-member alliance agreed.", 30, "wrong"),
     ],
 )
 def test_counts_are_checked_against_the_rosters_size(day, sentence, count, verdict):

@@ -87,6 +87,8 @@ ANY_ORGANISATION = words("bloc alliance group grouping organisation organization
 OWNER_GAP = words("'s ’s full new newest latest permanent founding - nation member")
 # words that make a whole clause a condition, wherever they stand in it
 CONDITIONS = words("if unless whether once")
+# words after "once" that make it "formerly", not "as soon as" ("left the grouping once before")
+ONCE_BEFORE = words("before again more - upon")
 GAINED = words("joined admitted")
 STARTING = re.compile(r"\b(?:beginning|starting|from|effective|as of)(?: on)? $")
 # verbs that make the states after them take up a status named after "as"
@@ -395,8 +397,8 @@ def find_orgs(reading: Reading, org_mentions, org_starts) -> None:
             reading.org_spans[i] = i
             continue
         if token in anaphors and i > 0:
-            # "the bloc", "the six - nation bloc", "the expanded alliance": "the" within three words
-            back = [j for j in range(max(0, i - 5), i) if tokens[j] == "the"]
+            # "the bloc", "the six - nation bloc", "the 13 - member international oil cartel": "the" within six words
+            back = [j for j in range(max(0, i - 6), i) if tokens[j] == "the"]
             if not back or any(t.startswith("<") or t in (",", ";") for t in tokens[back[-1] + 1 : i]):
                 continue
             if i + 1 < len(tokens) and (tokens[i + 1].startswith("<org") or tokens[i + 1] == "of"):
@@ -414,6 +416,34 @@ def find_orgs(reading: Reading, org_mentions, org_starts) -> None:
             if named:
                 reading.orgs[i] = named
                 reading.org_spans[i] = i
+    for i in [i for i in reading.orgs if tokens[i - 1 : i] == ["("] and tokens[i + 1 : i + 2] == [")"]]:
+        named = spelled_out(reading, i - 1)
+        if named is not None:  # "the Organization of Petroleum Exporting Countries (OPEC)": one name
+            reading.orgs[named] = reading.orgs[i]
+            reading.org_spans[named] = i + 1
+
+
+# small words inside an organisation's name ("Organization of Petroleum Exporting Countries")
+NAME_JOINS = words("of the and for on in")
+
+
+def spelled_out(reading: Reading, bracket: int) -> int | None:
+    """Where a name spelled out before a bracketed abbreviation starts: two or more words before
+    ``bracket``, capitalised in the article, that the gazetteer did not match as the organisation
+    ("the Assn. of Southeast Asian Nations (ASEAN)"); None when there is none."""
+    line, tokens = reading.line, reading.tokens
+    k, capitals = bracket - 1, 0
+    while k >= 0 and not tokens[k].startswith("<") and k not in reading.orgs:
+        start, _ = line.span(*reading.chars[k])
+        if line.text[start : start + 1].isupper():
+            capitals += 1
+        elif tokens[k] not in NAME_JOINS or tokens[k] == "the":
+            break
+        k -= 1
+    k += 1
+    while k < bracket and tokens[k] in NAME_JOINS:
+        k += 1  # the name opens with a capital
+    return k if capitals >= 2 and k < bracket else None
 
 
 def named_with(word: str, reading: Reading, position: int, org_mentions, org_starts) -> str | None:
@@ -799,7 +829,7 @@ def read_cue(reading: Reading, start: int, end: int, cue: Cue, article, day, org
     lo, hi = min(chosen.first, start), max(chosen.last, end - 1)
     if org_at is not None:
         lo = min(lo, org_at)
-    condition = next((i for i in range(first, last) if tokens[i] in CONDITIONS), None)
+    condition = next((i for i in range(first, last) if is_condition(tokens, i)), None)
     if condition is not None and (not future or (condition < lo and "," not in tokens[condition:lo])):
         return None  # "If Georgia, a NATO member, were attacked": inside a condition, or no future
     if lo > 0 and tokens[lo - 1] == "such":
@@ -909,6 +939,8 @@ def takes_organisation(reading: Reading, end: int) -> bool:
     """Does an event verb's object, if it has one, stand for the organisation ("joined the bloc",
     "withdrew from NATO", "joined in 2017"), rather than for something else ("joined the boycott")?"""
     tokens = reading.tokens
+    if tokens[end : end + 1] == ["as"] and status_as(reading, end, len(tokens)):
+        return True  # "Afghan joins as new member"
     k = end
     while (
         k < len(tokens)
@@ -933,6 +965,13 @@ def qualified(tokens: list[str], first: int, at: int) -> bool:
     if before[-1:] == ["-"]:
         before = before[:-1]  # "non-members", "ex-members"
     return bool(before) and before[-1] in skip
+
+
+def is_condition(tokens: list[str], i: int) -> bool:
+    """Does the word at ``i`` open a condition ("if", "once it joins"; not "once before")?"""
+    return tokens[i] in CONDITIONS and not (
+        tokens[i] == "once" and tokens[i + 1 : i + 2] and tokens[i + 1] in ONCE_BEFORE
+    )
 
 
 def count_before(tokens: list[str], start: int, first: int) -> int | None:
@@ -1128,11 +1167,17 @@ def organisation_of(
     # a listing verb's organisation stands before it: "the SCO, which currently groups"
     if cue.whole or cue.words[0] in ("includes", "include", "including"):
         k = start - 1
-        while k >= first and (
-            tokens[k] in LISTING_GAP or tokens[k] in ADVERBS or has_any([tokens[k]], "founding")
+        # "the grouping also includes": a word for the organisation right before the verb holds the
+        # list; before ", including" only its name does ("who want to enter the organization, including X")
+        ends = {reading.org_spans[p]: p for p in orgs}
+        loose = cue.words[0] == "including"
+        while (
+            k >= first
+            and (k not in ends or loose and "," in tokens[k:start] and not ORG_SYMBOL.fullmatch(tokens[k]))
+            and (tokens[k] in LISTING_GAP or tokens[k] in ADVERBS or has_any([tokens[k]], "founding"))
         ):
             k -= 1
-        holder = next((p for p in orgs if reading.org_spans[p] == k), None)
+        holder = ends.get(k)
         if holder is None and k >= 0 and tokens[k] == "and" and len(set(orgs.values())) == 1:
             holder = next(iter(orgs))  # "The grouping was founded in 2001 and comprises Russia, ..."
         if holder is None or (k == start - 1 and coordinated(reading, holder)):
@@ -1183,6 +1228,9 @@ def time_of(reading: Reading, lo: int, hi: int, first: int, last: int, future: b
     ):
         return {"anchor": "future", "value": None} if future else {"anchor": "article", "value": None}
     starts = [a for a, _ in reading.chars]
+    tokens = reading.tokens
+    named = {k for p, end in reading.org_spans.items() if ORG_SYMBOL.fullmatch(tokens[end]) or tokens[end] == ")"
+             for k in range(p, end + 1)}  # fmt: skip
     near = []
     for time in reading.times:
         at = bisect.bisect_left(starts, time.start)  # the stream word it stands before
@@ -1190,8 +1238,12 @@ def time_of(reading: Reading, lo: int, hi: int, first: int, last: int, future: b
             continue  # in another clause: one before this ends where this one's first word stands
         # words between the claim and the time; an organisation's name with its brackets or its
         # abbreviation counts as one ("would quit the OPEC (OPEC) on January 1, 2020")
-        between = reading.tokens[at:lo] if at <= lo else reading.tokens[hi + 1 : at]
-        distance = sum(1 for w in between if not (w.startswith("<org") or w in NAME_MARKS))
+        between = range(at, lo) if at <= lo else range(hi + 1, at)
+        distance = sum(
+            1
+            for k in between
+            if k not in named and not (tokens[k].startswith("<org") or tokens[k] in NAME_MARKS)
+        )
         if at <= lo and {"and", ";"} & set(reading.tokens[at:lo]):
             continue  # "Germany in 1955 and Greece and Turkey joined in 1952": another item's time
         if future and reading.day and not time.guessed and ends_by(time, reading.day):
@@ -1296,11 +1348,12 @@ def counts(reading: Reading, article: str, day, org_mentions, org_starts) -> lis
         follows = tokens[i + 1 : i + 4]
         owner = None
         if follows[:1] == ["-"] and follows[1:2] and follows[1] in ("nation", "member", "country", "state"):
-            # "the six - nation bloc", "the 32 - member alliance"
-            k = i + 3
-            if k < len(tokens) and tokens[k] in ("military", "security", "regional", "economic", "political"):
-                k += 1
-            at = next((p for p in reading.orgs if p <= k <= reading.org_spans[p] and p >= i - 1), None)
+            # "the six - nation bloc", "the 32 - member alliance", "the 13 - member international oil cartel"
+            at = None
+            for k in range(i + 3, min(i + 7, len(tokens))):
+                at = next((p for p in reading.orgs if p <= k <= reading.org_spans[p] and p >= i - 1), None)
+                if at is not None or not tokens[k].isalpha():
+                    break  # a describing word or two before the organisation, nothing else
             if at is not None:
                 out.append(
                     count_claim(reading, article, reading.orgs[at], counted, i - 1, reading.org_spans[at] + 1)
@@ -1339,12 +1392,20 @@ def counts(reading: Reading, article: str, day, org_mentions, org_starts) -> lis
         elif tokens[noun + 1 : noun + 4] in (["are", "members", "of"], ["members", "of"]) or tokens[
             noun + 1 : noun + 2
         ] == ["of"]:
-            # "Six states are members of the CSTO", "the 30 members of NATO"
+            # "Six states are members of the CSTO", "the 30 members of NATO", "33 out of 34 members of"
             owner = owner_after(reading, noun + 1, last)
-            if owner and (not i or tokens[i - 1] not in ("of", "by", "among")):
+            whole = not i or tokens[i - 1] not in ("of", "by", "among") or tokens[i - 2 : i] == ["out", "of"]
+            if owner and whole:
+                out.append(count_claim(reading, article, owner, counted, i, noun + 1))
+        elif tokens[noun] in ("members", "member") and (
+            tokens[max(0, i - 2) : i] == ["all", "the"] or i and tokens[i - 1] == "with" and noun == i + 1
+        ):
+            # "the menace which has affected all the eight members", "came into being with three members"
+            owner = sentence_org(reading, org_mentions, org_starts)
+            if owner and tokens[noun + 1 : noun + 2] != ["of"]:
                 out.append(count_claim(reading, article, owner, counted, i, noun + 1))
     for match in RAISED_TO.finditer(" ".join(tokens)):
-        counted = number(match.group(1) or match.group(2))
+        counted = number(next(group for group in match.groups() if group))
         at = len(" ".join(tokens)[: match.start()].split())
         owner = sentence_org(reading, org_mentions, org_starts)
         if counted and owner:
@@ -1358,9 +1419,12 @@ BECOMES_THE = [["becomes", "the"], ["became", "the"], ["becoming", "the"]]
 # "raising total membership to fifteen", "bringing the number of participating countries to 11"
 RAISED_TO = re.compile(
     r"(?:raising|bringing|brought|raised|increasing|increased|taking|take|takes|took) (?:the )?(?:total )?"
-    r"(?:membership|number of (?:\w+ )?(?:members|countries|states|nations)|<org#\d+>) to (\S+)"
+    r"(?:membership|number of (?:\w+ )?(?:members|countries|states|nations)|<org#\d+>"
+    r"|(?:its |their )?(?:members|member states|member countries|member nations)) to (\S+)"
     r"|(?:swells|swelled|grows|grew|rises|rose|expands|expanded|increases|increased) to (\S+) "
     r"(?:members|member states|member nations|member countries|countries|nations)"
+    r"|(?:brings|brought|bringing|raises|raised|raising) to (\S+) the (?:total )?number of "
+    r"(?:\w+ )?(?:members|countries|states|nations|allies)"
 )
 # nouns a count of members goes with, and words that may stand between the number and them
 COUNTED_NOUNS = words("members member states countries nations allies ally economies")
@@ -1416,7 +1480,7 @@ def sentence_org(reading: Reading, org_mentions, org_starts) -> str | None:
 # words between an organisation and a count of its members ("the organization has a total of 22")
 OWNER_WORDS = words(
     """'s ’s has have had counts numbers all of the consists is made up comprises includes groups a total
-    which ,"""
+    which , composed consisting comprising"""
 )
 
 
