@@ -397,7 +397,8 @@ def find_orgs(reading: Reading, org_mentions, org_starts) -> None:
             reading.org_spans[i] = i
             continue
         if token in anaphors and i > 0:
-            # "the bloc", "the six - nation bloc", "the 13 - member international oil cartel": "the" within six words
+            # "the bloc", "the six - nation bloc", "the 13 - member international oil cartel": "the"
+            # within six words
             back = [j for j in range(max(0, i - 6), i) if tokens[j] == "the"]
             if not back or any(t.startswith("<") or t in (",", ";") for t in tokens[back[-1] + 1 : i]):
                 continue
@@ -1229,8 +1230,12 @@ def time_of(reading: Reading, lo: int, hi: int, first: int, last: int, future: b
         return {"anchor": "future", "value": None} if future else {"anchor": "article", "value": None}
     starts = [a for a, _ in reading.chars]
     tokens = reading.tokens
-    named = {k for p, end in reading.org_spans.items() if ORG_SYMBOL.fullmatch(tokens[end]) or tokens[end] == ")"
-             for k in range(p, end + 1)}  # fmt: skip
+    named = {  # the words of organisations' names: one word apart from what they name
+        k
+        for p, end in reading.org_spans.items()
+        if ORG_SYMBOL.fullmatch(tokens[end]) or tokens[end] == ")"
+        for k in range(p, end + 1)
+    }
     near = []
     for time in reading.times:
         at = bisect.bisect_left(starts, time.start)  # the stream word it stands before

@@ -227,10 +227,10 @@ def check(claim, day: dt.date | None, states: list[dict]) -> dict:
             verdict, reason = check_event(claim, state, found, period, day, status)
         else:
             verdict, reason = check_holding(claim, state, found, period, day, status)
-        if verdict in ("wrong", "premature") and claim.what in ("joined", "admitted") and status == "member":
-            if lifted := readmission(claim, org, state, period):
-                verdict, reason, rows = lifted
-                out["rows"] += rows
+        regained = verdict in ("wrong", "premature") and claim.what in ("joined", "admitted")
+        if regained and status == "member" and (lifted := readmission(claim, org, state, period)):
+            verdict, reason, rows = lifted
+            out["rows"] += rows
         earlier = [r for old in predecessors for r in runs(old.id, state["iso3"], status)]
         if verdict == "wrong" and earlier and not found and claim.what in EVENTS_GAINED:
             verdict = "not checkable"  # "Georgia joined the CSTO": it was in the CST, never the CSTO
