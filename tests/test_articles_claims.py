@@ -183,6 +183,42 @@ A = "affirmed"
             "Syria was readmitted to the Arab League on 7 May 2023.",  # its suspension ended that day
             [("ARAB_LEAGUE", "admitted", ["SYR"], "day", A, "correct")],
         ),
+        (
+            "2021-11-26",
+            "“Ukraine is a partner of NATO,” while it is not a member of the Alliance.",  # "it": Ukraine
+            [
+                ("NATO", "partner", ["UKR"], "article", A, "not checkable"),
+                ("NATO", "member", ["UKR"], "article", "denied", "correct"),
+            ],
+        ),
+        (
+            "2022-03-16",
+            "The Russian Federation ceases to be a member of the Council of Europe as from today.",
+            [("COE", "withdrew", ["RUS"], "day", A, "correct")],
+        ),
+        (
+            "2014-03-25",
+            "Russia was yesterday excluded from the influential G8 group of nations.",
+            [
+                ("G8", "was suspended", ["RUS"], "day", A, "not checkable")
+            ],  # the registry keeps no G8 suspension
+        ),
+        (
+            "2017-08-06",
+            "Mercosur has decided to suspend the membership of Venezuela in the bloc.",  # done, not future
+            [("MERCOSUR", "was suspended", ["VEN"], "article", A, "correct")],
+        ),
+        (
+            "2024-06-07",
+            "The UN General Assembly met. Algeria and Guyana are non-permanent members of the "
+            "Security Council.",
+            [("UNSC", "member", ["DZA", "GUY"], "article", A, "correct")],  # the UN's, once the UN is named
+        ),
+        (
+            "2002-07-24",
+            "The council approved Switzerland's application for U.N. membership.",
+            [("UN", "applied", ["CHE"], "article", A, "not checkable")],
+        ),
         # statuses of another day or nobody's, parts of an organisation, hedges: no claim
         (
             "2022-05-18",

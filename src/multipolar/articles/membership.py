@@ -819,6 +819,10 @@ def read_cue(reading: Reading, start: int, end: int, cue: Cue, article, day, org
     if what == "member" and has_any(opening, "founding"):
         what = "founded by"
     future = has_any(own if cue.what in ORDINARY_WHAT else gap, "future") or (("to",) if headline else None)
+    if future == ("decided", "to") and subject is None:
+        future = (
+            None  # "decided to suspend Mali": the decision is the event ("Angola decided to leave": not yet)
+        )
     if cue.side == "possessive" and not future:
         future = completed_later(tokens[end:last])  # "India and Pakistan's admission will be formalised"
     if elected:
@@ -1084,13 +1088,18 @@ def carried_subject(reading: Reading, first: int, start: int, cue: Cue) -> Lst |
     """The subject of the clause before, when this one goes on with a verb and names no states of
     its own ("X is a partner country but is not a full member")."""
     between = reading.tokens[first + 1 : start]
+    pronoun = between[:1] in (["it"], ["they"]) and len(between) > 1 and between[1] in VERB_OPENINGS
+    if pronoun:  # "X is a partner of NATO, while it is not a member": the pronoun is the subject before
+        between = between[1:]
     opening = between[0] if between else reading.tokens[start]
     verb = opening in VERB_OPENINGS or opening in ADVERBS or (not between and cue.what not in ORDINARY_WHAT)
-    if not verb or not glue_ok(between, SUBJECT_GLUE, reading, first + 1):
+    if not verb or not glue_ok(between, SUBJECT_GLUE, reading, first + 1 + pronoun):
         return None  # "..., while dialogue partners include": a clause with a subject of its own
     previous = reading.clause_of[first] - 1
     opening = reading.clause_starts[previous]
     candidates = [f for f in reading.lists if opening <= f.first and f.last < first]
+    if candidates and pronoun and (len(candidates[0].states) > 1) != (reading.tokens[first + 1] == "they"):
+        return None  # "it" stands for one state, "they" for more
     return candidates[0] if candidates else None
 
 
@@ -1161,6 +1170,8 @@ def organisation_of(
         and tokens[k] in ("of", "in", "at", "to", "from", "with", "within", "into", "the", "as", "for")
     ):
         k += 1
+    if k + 1 < last and k + 1 in orgs and tokens[k].isalpha() and tokens[k] not in ("and", "or"):
+        k += 1  # "excluded from the influential G8 group"
     if k in orgs and k < last:
         if reading.org_spans[k] + 1 < len(tokens) and tokens[reading.org_spans[k] + 1] in ("'s", "’s", "-"):
             return None  # "members of NATO's partnership programme", "the NATO-Ukraine Council"
