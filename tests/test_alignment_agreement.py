@@ -118,6 +118,11 @@ def raw_dyad_year(code_a: str, code_b: str, year: int) -> tuple[int, float, floa
         ("USA", "RUS", "US", "RU", 1970),  # the Soviet Union
         ("FRA", "GBR", "FR", "GB", 1960),
         ("CHN", "RUS", "CN", "RU", 2019),
+        ("USA", "ISR", "US", "IL", 2019),
+        ("USA", "RUS", "US", "RU", 1985),  # the Soviet Union's seat
+        ("USA", "RUS", "US", "RU", 2015),
+        ("IND", "USA", "IN", "US", 1971),
+        ("CHN", "RUS", "CN", "RU", 2008),
     ],
 )
 def test_real_dyad_years_match_a_recomputation_from_the_raw_votes(a, b, code_a, code_b, year):
@@ -243,3 +248,34 @@ def test_an_open_range_after_the_votes_is_na_not_an_error():
     answer = mp.agreement("USA", "RUS", start=2020)
     assert list(answer.rows["year"]) == [2020] and answer.rows["agree"].isna().all()
     assert any("1946-2019" in n for n in answer.notes)
+
+
+def test_the_note_names_every_year_asked_outside_the_votes():
+    answer = mp.agreement("USA", "RUS", 1940, 1947)
+    assert any("(1940-1945) are NA" in n for n in answer.notes), answer.notes
+    assert answer.rows.set_index("year").loc[1940:1945, "n_votes"].isna().all()
+
+
+def test_a_year_of_one_roll_call_is_said():
+    answer = mp.agreement("USA", "FRA", 1963, 1965)
+    assert any("1964 (session 19) recorded only 1 roll call" in n for n in answer.notes), answer.notes
+
+
+def test_a_state_against_itself_is_refused():
+    with pytest.raises(InputError, match="same state"):
+        mp.agreement("USA", "United States", 2000, 2001)
+    with pytest.raises(InputError, match="same state"):
+        mp.agreement("RUS", "SUN", 1990, 1991)  # COW 365 either way
+    with pytest.raises(InputError, match="same state"):
+        mp.alignment("IND", "USA,IND", 2018, 2019)
+
+
+def test_ideal_points_name_left_out_states_in_one_note_a_year():
+    notes = mp.ideal_points(start=1991, end=1993).notes
+    left = [n for n in notes if n.startswith("Left out in")]
+    assert len(left) == 3, left
+    assert "Left out in 1993 for fewer than 10 votes: ERI, KNA, VUT, ZAF." in left
+    one_call = mp.ideal_points(1964)
+    assert len(one_call) == 0
+    assert "No ideal points in 1964: a state needs 10 votes to be placed." in one_call.notes
+    assert not any(n.startswith("Left out in") for n in one_call.notes)

@@ -43,3 +43,10 @@ def test_network_graph_of_one_year(tmp_path):
     assert target.stat().st_size > 10_000
     assert answer.params["year"] == 1955 and answer.extra["path"] == str(target)
     assert "gml_mid_ddydisps" in answer.sources
+
+
+def test_cohesion_chart_leaves_out_a_year_of_one_roll_call(tmp_path):
+    answer = mp.plot("cohesion", tmp_path / "c.png", start=1963, end=1965, blocs=["NATO"])
+    assert 1964 in set(answer.rows["year"])  # the numbers keep it, with its note
+    assert "Years with fewer than 10 roll calls are not drawn." in answer.notes
+    assert any("1964 (session 19) recorded only 1 roll call" in n for n in answer.notes)

@@ -91,3 +91,47 @@ def test_brief_alignment_section():
     assert "latest UN General Assembly year" in seed.section("alignment").lines[0]
     early = mp.brief("1930-01-01", measures="cinc").section("alignment")
     assert early.data == [] and "begin in 1946" in early.lines[0]
+
+
+def raw_mean_agreement(year: int, labels: list[str] | None) -> float:
+    """The mean over pairs of data labels (all voters if None) of their share of identical votes in
+    a session, straight from the raw tables: an independent check of the cohesion figures."""
+    from itertools import combinations
+
+    from multipolar.data import store
+
+    calls = store.frame("un_roll_calls", columns=["rcid", "session"])
+    votes = store.frame("un_votes").merge(calls[calls["session"] == year - 1945], on="rcid")
+    votes = votes.assign(label=votes["country_code"].fillna(votes["country"]), vote=votes["vote"].astype(str))
+    table = votes.pivot_table(index="label", columns="rcid", values="vote", aggfunc="first")
+    labels = labels or list(table.index)
+    shares = []
+    for a, b in combinations(labels, 2):
+        both = table.loc[a].notna() & table.loc[b].notna()
+        if both.any():
+            shares.append(float((table.loc[a, both] == table.loc[b, both]).mean()))
+    return sum(shares) / len(shares)
+
+
+def test_seed_blocs_in_2008_match_a_recomputation_from_the_raw_votes():
+    rows = mp.cohesion(["SCO", "BRIC=BRA,RUS,IND,CHN", "CSTO"], year=2008).rows.set_index("bloc")
+    labels = {  # the data's codes of the members in 2008
+        "SCO": ["CN", "KZ", "KG", "RU", "TJ", "UZ"],
+        "BRIC": ["BR", "RU", "IN", "CN"],
+        "CSTO": ["AM", "BY", "KZ", "KG", "RU", "TJ", "UZ"],
+    }
+    for bloc, codes in labels.items():
+        assert rows.loc[bloc, "agree"] == pytest.approx(raw_mean_agreement(2008, codes), abs=1e-5), bloc
+    assert rows["assembly_agree"].iloc[0] == pytest.approx(raw_mean_agreement(2008, None), abs=1e-5)
+
+
+def test_members_without_votes_are_said_once_over_the_years():
+    notes = mp.cohesion(["NATO"], start=1956, end=1975).notes
+    assert "NATO 1956-1972: no UN votes from DEU; left out of its mean." in notes, notes
+    assert not any(n.startswith("NATO 1960:") for n in notes)
+
+
+def test_a_bloc_of_one_state_is_na_with_a_reason():
+    answer = mp.cohesion(["USA", "NATO"], year=2008)
+    assert np.isnan(answer.rows.set_index("bloc").loc["USA", "agree"])
+    assert "USA has one member: cohesion needs a pair, so it is NA." in answer.notes

@@ -64,6 +64,12 @@ def chart(
             ],
             ignore_index=True,
         )
+        from multipolar.alignment.votes import THIN_YEAR, held
+
+        thin = frame["year"].map(held) < THIN_YEAR
+        frame.loc[thin, "value"] = None
+        if (thin & frame["year"].between(1946, 2019)).any():
+            answer.notes.append(f"Years with fewer than {THIN_YEAR} roll calls are not drawn.")
         title = "Cohesion of blocs in UN General Assembly votes (mean pairwise share of identical votes)"
         ylabel = "Mean share of identical votes"
         panels = None

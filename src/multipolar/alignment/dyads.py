@@ -195,6 +195,13 @@ def identity_sources() -> list[str]:
 def _dyad_years(a: str, b: str, first: int, last: int, issue: str | None) -> tuple[pd.DataFrame, list]:
     codes_a, notes = un.codes_by_year(a, range(first, last + 1))
     codes_b, more = un.codes_by_year(b, range(first, last + 1))
+    same = [y for y, c in codes_a.items() if c is not None and c == codes_b.get(y)]
+    if same:
+        name = un.state_label(codes_a[same[0]], same[0])["name"]
+        raise InputError(
+            f"{a} and {b} name the same state ({name}) in {same[0]}.",
+            f"Give two different states, or one alone to rank all its partners: multipolar agreement {a}.",
+        )
 
     @functools.cache
     def years_of(cow_a: int, cow_b: int) -> dict[int, dict]:

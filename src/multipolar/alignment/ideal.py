@@ -83,15 +83,7 @@ def ideal_points(
 
     with threadpool_limits(limits=1, user_api="blas"):  # small matrices: threads only contend
         rows, fits, thin = _scale_years(years, code, dims)
-    if thin:
-        from multipolar.power.blocs import fold_years
-
-        notes += fold_years(
-            [
-                f"Left out in {y} for fewer than {MIN_VOTES} votes: {un.state_label(c, y)['iso3'] or c}."
-                for y, c in thin
-            ]
-        )
+    notes += _thin_notes(thin)
     notes.append(
         "Ideal points: principal coordinates of the year's vote distances (1 - agree_half), the United "
         "States' side positive; positions compare within a year, not across years. fit: correlation of "
@@ -104,6 +96,21 @@ def ideal_points(
     return Answer(
         "ideal_points", params, table.reset_index(drop=True), "points", notes, sources, {"years": fits}
     )
+
+
+def _thin_notes(thin: list[tuple[int, int]]) -> list[str]:
+    """One note a year naming the states left out for too few votes (a year that recorded too
+    few roll calls for anyone is said as such)."""
+    by_year: dict[int, list[str]] = {}
+    for y, cow in thin:
+        by_year.setdefault(y, []).append(un.state_label(cow, y)["iso3"] or f"cow:{cow}")
+    notes = []
+    for y, names in by_year.items():
+        if un.held(y) < MIN_VOTES:
+            notes.append(f"No ideal points in {y}: a state needs {MIN_VOTES} votes to be placed.")
+        else:
+            notes.append(f"Left out in {y} for fewer than {MIN_VOTES} votes: {', '.join(sorted(names))}.")
+    return notes
 
 
 def _scale_years(years: list[int], code: str | None, dims: int) -> tuple[list, list, list]:

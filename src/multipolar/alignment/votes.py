@@ -88,15 +88,34 @@ def check_range(start: int | str | None, end: int | str | None) -> tuple[int, in
 
 def covered(first: int, last: int) -> tuple[list[int], list[str]]:
     """The years of first..last that have votes, and notes for those outside the coverage."""
+    from multipolar.power.polarity import _span
+
     years = [y for y in range(first, last + 1) if FIRST_YEAR <= y <= LAST_YEAR]
+    outside = [y for y in range(first, last + 1) if not FIRST_YEAR <= y <= LAST_YEAR]
     notes = []
-    if first < FIRST_YEAR or last > LAST_YEAR:
-        outside = [y for y in (first, last) if not FIRST_YEAR <= y <= LAST_YEAR]
+    if outside:
         notes.append(
             f"UN votes cover {FIRST_YEAR}-{LAST_YEAR} (unvotes 2021); years asked outside them "
-            f"({'-'.join(str(y) for y in dict.fromkeys(outside))}) are NA (missing), not 0."
+            f"({_span(pd.Series(outside))}) are NA (missing), not 0."
         )
+    for y in (y for y in years if held(y) < THIN_YEAR):
+        calls = "1 roll call" if held(y) == 1 else f"{held(y)} roll calls"
+        session = y - SESSION_ZERO
+        notes.append(f"{y} (session {session}) recorded only {calls}: its figures rest on so few votes.")
     return years, notes
+
+
+THIN_YEAR = 10  # a year with fewer roll calls than this is said in a note (1964 held one)
+
+
+def held(year: int) -> int:
+    """How many roll calls the year (session) recorded."""
+    return int(roll_calls_per_year().get(int(year), 0))
+
+
+@functools.cache
+def roll_calls_per_year() -> dict[int, int]:
+    return {int(y): int(n) for y, n in roll_calls()["year"].value_counts().items()}
 
 
 def issue_code(issue: str | None) -> str | None:

@@ -138,15 +138,19 @@ def cohesion(
     first, last = un.check_range(year, year) if year is not None else un.check_range(start, end)
     years, said = un.covered(first, last)
     notes += said
-    rows, between, sources = [], [], list(un.SOURCES)
+    rows, between, sources, absent = [], [], list(un.SOURCES), []
     with progress.bar("bloc cohesion", total=last - first + 1) as shown:
         for y in range(first, last + 1):
-            found, far, more, used = _year(specs, y, day, code)
+            found, far, more, used, missing = _year(specs, y, day, code)
             rows += found
             between += far
             notes += [n for n in more if n not in notes]
+            absent += missing
             sources += used
             shown.advance()
+    from multipolar.power.blocs import fold_years
+
+    notes += fold_years(absent)  # 'NATO 1955-1972: no UN votes from DEU ...', said once
     if len(years) > 0:
         notes += un.unmapped_notes(first, last)
     if day is None:
@@ -167,17 +171,20 @@ MEANING = (
 
 
 def _year(specs, year, day, issue):
-    """Rows for one year: each bloc's cohesion; the distances between blocs; notes; sources."""
+    """Rows for one year: each bloc's cohesion; the distances between blocs; notes; sources; and
+    notes naming members that cast no vote that year (folded across years by the caller)."""
     members_on = day or un.middle_day(year)
     states, m = year_matrices(year, issue) if un.FIRST_YEAR <= year <= un.LAST_YEAR else ([], {})
     assembly = {k: mean_within(states, m[k], states)[0] if m else float("nan") for k in ("agree", "s_score")}
-    rows, notes, sources, found = [], [], [], {}
+    rows, notes, sources, found, absent = [], [], [], {}, []
     for spec in specs:
         bloc = read_bloc(spec, members_on)
         cows = [c for c in bloc.cow if c is not None]
         found[bloc.name] = cows
         notes += list(bloc.notes)
         sources += list(bloc.sources)
+        if len(cows) == 1:
+            notes.append(f"{bloc.name} has one member: cohesion needs a pair, so it is NA.")
         agree, pairs = mean_within(states, m["agree"], cows) if m else (float("nan"), 0)
         s_score = mean_within(states, m["s_score"], cows)[0] if m else float("nan")
         voting = int(np.isin(states, cows).sum()) if m else 0
@@ -198,8 +205,8 @@ def _year(specs, year, day, issue):
             }
         )
         if m and voting < len(cows):
-            absent = [iso for iso, c in zip(bloc.iso3, bloc.cow, strict=True) if c not in set(states)]
-            notes.append(f"{bloc.name} {year}: no UN votes from {', '.join(absent)}; left out of its mean.")
+            silent = [iso for iso, c in zip(bloc.iso3, bloc.cow, strict=True) if c not in set(states)]
+            absent.append(f"{bloc.name} {year}: no UN votes from {', '.join(silent)}; left out of its mean.")
     far = []
     names = list(found)
     for i, one in enumerate(names):
@@ -213,4 +220,4 @@ def _year(specs, year, day, issue):
                     "s_score": mean_between(states, m["s_score"], found[one], found[other]) if m else None,
                 }
             )
-    return rows, far, notes, sources
+    return rows, far, notes, sources, absent

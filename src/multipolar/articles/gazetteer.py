@@ -164,7 +164,9 @@ def organisation_names() -> pd.DataFrame:
 
     rows = []
     for org in registry.organisations().values():
-        for alias in (org.name, org.id, *org.aliases):
+        # an id is a name only as an acronym: COMMONWEALTH would read every "Commonwealth"
+        ids = (org.id,) if is_acronym(org.id) else ()
+        for alias in (org.name, *ids, *org.aliases):
             if alias:
                 rows.append({"alias": alias, "id": org.id})
     return pd.DataFrame(rows, columns=["alias", "id"]).drop_duplicates()

@@ -131,6 +131,8 @@ def member_notes(org_id: str, day: dt.date, status: str, rows: list[dict]) -> tu
         if first is not None and first > day:
             notes.append(f"The curated data dates the first such spell from {first.isoformat()}.")
     notes += others_note(found, day, status)
+    if found.coverage:
+        notes.append(f"{found.id}'s roster here is incomplete: {found.coverage}")
     gaps = gap_notes(found.id, day, status, {r["iso3"] for r in rows})
     sources = CURATED + ([registry.GAPS_SOURCE] if gaps else []) + STATE_NAMES
     return notes + gaps, sources
@@ -183,17 +185,43 @@ def gaps_on(org_id: str, day: dt.date, status: str) -> list[dict]:
 
 
 def gap_notes(org_id: str, day: dt.date, status: str, listed: set[str]) -> list[str]:
-    """Notes naming states known to hold the status around ``day`` whose spell days are not curated."""
+    """Notes naming states known to hold the status around ``day`` whose spell days are not curated:
+    one note each, with the gap's own note, when there are a few; grouped by how sure the years
+    make them when there are more (the OIC's members known only by the year they joined)."""
+    gaps = [g for g in gaps_on(org_id, day, status) if g["iso3"] not in listed]
+    if len(gaps) > GAP_NOTES_ONE_EACH:
+        return grouped_gap_notes(gaps, day)
     notes = []
-    for gap in gaps_on(org_id, day, status):
-        if gap["iso3"] in listed:
-            continue
+    for gap in gaps:
         certainty = "was also" if gap["certain"] else "may also have been"
         article = "an" if gap["status"][0] in "aeiou" else "a"
         who = f"{state_name(gap['iso3'], day)} ({gap['iso3']})"
         notes.append(
             f"Not listed: {who} {certainty} {article} {gap['status']} ({gap['note']}); its spell is left "
             "out until its days are confirmed."
+        )
+    return notes
+
+
+GAP_NOTES_ONE_EACH = 6  # more gaps than this on a day are named in grouped notes
+
+
+def grouped_gap_notes(gaps: list[dict], day: dt.date) -> list[str]:
+    """One note per status and certainty, naming every state in it (``gap_notes`` for many gaps)."""
+    groups: dict[tuple[str, bool], list[str]] = {}
+    for gap in gaps:
+        groups.setdefault((gap["status"], gap["certain"]), []).append(
+            f"{state_name(gap['iso3'], day)} ({gap['iso3']})"
+        )
+    notes = []
+    for (held, certain), names in groups.items():
+        plural = held.replace("_", " ") + "s"
+        surely = f"also {plural} that day"
+        if not certain:
+            surely = f"possibly also {plural} that day (a first or last year)"
+        notes.append(
+            f"Not listed, known only by the year ({registry.GAPS_SOURCE} says why), {len(names)} {surely}: "
+            f"{', '.join(names)}."
         )
     return notes
 

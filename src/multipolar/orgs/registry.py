@@ -52,6 +52,7 @@ class Organisation:
     source: str
     member_statuses: tuple[str, ...] = ("member",)  # what 'member' means in this organisation
     cow_igo: tuple[str, ...] = ()  # the Correlates of War IGO organisation(s) it corresponds to
+    coverage: str = ""  # what the curated spells leave out, when the roster is known to be incomplete
 
     def statuses_meant(self, status: str) -> tuple[str, ...] | None:
         """The spell statuses a query for ``status`` means here: 'all' -> None (every status),
@@ -117,6 +118,7 @@ def organisations() -> dict[str, Organisation]:
             source=r["source"],
             member_statuses=tuple(_split(r["member_statuses"])) or ("member",),
             cow_igo=tuple(_split(r["cow_igo"])),
+            coverage=r["coverage"].strip(),
         )
     return out
 

@@ -85,10 +85,13 @@ def alignment_command(
 
     answer = alignment(state, with_, start, end, issue)
     p = answer.params
+    # the table: the state is in the title, each partner as read that year (SUN, then RUS)
+    columns = ["year", "session", "partner_iso3", "n_votes", "agree", "s_score", "agree_half"]
     emit(
         readable(answer, as_json),
         as_json,
         f"UN votes: {p['state']} with {', '.join(p['with'])}, {p['from']}-{p['to']}",
+        None if as_json else columns,
     )
 
 
