@@ -219,6 +219,31 @@ A = "affirmed"
             "The council approved Switzerland's application for U.N. membership.",
             [("UN", "applied", ["CHE"], "article", A, "not checkable")],
         ),
+        (
+            "2022-06-27",
+            "The Commonwealth has admitted Gabon and Togo.",  # no CIS named: the Commonwealth of Nations
+            [("COMMONWEALTH", "admitted", ["GAB", "TGO"], "article", A, "correct")],
+        ),
+        (
+            "2010-01-01",
+            "Georgia left the Commonwealth of Independent States. The Commonwealth met without it.",
+            [("CIS", "left", ["GEO"], "article", A, "correct")],
+        ),
+        (
+            "2012-12-08",
+            "Mercosur was created in 1991, and it is now made up of Argentina, Brazil, Uruguay, Venezuela "
+            "and Paraguay, which was suspended.",  # "it": the organisation; "which was": Paraguay only
+            [
+                ("MERCOSUR", "member", ["ARG", "BRA", "URY", "VEN", "PRY"], "article", A, "correct"),
+                ("MERCOSUR", "was suspended", ["PRY"], "article", A, "correct"),
+            ],
+        ),
+        (
+            "2024-10-13",
+            "BRICS met. Besides Brazil, to which the group owes its first letter, it now also includes "
+            "Egypt.",
+            [("BRICS", "member", ["EGY"], "article", A, "correct")],  # "it" after Brazil: the group
+        ),
         # statuses of another day or nobody's, parts of an organisation, hedges: no claim
         (
             "2022-05-18",

@@ -658,8 +658,9 @@ def combining_forms(text: str, taken: Spans) -> list[tuple]:
 def short_forms() -> dict[str, tuple[re.Pattern, tuple[tuple[str, str], ...]]]:
     """``data/short_names.csv``: the word an organisation goes by once the article has named it
     ("the Commonwealth" for the CIS, "the Alliance" for NATO) or the organisation in ``after``
-    ("the Security Council" once it has named the UN), with the pattern that finds it and the
-    organisations it may stand for, each with the one that must be named first."""
+    ("the Security Council" once it has named the UN), or anywhere (``after`` "*": "the
+    Commonwealth", unless another it may stand for was named), with the pattern that finds it and
+    the organisations it may stand for, each with the one that must be named first."""
     with resources.files("multipolar.articles").joinpath("data/short_names.csv").open(encoding="utf-8") as f:
         table = pd.read_csv(f, dtype=str, keep_default_na=False)
     orgs: dict[str, tuple[tuple[str, str], ...]] = {}
@@ -674,6 +675,9 @@ def short_forms() -> dict[str, tuple[re.Pattern, tuple[tuple[str, str], ...]]]:
     return out
 
 
+ANYWHERE = "*"  # short_names.csv's ``after`` for a short name that needs no name before it
+
+
 def short_names(text: str, chosen: list[tuple], taken: Spans) -> list[tuple]:
     """'the Commonwealth', 'the Alliance' after the article has named the CIS, NATO ('the Security
     Council' after the UN): the organisation, when exactly one of those the word may stand for was
@@ -686,11 +690,13 @@ def short_names(text: str, chosen: list[tuple], taken: Spans) -> list[tuple]:
             first_named.setdefault(registry.organisation(key).id, start)
     out = []
     for pattern, orgs in short_forms().values():
-        if not any(after in first_named for _, after in orgs):
+        if not any(after in first_named or after == ANYWHERE for _, after in orgs):
             continue
         for found in pattern.finditer(text):
             start, end = found.span()
-            named = [org for org, after in orgs if first_named.get(after, end) < start]
+            named = [org for org, after in orgs if first_named.get(after, end) < start] or [
+                org for org, after in orgs if after == ANYWHERE
+            ]  # "the Commonwealth": the CIS's once the CIS is named, else the Commonwealth of Nations
             if len(named) == 1 and not taken.overlaps(start, end):
                 out.append((start, end, "org", named[0]))
                 taken.add(start, end)

@@ -1021,10 +1021,20 @@ def subject_list(reading: Reading, first: int, start: int, end: int, cue: Cue) -
             and reading.tokens[start + 1 : start + 2] != ["from"]
         ):
             return None  # "the AU, whose members include ..., has suspended": the list is not suspended
-        if glue_ok(gap, SUBJECT_GLUE, reading, found.last + 1):
-            return found
-        return None
+        if not glue_ok(gap, SUBJECT_GLUE, reading, found.last + 1):
+            return None
+        if len(found.states) > 1 and gap[:2] in ([",", "which"], [",", "who"]) and gap[2:3] in SINGULAR:
+            # "made up of A, B and Paraguay, which was suspended": the relative clause is the last one's
+            at = next(
+                k for k in range(found.last, found.first - 1, -1) if STATE_SYMBOL.fullmatch(reading.tokens[k])
+            )
+            return Lst(at, found.last, [found.states[-1]], False, False, False, False,
+                       {k: t for k, t in found.times.items() if k == found.states[-1]})  # fmt: skip
+        return found
     return None
+
+
+SINGULAR = (["was"], ["is"], ["has"])
 
 
 # nouns of a nominalised event (their first words in cues.csv), and the words that may stand
@@ -1190,6 +1200,13 @@ def organisation_of(
         ):
             k -= 1
         holder = ends.get(k)
+        if (
+            holder is None
+            and k >= first
+            and tokens[k] == "it"
+            and (named := referent(reading, k, org_mentions, org_starts))
+        ):
+            return named, None, None  # "Mercosur was created in 1991, and it is currently made up of"
         if holder is None and k >= 0 and tokens[k] == "and" and len(set(orgs.values())) == 1:
             holder = next(iter(orgs))  # "The grouping was founded in 2001 and comprises Russia, ..."
         if holder is None or (k == start - 1 and coordinated(reading, holder)):

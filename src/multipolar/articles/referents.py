@@ -29,7 +29,11 @@ STATE_NOUN = re.compile(
 # "it" before a verb of the kind a membership claim takes; "Its" opening a sentence before a membership
 # event ("Its admission represents ..."; after a verb, "suspended its membership" is a cue of its own)
 PRONOUN = re.compile(
-    r"\b(?:It|it)(?= (?:is|was|has|had|have|will|would|became|becomes|joined|joins|left|quit|quits|withdrew|"
+    # (not before an organisation's roster: "it now also includes Egypt, Ethiopia")
+    r"\b(?:It|it)(?! (?:(?:now|also|still|currently|today|is|was) )*(?:includes?|included|comprises|"
+    r"comprised|groups|grouped|consists|consisted|made up|composed|brings together|unites|united|numbers|"
+    r"counts)\b)"
+    r"(?= (?:is|was|has|had|have|will|would|became|becomes|joined|joins|left|quit|quits|withdrew|"
     r"also|officially|formally|then|later|now|already|still|did|does|remains|remained|applied|obtained|"
     r"gained|received|was|rejoined|suspended|acceded)\b)"
     r"|\bIts(?= (?:(?:full|formal|permanent|eventual) )?(?:accession|admission|entry|withdrawal|exit|"
