@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
+
 import numpy as np
 import pytest
 
@@ -57,6 +60,39 @@ def test_defence_network_2008():
     assert 2 <= facts["effective_blocs"] <= facts["communities"]
     assert 0 < facts["modularity"] < 1
     assert answer.params["obligation"] == "defense"
+
+
+# the signed 2008 defence network: ties in degree and near-ties in centrality to order, a
+# multiplex Leiden partition; the blocs from behaviour add voting communities
+SAME_EVERY_TIME = (
+    "import multipolar as mp; "
+    "print(mp.network(year=2008, obligation='defense', signed=True).to_json()); "
+    "print(mp.blocs(year=2008).to_json())"
+)
+
+
+def test_the_same_answer_on_every_call_and_in_every_process():
+    def answer() -> str:
+        return (
+            mp.network(year=2008, obligation="defense", signed=True).to_json()
+            + "\n"
+            + mp.blocs(year=2008).to_json()
+        )
+
+    first = answer()
+    assert answer() == first
+    other = subprocess.run(
+        [sys.executable, "-c", SAME_EVERY_TIME], capture_output=True, text=True, check=True
+    ).stdout
+    assert other.strip() == first.strip()
+
+
+def test_eigenvector_centrality_by_hand():
+    # a star of three leaves: the hub's centrality is sqrt(3) times a leaf's; the isolate's 0
+    g = nets.graph([1, 2, 3, 4, 5], np.array([[1, 2], [1, 3], [1, 4]]))
+    assert nets.eigenvector_centrality(g) == pytest.approx([1, 3**-0.5, 3**-0.5, 3**-0.5, 0], abs=1e-12)
+    rows = nets.node_table(g, nets.communities(g), 2000)
+    assert rows["cow"].tolist() == [1, 2, 3, 4, 5]  # tied leaves in COW order
 
 
 def test_a_day_uses_alliances_in_force_that_day():

@@ -129,19 +129,7 @@ def test_every_served_command_has_an_example():
     assert not missing, f"add an example of {missing} to EXAMPLES in tests/test_web_api.py"
 
 
-# commands whose answers differ between two calls in one process, so no two runs can be compared
-NOT_REPRODUCIBLE = {"network": "mp.network's Leiden communities and tied ranks change from call to call"}
-
-
-def compared(lines: list[str]) -> list:
-    out = []
-    for line in lines:
-        why = NOT_REPRODUCIBLE.get(command_of(shlex.split(line)[1:]).name)
-        out.append(pytest.param(line, marks=pytest.mark.xfail(reason=why)) if why else line)
-    return out
-
-
-@pytest.mark.parametrize("line", compared(examples()))
+@pytest.mark.parametrize("line", examples())
 def test_same_json_as_the_cli(line, client, run_cli):
     args = shlex.split(line)[1:]
     command = command_of(args)

@@ -26,7 +26,6 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-import warnings
 
 import numpy as np
 import pandas as pd
@@ -278,7 +277,7 @@ def _one_graph(year, date, obligation, signed, start, end) -> Answer:
         .agg(list)
         .reset_index()
         .assign(size=lambda t: t["iso3"].map(len))
-        .sort_values("size", ascending=False)
+        .sort_values(["size", "community"], ascending=[False, True], kind="stable")
         .rename(columns={"iso3": "members"})
     )
     blocs = blocs[blocs["size"] >= 2]
@@ -331,9 +330,7 @@ def node_table(g, membership: list[int], year: int) -> pd.DataFrame:
 
     positive = g.subgraph_edges(g.es.select(sign_gt=0), delete_vertices=False)
     degree = positive.degree()
-    with warnings.catch_warnings():  # igraph warns on disconnected graphs: most alliance graphs are
-        warnings.simplefilter("ignore", RuntimeWarning)
-        eigen = positive.eigenvector_centrality(scale=True) if positive.ecount() else [0.0] * g.vcount()
+    eigen = eigenvector_centrality(positive)
     between = positive.betweenness(directed=False)
     n = g.vcount()
     scale = (n - 1) * (n - 2) / 2 if n > 2 else 1
@@ -352,7 +349,21 @@ def node_table(g, membership: list[int], year: int) -> pd.DataFrame:
     if "sign" in g.es.attributes():
         negative = g.subgraph_edges(g.es.select(sign_lt=0), delete_vertices=False)
         table["disputes"] = negative.degree()
-    return table.sort_values(["degree", "eigenvector"], ascending=False, ignore_index=True)
+    return table.sort_values(
+        ["degree", "eigenvector", "cow"], ascending=[False, False, True], kind="stable", ignore_index=True
+    )
+
+
+def eigenvector_centrality(g) -> list[float]:
+    """Eigenvector centrality scaled to a maximum of 1: the leading eigenvector of the adjacency
+    matrix. numpy's symmetric eigensolver rather than igraph's, which starts ARPACK from a random
+    vector and so differs in the last digits (and in the order of tied states) from call to call.
+    Rounded to 12 decimals, so that states equally central (a star's leaves) tie exactly."""
+    if g.ecount() == 0:
+        return [0.0] * g.vcount()
+    adjacency = np.array(g.get_adjacency().data, dtype=np.float64)
+    leading = np.abs(np.linalg.eigh(adjacency)[1][:, -1])
+    return np.round(leading / leading.max(), 12).tolist()
 
 
 def _check_range(start, end) -> tuple[int, int]:

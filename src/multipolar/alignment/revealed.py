@@ -71,9 +71,10 @@ def alliance_communities(year: int, obligation: str | None) -> dict[int, int]:
 
 
 def _by_size(membership: list[int]) -> list[int]:
-    """Community labels renumbered 0, 1, ... from the largest."""
-    order = pd.Series(membership).value_counts().index
-    rank = {label: i for i, label in enumerate(order)}
+    """Community labels renumbered 0, 1, ... from the largest; of equal sizes, the one whose
+    first member comes first."""
+    sizes = {label: membership.count(label) for label in dict.fromkeys(membership)}
+    rank = {label: i for i, label in enumerate(sorted(sizes, key=lambda label: -sizes[label]))}
     return [rank[m] for m in membership]
 
 
@@ -179,7 +180,7 @@ def _overlap(table: pd.DataFrame, column: str) -> list[dict]:
     with the Jaccard overlap, and its members without that declared bloc."""
     out = []
     for label, part in table.dropna(subset=[column]).groupby(column, sort=True):
-        counts = part["declared"].value_counts()
+        counts = part["declared"].value_counts().sort_index().sort_values(ascending=False, kind="stable")
         best = counts.index[0] if len(counts) else None
         jaccard = None
         if best is not None:
