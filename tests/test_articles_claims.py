@@ -87,7 +87,7 @@ A = "affirmed"
         # founders, and a second clause with a list of its own
         (
             "2020-01-01",
-            "BRICS was founded in 2008 by Brazil, Russia, India and China, and South Africa joined in 2010.",
+            "BRICS was founded in 2006 by Brazil, Russia, India and China, and South Africa joined in 2010.",
             [
                 ("BRICS", "founded by", ["BRA", "RUS", "IND", "CHN"], "year", A, "correct"),
                 ("BRICS", "joined", ["ZAF"], "year", A, "correct"),
@@ -527,16 +527,16 @@ def test_lists_that_share_a_verb_each_have_their_own_year():
     [
         (
             "2024-01-19",
-            "The BRICS was formed in 2008 with Brazil, Russia, India and China. It was first expanded to "
+            "The BRICS was formed in 2006 with Brazil, Russia, India and China. It was first expanded to "
             "admit South Africa in 2010.",
             [("founded by", ["BRA", "RUS", "IND", "CHN"], "correct"), ("admitted", ["ZAF"], "correct")],
         ),
         (
             "2025-01-07",
-            "BRICS was founded in 2008 by Brazil, Russia, India and China, while South Africa joined the "
+            "BRICS was founded in 2006 by Brazil, Russia, India and China, while South Africa joined the "
             "following year.",
             [("founded by", ["BRA", "RUS", "IND", "CHN"], "correct"), ("joined", ["ZAF"], "premature")],
-        ),  # the curated data date South Africa's membership from 2010-12-24: later than 2009
+        ),  # the curated data date South Africa's membership from 2010-12-24: later than 2007
         (
             "2020-02-02",
             "The EU was founded in 1993.\n- 2013: Croatia becomes the 28th.",

@@ -48,8 +48,6 @@ VERDICTS = {
     "did not come true",
     "not checkable",
 }
-# Organisations named in the corpus that the registry does not hold yet (README, "Organisations").
-NOT_IN_REGISTRY = {"NAM", "WEU", "EACU", "ECSC"}
 
 PARTIAL_DATE = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
 FORMAT_OF_ANCHOR = {"day": r"\d{4}-\d{2}-\d{2}", "month": r"\d{4}-\d{2}", "year": r"\d{4}"}
@@ -112,7 +110,7 @@ def test_article_is_well_formed(index):
     assert is_partial_date(meta["published"])
     assert re.fullmatch(re.escape(meta["published"]) + r"-[a-z0-9]+(-[a-z0-9]+)+", meta["id"])
     assert all(re.fullmatch(r"[A-Z][A-Z0-9_]*", org) for org in meta["organisations"])
-    assert set(meta["organisations"]) <= registry_ids() | NOT_IN_REGISTRY
+    assert set(meta["organisations"]) <= registry_ids()  # every organisation named is in the registry
     assert all(re.fullmatch(r"[A-Z]{3}", iso3) for iso3 in meta["states"])
     assert len(set(meta["states"])) == len(meta["states"])
     article = flat(text)

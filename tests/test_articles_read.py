@@ -57,7 +57,7 @@ def test_observer_list_misses_mongolia(sco):
 def test_bric_is_brazil_russia_india_and_china(sco):
     found = claim(sco, "BRICS", "member")
     assert found["states"] == ["RUS", "BRA", "IND", "CHN"]
-    assert found["verdict"] == "correct"  # BRIC formalised at Yekaterinburg on 2008-05-16
+    assert found["verdict"] == "correct"  # BRIC from its first ministerial meeting, 2006-09-20
     assert found["missing"] == [] and found["not_holding"] == []
 
 

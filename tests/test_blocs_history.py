@@ -12,8 +12,8 @@ from multipolar.power import blocs
 
 @pytest.fixture(scope="module")
 def shares():
-    # BRIC formalised on 2008-05-16
-    return blocs.history(["NATO", "BRICS"], 2007, 2010).rows.set_index(["year", "bloc"])
+    # BRIC's first ministerial meeting, 2006-09-20
+    return blocs.history(["NATO", "BRICS"], 2005, 2010).rows.set_index(["year", "bloc"])
 
 
 def test_each_year_uses_that_years_members_and_values(shares):
@@ -24,9 +24,9 @@ def test_each_year_uses_that_years_members_and_values(shares):
 
 
 def test_years_before_a_bloc_existed_are_missing(shares):
-    assert pd.isna(shares.loc[(2007, "BRICS"), "share"])
-    assert shares.loc[(2007, "BRICS"), "members_n"] == 0
-    assert shares.loc[(2008, "BRICS"), "members_n"] == 4
+    assert pd.isna(shares.loc[(2005, "BRICS"), "share"])
+    assert shares.loc[(2005, "BRICS"), "members_n"] == 0
+    assert shares.loc[(2006, "BRICS"), "members_n"] == 4
     assert shares.loc[(2010, "BRICS"), "share"] > 0.1
 
 

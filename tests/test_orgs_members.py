@@ -235,3 +235,55 @@ def test_brics_invitations_and_eu_candidates():
     assert "ARG" not in set(members("BRICS", "2023-12-22", status="all").rows["iso3"])
     assert "TUR" in set(members("EU", "1999-12-10", status="candidate").rows["iso3"])
     assert "TUR" not in set(members("EU", "1999-12-09", status="candidate").rows["iso3"])
+
+
+def test_western_european_union_coal_and_steel_community_and_eurasian_customs_union():
+    weu = members("WEU", "1990-03-27").rows
+    assert len(weu) == 9 and {"ESP", "PRT"} <= set(weu["iso3"])
+    assert len(members("WEU", "1990-03-26")) == 7
+    in_2000 = members("WEU", "2000-01-01")  # Greece joined in 1995, its day a gap: counted, not listed
+    assert len(in_2000) == 9 and in_2000.extra["size"] == 10 and in_2000.extra["known_by_year"] == ["GRC"]
+    assert len(members("WEU", "2011-06-30")) == 9
+    assert len(members("WEU", "2011-07-01")) == 0  # ceased on 2011-06-30
+    with pytest.raises(CoverageError):
+        members("WEU", "1955-05-05")
+    ecsc = members("ECSC", "2002-07-23")
+    assert len(ecsc) == 15 and "AUT" in set(ecsc.rows["iso3"])
+    assert len(members("ECSC", "1952-07-23")) == 6 and len(members("ECSC", "1973-01-01")) == 9
+    assert len(members("ECSC", "2002-07-24")) == 0  # the Treaty of Paris expired on 2002-07-23
+    assert set(members("EACU", "2010-01-01").rows["iso3"]) == {"BLR", "KAZ", "RUS"}
+    assert "ARM" not in set(members("EACU", "2015-01-01").rows["iso3"])
+    assert len(members("EACU", "2015-08-12")) == 5
+
+
+def test_brics_dates_itself_from_the_2006_ministerial_meeting():
+    assert set(members("BRICS", "2006-09-20").rows["iso3"]) == {"BRA", "RUS", "IND", "CHN"}
+    with pytest.raises(CoverageError):
+        members("BRICS", "2006-09-19")
+    assert "ZAF" not in set(members("BRICS", "2010-12-23").rows["iso3"])
+
+
+def test_council_of_europe_observers_and_mercosur_associates():
+    observers = members("COE", "2000-01-01", status="observer")
+    assert set(observers.rows["iso3"]) == {"VAT", "USA", "CAN", "JPN"}
+    assert observers.extra["known_by_year"] == ["MEX"] and observers.extra["size"] == 5
+    assert "JPN" not in set(members("COE", "1996-11-19", status="observer").rows["iso3"])
+    associates = members("MERCOSUR", "2010-06-01", status="associate")
+    assert len(associates) == 0 and associates.extra["size"] == 6  # all known by year
+    assert set(associates.extra["known_by_year"]) == {"BOL", "CHL", "PER", "COL", "ECU", "VEN"}
+
+
+def test_saarc_and_eurasec_observers():
+    saarc = members("SAARC", "2010-01-01", status="observer")
+    assert set(saarc.rows["iso3"]) == {"CHN", "JPN", "USA", "KOR"}  # dated; the EU is not a state
+    assert set(saarc.extra["known_by_year"]) == {"IRN", "MUS", "AUS", "MMR"} and saarc.extra["size"] == 8
+    assert set(members("SAARC", "2006-08-01", status="observer").rows["iso3"]) == {"CHN", "JPN"}
+    eurasec = members("EURASEC", "2010-01-01", status="observer")
+    assert set(eurasec.extra["known_by_year"]) == {"MDA", "UKR", "ARM"} and len(eurasec) == 0
+
+
+def test_apec_says_its_members_are_economies_not_all_states():
+    apec = members("APEC", "2024-01-01")
+    assert len(apec) == 21 and {"HKG", "TWN"} <= set(apec.rows["iso3"])
+    assert any("economies, not states" in n and "Chinese Taipei" in n for n in apec.notes)
+    assert not any("economies" in n for n in members("NATO", "2024-01-01").notes)

@@ -131,6 +131,8 @@ def member_notes(org_id: str, day: dt.date, status: str, rows: list[dict]) -> tu
         if first is not None and first > day:
             notes.append(f"The curated data dates the first such spell from {first.isoformat()}.")
     notes += others_note(found, day, status)
+    if found.note:
+        notes.append(found.note)
     if found.coverage:
         notes.append(f"{found.id}'s roster here is incomplete: {found.coverage}")
     gaps = gap_notes(found.id, day, status, {r["iso3"] for r in rows})

@@ -53,6 +53,7 @@ class Organisation:
     member_statuses: tuple[str, ...] = ("member",)  # what 'member' means in this organisation
     cow_igo: tuple[str, ...] = ()  # the Correlates of War IGO organisation(s) it corresponds to
     coverage: str = ""  # what the curated spells leave out, when the roster is known to be incomplete
+    note: str = ""  # what a reader of its roster must know (APEC's members are economies, not all states)
 
     def statuses_meant(self, status: str) -> tuple[str, ...] | None:
         """The spell statuses a query for ``status`` means here: 'all' -> None (every status),
@@ -119,6 +120,7 @@ def organisations() -> dict[str, Organisation]:
             member_statuses=tuple(_split(r["member_statuses"])) or ("member",),
             cow_igo=tuple(_split(r["cow_igo"])),
             coverage=r["coverage"].strip(),
+            note=r["note"].strip(),
         )
     return out
 
