@@ -244,6 +244,15 @@ A = "affirmed"
             "Egypt.",
             [("BRICS", "member", ["EGY"], "article", A, "correct")],  # "it" after Brazil: the group
         ),
+        (
+            "2010-09-01",
+            "SAARC met. Afghanistan was added to the grouping on 13 November 2005, and became a member on "
+            "3 April 2007.",  # two events, each with its own day
+            [
+                ("SAARC", "joined", ["AFG"], "day", A, "premature"),
+                ("SAARC", "joined", ["AFG"], "day", A, "correct"),
+            ],
+        ),
         # statuses of another day or nobody's, parts of an organisation, hedges: no claim
         (
             "2022-05-18",
@@ -293,6 +302,15 @@ def test_claims_sentence_by_sentence(day, sentence, expected):
         ("2009-04-01", "Albania and Croatia joined NATO, raising its member states to 28.", 28, "correct"),
         ("2009-04-02", "NATO met. The enlargement brings to 28 the number of allies.", 28, "correct"),
         ("2010-01-01", "SAARC met. The menace has affected all the eight members.", 8, "correct"),
+        ("2010-09-01", "SAARC met. The number of member states was raised to eight.", 8, "correct"),
+        (
+            "1980-10-20",
+            "The plan needs the approval of the 14 other NATO members.",
+            15,
+            "correct",
+        ),  # the others
+        ("1980-10-20", "NATO's other 14 members agreed.", 15, "correct"),
+        ("1960-02-04", "The Warsaw Pact met. The eight pact members agreed.", 8, "correct"),
         # 30 until Finland joined on 2023-04-04: outdated; 29 was two years before: wrong
         ("2024-01-01", "NATO met. The 30-member alliance agreed.", 30, "outdated"),
         ("2024-07-01", "NATO met. The 29-member alliance agreed.", 29, "wrong"),

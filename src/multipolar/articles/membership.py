@@ -654,8 +654,9 @@ def claims_of(reading: Reading, article: str, day, org_mentions, org_starts) -> 
             continue
         found, first = claim
         # a listing verb adds nothing to a list a status was claimed of ("observers of the organisation
-        # include A, B": not members too); joining and being admitted are one event
-        kind = "gained" if found.what in GAINED else (found.what, found.polarity)
+        # include A, B": not members too); joining and being admitted are one event, unless each has a
+        # time of its own ("was added on 13 November 2005, and became a member on 3 April 2007")
+        kind = ("gained", str(found.time)) if found.what in GAINED else (found.what, found.polarity)
         listing = cue.whole or cue.words[0] in ("include", "includes", "including", "included")
         if (
             (found.org, first, kind) in taken
@@ -1374,8 +1375,20 @@ def counts(reading: Reading, article: str, day, org_mentions, org_starts) -> lis
                 out.append(count_claim(reading, article, owner, ordinal(token), i, noun + 1, subject[0]))
             continue
         counted = number(token)
+        if counted and (others := count_of_others(reading, i, last)):
+            owner, end = others  # "the 14 other NATO members": a roster of 15 (corpus README)
+            claim = count_claim(reading, article, owner, counted + 1, i, end)
+            claim.unsure = f"a count of the others: {counted} and the one the sentence is about"
+            out.append(claim)
+            continue
         if not counted or counted < 2 or i + 1 >= len(tokens) or (i and tokens[i - 1] in NOT_ROSTER):
             continue
+        if i and i - 1 in reading.orgs and reading.org_spans[i - 1] == i + 1:
+            # "the eight pact members (Albania, ...)": the number inside the words for the organisation
+            end = counted_noun(tokens, i + 2)
+            if end is not None:
+                out.append(count_claim(reading, article, reading.orgs[i - 1], counted, i - 1, end + 1))
+                continue
         if tokens[i + 1] in NOT_ROSTER:
             continue
         follows = tokens[i + 1 : i + 4]
@@ -1458,6 +1471,8 @@ RAISED_TO = re.compile(
     r"(?:members|member states|member nations|member countries|countries|nations)"
     r"|(?:brings|brought|bringing|raises|raised|raising) to (\S+) the (?:total )?number of "
     r"(?:\w+ )?(?:members|countries|states|nations|allies)"
+    r"|number of (?:\w+ )?(?:members|countries|states|nations) (?:was|were|has been|have been|had been) "
+    r"(?:raised|increased|brought) to (\S+)"  # "the total number of member states were raised to eight"
 )
 # nouns a count of members goes with, and words that may stand between the number and them
 COUNTED_NOUNS = words("members member states countries nations allies ally economies")
@@ -1469,6 +1484,28 @@ COUNT_VERBS = words(
 )
 # words beside a number that make it no roster's size ("six new members", "the other 29 members")
 NOT_ROSTER = words("new more other additional further another remaining prospective candidate founding")
+
+
+def count_of_others(reading: Reading, i: int, last: int) -> tuple[str, int] | None:
+    """The organisation and the end of "the 14 other NATO members", "nine other ASEAN members", "the
+    other 29 members of the alliance", "NATO's other 29 members" for the number at ``i``; else None."""
+    tokens = reading.tokens
+    if tokens[i + 1 : i + 2] == ["other"]:
+        k = i + 2
+    elif i and tokens[i - 1] == "other":
+        k = i + 1
+    else:
+        return None
+    if k in reading.orgs:  # "the 14 other NATO members"
+        noun = counted_noun(tokens, reading.org_spans[k] + 1)
+        return (reading.orgs[k], noun + 1) if noun is not None else None
+    noun = counted_noun(tokens, k)
+    if noun is None or "permanent" in tokens[k:noun]:
+        return None  # "the other five non-permanent members": another part of the roster
+    owner = owner_after(reading, noun + 1, last) if tokens[noun + 1 : noun + 2] == ["of"] else None
+    lead = i - 1 if k == i + 1 else i  # where "other" or the number opens the phrase
+    owner = owner or (owner_before(reading, lead) if tokens[lead - 1 : lead] in (["'s"], ["’s"]) else None)
+    return (owner, noun + 1) if owner else None
 
 
 def counted_statuses(between: list[str]) -> tuple[str, ...]:
