@@ -253,6 +253,23 @@ A = "affirmed"
                 ("SAARC", "joined", ["AFG"], "day", A, "correct"),
             ],
         ),
+        (
+            "2022-06-27",
+            "The Commonwealth met. Rwanda was the last country to join the Commonwealth, in 2009.",
+            [("COMMONWEALTH", "joined", ["RWA"], "year", A, "correct")],
+        ),
+        (
+            "2022-06-27",
+            "The Commonwealth met. Gabon borders Cameroon – also a member of the Commonwealth – and Chad.",
+            [("COMMONWEALTH", "member", ["CMR"], "article", A, "correct")],
+        ),
+        (
+            "2023-05-08",
+            "The Arab League decided on 7 May to allow Syria to rejoin the organization.",
+            [("ARAB_LEAGUE", "joined", ["SYR"], "article", A, "correct")],  # its suspension ended
+        ),
+        ("2013-07-01", "Croatia is the first country to join the EU since 2007.", []),  # a rank, not read
+        ("2014-10-09", "Putin expects Armenia to join the EEU.", []),  # an infinitive: no claim
         # statuses of another day or nobody's, parts of an organisation, hedges: no claim
         (
             "2022-05-18",

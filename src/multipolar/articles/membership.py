@@ -48,7 +48,7 @@ SUBJECT_GLUE = words(
     fully jointly together hold holds held holding remain remains remained enjoy enjoys enjoyed , which
     who that as its their thereby thus too respectively new newest latest first only official formal 's
     ’s effectively technically - fledged among countries nations states one two three four five six seven
-    eight nine ten to serve re ( )"""
+    eight nine ten to serve re ( ) – — last country nation state"""
 ) | words("permanent special formal official enhanced")  # "granted permanent observer status"
 # words that may stand between a cue and the list after it ("members of the SCO (China, ...)",
 # "founded by", "groups", "invitations were sent to")
@@ -783,7 +783,11 @@ def read_cue(reading: Reading, start: int, end: int, cue: Cue, article, day, org
     # "India and Pakistan to become SCO members": a headline's future, its list opening the line
     bare = [w for w in gap if w not in ADVERBS]  # "Switzerland Soon to be UN's 190th Member"
     headline = bare[:1] == ["to"] and subject and not carried and chosen.first == 0
-    if not headline and has_any(gap, "infinitive") and not has_any(gap, "future"):
+    allowed = subject and not carried and chosen.first > first and tokens[chosen.first - 1] in ALLOWING
+    infinitive = not allowed and (
+        has_any(gap, "infinitive") or subject and not carried and bare[-1:] == ["to"]
+    )
+    if not headline and infinitive and not has_any(gap, "future") and not ranked([*gap, *cue.words[:1]]):
         return None  # "invited Argentina ... to become full members": a purpose, not a claim
     if {"a", "an"} & set(gap) and len(chosen.states) > 1 and not chosen.negated:
         return None  # "Poland, Hungary and the Czech Republic, a NATO member": of the last only
@@ -897,6 +901,20 @@ def read_cue(reading: Reading, start: int, end: int, cue: Cue, article, day, org
     if claim.exhaustive and (counted := count_before(tokens, start, first)) and counted != len(states):
         claim.unsure = f"the text counts {counted} but lists {len(states)}"
     return claim, chosen.first
+
+
+# verbs before a list whose infinitive after it is the event ("decided to allow Syria to rejoin")
+ALLOWING = words("allow allows allowed allowing permit permits permitted")
+# "the last country to join", "the newest state to become": the infinitive is an event that happened
+# ("the first country to join since 2007", "the fourth country to join" rank it among others: not read)
+RANK = re.compile(
+    r"(?<![^ ])the (?:last|latest|newest) (?:\w+ )?(?:country|state|nation) to (?:join|become)$"
+)
+
+
+def ranked(gap: list[str]) -> bool:
+    """Does ``gap`` end in "the last" and an infinitive ("was the last country to join")?"""
+    return bool(RANK.search(" ".join(gap)))
 
 
 # words between "as" and the status it names ("as an observer member", "as a full member")
