@@ -270,6 +270,16 @@ A = "affirmed"
         ),
         ("2013-07-01", "Croatia is the first country to join the EU since 2007.", []),  # a rank, not read
         ("2014-10-09", "Putin expects Armenia to join the EEU.", []),  # an infinitive: no claim
+        (
+            "2023-12-07",
+            "Mercosur – a group initially formed by Brazil, Uruguay, Paraguay and Argentina – met.",
+            [("MERCOSUR", "founded by", ["BRA", "URY", "PRY", "ARG"], "article", A, "correct")],
+        ),
+        (
+            "2023-07-05",
+            "The SCO met. Iran was officially elected as a member at the summit on July 4.",
+            [("SCO", "joined", ["IRN"], "day", A, "correct")],
+        ),
         # statuses of another day or nobody's, parts of an organisation, hedges: no claim
         (
             "2022-05-18",

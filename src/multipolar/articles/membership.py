@@ -789,7 +789,7 @@ def read_cue(reading: Reading, start: int, end: int, cue: Cue, article, day, org
     )
     if not headline and infinitive and not has_any(gap, "future") and not ranked([*gap, *cue.words[:1]]):
         return None  # "invited Argentina ... to become full members": a purpose, not a claim
-    if {"a", "an"} & set(gap) and len(chosen.states) > 1 and not chosen.negated:
+    if subject and {"a", "an"} & set(gap) and len(chosen.states) > 1 and not chosen.negated:
         return None  # "Poland, Hungary and the Czech Republic, a NATO member": of the last only
     if cue.what in EVENTS and subject and cue.side != "possessive" and not takes_organisation(reading, end):
         return None  # "withdrew from the military wing", "joined the boycott": not the organisation
