@@ -18,7 +18,7 @@ from pathlib import Path
 import httpx
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from bench_web import free_port, start_server  # noqa: E402
+from bench_web import free_port, load_average, start_server  # noqa: E402
 
 CHROMIUM_ARGS = [
     "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic", "--no-first-run",
@@ -53,7 +53,7 @@ def main() -> None:
                 elapsed = time.perf_counter() - start
                 if run:
                     times.append(elapsed)
-                    print(f"run {run}: first view in {elapsed * 1000:.0f} ms")
+                    print(f"run {run}: first view in {elapsed * 1000:.0f} ms (load average {load_average()})")
                 if args.screenshot and run == args.runs:
                     page.wait_for_selector("#shares-chart svg.marks", timeout=120_000)
                     page.wait_for_selector("#org-chart svg.marks")

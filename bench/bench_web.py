@@ -97,11 +97,19 @@ async def run(base: str, paths: list[tuple[str, str]], clients: int) -> tuple[di
         return results, time.perf_counter() - started
 
 
+def load_average() -> str:
+    """The machine's 1- and 5-minute load averages, as `uptime` shows them: on 2 cores shared
+    with other work, latencies mean little without them."""
+    one, five, _ = os.getloadavg()
+    return f"{one:.1f}, {five:.1f}"
+
+
 def report(title: str, results: dict, elapsed: float) -> None:
     total = sum(len(r["times"]) for r in results.values())
     errors = sum(r["errors"] for r in results.values())
     print(
         f"\n{title}: {total} requests in {elapsed:.1f} s = {total / elapsed:,.0f} requests/s, {errors} errors"
+        f" (load average {load_average()})"
     )
     print(f"{'endpoint':28} {'n':>6} {'req/s':>8} {'p50 ms':>8} {'p99 ms':>8} {'errors':>6}")
     for label, r in results.items():

@@ -88,6 +88,28 @@ def test_seats_read_as_of_the_vote_day(code, name, day, cow):
     assert un._read_seat(code, name, dt.date.fromisoformat(day))[0] == cow
 
 
+def test_seat_rules_take_their_days_from_the_registry():
+    # the seat file names labels and seats only; days and COW codes are the UN spells'
+    assert {"from", "to", "state"}.isdisjoint(pd.read_csv(un.SEATS_FILE).columns)
+    china = un.held_seats(("CHN", "TWN"))
+    assert [(iso3, cow, str(start)) for iso3, cow, start, _ in china] == [
+        ("CHN", 710, "1945-10-24"),
+        ("TWN", 713, "1949-12-08"),
+    ]  # not the People's Republic's spell under CHN from 1971-10-25
+    assert china[0][3] == dt.date(1949, 12, 7) and china[1][3] == dt.date(1971, 10, 24)
+    # after the Republic of China lost the seat, a TW vote would be Taiwan's, not China's
+    assert un._read_seat("TW", "Taiwan", dt.date(1975, 12, 1))[0] == 713
+    soviet, russian = un.held_seats(("SUN", "RUS"))
+    assert soviet[3] + dt.timedelta(days=1) == russian[2] == dt.date(1991, 12, 24)
+    # the Federal Republic of Yugoslavia took no part in the Assembly from 1992-09-22 to 2000-10-31
+    assert [str(s[2]) for s in un.held_seats(("YUG", "SCG", "SRB"))] == [
+        "1945-10-24",
+        "2000-11-01",
+        "2003-02-04",
+        "2006-06-05",
+    ]
+
+
 def test_soviet_republics_are_left_out_with_a_reason():
     found, how = un._read_seat("UA", "Ukraine", dt.date(1970, 12, 1))
     assert found is None and "Ukrainian SSR" in how

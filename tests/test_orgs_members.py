@@ -287,3 +287,19 @@ def test_apec_says_its_members_are_economies_not_all_states():
     assert len(apec) == 21 and {"HKG", "TWN"} <= set(apec.rows["iso3"])
     assert any("economies, not states" in n and "Chinese Taipei" in n for n in apec.notes)
     assert not any("economies" in n for n in members("NATO", "2024-01-01").notes)
+
+
+def test_a_rio_treaty_denunciation_takes_effect_two_years_after_its_notice():
+    # Mexico's notice of 2002-09-06: the treaty ceased to have effect for it on 2004-09-06 (Article 25)
+    assert "MEX" in set(members("TIAR", "2004-09-05").rows["iso3"])
+    assert "MEX" not in set(members("TIAR", "2004-09-06").rows["iso3"])
+
+
+def test_ecowas_suspended_niger_only_from_december_2023_and_the_sahel_states_left_on_2025_01_29():
+    on = members("ECOWAS", "2023-12-09", status="all").rows.set_index("iso3")["status"]
+    assert on["NER"] == "member" and on["MLI"] == "suspended" and on["BFA"] == "suspended"
+    assert (
+        members("ECOWAS", "2023-12-10", status="all").rows.set_index("iso3")["status"]["NER"] == "suspended"
+    )
+    left = set(members("ECOWAS", "2025-01-29", status="all").rows["iso3"])
+    assert not {"MLI", "BFA", "NER"} & left and "SEN" in left

@@ -125,3 +125,9 @@ def test_members_outside_the_state_lists_are_named_and_every_iso3_has_a_name():
     assert {"PSE", "VAT", "ESH", "ZAN"} <= set(registry.entity_names())
     known = set(identity.entities()["iso3"].dropna()) | set(registry.entity_names())
     assert set(registry.spells()["iso3"]) <= known
+
+
+def test_every_membership_row_gap_and_organisation_names_its_source():
+    assert registry.spells()["source"].str.match(r"https?://\S+$").all()
+    assert registry.gaps()["source"].str.match(r"https?://\S+$").all()
+    assert all(o.source.startswith(("http://", "https://")) for o in registry.organisations().values())

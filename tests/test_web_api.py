@@ -184,6 +184,9 @@ def test_bad_parameters_and_unknown_paths_answer_json(client):
     assert response.status_code == 400 and "Missing query parameter 'org'" in response.json()["error"]
     response = client.get("/api/nothing")
     assert response.status_code == 404 and response.json()["error"].startswith("No such page")
+    response = client.post("/api/brief")
+    assert response.status_code == 405 and response.headers["allow"] == "GET"
+    assert response.json() == {"error": "POST is not taken at /api/brief; use GET."}
 
 
 def test_read_takes_text_by_get_and_post_never_a_path(client, tmp_path):
@@ -208,6 +211,9 @@ def test_limits_on_body_and_query_string(client):
     assert response.status_code == 413 and "5 MB" in response.json()["error"]
     response = client.get("/api/read", params={"article": "x" * 9000})
     assert response.status_code == 414 and "POST" in response.json()["error"]
+    response = client.get("/api/orgs", headers={"cookie": "x" * 17_000})
+    assert response.status_code == 431 and "16 KB" in response.json()["error"]
+    assert client.get("/api/orgs", headers={"cookie": "x" * 1000}).status_code == 200
 
 
 def test_cors_is_off_unless_asked_for(client):

@@ -86,7 +86,17 @@ def test_page_loads_without_console_errors(server, page):
     verdicts = page.locator("#verdicts").inner_text()
     assert "bipolar" in verdicts.lower() and "China" in verdicts  # CINC 2008: China and the US
     page.wait_for_function("document.querySelectorAll('#marks line').length > 100")  # change days
-    assert re.search(r"Data year 200[78]", page.locator("#powers-source").inner_text())
+    # the brief's data year for the day (2007, the last complete year before it), in every view
+    brief = page.request.get(f"{server}/api/brief?date=2008-09-07").json()
+    cinc = next(p for p in brief["polarity"] if p["measure"] == "cinc")
+    assert cinc["year"] == 2007
+    card = page.locator('.verdict[data-measure="cinc"]').inner_text()
+    assert "· 2007" in card and f"{100 * cinc['leader_share']:.1f}%" in card and cinc["leader"] in card
+    assert "Data year 2007." in page.locator("#powers-source").inner_text()
+    page.wait_for_function("views['polarity-chart'] && views['shares-chart']")
+    assert page.evaluate("views['polarity-chart'].signal('cursor')") == 2007
+    assert page.evaluate("views['shares-chart'].signal('cursor')") == 2007
+    assert "the dashed line is 2007" in page.locator("#shares-source").inner_text()
     assert "cow_nmc 7.0" in page.locator("#powers-source").inner_text()
     page.click("#powers details summary")  # the chart's menu: downloads
     downloads = page.locator("#powers .vega-actions").inner_text()

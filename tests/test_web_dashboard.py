@@ -37,6 +37,28 @@ def test_the_world_on_a_day_colours_each_state_by_its_first_bloc(client):
     assert any("Borders are today's" in note for note in answer["map"]["notes"])
 
 
+def test_the_dashboard_shows_the_briefs_data_year_and_numbers_for_a_day(client, run_cli):
+    """One rule for the figures of a day (the last complete year before it with data, decided in
+    power.blocs.weigh): the dashboard's data are the brief's, to the number."""
+    code, out, _ = run_cli("brief", "--date", "2008-09-07", "--json")
+    assert code == 0
+    brief = json.loads(out)
+    world = client.get("/world/2008-09-07.json").json()
+    assert world["brief"] == brief
+    assert {m["measure"]: m["year"] for m in world["brief"]["measures_used"]} == {
+        "cinc": 2007,
+        "gdp": 2007,
+        "milex": 2007,
+    }
+    assert [(p["measure"], p["year"]) for p in world["brief"]["polarity"]] == [
+        ("cinc", 2007),
+        ("gdp", 2007),
+        ("milex", 2007),
+    ]
+    scenario = client.get("/api/compare", params={"blocs": ["NATO"], "date": "2008-09-07"}).json()
+    assert scenario["year"] == 2007  # the scenario builder's figures: the same year
+
+
 def test_a_dissolved_state_is_drawn_on_its_successors(client):
     cold_war = client.get("/world/1962-10-27.json").json()
     soviet = shapes_of(cold_war, "SUN")

@@ -5,10 +5,12 @@ abstain; absences and non-members are not rows), ``un_roll_calls`` (session and 
 ``un_roll_call_issues`` (six issue codes). The data name countries by an ISO2-like code (and by
 name where they give none); each is read through the resolver as of the vote's day, so that RU
 in 1960 is the Soviet Union and DD is the German Democratic Republic. ``data/un_seats.csv``
-holds the few seats the resolver cannot read from the code alone (the Soviet seat written RU,
-China's seat held by the Republic of China before 1949, the Soviet republics that were founding
-members but no states), one sourced row each. A vote no rule maps is left out and said in a note,
-never dropped silently.
+says, for the few labels the resolver cannot read from the code alone, which UN seats the data
+write so (RU: the Soviet Union's and then Russia's; TW: China's while the Republic of China held
+it; the Soviet republics that were founding members but no states), one sourced row each. The
+days and COW codes of those seats are the organisations registry's (its UN spells), and whether
+a seat's holder was a state on a day is the identity layer's. A vote no rule maps is left out
+and said in a note, never dropped silently.
 
 A *year* is a session's year, as Voeten's agreement scores count them: year = 1945 + session
 (session 63 opened in September 2008 and is 2008), so a year's votes include those a session
@@ -31,11 +33,13 @@ import pandas as pd
 from multipolar.data import store
 from multipolar.data.catalog import dataset
 from multipolar.errors import CoverageError, InputError, MultipolarError, unknown
+from multipolar.orgs import registry
+from multipolar.orgs.registry import MEMBERSHIPS_SOURCE as SEAT_DAYS_SOURCE  # seats' days, COW codes
 from multipolar.states import identity
 
 SEATS_FILE = Path(__file__).parent / "data" / "un_seats.csv"
 SEATS_SOURCE = "alignment/data/un_seats.csv"
-SOURCES = ["un_votes", "un_roll_calls", SEATS_SOURCE]
+SOURCES = ["un_votes", "un_roll_calls", SEATS_SOURCE, SEAT_DAYS_SOURCE]
 ISSUE_SOURCE = "un_roll_call_issues"
 FIRST_YEAR, LAST_YEAR = 1946, 2019
 SESSION_ZERO = 1945  # year = SESSION_ZERO + session
@@ -57,7 +61,7 @@ ISSUE_ALIASES = {
     "development": "ec",
     "economic development": "ec",
 }
-METHOD = "1"  # bump when the mapping rules in this module change: the cached files are rebuilt
+METHOD = "2"  # bump when the mapping rules in this module change: the cached files are rebuilt
 
 
 def year_of(session: int) -> int:
@@ -164,7 +168,7 @@ def derived(kind: str, build=None) -> Path:
     built again when any changes or the file is damaged. ``build`` makes it (default: from the
     votes, as the seats and the votes read as states are made together)."""
     inputs = [dataset(name).sha256 for name in ("un_votes", "un_roll_calls")]
-    inputs += [SEATS_FILE.read_bytes(), METHOD]
+    inputs += [SEATS_FILE.read_bytes(), repr([held_seats(rule[2]) for rule in seat_rules()]), METHOD]
     return store.derived_parquet(kind, build or (lambda: _tables()[kind]), inputs)
 
 
@@ -239,45 +243,59 @@ def _seat_spells(merged: pd.DataFrame) -> pd.DataFrame:
 
 @functools.cache
 def seat_rules() -> tuple[tuple, ...]:
-    """The curated seat rules as (un_code, un_name, from, to, state, reason) tuples."""
+    """The curated seat rules as (un_code, un_name, seats, reason) tuples: the label, the UN seats
+    (registry iso3 codes, in order of holding) the data write with it, and why."""
     table = pd.read_csv(SEATS_FILE, dtype=str, keep_default_na=False)
     return tuple(
-        (
-            row.un_code or None,
-            row.un_name or None,
-            dt.date.fromisoformat(row["from"]),
-            dt.date.fromisoformat(row.to) if row.to else dt.date.max,
-            row.state or None,
-            row.reason,
-        )
+        (row.un_code or None, row.un_name or None, tuple(row.seats.split(";")), row.reason)
         for _, row in table.iterrows()
     )
+
+
+@functools.cache
+def held_seats(seats: tuple[str, ...]) -> tuple[tuple[str, int, dt.date, dt.date], ...]:
+    """The registry's UN membership spells of ``seats`` as (iso3, cow, start, end), each holder's
+    up to the first spell of the next (so that TW, China's seat while the Republic of China held
+    it, never reads the People's Republic's later spell under the same iso3)."""
+    spells = [r for r in registry.spell_records("UN") if r["status"] == "member"]
+    out = []
+    for holder, successor in zip(seats, (*seats[1:], None), strict=True):
+        until = min((r["start"] for r in spells if r["iso3"] == successor), default=dt.date.max)
+        out += [
+            (holder, int(r["cow"]), r["start"], r["end"] or dt.date.max)
+            for r in spells
+            if r["iso3"] == holder and r["start"] < until
+        ]
+    return tuple(out)
 
 
 def _read_seat(code: str | None, name: str, day: dt.date) -> tuple[int | None, str]:
     """The COW code of the state that cast a vote labelled (code, name) on ``day``, and how it
     was found; (None, why) when no state did. Answers are the same across a stretch of days in
-    which no identity spell and no seat rule changes, so they are worked out once a stretch."""
+    which no identity spell and no seat changes hands, so they are worked out once a stretch."""
     rule = next(
-        (
-            i
-            for i, (c, n, start, end, _, _) in enumerate(seat_rules())
-            if (c == code if code else n == name) and start <= day <= end
-        ),
+        (i for i, (c, n, _, _) in enumerate(seat_rules()) if (c == code if code else n == name)),
         None,
     )
+    seat = None
+    if rule is not None:  # a labelled seat outside its holders' spells is read by the resolver
+        seats = seat_rules()[rule][2]
+        seat = next((held for held in held_seats(seats) if held[2] <= day <= held[3]), None)
     stretches = (identity.unchanged_since(day), identity.unchanged_since(day + ADMISSION_SLACK))
-    return _read_in_stretch(code, name, rule, *stretches)
+    return _read_in_stretch(code, name, None if seat is None else (rule, seat), *stretches)
 
 
 @functools.cache
-def _read_in_stretch(code, name, rule, day, later_day) -> tuple[int | None, str]:
-    # day and later_day: the first days of the stretches of the vote's day and of 60 days later
-    if rule is not None:
-        _, _, _, _, state, reason = seat_rules()[rule]
-        if state is None:
-            return None, f"not a state: {reason} ({SEATS_SOURCE})"
-        return identity.identify(state, day).cow, f"seat rule: {reason} ({SEATS_SOURCE})"
+def _read_in_stretch(code, name, held, day, later_day) -> tuple[int | None, str]:
+    # day and later_day: the first days of the stretches of the vote's day and of 60 days later;
+    # held: (rule, (iso3, cow, start, end)) when a seat rule names the seat's holder that day
+    if held is not None:
+        rule, (iso3, cow, start, end) = held
+        reason = seat_rules()[rule][3]
+        spell = f"{iso3}'s UN seat from {start.isoformat()} ({SEAT_DAYS_SOURCE})"
+        if cow not in identity.by_code_on(day, "cow"):
+            return None, f"not a state: {reason}; {spell}, COW {cow} not yet a state ({SEATS_SOURCE})"
+        return cow, f"seat rule: {reason}; {spell} ({SEATS_SOURCE})"
     text = f"iso2:{code}" if code else name
     try:
         return identity.identify(text, day).cow, f"resolver: {text} on the vote's day"

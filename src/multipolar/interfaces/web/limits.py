@@ -1,7 +1,8 @@
 """What one request may ask of the server: its size, and how long its answer may take.
 
 A body over ``MAX_BODY`` bytes is refused with 413 before it is read whole (by its
-Content-Length, or while it streams); a query string over ``MAX_QUERY`` characters with 414.
+Content-Length, or while it streams); a query string over ``MAX_QUERY`` characters with 414;
+headers over ``MAX_HEADERS`` bytes in all with 431 (uvicorn's httptools parser sets no limit).
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ import json
 
 MAX_BODY = 5 * 2**20  # the article limit (multipolar.articles.text.MAX_BYTES)
 MAX_QUERY = 8192  # characters; a longer article is POSTed
+MAX_HEADERS = 16 * 1024  # bytes of header names and values: a browser sends a few hundred
 TIMEOUT = 60.0  # seconds one query may take before it is answered 503
 
 
@@ -24,10 +26,13 @@ def error_body(message: str) -> bytes:
 class RequestLimits:
     """ASGI middleware refusing oversized bodies and query strings with a JSON 4xx."""
 
-    def __init__(self, app, max_body: int = MAX_BODY, max_query: int = MAX_QUERY):
+    def __init__(
+        self, app, max_body: int = MAX_BODY, max_query: int = MAX_QUERY, max_headers: int = MAX_HEADERS
+    ):
         self.app = app
         self.max_body = max_body
         self.max_query = max_query
+        self.max_headers = max_headers
 
     async def __call__(self, scope, receive, send):
         if scope["type"] != "http":
@@ -41,7 +46,16 @@ class RequestLimits:
                 "POST long input (an article to /api/read) in the body instead.",
             )
             return
-        declared = dict(scope.get("headers", [])).get(b"content-length")
+        headers = scope.get("headers", [])
+        if sum(len(name) + len(value) for name, value in headers) > self.max_headers:
+            await self.refuse(
+                send,
+                431,
+                f"The request headers are larger than {self.max_headers // 1024} KB in all. "
+                "Send fewer or shorter headers (cookies of other sites on 127.0.0.1?).",
+            )
+            return
+        declared = dict(headers).get(b"content-length")
         if declared is not None and declared.isdigit() and int(declared) > self.max_body:
             await self.refuse(send, 413, self.too_large())
             return

@@ -100,6 +100,12 @@ function measureUsed(measure) {
   return (world.brief.measures_used || []).find((m) => isMeasure(m.measure, measure)) || {};
 }
 
+// The year whose figures describe the day: the brief's (the last complete year before it with
+// data, as the analysis layer decides), never the day's own calendar year.
+const dataYear = () => (world ? measureUsed(state.measure).year ?? null : null);
+const cursorNote = () => (dataYear() === null ? `no ${MEASURE_NAMES[state.measure]} data for the chosen day.` :
+  `the dashed line is ${dataYear()}, the data year of ${world.date} (the brief's).`);
+
 function drawVerdicts() {
   const cards = (world.brief.polarity || []).map((p) => {
     const used = measureUsed(p.measure);
@@ -251,7 +257,7 @@ const cursorLayer = () => ({
 
 async function drawOverTime() {
   const measure = state.measure;
-  const year = Number(state.date.slice(0, 4));
+  const year = dataYear();
   try {
     const polarity = await getJSON(`/api/polarity?from=1816&measure=${measure}`);
     const rows = polarity.polarity.flatMap((r) => [
@@ -271,8 +277,8 @@ async function drawOverTime() {
         },
       }, cursorLayer()],
     });
-    $("polarity-source").textContent = `Among the ${polarity.among}, by ${MEASURE_NAMES[measure]}, ${polarity.from}-${polarity.to}; ` +
-      `the dashed line is the chosen year. ` + sourcesText(polarity.sources);
+    overTimeSources["polarity-source"] = [`Among the ${polarity.among}, by ${MEASURE_NAMES[measure]}, ` +
+      `${polarity.from}-${polarity.to};`, sourcesText(polarity.sources)];
   } catch (error) {
     $("polarity-chart").innerHTML = `<p class="error">${escapeHtml(error.message)}</p>`;
   }
@@ -292,18 +298,23 @@ async function drawOverTime() {
         },
       }, cursorLayer()],
     });
-    $("shares-source").textContent = `Share of world ${MEASURE_NAMES[measure]}, members at each year's end, ` +
-      `${shares.from}-${shares.to}. ` + sourcesText(shares.sources);
+    overTimeSources["shares-source"] = [`Share of world ${MEASURE_NAMES[measure]}, members at each year's end, ` +
+      `${shares.from}-${shares.to};`, sourcesText(shares.sources)];
   } catch (error) {
     $("shares-chart").innerHTML = `<p class="error">${escapeHtml(error.message)}</p>`;
   }
   moveCursors();
 }
 
+const overTimeSources = {};  // element id -> [what the chart shows, its sources]: the cursor's year goes between
+
 function moveCursors() {
-  const year = Number(state.date.slice(0, 4));
+  const year = dataYear();
   for (const id of ["polarity-chart", "shares-chart"]) {
     if (views[id]) views[id].signal("cursor", year).runAsync();
+  }
+  for (const [id, [what, sources]] of Object.entries(overTimeSources)) {
+    $(id).textContent = `${what} ${cursorNote()} ${sources}`;
   }
   if (views["org-chart"]) views["org-chart"].signal("cursor", Date.parse(state.date)).runAsync();
 }
@@ -382,8 +393,10 @@ async function runScenario(event) {
   $("scenario-card").querySelector("a.twin").href = url;
   try {
     const answer = await getJSON(url);
+    // without a change compare gives no share_before; with one, null means the bloc had no share
+    const before = (b) => ("share_before" in b ? b.share_before : b.share);
     const rows = answer.blocs.flatMap((b) => [
-      { bloc: b.bloc, when: "as it was", share: b.share_before ?? b.share },
+      { bloc: b.bloc, when: "as it was", share: before(b) },
       { bloc: b.bloc, when: "with the changes", share: b.share },
     ]);
     await draw("scenario-chart", {
@@ -401,7 +414,7 @@ async function runScenario(event) {
       <b class="word ${p.verdict || ""}">${escapeHtml(p.verdict || "NA")}</b>${p.leader ? `, leader ${escapeHtml(p.leader)} ${pct(p.leader_share)}, ENP ${p.enp.toFixed(2)}` : ""}</li>`);
     $("scenario-table").innerHTML = `<table><thead><tr><th>bloc</th><th>members</th><th>share before</th><th>share</th><th>change</th></tr></thead><tbody>` +
       answer.blocs.map((b) => `<tr><td title="${escapeHtml(b.origin || "")}">${escapeHtml(b.bloc)}</td><td>${b.members_n}</td>
-        <td>${pct(b.share_before ?? b.share)}</td><td>${pct(b.share)}</td><td class="${(b.change || 0) > 0 ? "up" : (b.change || 0) < 0 ? "down" : ""}">${b.change === undefined ? "" : pct(b.change)}</td></tr>`).join("") +
+        <td>${pct(before(b))}</td><td>${pct(b.share)}</td><td class="${(b.change || 0) > 0 ? "up" : (b.change || 0) < 0 ? "down" : ""}">${b.change === undefined ? "" : pct(b.change)}</td></tr>`).join("") +
       `</tbody></table><h3>Polarity of world shares</h3><ul class="polarity">${polarity.join("")}</ul>`;
     $("scenario-source").textContent = `${MEASURE_NAMES[answer.measure]} ${answer.year}, blocs as on ${answer.date}. ` +
       `${answer.notes.join(" ")} ` + sourcesText(answer.sources, answer.year);
@@ -518,7 +531,6 @@ async function play() {
     if (next > state.today) { play(); return; }
     state.date = next;
     await loadDay(false);
-    moveCursors();
     if (playing) playing = setTimeout(step, 400);
   };
   playing = setTimeout(step, 0);
@@ -528,7 +540,6 @@ function choose(day, push) {
   if (!day || day < "1816-01-01" || day > state.today || day === state.date) return;
   state.date = day;
   loadDay(push);
-  moveCursors();
   runScenario();
 }
 
@@ -549,7 +560,7 @@ function wire() {
   $("article-form").addEventListener("submit", checkArticle);
   acceptDrops();
   window.addEventListener("popstate", (e) => {
-    if (e.state) { Object.assign(state, e.state); loadDay(false); moveCursors(); }
+    if (e.state) { Object.assign(state, e.state); loadDay(false); }
   });
 }
 
