@@ -19,11 +19,13 @@ import re
 from multipolar.articles.claims import SentenceLine
 from multipolar.articles.gazetteer import Mention
 
-# "the country", "this Balkan nation", "the oil-rich South American country"
+# "the country", "this Balkan nation", "the oil-rich South American country" (not "the procedure of the
+# country": the words between are describing words)
 # (not "the first country to join", "the only nation", "the other country", "the host country")
 STATE_NOUN = re.compile(
     r"\b(?:[Tt]he|[Tt]his) (?!(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last|only|"
-    r"other|same|next|previous|host|member|\d)\w*\b)(?:[A-Za-z][\w-]* ){0,3}?"
+    r"other|same|next|previous|host|member|\d)\w*\b)"
+    r"(?:(?!(?:of|the|a|an|in|to|and|for|by)\b)[A-Za-z][\w-]* ){0,3}?"
     r"(?:country|nation|kingdom|republic|emirate|sultanate)(?![\w-])(?! of\b)"
 )
 # "it" before a verb of the kind a membership claim takes; "Its" opening a sentence before a membership
