@@ -280,6 +280,11 @@ A = "affirmed"
             "The SCO met. Iran was officially elected as a member at the summit on July 4.",
             [("SCO", "joined", ["IRN"], "day", A, "correct")],
         ),
+        (
+            "2013-07-01",  # a Monday: "Sunday" alone would be 30 June; the brackets say which day
+            "Croatia became a member of the European Union at midnight Sunday (1 July).",
+            [("EU", "joined", ["HRV"], "day", A, "correct")],
+        ),
         # statuses of another day or nobody's, parts of an organisation, hedges: no claim
         (
             "2022-05-18",
