@@ -285,6 +285,12 @@ A = "affirmed"
             "Croatia became a member of the European Union at midnight Sunday (1 July).",
             [("EU", "joined", ["HRV"], "day", A, "correct")],
         ),
+        (
+            "1981-05-26",
+            "The rulers of the GCC nations - the UAE, Saudi Arabia, Bahrain, Qatar, Kuwait and Oman - met.",
+            [("GCC", "member", ["ARE", "SAU", "BHR", "QAT", "KWT", "OMN"], "article", A, "correct")],
+        ),
+        ("2010-01-01", "The NATO-Russia Council met Ukraine and Georgia.", []),  # a hyphen, not a dash
         # statuses of another day or nobody's, parts of an organisation, hedges: no claim
         (
             "2022-05-18",

@@ -1325,7 +1325,8 @@ def bracketed(reading: Reading, article: str, day, taken: set) -> list[Claim]:
         k = reading.org_spans[position] + 1
         if k < len(tokens) and tokens[k] in ("group", "bloc", "countries", "nations", "states", "members"):
             k += 1
-        if k >= len(tokens) or tokens[k] not in ("(", "—", "–", ":"):
+        spaced = tokens[k : k + 1] == ["-"] and spaced_out(reading, k)  # "the GCC nations - the UAE, ..."
+        if k >= len(tokens) or tokens[k] not in ("(", "—", "–", ":") and not spaced:
             continue
         opening = tokens[k]
         found = next((f for f in reading.lists if f.first == k + 1), None)
@@ -1351,6 +1352,13 @@ def bracketed(reading: Reading, article: str, day, taken: set) -> list[Claim]:
         claim.reported = attributed(start, line_start, line_end, reading.line, article)
         out.append(claim)
     return out
+
+
+def spaced_out(reading: Reading, k: int) -> bool:
+    """Does the word at ``k`` (a hyphen) stand apart, a space on each side: a dash, not a hyphen?"""
+    start, end = reading.line.span(*reading.chars[k])
+    text = reading.line.text
+    return text[start - 1 : start].isspace() and text[end : end + 1].isspace()
 
 
 def number(word: str) -> int | None:
