@@ -23,6 +23,22 @@ def test_cohesion_chart(tmp_path):
     assert set(answer.rows["bloc"]) == {"NATO", "SCO"}
 
 
+def test_two_blocs_chart_their_distance(tmp_path, monkeypatch):
+    from multipolar.power import plot
+
+    drawn = {}
+    monkeypatch.setattr(
+        plot, "line_chart", lambda frame, target, title, *rest: drawn.update(frame=frame, title=title)
+    )
+    answer = mp.plot("cohesion", tmp_path / "c.png", start=2007, end=2009, blocs=["SCO+observers", "NATO"])
+    lines = drawn["frame"].set_index(["series", "year"])["value"]
+    across = mp.cohesion(["SCO+observers", "NATO"], year=2008).extra["between"][0]
+    assert across["bloc"] == "SCO+observers" and across["other"] == "NATO"
+    assert lines[("SCO+observers vs NATO", 2008)] == pytest.approx(across["agree"])
+    assert 0.5 < lines[("SCO+observers vs NATO", 2008)] < lines[("Assembly mean", 2008)]
+    assert "distance" in drawn["title"] and set(answer.rows["bloc"]) == {"SCO+observers", "NATO"}
+
+
 def test_network_chart(tmp_path, run_cli):
     target = tmp_path / "network.png"
     code, out, err = run_cli(

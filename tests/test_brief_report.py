@@ -320,14 +320,12 @@ def test_a_brief_before_any_bloc_says_so():
     assert "None of the blocs a brief follows" in report.to_text()
 
 
-def test_two_states_of_one_code_in_a_year_are_told_apart():
-    """COW lists West Germany (260) and Germany (255) for 1990: both rows say their COW number,
-    and a note says why both stand in the table."""
+def test_a_state_held_by_its_successor_is_not_ranked_beside_it():
+    """NMC lists West Germany (260) and Germany (255) for 1990; Germany's row holds West Germany,
+    so the 1990 ranking shows Germany once, and a note says why West Germany is not there."""
     report = brief("1991-06-01", ["cinc"])
     labels = [row[1] for row in report.section("top_powers").tables[0].rows]
-    assert "Germany (DEU, COW 255)" in labels and "German Federal Republic (DEU, COW 260)" in labels
-    assert "China (CHN)" in labels  # a code held by one state keeps the short label
-    assert any(
-        "Germany (COW 255) and German Federal Republic (COW 260) both appear as DEU" in n
-        for n in report.notes
-    )
+    assert labels.count("Germany (DEU)") == 1 and not any("German Federal" in x for x in labels)
+    assert "China (CHN)" in labels
+    held = [n for n in report.notes if "German Federal Republic (COW 260)" in n]
+    assert held and "Germany's row holds them" in held[0]

@@ -202,3 +202,29 @@ def test_the_un_votes_tables_are_derived_parquet_files():
 
     path = votes.derived("un_seats")
     assert path.parent.name == "derived" and store.whole(path)
+
+
+def test_an_optional_derived_file_that_cannot_be_kept_is_still_answered(monkeypatch):
+    """The kept brief is only worth keeping: a cache that cannot take it still gets the answer,
+    while a derived table the queries need says so."""
+    from multipolar import files
+    from multipolar.errors import CacheError
+
+    def refuse(*args, **kwargs):
+        raise CacheError("The cache cannot be written: read-only.", "Set MULTIPOLAR_HOME.")
+
+    monkeypatch.setattr(files, "replacing", refuse)
+    inputs = ["an input never kept"]
+    assert store.derived("test_optional", lambda: {"made": 1}, inputs, optional=True) == {"made": 1}
+    with pytest.raises(CacheError):
+        store.derived("test_optional", lambda: {"made": 1}, inputs)
+
+
+@pytest.mark.parametrize("damage", [b"garbage\n", b"\x80\x05garbage", b""])
+def test_a_damaged_derived_file_is_built_again(damage):
+    """A kept table whose bytes do not load (truncated, overwritten: "garbage" fails as a
+    ValueError, not as an UnpicklingError) is built again, never a traceback."""
+    inputs = [f"damage test {damage!r}"]
+    assert store.derived("test_damaged", lambda: {"built": 1}, inputs) == {"built": 1}
+    store.derived_target("test_damaged", inputs, ".pickle").write_bytes(damage)
+    assert store.derived("test_damaged", lambda: {"built": 2}, inputs) == {"built": 2}

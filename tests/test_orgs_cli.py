@@ -198,3 +198,15 @@ def test_plot_membership_draws_a_row_per_state(run_cli, tmp_path):
     assert code == 2 and "needs an organisation" in err
     code, _, err = run_cli("plot", "membership", "NATOO", "-o", str(tmp_path / "x.png"))
     assert code == 2 and "Unknown organisation 'NATOO'" in err
+
+
+def test_plot_membership_refuses_years_to_come_and_warns_of_nothing(run_cli, tmp_path, recwarn):
+    """A chart to 2100 would draw days that have not happened; NATO (no curated gaps) drew with a
+    pandas FutureWarning on the terminal."""
+    target = tmp_path / "nato.png"
+    code, _, err = run_cli("plot", "membership", "NATO", "--to", "2100", "-o", str(target))
+    assert code != 0 and "Year 2100 is in the future" in err and not target.exists()
+    code, out, err = run_cli("plot", "membership", "NATO", "-o", str(target), "--json")
+    assert code == 0, err
+    assert json.loads(out)["to"] == dt.date.today().year and target.stat().st_size > 10_000
+    assert not [w for w in recwarn if issubclass(w.category, FutureWarning)]

@@ -303,3 +303,11 @@ def test_ecowas_suspended_niger_only_from_december_2023_and_the_sahel_states_lef
     )
     left = set(members("ECOWAS", "2025-01-29", status="all").rows["iso3"])
     assert not {"MLI", "BFA", "NER"} & left and "SEN" in left
+
+
+def test_commonwealth_suspended_fiji_from_its_councils_in_2000_2001():
+    status = {
+        d: members("COMMONWEALTH", d, status="all").rows.set_index("iso3")["status"]["FJI"]
+        for d in ("2000-06-05", "2000-06-06", "2001-12-19", "2001-12-20")
+    }
+    assert list(status.values()) == ["member", "suspended", "suspended", "member"]

@@ -28,7 +28,10 @@ def test_cinc_recomputed_matches_published(cow, year, published):
 
 def test_cinc_recomputed_everywhere_within_rounding():
     nmc = capabilities.nmc()
-    assert (nmc["cinc"] - nmc["cinc_published"]).abs().max() < 1e-7
+    # COW's published CINC counts a state whose successor's row already holds it (1990: West and
+    # East Germany beside Germany); those years differ, see test_world_counts.py
+    same = nmc[~nmc["year"].isin(capabilities.absorbed()["year"])]
+    assert (same["cinc"] - same["cinc_published"]).abs().max() < 1e-7
     # a state-year with a missing component is averaged over the components it has
     gap = nmc[nmc["milex"].isna()].iloc[0]
     assert gap["cinc"] == pytest.approx(gap["cinc_published"], abs=1e-7)

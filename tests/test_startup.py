@@ -117,3 +117,25 @@ def test_the_public_functions_keep_their_names_beside_sub_packages_of_the_same_n
     )
     done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True)
     assert done.returncode == 0 and done.stdout.strip() == "ok", done.stderr
+
+
+def test_a_brief_asked_again_loads_without_pandas(tmp_path):
+    """`multipolar brief` (1 s target) assembles once; asked again, the kept brief is loaded and
+    shown without pandas, NumPy, DuckDB or pyarrow, and reads exactly as the first."""
+    probe = (
+        "import json, sys\n"
+        "from multipolar.interfaces.cli.app import main\n"
+        "sys.argv = ['multipolar', 'brief', '--date', '2008-09-07', '-m', 'cinc']\n"
+        "try:\n    main()\nexcept SystemExit:\n    pass\n"
+        "print(json.dumps(sorted({m.split('.')[0] for m in sys.modules} & set(json.loads(HEAVY)))))"
+    ).replace("HEAVY", repr(json.dumps(HEAVY)))
+
+    def run() -> tuple[str, list[str]]:
+        done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+        report, _, heavy = done.stdout.strip().rpartition("\n")
+        return report, json.loads(heavy)
+
+    first, _ = run()
+    again, heavy = run()
+    assert again == first and "NATO" in again
+    assert heavy == []

@@ -49,13 +49,16 @@ def _parse_date(value: str | dt.date | None, default_today: bool) -> dt.date:
         ) from None
 
 
-def parse_year(value: int | str) -> int:
+def parse_year(value: int | str, allow_future: bool = True) -> int:
+    """A year; with ``allow_future=False`` a year after this one is a ``CoverageError``."""
     try:
         year = int(str(value).strip())
     except ValueError:
         raise InputError(f"Impossible year {value!r}.", "Give a year as four digits, e.g. 2008.") from None
     if not 1000 <= year <= 9999:
         raise InputError(f"Impossible year {value!r}.", "Give a year as four digits, e.g. 2008.")
+    if not allow_future and year > dt.date.today().year:
+        raise CoverageError(f"Year {year} is in the future.", f"Give a year up to {dt.date.today().year}.")
     return year
 
 

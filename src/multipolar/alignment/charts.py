@@ -57,13 +57,20 @@ def chart(
         p = answer.params
         rows = answer.rows
         assembly = rows.drop_duplicates("year")[["year", "assembly_agree"]].assign(series="Assembly mean")
-        frame = pd.concat(
-            [
-                rows[["year", "bloc", "agree"]].rename(columns={"bloc": "series", "agree": "value"}),
-                assembly.rename(columns={"assembly_agree": "value"}),
-            ],
-            ignore_index=True,
-        )
+        parts = [
+            rows[["year", "bloc", "agree"]].rename(columns={"bloc": "series", "agree": "value"}),
+            assembly.rename(columns={"assembly_agree": "value"}),
+        ]
+        names = list(dict.fromkeys(rows["bloc"]))
+        if len(names) == 2:  # two blocs: how far apart they vote, as the seed's SCO against NATO
+            between = pd.DataFrame(answer.extra["between"], columns=["year", "bloc", "other", "agree"])
+            between = between[(between["bloc"] == names[0]) & (between["other"] == names[1])]
+            parts.append(
+                between.assign(series=f"{names[0]} vs {names[1]}")[["year", "series", "agree"]].rename(
+                    columns={"agree": "value"}
+                )
+            )
+        frame = pd.concat(parts, ignore_index=True)
         from multipolar.alignment.votes import THIN_YEAR, held
 
         thin = frame["year"].map(held) < THIN_YEAR
@@ -71,6 +78,8 @@ def chart(
         if (thin & frame["year"].between(1946, 2019)).any():
             answer.notes.append(f"Years with fewer than {THIN_YEAR} roll calls are not drawn.")
         title = "Cohesion of blocs in UN General Assembly votes (mean pairwise share of identical votes)"
+        if len(names) == 2:
+            title = f"{names[0]} and {names[1]} in UN General Assembly votes: cohesion and distance"
         ylabel = "Mean share of identical votes"
         panels = None
     elif year is not None:

@@ -77,11 +77,12 @@ def outside_note(year: int) -> str:
 
 
 def check_range(start: int | str | None, end: int | str | None) -> tuple[int, int]:
-    """The years asked for (default: all the votes cover); backwards ranges are refused."""
+    """The years asked for (default: all the votes cover); backwards ranges and years after this
+    one are refused, as every query refuses days that have not happened."""
     from multipolar.dates import parse_year
 
-    first = parse_year(start) if start is not None else None
-    last = parse_year(end) if end is not None else None
+    first = parse_year(start, allow_future=False) if start is not None else None
+    last = parse_year(end, allow_future=False) if end is not None else None
     # an open end runs to the votes' edge, or no further than the year given (2020 alone: 2020)
     first = first if first is not None else min(FIRST_YEAR, last if last is not None else FIRST_YEAR)
     last = last if last is not None else max(LAST_YEAR, first)

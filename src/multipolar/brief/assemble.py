@@ -64,6 +64,8 @@ def brief(
     given = [measures] if isinstance(measures, str) else list(measures or default_measures(day))
     chosen = list(dict.fromkeys(measure_name(m) for m in given))
     check_year(day.year)  # before 1816 no measure has data
+    if year is not None:
+        year = check_year(year)  # one line for a year that cannot be, not one per measure
     weighed, skipped, hint, swapped = {}, [], None, []
     for name in chosen:
         try:
@@ -214,38 +216,21 @@ def top_powers_section(result: Brief, weighed: dict) -> None:
             shares[measure] = float(match["share"].iloc[0]) if len(match) else None
         iso3 = state.iso3 if isinstance(state.iso3, str) else None
         rows.append({"rank": rank, "iso3": iso3, "cow": int(state.cow), "name": state.name, "share": shares})
-    shared = {r["iso3"] for r in rows if r["iso3"]}
-    shared = {code for code in shared if sum(r["iso3"] == code for r in rows) > 1}
     table = Table(
         columns=["#", "state", *(heading(m, weighed[m]) for m in weighed)],
-        rows=[
-            [str(r["rank"]), label(r, r["iso3"] in shared), *(percent(r["share"][m]) for m in weighed)]
-            for r in rows
-        ],
+        rows=[[str(r["rank"]), label(r), *(percent(r["share"][m]) for m in weighed)] for r in rows],
         title=f"Share of world total; ranked by {first}",
     )
     chart = Chart(
         title=f"Top {len(rows)} by {first}",
-        categories=[
-            f"{r['iso3']} {r['cow']}" if r["iso3"] in shared else r["iso3"] or r["name"] for r in rows
-        ],
+        categories=[r["iso3"] or r["name"] for r in rows],
         series={heading(m, weighed[m]): [r["share"][m] for r in rows] for m in weighed},
         caption=caption([s for w in weighed.values() for s in w.sources]),
     )
     result.add(
         Section("top_powers", f"Top {len(rows)} powers", rows, tables=[table], charts=[chart]),
-        [n for x in weighed.values() for n in x.notes]
-        + [twins_note(rows, code, w.year) for code in sorted(shared)],
+        [n for x in weighed.values() for n in x.notes],
         [s for x in weighed.values() for s in x.sources],
-    )
-
-
-def twins_note(rows: list[dict], iso3: str, year: int) -> str:
-    """Why two states of one ISO code stand in the table (West Germany and Germany in 1990)."""
-    named = " and ".join(f"{r['name']} (COW {r['cow']})" for r in rows if r["iso3"] == iso3)
-    return (
-        f"{named} both appear as {iso3}: the data list each state for the part of {year} it existed "
-        "(one state succeeded the other that year), each with its own figures."
     )
 
 
@@ -253,13 +238,12 @@ def caption(sources: list[str]) -> str:
     return sourced(list(dict.fromkeys(sources)))
 
 
-def label(state: dict, with_cow: bool = False) -> str:
-    """'China (CHN)'; states without an ISO code (Prussia, Two Sicilies) by name alone; with
-    ``with_cow``, the COW number too ('Germany (DEU, COW 255)'), for two states sharing a code."""
+def label(state: dict) -> str:
+    """'China (CHN)'; states without an ISO code (Prussia, Two Sicilies) by name alone. A year's
+    world counts each state once, so no two rows share a code (power/capabilities.py)."""
     if not state["iso3"]:
         return str(state["name"])
-    cow = f", COW {state['cow']}" if with_cow else ""
-    return f"{state['name']} ({state['iso3']}{cow})"
+    return f"{state['name']} ({state['iso3']})"
 
 
 def blocs_section(result: Brief, weighed: dict) -> None:

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, TypeVar
 from multipolar import config, files, progress
 from multipolar.data import fetch as fetching
 from multipolar.data.catalog import Dataset, dataset
+from multipolar.errors import CacheError
 
 if TYPE_CHECKING:  # imported where used: a query that needs neither starts faster
     import duckdb
@@ -130,7 +131,9 @@ def connect() -> duckdb.DuckDBPyConnection:
     return duckdb.connect(":memory:")
 
 
-def derived(kind: str, build: Callable[[], T], inputs: Iterable[str | bytes] = ()) -> T:
+def derived(
+    kind: str, build: Callable[[], T], inputs: Iterable[str | bytes] = (), optional: bool = False
+) -> T:
     """A table (or tables) computed from datasets and curated files, kept in the cache between
     runs: the states' identity spells, each power measure's state-years, the major powers.
 
@@ -139,15 +142,27 @@ def derived(kind: str, build: Callable[[], T], inputs: Iterable[str | bytes] = (
     further ``inputs``, so a change to any of them builds it again. It is pickled rather than
     Parquet because it is read at the start of quick commands that need no pyarrow, and it holds
     Python objects (dates, dataclasses); a file that does not load is built again, never trusted.
+    With ``optional``, what is only worth keeping (a day's brief) is returned even when the cache
+    cannot be written.
     """
     target = derived_target(kind, inputs, ".pickle")
     try:
-        return pickle.loads(target.read_bytes())
-    except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ImportError, IndexError, TypeError):
-        pass  # not there yet, or damaged: built again below
+        kept = target.read_bytes()
+    except OSError:
+        kept = None  # not there yet: built below
+    if kept is not None:
+        try:
+            return pickle.loads(kept)
+        except Exception:  # damaged bytes fail in many ways ("garbage" is a ValueError): built again
+            pass
     table = build()
-    with files.replacing(target, cache=True) as tmp:
-        tmp.write_bytes(pickle.dumps(table, protocol=pickle.HIGHEST_PROTOCOL))
+    try:
+        with files.replacing(target, cache=True) as tmp:
+            tmp.write_bytes(pickle.dumps(table, protocol=pickle.HIGHEST_PROTOCOL))
+    except CacheError:
+        if not optional:
+            raise
+        return table
     remove_older(target, kind)
     return table
 
@@ -185,12 +200,15 @@ def remove_older(target: Path, kind: str) -> None:
 DERIVED_FROM = ("data", "states", "orgs", "power")  # the packages whose code and files make them
 
 
+EVERYTHING = ("",)  # every sub-package of multipolar, for what the whole code makes (the brief)
+
+
 @cache
-def made_from() -> bytes:
-    """The sha256 of every module, CSV and JSON file of the packages in ``DERIVED_FROM``."""
+def made_from(packages: tuple[str, ...] = DERIVED_FROM) -> bytes:
+    """The sha256 of every module, CSV and JSON file of ``packages`` (default ``DERIVED_FROM``)."""
     root = Path(__file__).resolve().parents[1]
     digest = hashlib.sha256()
-    for package in DERIVED_FROM:
+    for package in packages:
         for path in sorted((root / package).rglob("*")):
             if path.suffix in (".py", ".csv", ".json"):
                 digest.update(path.relative_to(root).as_posix().encode() + b"\0" + path.read_bytes())

@@ -2,10 +2,19 @@
 
 Every series is a DataFrame[cow, year, value] plus the catalog dataset it came from, so that
 each figure can name its dataset and version. Sources keyed by ISO3 (World Bank) or by country
-name (SIPRI) are mapped to COW codes through the identity layer, date by date: SIPRI's "USSR"
-and "Russia" both become COW 365, "Germany" before 1990 is West Germany (260). Rows that name
-no COW state (World Bank aggregates such as "WLD" or "EUU", territories, SIPRI's "European
-Union") are left out, and counted in the series' notes. Tables are cached in memory.
+name (SIPRI) are mapped to COW codes through the identity layer, on each year's last day:
+SIPRI's "USSR" and "Russia" both become COW 365, "Germany" before 1990 is West Germany (260),
+in 1990 Germany (255). Rows that name no COW state (World Bank aggregates such as "WLD" or
+"EUU", territories, SIPRI's "European Union") are left out, and counted in the series' notes.
+
+A year's world counts each state once. NMC (and the long-run GDP estimates keyed like it) list
+every state that was in the system on any day of the year, and in some years a successor's row
+already holds a state that left during that year: Germany's 1990 row holds West and East
+Germany, whose 1990 rows are there too. Those state-years (``data/absorbed.csv``, each with the
+successor's figures that show it) are left out of every source, and CINC is recomputed without
+them. States that left without such a successor (occupied in 1940-45, South Vietnam in 1975,
+whose people Vietnam's row holds only from 1976) stay in their last year. Tables are cached in
+memory.
 """
 
 from __future__ import annotations
@@ -13,6 +22,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from functools import cache, cached_property
+from pathlib import Path
 
 import pandas as pd
 
@@ -20,6 +30,8 @@ from multipolar.data import store
 from multipolar.errors import InputError, UnknownNameError
 
 NMC_COMPONENTS = ("milex", "milper", "irst", "pec", "tpop", "upop")
+ABSORBED = Path(__file__).parent / "data" / "absorbed.csv"
+ABSORBED_SOURCE = "multipolar curated: state-years held by a successor (power/data/absorbed.csv)"
 
 
 @dataclass(frozen=True)
@@ -50,18 +62,54 @@ class Series:
 
 @cache
 def nmc() -> pd.DataFrame:
-    """NMC v7 with CINC recomputed beside the published one (``cinc_published``)."""
+    """NMC v7 with CINC recomputed beside the published one (``cinc_published``) over the states
+    counted in each year's world (``counted``); NA for the state-years that are not."""
     frame = store.frame("cow_nmc").rename(columns={"ccode": "cow", "cinc": "cinc_published"})
+    frame["counted"] = counted(frame)
     components = list(NMC_COMPONENTS)
-    shares = frame[components] / frame.groupby("year")[components].transform("sum")
+    within = frame[components].where(frame["counted"], axis=0)
+    shares = within / within.groupby(frame["year"]).transform("sum")
     # COW's rule: the mean over the components a state-year has; missing ones are skipped, not 0
     frame["cinc"] = shares.mean(axis=1, skipna=True)
     return frame
 
 
 def nmc_series(column: str, unit: str) -> Series:
-    frame = nmc()[["cow", "year", column]].rename(columns={column: "value"})
-    return Series("cow_nmc", unit, frame.astype({"cow": "int64", "year": "int64", "value": "float64"}))
+    frame = nmc()
+    notes = left_out_note("cow_nmc", frame[~frame["counted"]])
+    rows = frame.loc[frame["counted"], ["cow", "year", column]].rename(columns={column: "value"})
+    rows = rows.astype({"cow": "int64", "year": "int64", "value": "float64"}).reset_index(drop=True)
+    return Series("cow_nmc", unit, rows, notes)
+
+
+def counted(rows: pd.DataFrame) -> pd.Series:
+    """Whether each (cow, year) row is counted in its year's world: a state-year of the COW
+    system (isard's COW panel, as NMC's rows are) that no successor's row already holds."""
+    from multipolar.states.lists import panel
+
+    members = panel("cow").rename(columns={"code": "cow"})
+    keys = pd.MultiIndex.from_frame(members[["cow", "year"]].astype("int64"))
+    absorbed_keys = pd.MultiIndex.from_frame(absorbed()[["cow", "year"]].astype("int64"))
+    at = pd.MultiIndex.from_frame(rows[["cow", "year"]].astype("int64"))
+    return pd.Series(at.isin(keys) & ~at.isin(absorbed_keys), index=rows.index)
+
+
+@cache
+def absorbed() -> pd.DataFrame:
+    """State-years a successor's row already holds (year, cow, name, successor, event, ...)."""
+    return pd.read_csv(ABSORBED, dtype={"year": "int64", "cow": "int64", "successor": "int64"})
+
+
+def left_out_note(source: str, outside: pd.DataFrame) -> tuple[str, ...]:
+    """The note that counts the state-years a source lists but a year's world does not count."""
+    if outside.empty:
+        return ()
+    example = outside.sort_values("year").iloc[-1]
+    return (
+        f"{source}: {len(outside)} state-years outside the COW state system (before entry or after "
+        f"exit) or already held by a successor's row (e.g. COW {int(example['cow'])} in "
+        f"{int(example['year'])}) are left out, so that each year's world counts a state once.",
+    )
 
 
 @cache
@@ -73,7 +121,8 @@ def fariss() -> pd.DataFrame:
 
 def fariss_series(column: str, unit: str) -> Series:
     frame = fariss()[["cow", "year", column]].rename(columns={column: "value"})
-    return Series("cw_gdppop", unit, frame.astype({"value": "float64"}))
+    rows, outside = in_system(frame.astype({"value": "float64"}), "cw_gdppop")
+    return Series("cw_gdppop", unit, rows, outside)
 
 
 @cache
@@ -81,8 +130,8 @@ def world_bank(dataset: str, unit: str) -> Series:
     """A World Bank indicator by COW state-year; aggregates and territories are dropped.
 
     World Bank codes are ISO3, so they are matched exactly against the identity layer's entity
-    spells on 1 July of each year: "DEU" in 1985 is West Germany (260), and "RUS" before the
-    Soviet Union's end (1991) is the Russian republic, not the USSR, so it is left out.
+    spells on 31 December of each year: "DEU" in 1985 is West Germany (260), in 1990 Germany
+    (255); "RUS" before 1991 is the Russian republic, not the USSR, so it is left out.
     """
     from multipolar.states.identity import entities
 
@@ -103,7 +152,7 @@ def world_bank(dataset: str, unit: str) -> Series:
             FROM {store.scan(dataset)} WHERE "{columns["value"]}" IS NOT NULL)
         SELECT wb.code, wb.year, wb.value, CAST(spells.cow AS BIGINT) AS cow
         FROM wb LEFT JOIN spells ON spells.iso3 = wb.code
-            AND make_date(wb.year, 7, 1) BETWEEN spells.valid_from AND spells.valid_to
+            AND make_date(wb.year, 12, 31) BETWEEN spells.valid_from AND spells.valid_to
         '''
     ).df()
     mapped = frame[frame["cow"].notna()]
@@ -135,26 +184,14 @@ def sipri(unit: str, label: str) -> Series:
 
 
 def in_system(rows: pd.DataFrame, source: str) -> tuple[pd.DataFrame, tuple[str, ...]]:
-    """Only the state-years in which the state belonged to the COW system (as NMC's rows do).
+    """Only the state-years counted in their year's world (see the module's docstring).
 
     A source may list a state before its COW entry or while it was part of another state (the
     World Bank's Algeria in 1960, SIPRI's West Germany in 1953); those rows are left out, counted
     in a note, so that shares are shares of the state system.
     """
-    from multipolar.states.lists import panel
-
-    members = panel("cow")
-    keys = pd.MultiIndex.from_frame(members[["code", "year"]].astype("int64"))
-    inside = pd.MultiIndex.from_frame(rows[["cow", "year"]]).isin(keys)
-    outside = rows[~inside]
-    if outside.empty:
-        return rows.reset_index(drop=True), ()
-    example = outside.iloc[0]
-    note = (
-        f"{source}: {len(outside)} state-years outside the COW state system (before entry or after "
-        f"exit, e.g. COW {int(example['cow'])} in {int(example['year'])}) are left out."
-    )
-    return rows[inside].reset_index(drop=True), (note,)
+    inside = counted(rows)
+    return rows[inside].reset_index(drop=True), left_out_note(source, rows[~inside])
 
 
 def to_cow(frame: pd.DataFrame, key: str) -> tuple[pd.DataFrame, set[str]]:
@@ -174,7 +211,7 @@ def to_cow(frame: pd.DataFrame, key: str) -> tuple[pd.DataFrame, set[str]]:
         for year in years:
             if spell is None or not _inside(spell, year):
                 try:
-                    spell = identify(str(name), dt.date(int(year), 7, 1))
+                    spell = identify(str(name), last_day(int(year)))
                 except UnknownNameError:
                     if not _known_at_all(identify, str(name)):
                         break
@@ -197,9 +234,14 @@ def to_cow(frame: pd.DataFrame, key: str) -> tuple[pd.DataFrame, set[str]]:
     return rows.reset_index(drop=True), dropped
 
 
+def last_day(year: int) -> dt.date:
+    """The day a source's annual figure is read on: 31 December (today, for this year)."""
+    return min(dt.date(year, 12, 31), dt.date.today())
+
+
 def _inside(country, year: int) -> bool:
-    """Whether a spell found for an earlier year still holds on 1 July of ``year``."""
-    return country.valid_to is None or country.valid_to >= dt.date(year, 7, 1)
+    """Whether a spell found for an earlier year still holds on the last day of ``year``."""
+    return country.valid_to is None or country.valid_to >= last_day(year)
 
 
 def _known_at_all(identify, name: str) -> bool:

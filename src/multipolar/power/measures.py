@@ -139,13 +139,11 @@ def sources_of(measure: str, weights=None) -> list[str]:
 
 
 def check_year(year: int | str) -> int:
-    value = parse_year(year)
+    value = parse_year(year, allow_future=False)
     if value < FIRST_YEAR:
         raise CoverageError(
             f"Year {value} is before 1816.", "The state system data start in 1816; give a later year."
         )
-    if value > dt.date.today().year:
-        raise CoverageError(f"Year {value} is in the future.", f"Give a year up to {dt.date.today().year}.")
     return value
 
 
@@ -179,7 +177,7 @@ def coverage_note(measure: str, year: int, weights=None) -> str | None:
 def year_rows(measure: str, year: int, weights=None, nowcast: bool = False) -> tuple[pd.DataFrame, list[str]]:
     """cow, year, value (and nowcast flag) for every state the source lists in ``year``."""
     data = series(measure, weights)
-    notes = list(data.notes)
+    notes = list(data.notes) + [n for n in [counted_note(year)] if n]
     rows = data.rows[data.rows["year"] == year][["cow", "year", "value"]]
     if year > data.last and nowcast:
         rows = carried_forward(data.rows, year)
@@ -216,6 +214,23 @@ def year_end(year: int) -> dt.date:
     from multipolar.states.system import coverage
 
     return min(dt.date(year, 12, 31), dt.date.today(), coverage()[1])
+
+
+def counted_note(year: int) -> str | None:
+    """Which states' rows of ``year`` are left out because a successor's row holds them."""
+    table = caps.absorbed()
+    table = table[table["year"] == year]
+    if table.empty:
+        return None
+    held = []
+    for successor, part in table.groupby("successor", sort=False):
+        names = " and ".join(f"{n} (COW {c})" for n, c in zip(part["name"], part["cow"], strict=True))
+        label = caps.with_labels(pd.DataFrame({"cow": [successor], "year": [year]}))["name"].iloc[0]
+        held.append(f"{names} ({part['event'].iloc[0]}): {label}'s row holds them")
+    return (
+        f"Each state counts once in the world of {year}: " + "; ".join(held) + f", so their own {year} "
+        "rows are left out (power/data/absorbed.csv)."
+    )
 
 
 def system_note(year: int) -> str | None:

@@ -56,9 +56,9 @@ def chart(
     found = registry.organisation(org)
     target = check_path(path)
     today = dt.date.today()
-    first = dt.date(parse_year(start), 1, 1) if start is not None else found.founded
-    last = dt.date(parse_year(end), 12, 31) if end is not None else (found.dissolved or today)
-    last = min(last, found.dissolved or last)
+    first = dt.date(parse_year(start, allow_future=False), 1, 1) if start is not None else found.founded
+    last = dt.date(parse_year(end, allow_future=False), 12, 31) if end is not None else today
+    last = min(last, found.dissolved or last, today)
     if first > last:
         raise InputError(f"The range {first.year}-{last.year} runs backwards.", "Give --from before --to.")
     spells = registry.spells()
@@ -85,7 +85,8 @@ def chart(
         columns=["iso3", "cow", "status", "start", "end"],
     )
     gaps = gaps[(gaps["start"] <= last) & (gaps["end"] >= first)]
-    both = pd.concat([spells.assign(days_known=True), gaps.assign(days_known=False)], ignore_index=True)
+    parts = [spells.assign(days_known=True)] + ([gaps.assign(days_known=False)] if len(gaps) else [])
+    both = pd.concat(parts, ignore_index=True)
     rows = both.assign(
         start=[max(s, first) for s in both["start"]],
         end=[min(e, last) for e in both["end"]],

@@ -102,7 +102,7 @@ def brief(
     ),
 ) -> None:
     """The structure of the world on one day: polarity, top powers, blocs, alliances, sources."""
-    from multipolar.brief.assemble import brief as make_brief
+    from multipolar.brief.keep import brief as make_brief
     from multipolar.brief.render import renderables
 
     chosen = check_format("json" if as_json else fmt or format_of(output))  # before the work

@@ -14,7 +14,7 @@ def add_power_shares(
 ) -> Panel:
     """``<measure>_share`` (dyads ``..._share1``, ``..._share2``): the state's share of world power.
 
-    The state's value over the total of all states the source lists that year, as
+    The state's value over the total of the year's world (each state counted once), as
     ``multipolar.power.measures.values`` computes it (``weights`` for the composite measure).
     NA where the source has no value for the state-year."""
     panel.require(units=YEARLY, what="add_power_shares")
@@ -30,8 +30,8 @@ def add_power_shares(
         {column: series.dataset},
         [
             f"{column}: share of the world total of {name} ({series.dataset}, {series.first}-"
-            f"{series.last}) over the states the source lists that year; NA outside those years or "
-            "where a state has no value.",
+            f"{series.last}) over the year's world, each state counted once; NA outside those years, "
+            "where a state has no value, or for a state-year its successor's row holds (West Germany 1990).",
             *series.notes,
         ],
         code="code",
