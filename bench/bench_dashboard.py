@@ -10,6 +10,7 @@ view drawn (polarity verdicts, the map, the top powers). Prints each run and the
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import statistics
 import sys
 import time
@@ -40,11 +41,14 @@ def main() -> None:
     server = start_server(port)
     base = f"http://127.0.0.1:{port}"
     try:
-        httpx.get(base + "/world/2008-09-07.json", timeout=120).raise_for_status()  # warm
+        # warm: the day's data, and today's, which `serve` computes in the background as it
+        # starts (this waits for that, so that no run shares the CPU with it)
+        for day in ("2008-09-07", dt.date.today().isoformat()):
+            httpx.get(f"{base}/world/{day}.json", timeout=300).raise_for_status()
         times = []
         with sync_playwright() as driver:
             browser = driver.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
-            for run in range(args.runs + 1):  # the first run fills the disk cache of nothing: dropped
+            for run in range(args.runs + 1):  # the first run, untimed, warms the page's other views
                 context = browser.new_context(viewport={"width": 1440, "height": 900})
                 page = context.new_page()
                 start = time.perf_counter()
@@ -54,9 +58,11 @@ def main() -> None:
                 if run:
                     times.append(elapsed)
                     print(f"run {run}: first view in {elapsed * 1000:.0f} ms (load average {load_average()})")
-                if args.screenshot and run == args.runs:
+                if run == 0 or (args.screenshot and run == args.runs):
                     page.wait_for_selector("#shares-chart svg.marks", timeout=120_000)
                     page.wait_for_selector("#org-chart svg.marks")
+                    page.wait_for_selector("#scenario-table table")
+                if args.screenshot and run == args.runs:
                     page.screenshot(path=args.screenshot)
                 context.close()
             browser.close()

@@ -63,6 +63,27 @@ def start_server(port: int) -> subprocess.Popen:
     raise SystemExit("the server did not start")
 
 
+def cpu_seconds(pid: int | None = None) -> float:
+    """CPU time used so far by the server (``pid``) or this client: unlike latencies on a shared
+    machine, what a request costs does not depend on what else runs."""
+    if pid is None:
+        return sum(os.times()[:2])
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def measured(base: str, paths: list[tuple[str, str]], clients: int, server: int) -> tuple[dict, float]:
+    """``run`` under a CPU meter: adds each side's CPU milliseconds per request to the results."""
+    server_before, client_before = cpu_seconds(server), cpu_seconds()
+    results, elapsed = asyncio.run(run(base, paths, clients))
+    per_request = 1000 / len(paths)
+    results["cpu"] = {
+        "server": (cpu_seconds(server) - server_before) * per_request,
+        "client": (cpu_seconds() - client_before) * per_request,
+    }
+    return results, elapsed
+
+
 def peak_memory_mb(pid: int) -> float:
     for line in Path(f"/proc/{pid}/status").read_text().splitlines():
         if line.startswith("VmHWM:"):
@@ -85,9 +106,14 @@ async def run(base: str, paths: list[tuple[str, str]], clients: int) -> tuple[di
                 start = time.perf_counter()
                 try:
                     response = await client.get(path)
-                    ok = response.status_code == 200
-                except httpx.HTTPError:
-                    ok = False
+                    failure = None
+                    if response.status_code != 200:
+                        failure = f"{response.status_code} {response.text[:200]}"
+                except httpx.HTTPError as error:
+                    failure = f"{type(error).__name__}: {error}"
+                ok = failure is None
+                if failure:
+                    print(f"error on {path[:60]}: {failure}")
                 found = results.setdefault(label, {"times": [], "errors": 0})
                 found["times"].append(time.perf_counter() - start)
                 found["errors"] += not ok
@@ -105,12 +131,14 @@ def load_average() -> str:
 
 
 def report(title: str, results: dict, elapsed: float) -> None:
+    cpu = results.pop("cpu")
     total = sum(len(r["times"]) for r in results.values())
     errors = sum(r["errors"] for r in results.values())
     print(
         f"\n{title}: {total} requests in {elapsed:.1f} s = {total / elapsed:,.0f} requests/s, {errors} errors"
         f" (load average {load_average()})"
     )
+    print(f"CPU per request: server {cpu['server']:.2f} ms, this client {cpu['client']:.2f} ms")
     print(f"{'endpoint':28} {'n':>6} {'req/s':>8} {'p50 ms':>8} {'p99 ms':>8} {'errors':>6}")
     for label, r in results.items():
         times = sorted(r["times"])
@@ -131,20 +159,20 @@ def main() -> None:
     server = start_server(port)
     base = f"http://127.0.0.1:{port}"
     try:
-        warm, elapsed = asyncio.run(run(base, list(ENDPOINTS.items()), 1))
+        warm, elapsed = measured(base, list(ENDPOINTS.items()), 1, server.pid)
         report("warm-up (each endpoint once, cold)", warm, elapsed)
         labels = list(ENDPOINTS.items())
         load = [labels[i % len(labels)] for i in range(args.requests)]
-        results, elapsed = asyncio.run(run(base, load, args.clients))
+        results, elapsed = measured(base, load, args.clients, server.pid)
         report(f"load: {args.clients} concurrent clients", results, elapsed)
         brief = [("/api/brief (one day, warm)", ENDPOINTS["/api/brief"])] * 1000
-        results, elapsed = asyncio.run(run(base, brief, 20))
+        results, elapsed = measured(base, brief, 20, server.pid)
         report("warm /api/brief at 20 concurrent clients", results, elapsed)
         days = [
             ("/api/brief (new day)", f"/api/brief?date={1950 + i // 12}-{1 + i % 12:02d}-15")
             for i in range(100)
         ]
-        results, elapsed = asyncio.run(run(base, days, 20))
+        results, elapsed = measured(base, days, 20, server.pid)
         report("/api/brief of days not asked before (computed) at 20 concurrent clients", results, elapsed)
         print(f"\nserver peak memory (VmHWM): {peak_memory_mb(server.pid):.0f} MB")
     finally:

@@ -115,6 +115,17 @@ def test_series_signed_is_na_after_the_disputes_end():
     assert any("1816-2010" in n and "NA" in n for n in answer.notes)
 
 
+def test_series_years_outside_atop_are_na_with_a_note():
+    answer = mp.network(start=2017, end=2020)
+    rows = answer.rows.set_index("year")
+    assert rows.loc[2018, "nodes"] > 190 and rows.loc[2018, "effective_blocs"] > 1
+    assert rows.loc[[2019, 2020]].isna().all().all()  # NA, never 0
+    assert any("1816-2018" in n and "2019-2020" in n and "NA" in n for n in answer.notes)
+    assert answer.to_dict()["years"][-1]["nodes"] is None
+    with pytest.raises(CoverageError):  # one year outside is refused with the reason
+        mp.network(year=2020)
+
+
 def test_pooled_window():
     answer = mp.network(start=1993, end=2001, obligation="defense", signed=True, pool=True)
     assert answer.params["from"] == 1993 and answer.params["to"] == 2001

@@ -375,21 +375,46 @@ def _check_range(start, end) -> tuple[int, int]:
 
 
 def _series(start, end, obligation: str | None, signed: bool) -> Answer:
-    first, last = _check_range(start, end)
-    rows = []
+    """The summary year by year; years of the range outside ATOP's are NA rows with a note, as
+    the UN votes' years are."""
+    from multipolar.dates import parse_year
+    from multipolar.power.polarity import _span
+
+    first = parse_year(start, allow_future=False) if start is not None else FIRST_YEAR
+    last = parse_year(end, allow_future=False) if end is not None else max(LAST_YEAR, first)
+    if first > last:
+        raise InputError(f"The range {first}-{last} runs backwards.", "Give --from before --to.")
+    rows, outside = [], []
     with progress.bar("alliance networks", total=last - first + 1) as shown:
         for year in range(first, last + 1):
-            g = year_graph(year, obligation, signed)
-            facts = summary(g, communities(g), signed)
+            if FIRST_YEAR <= year <= LAST_YEAR:
+                g = year_graph(year, obligation, signed)
+                facts = summary(g, communities(g), signed)
+            else:
+                outside.append(year)
+                facts = {k: None for k in SUMMARY + (SIGNED if signed else [])}
             if signed and not MID_FIRST <= year <= MID_LAST:
                 facts |= {k: None for k in SIGNED}
             rows.append({"year": year, **facts})
             shown.advance()
     notes = [MEANING]
+    if outside:
+        notes.append(
+            f"ATOP 5.1's dyad-years cover {FIRST_YEAR}-{LAST_YEAR}; years asked outside them "
+            f"({_span(pd.Series(outside))}) are NA (missing), not 0."
+        )
     if signed and last > MID_LAST:
         notes.append(
             mid_note(max(first, MID_LAST + 1)).replace(f"in {max(first, MID_LAST + 1)}", f"after {MID_LAST}")
         )
     sources = [ALLIANCES, *([DISPUTES] if signed else []), *identity_sources()]
     params = {"from": first, "to": last, "obligation": obligation, "signed": signed}
-    return Answer("network_series", params, pd.DataFrame(rows), "years", notes, sources)
+    counts = [
+        "nodes",
+        "allied",
+        "edges",
+        "communities",
+        *(["negative_edges", "mixed", "triangles"] if signed else []),
+    ]
+    table = pd.DataFrame(rows).astype(dict.fromkeys(counts, "Int64"))  # whole numbers, NA outside
+    return Answer("network_series", params, table, "years", notes, sources)
