@@ -17,6 +17,7 @@ import statistics
 import time
 
 import multipolar as mp
+from multipolar.data import store
 from multipolar.power import measures
 
 DATASETS = ("cw_system", "false_cow_dyads", "cow_mid_ddydisps", "cow_mindist", "tss_rivalries", "creg",
@@ -48,7 +49,7 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=3)
     runs = parser.parse_args().runs
     for name in DATASETS:
-        mp.data.store.path(name)
+        store.path(name)
     measures.series("cinc")  # the power module's cached table, loaded once per process
     cold, shape = timed()
     warm = [timed()[0] for _ in range(runs)]

@@ -21,6 +21,7 @@ import statistics
 import time
 
 import multipolar as mp
+from multipolar.data import store
 
 
 def build_8cov() -> mp.Panel:
@@ -53,7 +54,7 @@ def main() -> None:
     runs = parser.parse_args().runs
     for name in ("cw_system", "false_cow_dyads", "cow_nmc", "atop_alliance", "cow_contdir", "cow_capitals",
                  "cw_democracy", "cow_majors", "cow_igo_ndy", "gml_mid_ddydisps"):  # fmt: skip
-        mp.data.store.path(name)  # converted before timing
+        store.path(name)  # converted before timing
     baseline = peak_rss_mb()
     cold, cold_cpu, shape = timed("numpy_nullable")
     print(f"cow_dyadyears_directed_8cov: {shape[0]:,} rows x {shape[1]} columns (pandas)")

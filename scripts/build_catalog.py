@@ -80,6 +80,15 @@ VERSIONS = {
     "dyadic_conflict_leader_years": "peacesciencer extdata",
 }
 
+# Files peacesciencer repackages (its download_extdata()) whose manifest citation is peacesciencer
+# alone: cited with the data they are made from, whose citation another manifest entry holds.
+MADE_FROM = {
+    "cow_dir_leader_dyad_years": "archigos",
+    "gw_dir_leader_dyad_years": "archigos",
+    "cow_mindist_plus": "cow_mindist",
+    "cow_trade_ddy": "cow_trade_sy",
+}
+
 KEEP = [
     "name",
     "file",
@@ -110,10 +119,15 @@ def version_of(entry: dict) -> str:
 
 def main(manifest_path: str) -> None:
     manifest = json.loads(Path(manifest_path).read_text())
+    citations = {entry["name"]: entry["citation"] for entry in manifest}
     datasets = []
     for entry in manifest:
         record = {key: entry.get(key) for key in KEEP}
         record["version"] = version_of(entry)
+        if entry["name"] in MADE_FROM:
+            underlying = citations[MADE_FROM[entry["name"]]]
+            if underlying not in record["citation"]:
+                record["citation"] = f"{underlying}; {record['citation']}"
         datasets.append(record)
     CATALOG.write_text(json.dumps({"datasets": datasets}, indent=1, ensure_ascii=False) + "\n")
     print(f"wrote {len(datasets)} datasets to {CATALOG}")

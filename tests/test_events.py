@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import sys
 from pathlib import Path
 
 import pandas as pd
@@ -228,6 +229,13 @@ def test_import_converts_once_and_bad_input_leaves_nothing(tmp_path):
     again = events(str(out), period="year")
     assert again.extra["kinds"] == events(raw("gdelt2_events_sample"), period="year").extra["kinds"]
 
+    lacking = tmp_path / "lacking.parquet"
+    pd.read_parquet(out).drop(columns=["QuadClass"]).to_parquet(lacking)
+    with pytest.raises(
+        DataError, match=r"lacks the GDELT 2.0 event export \(61 columns\) column\(s\) 'QuadClass'"
+    ):
+        events(str(lacking))
+
     wrong = tmp_path / "wrong.tsv"
     wrong.write_text("a\tb\tc\n1\t2\t3\n")
     target = tmp_path / "never.parquet"
@@ -238,9 +246,13 @@ def test_import_converts_once_and_bad_input_leaves_nothing(tmp_path):
     lines = Path(raw("gdelt2_events_sample")).read_text(encoding="utf-8").splitlines()
     broken = tmp_path / "broken.CSV"
     broken.write_text(lines[0] + "\n" + "\t".join(lines[1].split("\t")[:40]) + "\n")
-    with pytest.raises(DataError, match="Could not read"):
+    with pytest.raises(DataError, match="Could not read") as error:
         import_events(str(broken), target)
-    assert not target.exists()
+    assert "Expected Number of Columns: 61 Found: 40" in str(error.value)
+    assert "Possible fixes" not in str(error.value)  # the engine's advice is not ours
+    with pytest.raises(DataError, match="Could not read"):
+        events(str(broken), output=target)
+    assert not target.exists() and not list(tmp_path.glob(".never*"))
 
     header = "\t".join(c for c in store.frame("icews_events_2018_sample").columns if c != "CAMEO Code")
     icews = tmp_path / "icews.tab"
@@ -266,6 +278,56 @@ def test_spark_without_java_is_one_clear_error(monkeypatch, tmp_path):
     monkeypatch.setenv("JAVA_HOME", str(tmp_path / "no-java"))
     with pytest.raises(InputError, match="needs Java"):
         engines.local_spark()
+
+
+def test_spark_without_pyspark_is_one_clear_error(monkeypatch):
+    from multipolar.events import engines
+
+    for name in ("pyspark", "pyspark.sql"):
+        monkeypatch.setitem(sys.modules, name, None)  # as if not installed: importing fails
+    with pytest.raises(InputError, match="needs pyspark, which is not installed") as error:
+        engines.connect("spark")
+    assert "pip install 'multipolar[spark]'" in str(error.value)
+
+
+def test_spark_with_an_old_java_is_one_clear_error(monkeypatch, tmp_path):
+    pytest.importorskip("pyspark")
+    from multipolar.events import engines
+
+    java = tmp_path / "bin" / "java"
+    java.parent.mkdir()
+    java.write_text("#!/bin/sh\necho 'java version \"1.8.0_392\"' >&2\n")
+    java.chmod(0o755)
+    monkeypatch.setenv("JAVA_HOME", str(tmp_path))
+    with pytest.raises(InputError, match="needs Java 17 or later, and .* is Java 8"):
+        engines.local_spark()
+
+
+def test_cli_spark_without_java_is_one_line_and_writes_nothing(run_cli, monkeypatch, tmp_path):
+    pytest.importorskip("pyspark")
+    monkeypatch.setenv("JAVA_HOME", str(tmp_path / "no-java"))
+    target = tmp_path / "rows.parquet"
+    code, out, err = run_cli(
+        "events", "aggregate", raw("gdelt2_events_sample"), "--engine", "spark", "-o", str(target)
+    )
+    assert code == 2 and "needs Java" in err and "--engine duckdb" in err and "Traceback" not in err
+    assert len(err.strip().splitlines()) == 1 and not list(tmp_path.iterdir())
+
+
+def test_icews_dyad_months_match_a_count_by_hand():
+    """China -> United States, June 2018, in the ICEWS sample, counted by hand from the file:
+    30 records, 11 once the same day, pair and CAMEO code are counted once (ICEWS's daily
+    de-duplication): 8 verbal cooperation (Intensity 15.0 in all), one material (0871, 9.0),
+    two verbal conflict (111 and 120, -6.0)."""
+    rows = events(raw("icews_events_2018_sample")).rows
+    cell = rows[(rows.a_cow == 710) & (rows.b_cow == 2)]
+    assert {int(r.quad): (int(r.events), float(r.goldstein_sum)) for r in cell.itertuples()} == {
+        1: (8, 15.0),
+        2: (1, 9.0),
+        3: (2, -6.0),
+    }
+    every = events(raw("icews_events_2018_sample"), dedup="none").rows
+    assert every[(every.a_cow == 710) & (every.b_cow == 2)].events.sum() == 30
 
 
 def test_cli_aggregate_json_output_and_errors(run_cli, tmp_path):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
+import multipolar as mp
 from multipolar.data import store
 from multipolar.errors import InputError, UnknownNameError
 from multipolar.panels import create_dyadyears, create_stateyears
@@ -35,7 +36,7 @@ def cow_dyads():
 
 def test_cow_mids_are_zero_inside_coverage_and_na_after(cow_dyads):
     panel = cow_dyads.add_cow_mids(keep=["dispnum"])
-    assert panel.columns[-3:] == ["dispnum", "cowmidongoing", "cowmidonset"]
+    assert panel.columns[-3:] == ["cowmidonset", "cowmidongoing", "dispnum"]  # peacesciencer's order
     quiet = rows(panel, "ccode1 = 2 AND ccode2 = 20 ORDER BY year")
     assert quiet.loc[quiet.year <= 2014, "cowmidonset"].eq(0).all()
     assert quiet.loc[quiet.year > 2014, ["cowmidonset", "cowmidongoing"]].isna().all().all()
@@ -108,11 +109,34 @@ def test_intra_state_war_types(cow_states):
 
 
 def test_state_minimum_distance_looks_both_ways(cow_states):
-    panel = cow_states.add_minimum_distance()
+    panel = cow_states.add_minimum_distance(use_extdata=False)
     found = rows(panel, "(ccode = 2 AND year = 1990) OR (ccode = 339 AND year = 1914) ORDER BY ccode")
     assert found["minmindist"].tolist()[0] == 0  # USA borders Canada and Mexico (lower codes too)
     assert pd.isna(found["minmindist"].tolist()[1])  # Albania 1914: CShapes has no distances
     assert rows(panel, "year = 1885")["minmindist"].isna().all()
+
+
+def test_extended_minimum_distances_slice_the_year_as_peacesciencer():
+    """The extended data record each change; "first" is the earliest recorded, "jan1" the 1 January
+    one, which CoW's USA-Canada 1920 lacks (Canada enters on 10 January), as peacesciencer's docs say."""
+    recorded = store.frame("cow_mindist_plus")
+    dyad = recorded[(recorded.ccode1 == 2) & (recorded.ccode2 == 20) & (recorded.year == 1920)]
+    panel = create_dyadyears(years="1920-1920")
+    usa_canada = "ccode1 = 20 AND ccode2 = 2"
+    first = rows(panel.add_minimum_distance(), usa_canada)["mindist"].item()
+    assert first == dyad.dropna().iloc[0]["mindist"] == 0
+    assert pd.isna(rows(panel.add_minimum_distance(slice="jan1"), usa_canada)["mindist"].item())
+    last = rows(panel.add_minimum_distance(slice="last"), usa_canada)["mindist"].item()
+    assert last == dyad.sort_values("date").dropna().iloc[-1]["mindist"]
+    albania = recorded[(recorded.year == 1914) & ((recorded.ccode1 == 339) | (recorded.ccode2 == 339))]
+    nearest = albania.dropna().groupby(["ccode1", "ccode2"]).head(1)["mindist"].min()
+    states = create_stateyears(years="1914-1914")
+    assert rows(states.add_minimum_distance(), "ccode = 339")["minmindist"].item() == nearest
+    assert pd.isna(rows(states.add_minimum_distance(use_extdata=False), "ccode = 339")["minmindist"].item())
+    with pytest.raises(InputError, match="CoW codes only"):
+        create_stateyears(system="gw", years="1914-1914").add_minimum_distance(use_extdata=True)
+    with pytest.raises(InputError, match="Unknown slice"):
+        states.add_minimum_distance(slice="easter")
 
 
 def test_creg_duplicates_fill_gaps_then_keep_the_more_fractionalized(cow_states):
@@ -244,3 +268,115 @@ def test_peace_years_on_dyads_need_cow_codes():
     gw = create_dyadyears(system="gw", directed=False, years=(2000, 2000)).add_minimum_distance()
     with pytest.raises(InputError, match="COW state system"):
         gw.add_peace_years()
+
+
+def _years_since_last_event(flags) -> list:
+    """Each row's count of earlier rows since the last row with a 1 (NA rows skipped and NA)."""
+    expected, last_event, position = [], None, 0
+    for flag in flags:
+        if pd.isna(flag):
+            expected.append(pd.NA)
+            continue
+        expected.append(position - (last_event if last_event is not None else -1) - 1)
+        if flag:
+            last_event = position
+        position += 1
+    return expected
+
+
+def test_peace_years_and_spells_count_every_year_of_a_long_rivalry():
+    """USA-Russia: spells reset in dispute years and count up between them, per peacesciencer;
+    add_peace_years skips the years after the MID data, add_spells needs a panel within them."""
+    usa_russia = "ccode1 = 2 AND ccode2 = 365 ORDER BY year"
+    peace = rows(create_dyadyears(directed=False).add_cow_mids().add_peace_years(), usa_russia)
+    expected = _years_since_last_event(peace["cowmidongoing"])
+    assert peace["cowmidspell"].astype("Int64").tolist() == pd.array(expected, dtype="Int64").tolist()
+    assert peace.loc[peace["year"] > 2014, "cowmidspell"].isna().all()
+    spells = rows(create_dyadyears(directed=False, years="1816-2014").add_cow_mids().add_spells(), usa_russia)
+    assert spells["cowmidspell"].tolist() == _years_since_last_event(spells["cowmidongoing"])
+    with pytest.raises(InputError, match=r"cowmidongoing is NA in .* \(2015-"):
+        create_dyadyears(directed=False, years="2010-2020").add_cow_mids().add_spells()
+
+
+# ---- leaders, terrain, threat, trade and arms races -------------------------------------------
+
+
+def test_arms_races_follow_the_race_years_both_ways():
+    races = store.frame("grh_arms_races")
+    usa_ussr = races[
+        ((races.ccode1 == 2) & (races.ccode2 == 365)) | ((races.ccode1 == 365) & (races.ccode2 == 2))
+    ]
+    racing = {y for s, e in zip(usa_ussr.styear, usa_ussr.endyear, strict=True) for y in range(s, e + 1)}
+    panel = create_dyadyears(years="1946-2000").add_arms_races()
+    for pair in ("ccode1 = 2 AND ccode2 = 365", "ccode1 = 365 AND ccode2 = 2"):
+        found = rows(panel, f"{pair} ORDER BY year")
+        assert found.loc[found.year <= 1993, "armsrace"].tolist() == [
+            int(y in racing) for y in range(1946, 1994)
+        ]
+        assert found.loc[found.year > 1993, "armsrace"].isna().all()
+    states = rows(create_stateyears(years="1973-1973").add_arms_races(), "ccode = 645")  # Iraq, four races
+    assert (
+        states["n_armsraces"].item()
+        == ((races.ccode1 == 645) | (races.ccode2 == 645))
+        .where((races.styear <= 1973) & (races.endyear >= 1973), False)
+        .sum()
+    )
+
+
+def test_dyadic_trade_reads_each_direction():
+    trade = store.frame("cow_trade_ddy")
+    panel = create_dyadyears(years="2000-2000").add_cow_trade()
+    usa_canada = rows(panel, "ccode1 = 2 AND ccode2 = 20")
+    expected = trade[(trade.ccode1 == 2) & (trade.ccode2 == 20) & (trade.year == 2000)].iloc[0]
+    assert usa_canada[["flow1", "flow2"]].iloc[0].tolist() == [expected.flow1, expected.flow2]
+    canada_usa = rows(panel, "ccode1 = 20 AND ccode2 = 2")
+    assert canada_usa[["flow1", "flow2"]].iloc[0].tolist() == [expected.flow2, expected.flow1]
+    assert rows(create_dyadyears(years="2015-2015").add_cow_trade(), "TRUE")["flow1"].isna().all()
+
+
+def test_territorial_threat_on_gw_panels_goes_through_ccode():
+    with pytest.raises(InputError, match="add_ccode_to_gw"):
+        create_stateyears(system="gw", years="2000-2000").add_latent_territorial_threat()
+    gw = rows(
+        create_stateyears(system="gw", years="2000-2000").add_ccode_to_gw().add_latent_territorial_threat(),
+        "gwcode = 2",
+    )
+    cow = rows(
+        create_stateyears(years="2000-2000").add_latent_territorial_threat(keep=["lterrthreat"]), "ccode = 2"
+    )
+    assert gw["lterrthreat"].item() == cow["lterrthreat"].item() and "sd" not in cow
+
+
+def test_archigos_on_cow_codes_serbia_2006():
+    """G-W counts Serbia as a new state on 5 June 2006, CoW as Yugoslavia going on: the CoW
+    state-year starts with the Yugoslav leader and ends with the Serbian one, as in peacesciencer."""
+    serbia = rows(create_stateyears(years="2006-2006").add_archigos(), "ccode = 345")
+    assert serbia[["jan1obsid", "dec31obsid"]].iloc[0].tolist() == ["YUG-2003", "SER-2006"]
+
+
+def test_leader_covariates_need_leader_panels():
+    with pytest.raises(InputError, match="add_lead applies to leader-years or leader-dyad-years"):
+        create_stateyears(years="2000-2000").add_lead()
+    with pytest.raises(InputError, match="add_lwuf applies to leader-years"):
+        create_stateyears(years="2000-2000").add_lwuf()
+    with pytest.raises(InputError, match="add_lead cannot keep shoe_size"):
+        mp.create_leaderyears(years="2000-2000").add_lead(keep=["shoe_size"])
+    clinton = rows(
+        mp.create_leaderyears(years="1993-1993").add_lead(keep=["yrsexper"]).add_rugged_terrain(),
+        "obsid = 'USA-1993'",
+    )
+    lead = store.frame("LEAD").set_index("obsid")
+    assert clinton["yrsexper"].item() == lead.loc["USA-1993", "yrsexper"] == 16
+    assert list(clinton.columns[-3:]) == ["yrsexper", "rugged", "newlmtnest"]
+    assert clinton["rugged"].item() == store.frame("rugged").set_index("ccode").loc[2, "rugged"]
+    with pytest.raises(InputError, match="applies to .*not state-days"):
+        mp.create_statedays(years="2000-2000").add_nmc()
+
+
+def test_contiguity_slice_takes_the_first_or_last_relationship_of_the_year():
+    """Albania-Serbia 2008: land contiguity until February (Kosovo's independence), then none."""
+    panel = create_dyadyears(years="2008-2008")
+    assert rows(panel.add_contiguity(), "ccode1 = 339 AND ccode2 = 345")["conttype"].item() == 1
+    assert rows(panel.add_contiguity(slice="last"), "ccode1 = 339 AND ccode2 = 345")["conttype"].item() == 0
+    with pytest.raises(InputError, match="Unknown slice"):
+        panel.add_contiguity(slice="middle")

@@ -133,7 +133,7 @@ def test_covariates_refuse_panels_they_do_not_fit(cow_states):
 def test_unknown_covariate_lists_close_names(cow_states):
     with pytest.raises(UnknownNameError, match="Did you mean: nmc") as error:
         cow_states.add("nmx")
-    assert "Available covariates: atop_alliance" in str(error.value)
+    assert "Available covariates: archigos, arms_races, atop_alliance" in str(error.value)
 
 
 @pytest.mark.parametrize(
@@ -192,7 +192,12 @@ def test_directed_gml_initiators():
 
 def test_gml_keep_limits_columns_and_rejects_unknown_ones():
     panel = create_dyadyears(directed=False, years="1914").add_gml_mids(keep=["dispnum"])
-    assert panel.columns[3:] == ["dispnum", "gmlmidongoing", "gmlmidonset"]
+    assert panel.columns[3:] == ["gmlmidonset", "gmlmidongoing", "dispnum"]  # peacesciencer's order
+    directed = create_dyadyears(years="1914").add_gml_mids(keep=[])
+    assert directed.columns[3:] == ["gmlmidonset", "gmlmidongoing", "init1", "init2", "sidea1", "sidea2"] + [
+        "orig1",
+        "orig2",
+    ]
     with pytest.raises(InputError, match="cannot keep nonsense"):
         create_dyadyears(years="1914").add_gml_mids(keep=["nonsense"])
 
@@ -206,7 +211,7 @@ def test_write_parquet_and_csv(tmp_path, cow_states):
     csv = panel.write(tmp_path / "sub" / "out.csv")
     text = csv.read_text().splitlines()
     assert text[0].startswith("ccode,cw_name,year,milex")
-    assert text[1].startswith("2,United States of America,2000,")
+    assert text[1].startswith('2,"United States of America",2000,')
     assert not list(tmp_path.glob("**/*.part"))
     with pytest.raises(InputError, match="unknown file type"):
         panel.write(tmp_path / "out.xlsx")
@@ -276,3 +281,19 @@ def test_to_pandas_gathers_the_values_the_panel_query_gives(build):
         types_mapper={**_nullable_ints, pa.bool_(): pd.BooleanDtype()}.get
     )
     pd.testing.assert_frame_equal(panel.to_pandas(), expected)
+
+
+def test_writing_refuses_rows_out_of_order(tmp_path):
+    """The streamed writer checks every batch's row numbers; out of order, it reports so (and the
+    panel is then written through a sort)."""
+    from multipolar.panels.panel import _write_batches
+
+    batches = [
+        pa.record_batch({"__row": [2, 3], "x": [1, 2]}),
+        pa.record_batch({"__row": [0, 1], "x": [3, 4]}),
+    ]
+    reader = pa.RecordBatchReader.from_batches(batches[0].schema, batches)
+    assert _write_batches(reader, tmp_path / "x.parquet", ".parquet") is False
+    in_order = pa.RecordBatchReader.from_batches(batches[0].schema, batches[::-1])
+    assert _write_batches(in_order, tmp_path / "y.csv", ".csv") is True
+    assert (tmp_path / "y.csv").read_text().splitlines() == ["x", "3", "4", "1", "2"]

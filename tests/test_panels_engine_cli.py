@@ -73,6 +73,59 @@ def test_covariates_listing(run_cli):
     assert "``" not in listed["atop_alliance"] and "ATOP 5.1" in listed["atop_alliance"]
 
 
+def test_leader_years_summary_as_json_without_a_file(run_cli, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    code, out, err = run_cli(
+        "panel", "leaderyears", "--standardize", "cow", "--years", "1990-1991", "--add", "lead,nmc", "--json"
+    )
+    assert code == 0, err
+    summary = json.loads(out)
+    assert summary["unit"] == "leader" and summary["system"] == "cow" and summary["rows"] == 375
+    assert {"column": "ccode", "dataset": "gw_cw_panel", "version": "isard 0.2.0"} in summary["columns"]
+    assert {"column": "yrsexper", "dataset": "LEAD", "version": "peacesciencer 1.2.9"} in summary["columns"]
+    assert list(tmp_path.iterdir()) == []  # nothing written without -o
+
+
+def test_leader_dyads_with_filter_and_spells_to_parquet(run_cli, tmp_path):
+    target = tmp_path / "leaders.parquet"
+    code, out, err = run_cli(
+        "panel", "leaderdyadyears", "--system", "cow", "--nondirected", "--years", "1990-2000",
+        "--add", "filter_prd,gml_mids,spells", "-o", str(target),
+    )  # fmt: skip
+    assert code == 0, err
+    panel = pd.read_parquet(target)
+    assert (panel.prd == 1).all() and (panel.ccode1 < panel.ccode2).all()
+    assert "gmlmidspell" in panel and "gmlmidinitspell" not in panel  # no initiators on non-directed dyads
+    assert f"wrote {target}" in out.replace("\n", "")
+
+
+def test_state_days_and_leader_days_to_csv(run_cli, tmp_path):
+    days = tmp_path / "days.csv"
+    code, _, err = run_cli("panel", "statedays", "--system", "gw", "--years", "2000", "-o", str(days))
+    assert code == 0, err
+    frame = pd.read_csv(days)
+    assert list(frame.columns) == ["gwcode", "gw_name", "microstate", "date"]
+    assert frame.date.iloc[0] == "2000-01-01" and len(frame[frame.gwcode == 2]) == 366
+    leaders = tmp_path / "leaders.csv"
+    code, _, err = run_cli(
+        "panel", "leaderdays", "--standardize", "gw", "--years", "2001", "-o", str(leaders)
+    )
+    assert code == 0, err
+    bush = pd.read_csv(leaders).query("obsid == 'USA-2001'")
+    assert bush.date.min() == "2001-01-21" and bush.yrinoffice.eq(1).all()  # Archigos: Clinton to the 20th
+
+
+def test_leader_and_day_panels_refuse_what_they_cannot_take(run_cli, tmp_path):
+    code, _, err = run_cli("panel", "leaderyears", "--standardize", "iso", "--json")
+    assert code == 2 and "Unknown standardize 'iso'" in err
+    code, _, err = run_cli("panel", "leaderyears", "--add", "igos", "--json")
+    assert code == 2 and "add_igos applies to state-years or dyad-years, not leader-years" in err
+    code, _, err = run_cli("panel", "dyadyears", "--years", "2008-2012", "--add", "gml_mids,spells", "--json")
+    assert code == 2 and "gmlmidongoing is NA" in err and "(2011-2012)" in err
+    code, _, err = run_cli("panel", "stateyears", "--add", "filter_prd", "--json")
+    assert code == 2 and "filter_prd applies to dyad-years or leader-dyad-years" in err
+
+
 def test_a_file_type_the_panel_cannot_be_written_as_is_refused_before_the_work(
     run_cli, tmp_path, monkeypatch
 ):

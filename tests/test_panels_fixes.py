@@ -126,6 +126,8 @@ def test_state_year_gml_onset_is_the_first_year_of_each_participation():
     assert ours["gmlmidonset"].astype(int).tolist() == expected
     expected_init = [int((c, y) in init_onsets) for c, y in zip(ours.ccode, ours.year, strict=True)]
     assert ours["gmlmidonset_init"].astype(int).tolist() == expected_init
+    after = rows(create_stateyears(years="2011-2012").add_gml_mids(), "TRUE")  # peacesciencer: 0
+    assert after[["gmlmidongoing", "gmlmidonset"]].isna().all().all()
     canada = ours[ours.ccode == 20].set_index("year")
     assert canada.loc[1939, "gmlmidonset"] == 1 and canada.loc[1940, "gmlmidonset"] == 0  # MID 258 from 1939
     assert canada.loc[1940, "gmlmidongoing"] == 1

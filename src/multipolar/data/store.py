@@ -112,9 +112,11 @@ def verify(ds: Dataset, raw_status: str) -> str:
     return "rebuilt"
 
 
-def scan(name: str) -> str:
-    """A DuckDB table expression for dataset ``name``, to use inside SQL text."""
-    return f"read_parquet('{path(name).as_posix()}')"
+def scan(name: str, row_numbers: bool = False) -> str:
+    """A DuckDB table expression for dataset ``name``, to use inside SQL text; ``row_numbers`` adds
+    ``file_row_number`` (0 = the source's first row), for rules that follow the source's order."""
+    numbered = ", file_row_number = true" if row_numbers else ""
+    return f"read_parquet('{path(name).as_posix()}'{numbered})"
 
 
 def frame(name: str, columns: list[str] | None = None) -> pd.DataFrame:

@@ -109,7 +109,7 @@ def events(
         normal = formats.normalise(formats.read(con, paths, fmt), fmt, options.codes)
         spells = query.code_spells(system, normal)
         shown.advance()
-        tables = query.Tables()
+        tables = query.Tables(con)
         agg = con.materialise(query.aggregate(normal, fmt, spells, options, tables), "mp_event_cells")
         shown.advance()
         counts = dict(query.kind_counts(agg).execute().itertuples(index=False))
@@ -174,7 +174,7 @@ def event_blocs(
         normal = formats.normalise(formats.read(con, paths, fmt), fmt, options.codes)
         spells = query.code_spells(system, normal)
         shown.advance()
-        rows = query.bloc_relations(normal, fmt, spells, members, labels, options, query.Tables())
+        rows = query.bloc_relations(normal, fmt, spells, members, labels, options, query.Tables(con))
         frame = _tidy(rows.execute())
         shown.advance()
     answer = Answer(

@@ -209,7 +209,6 @@ def _create(
         period, "quad", directed, "events", root_only, dedup, first, last, blocs, codes, False
     )
     target = api._parquet_target(output)
-    tables = query.Tables()
     extra: dict[str, Any] = {}
     notes: list[str] = []
     sources = [*MEMBERSHIP_SOURCES, *api.REGISTRY_SOURCES]
@@ -217,11 +216,13 @@ def _create(
     with progress.bar(f"dyad-{period} panel", total=3) as shown:
         if source is None:
             con = engines.connect(engine, spark)
+            tables = query.Tables(con)
             first, last = first or coverage()[0], last or coverage()[1]
             panel = _panel(tables, period, first, last, options)
             covered = None
         else:
             paths, fmt, con = api._open(source, format, engine, spark)
+            tables = query.Tables(con)
             system = formats.code_system(fmt, options.codes)
             normal = formats.normalise(formats.read(con, paths, fmt), fmt, options.codes)
             spells = query.code_spells(system, normal)

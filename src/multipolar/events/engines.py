@@ -7,7 +7,9 @@ user passes (a cluster) or in local mode on this machine's cores.
 
 from __future__ import annotations
 
+import itertools
 import os
+import re
 import shutil
 import subprocess
 import tempfile
@@ -19,6 +21,8 @@ from multipolar import files
 from multipolar.errors import InputError
 
 ENGINES = ("duckdb", "spark")
+MIN_JAVA = 17  # Spark 4 runs on Java 17 and 21
+_views = itertools.count(1)  # names for the small tables registered on Spark
 SPARK_FIX = "Install it with `pip install 'multipolar[spark]'`, or use --engine duckdb."
 
 
@@ -39,6 +43,23 @@ class Engine:
         self.con.create_view(name, expr, overwrite=True)
         self.session.table(name).cache()
         return self.con.table(name)
+
+    def small_table(self, frame):
+        """A registry table (pandas, a few thousand rows) as an Ibis table on this engine. Spark
+        is told to broadcast it: it cannot size a table made in Python, and would otherwise
+        shuffle and sort every event to join it."""
+        import ibis
+
+        table = ibis.memtable(frame)
+        if self.name == "duckdb":
+            return table
+        from ibis.backends.pyspark.datatypes import PySparkSchema
+
+        data = frame.astype(object).where(frame.notna(), None)
+        schema = PySparkSchema.from_ibis(table.schema())
+        view = f"mp_small_{next(_views)}"
+        self.session.createDataFrame(data, schema=schema).hint("broadcast").createOrReplaceTempView(view)
+        return self.con.table(view)
 
     def write_parquet(self, expr, target: str, compression: str = "zstd") -> int:
         """``expr`` written to ``target`` (.parquet), nothing half-written; returns its rows.
@@ -103,6 +124,7 @@ def local_spark(cores: int | str = "*"):
         .config("spark.ui.enabled", "false")
         .config("spark.ui.showConsoleProgress", "false")
         .config("spark.sql.session.timeZone", "UTC")
+        .config("spark.sql.execution.arrow.pyspark.enabled", "true")  # pandas <-> Spark via Arrow
         .config("spark.sql.shuffle.partitions", os.environ.get("MULTIPOLAR_SPARK_PARTITIONS", "4"))
         .config("spark.driver.memory", os.environ.get("MULTIPOLAR_SPARK_MEMORY", "2g"))
         .getOrCreate()
@@ -116,12 +138,15 @@ def _check_java() -> None:
     java_home = os.environ.get("JAVA_HOME")
     java = os.path.join(java_home, "bin", "java") if java_home else shutil.which("java")
     fix = (
-        "Install Java 17 (e.g. `apt-get install openjdk-17-jre-headless`) or set JAVA_HOME, "
+        f"Install Java {MIN_JAVA} (e.g. `apt-get install openjdk-17-jre-headless`) or set JAVA_HOME, "
         "or use --engine duckdb."
     )
     if not java or not os.path.exists(java):
         raise InputError("The Spark engine needs Java, and none was found.", fix)
     try:
-        subprocess.run([java, "-version"], capture_output=True, check=True, timeout=30)
+        ran = subprocess.run([java, "-version"], capture_output=True, text=True, check=True, timeout=30)
     except (OSError, subprocess.SubprocessError) as error:
         raise InputError(f"The Spark engine needs Java, and {java} does not run.", fix) from error
+    found = re.search(r'version "(1\.)?(\d+)', ran.stderr + ran.stdout)
+    if found and int(found.group(2)) < MIN_JAVA:
+        raise InputError(f"Spark 4 needs Java {MIN_JAVA} or later, and {java} is Java {found.group(2)}.", fix)

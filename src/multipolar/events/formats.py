@@ -302,7 +302,8 @@ def read(engine, paths: list[str], fmt: str):
 
 
 def _read_error(error: Exception, paths: list[str], fmt: str) -> DataError:
-    text = " ".join(str(error).split())[:300]
+    # the engine's words on one line, without its own advice (DuckDB's "Possible fixes: ...")
+    text = " ".join(str(error).split()).split(" Possible fixes")[0][:300]
     return DataError(
         f"Could not read {', '.join(paths[:3])} as a {FORMATS[fmt].title}: {text}",
         "Check that every file is in that format (`multipolar events import` names the bad row).",

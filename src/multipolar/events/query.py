@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from typing import Any
 
 import pandas as pd
 
@@ -70,19 +71,20 @@ class Options:
 
 @dataclass
 class Tables:
-    """How registry tables (pandas) become Ibis tables: in memory on an engine, or as names
-    (``DATASET.NAME``) in SQL for users who load them next to their data."""
+    """How registry tables (pandas) become Ibis tables: small tables on an engine (broadcast on
+    Spark), or names (``DATASET.NAME``) in SQL for users who load them next to their data."""
 
-    dataset: str | None = None  # None: in-memory tables
+    engine: Any = None  # engines.Engine; None with a dataset (SQL) or for plain memtables
+    dataset: str | None = None
     used: dict[str, pd.DataFrame] = field(default_factory=dict)
 
     def __call__(self, name: str, frame: pd.DataFrame):
         import ibis
 
         self.used[name] = frame
-        if self.dataset is None:
-            return ibis.memtable(frame)
-        return ibis.table(ibis.memtable(frame).schema(), name=f"{self.dataset}.{name}")
+        if self.dataset is not None:
+            return ibis.table(ibis.memtable(frame).schema(), name=f"{self.dataset}.{name}")
+        return self.engine.small_table(frame) if self.engine is not None else ibis.memtable(frame)
 
 
 def prepare(events, fmt: str, options: Options):

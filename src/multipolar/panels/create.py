@@ -1,4 +1,4 @@
-"""State-year and dyad-year panels, built as peacesciencer 1.2.9 builds them.
+"""State-year, dyad-year and state-day panels, built as peacesciencer 1.2.9 builds them.
 
 The state lists are isard's ``cw_system`` (Correlates of War) and ``gw_system``
 (Gleditsch-Ward, with microstates). Like peacesciencer with ``mry = TRUE``, states alive at the
@@ -10,11 +10,15 @@ are every ordered pair of states in the system the same year, minus the pairs li
 from __future__ import annotations
 
 import datetime as dt
-import functools
+import hashlib
+from pathlib import Path
 
+import numpy as np
 import pyarrow as pa
 
+from multipolar import config, files
 from multipolar.data import store
+from multipolar.data.catalog import dataset
 from multipolar.dates import parse_years
 from multipolar.errors import CoverageError, InputError
 from multipolar.panels.panel import Panel
@@ -71,9 +75,12 @@ def create_dyadyears(
     first, last = _years(years)
     con = _connection()
     base = "mp_dyadyears"
-    con.register("mp_dyad_keys", _dyad_keys(system, directed, first, last, last_complete_year()))
-    con.execute(f"CREATE TEMP TABLE {base} AS SELECT * FROM mp_dyad_keys")
-    con.unregister("mp_dyad_keys")
+    keys = dyad_keys(system, bool(directed), first, last).as_posix()
+    # a view over the cached file (read in a few milliseconds, never copied), its rows numbered
+    con.execute(f"""
+        CREATE TEMP VIEW {base} AS
+        SELECT *, file_row_number AS rowid
+        FROM read_parquet('{_sql_string(keys)}', file_row_number = true)""")
     columns = (f"{code}1", f"{code}2", "year", *(f"{c}{i}" for c in extra for i in (1, 2)))
     return Panel(
         con=con,
@@ -89,15 +96,98 @@ def create_dyadyears(
     )
 
 
-@functools.lru_cache(maxsize=8)
-def _dyad_keys(system: str, directed: bool, first: int, last: int, through: int) -> pa.Table:
-    """The dyad-years as Arrow, built once per process (``through``: the mry year it assumed)."""
+def create_statedays(system: str = "cow", years: str | tuple[int, int] | None = None) -> Panel:
+    """Every state in the system each day (peacesciencer's ``create_statedays()``), in the state
+    list's order and by date within each membership spell.
+
+    As with state-years, spells still open at the list's last update run to 31 December of the last
+    complete year. No covariate takes state-days (none does in peacesciencer either)."""
+    system = str(system).strip().lower()
+    states, code, name, extra, _ = _system(system)
+    first, last = _years(years)
+    spells = (
+        _connection()
+        .sql(f"""
+        SELECT {code}, {name}{"".join(f", {c}" for c in extra)},
+               greatest(start::DATE, make_date({first}, 1, 1)) AS first_day,
+               least({_extended_end()}, make_date({last}, 12, 31)) AS last_day
+        FROM {store.scan(states, row_numbers=True)} ORDER BY file_row_number""")
+        .to_arrow_table()
+    )
+    rows, days = day_rows(spells.column("first_day"), spells.column("last_day"))
+    table = pa.table(
+        {
+            code: spells.column(code).cast(pa.int16()).take(rows),
+            name: pa.DictionaryArray.from_arrays(
+                pa.array(rows, pa.int32()), spells.column(name).combine_chunks()
+            ),
+            **{c: spells.column(c).cast(pa.int8()).take(rows) for c in extra},
+            "date": pa.array(days, pa.int32()).cast(pa.date32()),
+        }
+    )
+    return _panel_of(
+        table, "mp_statedays", unit="state_day", system=system, years=(first, last), keys=(code, "date"),
+        source=states,
+    )  # fmt: skip
+
+
+def state_spells(system: str) -> str:
+    """SQL for the system's membership spells as ``code``, ``first_day``, ``last_day`` (dates;
+    spells open at the list's last update run to 31 December of the last complete year)."""
+    states, code, *_ = _system(system)
+    last_day = _extended_end()
+    return (
+        f"SELECT {code} AS code, start::DATE AS first_day, {last_day} AS last_day FROM {store.scan(states)}"
+    )
+
+
+def day_rows(first_days: pa.ChunkedArray, last_days: pa.ChunkedArray) -> tuple[np.ndarray, np.ndarray]:
+    """Each spell's days: for spells from ``first_days`` to ``last_days`` (inclusive; a spell that
+    ends before it starts has none), the spell of each day and the day (days since 1970), in
+    spell order and by date."""
+    starts = first_days.cast(pa.int32()).to_numpy().astype(np.int64)
+    lengths = np.maximum(last_days.cast(pa.int32()).to_numpy().astype(np.int64) - starts + 1, 0)
+    rows = np.repeat(np.arange(len(starts)), lengths)
+    offsets = np.arange(int(lengths.sum())) - np.repeat(np.cumsum(lengths) - lengths, lengths)
+    return rows, starts[rows] + offsets
+
+
+def _panel_of(
+    rows: pa.Table | str, base: str, unit: str, system: str, years, keys, source: str, directed=None
+):
+    """A panel whose rows are ``rows`` (an Arrow table, or a query keeping its source's order), every
+    column from dataset ``source``."""
+    con = _connection()
+    if isinstance(rows, str):
+        con.execute(f"CREATE TEMP TABLE {base} AS {rows}")
+    else:
+        con.register("mp_rows", rows)
+        con.execute(f"CREATE TEMP TABLE {base} AS SELECT * FROM mp_rows")
+        con.unregister("mp_rows")
+    columns = tuple(r[0] for r in con.execute(f"DESCRIBE {base}").fetchall())
+    return Panel(
+        con=con,
+        base=base,
+        base_columns=columns,
+        unit=unit,
+        system=system,
+        directed=directed,
+        years=years,
+        keys=keys,
+        column_sources=dict.fromkeys(columns, source),
+        notes=_extension_note(source) if source in (s[0] for s in _SYSTEMS.values()) else (),
+    )
+
+
+def dyad_keys(system: str, directed: bool, first: int, last: int) -> Path:
+    """The system's dyad-years ``first``-``last``, sorted by code1, code2 and year, computed once
+    and kept in the cache as Parquet, named after a digest of the query that makes them (its
+    years, the year ``mry`` extends the lists to, the state list's and false dyads' files, which
+    carry their checksums): new data, a new year or new code compute them afresh."""
     states, code, _, extra, false_dyad_set = _SYSTEMS[system]
     extra_sql = "".join(f", a.{c}::TINYINT AS {c}1, b.{c}::TINYINT AS {c}2" for c in extra)
     pair = "<>" if directed else "<"
-    return (
-        store.connect()
-        .sql(f"""
+    query = f"""
         WITH years AS (
             SELECT s.*, y.year
             FROM {_spells(states)} s, range({first}, {last} + 1) y(year)
@@ -108,10 +198,31 @@ def _dyad_keys(system: str, directed: bool, first: int, last: int, through: int)
         FROM years a JOIN years b ON a.year = b.year AND a.{code} {pair} b.{code}
         ANTI JOIN {store.scan(false_dyad_set)} f
             ON f.{code}1 = a.{code} AND f.{code}2 = b.{code} AND f.year = a.year
-        ORDER BY {code}1, {code}2, year
-    """)
-        .to_arrow_table()
-    )
+        ORDER BY {code}1, {code}2, year"""
+    kind = "directed" if directed else "nondirected"
+    return cached_query(query, f"{system}-{kind}-dyadyears-{first}-{last}")
+
+
+def cached_query(query: str, kind: str) -> Path:
+    """The result of ``query``, computed once and kept in the cache as Parquet, named after a
+    digest of the query (which names its source files, and they carry their checksums): new data
+    or new code compute it afresh. For tables every panel of a system shares (its dyad-years, its
+    states' nearest capitals), which take longer to compute than to read."""
+    digest = hashlib.sha256(query.encode()).hexdigest()[:12]
+    target = config.store_dir() / "derived" / f"{kind}-{digest}.parquet"
+    if not target.exists():
+        with files.replacing(target, cache=True) as tmp:
+            _connection().execute(f"COPY ({query}) TO '{_sql_string(tmp.as_posix())}' (FORMAT parquet)")
+    return target
+
+
+def system_state_years(system: str) -> str:
+    """SQL for every state-year of the system, 1816 to the last complete year (``code``, ``year``)."""
+    states, code, *_ = _system(system)
+    return f"""
+        SELECT s.{code} AS code, y.year
+        FROM {_spells(states)} s, range({FIRST_YEAR}, {last_complete_year()} + 1) y(year)
+        WHERE y.year BETWEEN s.styear AND s.endyear"""
 
 
 def false_dyads(system: str) -> str:
@@ -154,6 +265,13 @@ def _years(years: str | tuple[int, int] | None) -> tuple[int, int]:
     return first, last
 
 
+def _extended_end() -> str:
+    """A state list's ``end`` as a date, the list's last day (31 December) moved to 31 December of
+    the last complete year, as peacesciencer's ``mry = TRUE`` does."""
+    return f"""CASE WHEN "end" = max("end") OVER () AND month("end"::DATE) = 12 AND day("end"::DATE) = 31
+                     THEN make_date({last_complete_year()}, 12, 31) ELSE "end"::DATE END"""
+
+
 def _spells(states: str) -> str:
     """Membership spells as years; spells open at the list's last update run to the last complete year."""
     return f"""(
@@ -165,10 +283,12 @@ def _spells(states: str) -> str:
 
 
 def _extension_note(states: str) -> tuple[str, ...]:
-    from multipolar.data.catalog import dataset
-
     last_update = dataset(states).coverage[1]
     return (
         f"{states} ends in {last_update}; states in the system then are assumed to stay members through "
         f"{last_complete_year()} (as peacesciencer does with mry = TRUE).",
     )
+
+
+def _sql_string(text: str) -> str:
+    return text.replace("'", "''")

@@ -12,6 +12,7 @@ new Panel sharing the connection; the old one still reads as it was.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import itertools
 import os
@@ -25,6 +26,8 @@ import duckdb
 import numpy as np
 import pandas as pd
 import pyarrow as pa
+import pyarrow.csv as pacsv
+import pyarrow.parquet as pq
 
 from multipolar import files
 from multipolar.answer import Answer
@@ -63,7 +66,7 @@ class Panel:
     methods. Its rows come in the base table's order (peacesciencer's)."""
 
     con: duckdb.DuckDBPyConnection = field(repr=False)
-    base: str  # DuckDB table with the keys (and base columns such as names), in row order
+    base: str  # DuckDB table (or view with a rowid column) of the keys and base columns, in row order
     base_columns: tuple[str, ...]
     unit: str  # a key of UNITS
     system: str  # "cow" | "gw": the state codes of the rows
@@ -158,21 +161,42 @@ class Panel:
         notes: list[str] | tuple[str, ...] = (),
         code: str | None = None,
     ) -> Panel:
-        """Attach state-year values: once on state-years, twice (suffixes 1 and 2) on dyad-years.
+        """Attach state-year values: once on state- and leader-years, twice (suffixes 1 and 2) on
+        dyad- and leader-dyad-years.
 
         ``table_sql`` has a state code column (``code``, default the panel's: ccode or gwcode),
         ``year`` and at most one row per state-year; ``columns`` maps each new column's stem to
         its SQL expression over ``{t}`` (and ``p.year``).
         """
-        code = code or self.code
+        return self.lookup_sides(
+            table_sql, {code or self.code: self.code + "{side}", "year": "year"}, columns, sources, notes
+        )
+
+    def lookup_sides(
+        self,
+        table_sql: str,
+        match: dict[str, str],
+        columns: dict[str, str],
+        sources: dict[str, str],
+        notes: list[str] | tuple[str, ...] = (),
+    ) -> Panel:
+        """Attach values of one state (or leader): once on single units, once per side (suffixes 1
+        and 2, all of the first side's columns, then the second's) on dyadic ones.
+
+        ``match`` maps each table column to the panel column it equals, ``{side}`` standing for
+        the side's suffix (``{"obsid": "obsid{side}"}``, ``{"ccode": "ccode{side}", "year": "year"}``);
+        ``columns`` maps each new column's stem to its SQL expression over ``{t}``.
+        """
+        sides = ("1", "2") if self.dyadic else ("",)
+        conditions = [
+            " AND ".join(f"{{t}}.{c} = p.{panel.format(side=side)}" for c, panel in match.items())
+            for side in sides
+        ]
         if not self.dyadic:
-            return self.lookup(
-                table_sql, f"{{t}}.{code} = p.{self.code} AND {{t}}.year = p.year", columns, sources, notes
-            )
-        sides = ("1", "2")
+            return self.lookup(table_sql, conditions[0], columns, sources, notes)
         return self.lookup(
             table_sql,
-            [f"{{t}}.{code} = p.{self.code}{side} AND {{t}}.year = p.year" for side in sides],
+            conditions,
             {
                 name + side: expr.replace("{t}", f"{{t{side}}}")
                 for side in sides
@@ -210,23 +234,45 @@ class Panel:
     def _view(self, select_sql: str) -> str:
         """A view of ``select_sql`` with ``panel`` bound to the key table when that suffices."""
         view = f"mp_add_{next(_names)}"
-        bound = self.base if self._reads_only_base(select_sql) else self._current_view()
+        bound = (
+            self._base_query()
+            if self._reads_only_base(select_sql)
+            else f"SELECT * FROM {self._current_view()}"
+        )
         self.con.execute(f"CREATE TEMP VIEW {view} AS {_bind_panel(bound, select_sql)}")
         return view
 
     def _reads_only_base(self, select_sql: str) -> bool:
         probe = f"mp_probe_{next(_names)}"
         try:
-            self.con.execute(f"CREATE TEMP VIEW {probe} AS {_bind_panel(self.base, select_sql)}")
+            self.con.execute(f"CREATE TEMP VIEW {probe} AS {_bind_panel(self._base_query(), select_sql)}")
         except duckdb.BinderException:
             return False
         self.con.execute(f"DROP VIEW {probe}")
         return True
 
+    def _base_query(self) -> str:
+        """The key table's columns (a base that is a view over a cached file carries its ``rowid``
+        as a column, which ``panel`` must not show)."""
+        return f"SELECT {', '.join(map(_quote, self.base_columns))} FROM {self.base}"
+
     def _current_view(self) -> str:
         view = f"mp_panel_{next(_names)}"
         self.con.execute(f"CREATE TEMP VIEW {view} AS {self.sql(ordered=False)}")
         return view
+
+    def where(self, condition: str, notes: list[str] | tuple[str, ...] = ()) -> Panel:
+        """The rows for which ``condition`` (SQL over the panel's columns) holds, in the same order.
+
+        The kept rows become the new key table; columns already added keep the values they had on
+        the whole panel (as a filter in R keeps them), later ones see only the kept rows."""
+        base = f"mp_base_{next(_names)}"
+        names = ", ".join(map(_quote, self.base_columns))
+        self.con.execute(f"""
+            CREATE TEMP TABLE {base} AS
+            SELECT {names} FROM ({self.sql(ordered=False, row_numbers=True)})
+            WHERE {condition} ORDER BY __row""")
+        return replace(self, base=base, notes=tuple(dict.fromkeys((*self.notes, *notes))))
 
     def add(self, *names: str) -> Panel:
         """Add covariates by name (``"nmc"`` or ``"add_nmc"``), in order, with default options."""
@@ -463,20 +509,45 @@ class Panel:
         return pl.from_arrow(self.to_arrow())
 
     def write(self, path: str | Path) -> Path:
-        """Write the panel to .parquet or .csv (chosen by suffix), atomically."""
+        """Write the panel to .parquet or .csv (chosen by suffix), atomically, streamed: each batch
+        of rows is written as the query makes it, so the panel is never held in memory.
+
+        The query runs on one thread with DuckDB's join reordering off, so that its rows come in
+        the key table's order without a sort; every batch's row numbers are checked, and should
+        they ever come out of order the panel is written again through a sort."""
         target = Path(path)
-        options = copy_options(target)
-        ordered = self.to_arrow()  # already in key order: COPY keeps the order of one table
+        suffix = file_type(target)
         with files.replacing(target) as tmp:
-            self.con.register("mp_write", ordered)
-            try:
-                self.con.execute(f"COPY (SELECT * FROM mp_write) TO '{_sql_string(str(tmp))}' ({options})")
-            finally:
-                self.con.unregister("mp_write")
+            with self._streaming_in_order():
+                written = _write_batches(
+                    self.con.sql(self.sql(ordered=False, row_numbers=True)).to_arrow_reader(_BATCH_ROWS),
+                    tmp,
+                    suffix,
+                )
+            if not written:  # out of order: sort instead
+                _write_batches(
+                    self.con.sql(self.sql(ordered=True, row_numbers=True)).to_arrow_reader(_BATCH_ROWS),
+                    tmp,
+                    suffix,
+                )
         return target
 
+    @contextlib.contextmanager
+    def _streaming_in_order(self) -> Iterator[None]:
+        settings = {
+            name: self.con.execute(f"SELECT current_setting('{name}')").fetchall()[0][0]
+            for name in ("threads", "disabled_optimizers")
+        }
+        self.con.execute("SET threads = 1")
+        self.con.execute("SET disabled_optimizers = 'join_order,build_side_probe_side'")
+        try:
+            yield
+        finally:
+            self.con.execute(f"SET threads = {settings['threads']}")
+            self.con.execute(f"SET disabled_optimizers = '{_sql_string(settings['disabled_optimizers'])}'")
+
     def __len__(self) -> int:
-        return self.con.execute(f"SELECT count(*) FROM {self.base}").fetchone()[0]
+        return self.con.execute(f"SELECT count(*) FROM {self.base}").fetchall()[0][0]
 
     # ---- provenance -----------------------------------------------------------------------
 
@@ -686,8 +757,9 @@ class _Column:
     """One output column filled batch by batch at given row positions.
 
     Integers become pandas nullable integers (as do whole-number decimals, such as DuckDB's sums),
-    booleans nullable booleans, floats float64 (NA as NaN), text object arrays; anything else is
-    gathered as Arrow and converted at the end.
+    booleans nullable booleans, floats float64 (NA as NaN), dates datetime64[s] (NA as NaT), text
+    object arrays (each distinct string one Python object); anything else is gathered as Arrow and
+    converted at the end.
     """
 
     def __init__(self, kind: pa.DataType, n: int):
@@ -699,6 +771,8 @@ class _Column:
         if pa.types.is_integer(kind) or pa.types.is_boolean(kind):
             self.values = np.zeros(n, dtype=kind.to_pandas_dtype())
             self.mask = np.zeros(n, dtype=bool)
+        elif pa.types.is_date32(kind):  # days since 1970
+            self.values, self.mask = np.zeros(n, dtype=np.int32), np.zeros(n, dtype=bool)
         elif pa.types.is_floating(kind):
             self.values, self.mask = np.empty(n, dtype=kind.to_pandas_dtype()), None
         elif pa.types.is_string(kind) or pa.types.is_large_string(kind):
@@ -713,14 +787,14 @@ class _Column:
             self.parts.append((place, array))
             return
         numeric = pa.types.is_integer(self.kind) or pa.types.is_floating(self.kind)
-        if numeric:
+        if numeric or pa.types.is_date32(self.kind):
             # the data buffer as it is (whatever sits under NA slots is masked or set to NaN below)
             data = np.frombuffer(array.buffers()[1], dtype=self.values.dtype, count=len(array) + array.offset)
             self.values[place] = data[array.offset :]
         elif self.mask is not None:  # booleans are bit-packed
             self.values[place] = array.fill_null(False).to_numpy(zero_copy_only=False)
         else:
-            self.values[place] = array.to_numpy(zero_copy_only=False)
+            self.values[place] = array.to_pandas().to_numpy()  # pandas shares repeated strings
         if array.null_count:
             missing = array.is_null().to_numpy(zero_copy_only=False)
             if self.mask is not None:
@@ -748,9 +822,43 @@ class _Column:
             mask = None if mask is None else mask.take(rows)
         if pa.types.is_integer(self.kind):
             return _nullable_ints[self.kind].construct_array_type()(values, mask)
+        if pa.types.is_date32(self.kind):
+            days = values.astype("datetime64[D]").astype("datetime64[s]")
+            days[mask] = np.datetime64("NaT")
+            return days
         if pa.types.is_boolean(self.kind):
             return pd.arrays.BooleanArray(values, mask)
         return values
+
+
+_CSV = pacsv.WriteOptions(null_string="NA", quoting_header="none")  # text quoted, as R's write.csv
+
+
+def _writer(path: Path, schema: pa.Schema, suffix: str):
+    if suffix == ".parquet":
+        return pq.ParquetWriter(path, schema, compression="zstd")
+    return pacsv.CSVWriter(path, schema, write_options=_CSV)
+
+
+def _write_batches(reader: pa.RecordBatchReader, path: Path, suffix: str) -> bool:
+    """Write ``reader``'s batches (with ``__row``, left out) to ``path`` as Parquet or CSV (NA for
+    missing); False, leaving the file incomplete, as soon as a batch's rows are out of order."""
+    writer, expected = None, 0
+    try:
+        for batch in reader:
+            rows = batch.column("__row").to_numpy()
+            if len(rows) and not (rows[0] == expected and _is_run(rows)):
+                return False
+            expected += len(rows)
+            batch = batch.drop_columns(["__row"])
+            writer = writer or _writer(path, batch.schema, suffix)
+            writer.write_batch(batch)
+        if writer is None:  # no rows: still a file with the columns
+            writer = _writer(path, pa.schema([f for f in reader.schema if f.name != "__row"]), suffix)
+    finally:
+        if writer is not None:
+            writer.close()
+    return True
 
 
 def _in_row_order(table: pa.Table) -> pa.Table:
@@ -772,8 +880,8 @@ def _in_row_order(table: pa.Table) -> pa.Table:
     return table.take(order)
 
 
-def _bind_panel(table: str, select_sql: str) -> str:
-    return f"WITH panel AS (SELECT * FROM {table}) SELECT * FROM ({select_sql})"
+def _bind_panel(panel_query: str, select_sql: str) -> str:
+    return f"WITH panel AS ({panel_query}) SELECT * FROM ({select_sql})"
 
 
 def _quote(name: str) -> str:
@@ -784,15 +892,15 @@ def _sql_string(text: str) -> str:
     return text.replace("'", "''")
 
 
-COPY_OPTIONS = {".parquet": "FORMAT parquet, COMPRESSION zstd", ".csv": "FORMAT csv, HEADER, NULLSTR 'NA'"}
+FILE_TYPES = (".parquet", ".csv")
 
 
-def copy_options(path: str | Path) -> str:
-    """DuckDB's COPY options for a panel file, chosen by its suffix (.parquet or .csv); any other
-    suffix is refused, which the command line asks before building the panel."""
+def file_type(path: str | Path) -> str:
+    """The suffix of a panel file (.parquet or .csv); any other is refused, which the command line
+    asks before building the panel."""
     target = Path(path)
-    if target.suffix.lower() not in COPY_OPTIONS:
+    if target.suffix.lower() not in FILE_TYPES:
         raise InputError(
             f"Cannot write {target.name!r}: unknown file type.", "Use a .parquet or .csv file name."
         )
-    return COPY_OPTIONS[target.suffix.lower()]
+    return target.suffix.lower()

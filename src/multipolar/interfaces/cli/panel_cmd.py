@@ -1,4 +1,5 @@
-"""``multipolar panel stateyears|dyadyears|covariates``: peacesciencer-style panels to a file.
+"""``multipolar panel stateyears|dyadyears|statedays|leaderyears|leaderdays|leaderdyadyears|covariates``:
+peacesciencer-style panels to a file, with a summary of their columns and sources.
 
 The panel engine (DuckDB, pandas) is imported when a command runs, so that ``--help`` starts fast.
 """
@@ -14,13 +15,18 @@ from multipolar.errors import InputError
 from multipolar.interfaces.cli.output import console, emit
 
 app = typer.Typer(
-    help="State-year and dyad-year panels with peacesciencer's covariates.", no_args_is_help=True
+    help="State-, dyad-, leader- and leader-dyad-year panels (and state- and leader-days) with "
+    "peacesciencer's covariates.",
+    no_args_is_help=True,
 )
 
 SYSTEM = typer.Option("cow", "--system", "-s", help="cow (Correlates of War) or gw (Gleditsch-Ward).")
 YEARS = typer.Option(None, "--years", "-y", help="FIRST-LAST, e.g. 1816-2022 (default: 1816 to last year).")
 ADD = typer.Option(
-    None, "--add", "-a", help="Covariates separated by commas, e.g. nmc,atop_alliance,contiguity."
+    None,
+    "--add",
+    "-a",
+    help="Covariates (and filter_prd) separated by commas, in order, e.g. nmc,atop_alliance,filter_prd.",
 )
 SET = typer.Option(
     None,
@@ -29,8 +35,21 @@ SET = typer.Option(
     help="A covariate's option, COVARIATE.OPTION=VALUE, e.g. cow_wars.type=inter or blocs.orgs=NATO,SCO "
     "(repeatable; `panel covariates` lists the options).",
 )
-OUTPUT = typer.Option(..., "--output", "-o", help="File to write: .parquet or .csv.")
-JSON_SOURCES = typer.Option(False, "--json-sources", help="Print the summary (columns and sources) as JSON.")
+OUTPUT = typer.Option(
+    None, "--output", "-o", help="File to write: .parquet or .csv (without it, only the summary is printed)."
+)
+JSON = typer.Option(
+    False,
+    "--json",
+    "--json-sources",
+    help="Print the summary (rows, columns and their sources, notes) as JSON.",
+)
+DIRECTED = typer.Option(True, "--directed/--nondirected", help="Both orders of each pair, or one.")
+STANDARDIZE = typer.Option(
+    "none",
+    "--standardize",
+    help="none (every day Archigos lists), gw or cow (only days the leader's state was in that system).",
+)
 
 
 def register(root: typer.Typer) -> None:
@@ -44,28 +63,77 @@ def stateyears(
     add: str = ADD,
     settings: list[str] = SET,
     output: Path = OUTPUT,
-    json_sources: bool = JSON_SOURCES,
+    as_json: bool = JSON,
 ) -> None:
-    """Every state in the system each year, with covariates, written to a file."""
+    """Every state in the system each year, with covariates."""
     from multipolar.panels import create_stateyears
 
-    _build(lambda: create_stateyears(system, years), add, settings, output, json_sources)
+    _build(lambda: create_stateyears(system, years), add, settings, output, as_json)
 
 
 @app.command()
 def dyadyears(
     system: str = SYSTEM,
-    directed: bool = typer.Option(True, "--directed/--nondirected", help="Both orders of each pair, or one."),
+    directed: bool = DIRECTED,
     years: str = YEARS,
     add: str = ADD,
     settings: list[str] = SET,
     output: Path = OUTPUT,
-    json_sources: bool = JSON_SOURCES,
+    as_json: bool = JSON,
 ) -> None:
-    """Every pair of states in the system each year, with covariates, written to a file."""
+    """Every pair of states in the system each year, with covariates."""
     from multipolar.panels import create_dyadyears
 
-    _build(lambda: create_dyadyears(system, directed, years), add, settings, output, json_sources)
+    _build(lambda: create_dyadyears(system, directed, years), add, settings, output, as_json)
+
+
+@app.command()
+def statedays(system: str = SYSTEM, years: str = YEARS, output: Path = OUTPUT, as_json: bool = JSON) -> None:
+    """Every state in the system each day (no covariate takes state-days)."""
+    from multipolar.panels import create_statedays
+
+    _build(lambda: create_statedays(system, years), None, None, output, as_json)
+
+
+@app.command()
+def leaderyears(
+    standardize: str = STANDARDIZE,
+    years: str = YEARS,
+    add: str = ADD,
+    settings: list[str] = SET,
+    output: Path = OUTPUT,
+    as_json: bool = JSON,
+) -> None:
+    """Every year of every Archigos leader's tenure (1840-2015), with covariates."""
+    from multipolar.panels import create_leaderyears
+
+    _build(lambda: create_leaderyears(standardize, years), add, settings, output, as_json)
+
+
+@app.command()
+def leaderdays(
+    standardize: str = STANDARDIZE, years: str = YEARS, output: Path = OUTPUT, as_json: bool = JSON
+) -> None:
+    """Every day of every Archigos leader's tenure (no covariate takes leader-days)."""
+    from multipolar.panels import create_leaderdays
+
+    _build(lambda: create_leaderdays(standardize, years), None, None, output, as_json)
+
+
+@app.command()
+def leaderdyadyears(
+    system: str = typer.Option("gw", "--system", "-s", help="gw (Gleditsch-Ward, default) or cow."),
+    directed: bool = DIRECTED,
+    years: str = YEARS,
+    add: str = ADD,
+    settings: list[str] = SET,
+    output: Path = OUTPUT,
+    as_json: bool = JSON,
+) -> None:
+    """Every pair of leaders in office the same year (1870-2015), with covariates."""
+    from multipolar.panels import create_leaderdyadyears
+
+    _build(lambda: create_leaderdyadyears(system, directed, years), add, settings, output, as_json)
 
 
 @app.command("covariates")
@@ -119,12 +187,13 @@ def _settings(names: list[str], settings: list[str] | None) -> dict[str, dict[st
     return out
 
 
-def _build(create, add: str | None, settings: list[str] | None, output: Path, json_sources: bool) -> None:
+def _build(create, add: str | None, settings: list[str] | None, output: Path | None, as_json: bool) -> None:
     from multipolar.panels.covariates import covariate, parse_options
-    from multipolar.panels.panel import copy_options
+    from multipolar.panels.panel import file_type
 
-    files.check_output(output)
-    copy_options(output)  # a file type the panel cannot be written as is refused before the work
+    if output is not None:
+        files.check_output(output)
+        file_type(output)  # a file type the panel cannot be written as is refused before the work
     names = [covariate(n).__name__.removeprefix("add_") for n in (add or "").split(",") if n.strip()]
     given = _settings(names, settings)
     # unknown names and options fail before any work
@@ -135,14 +204,22 @@ def _build(create, add: str | None, settings: list[str] | None, output: Path, js
         for step, kwargs in steps:
             panel = step(panel, **kwargs)
             bar.advance()
-        panel.write(output)
+        if output is not None:
+            panel.write(output)
         bar.advance()
     summary = panel.summary(output)
-    if json_sources:
+    if as_json:
         emit(summary, True)
         return
-    console.print(
-        f"wrote [bold]{output}[/]: {summary.extra['rows']:,} rows, {summary.extra['n_columns']} columns",
-        highlight=False,
-    )
+    if output is not None:
+        console.print(
+            f"wrote [bold]{output}[/]: {summary.extra['rows']:,} rows, {summary.extra['n_columns']} columns",
+            highlight=False,
+        )
+    else:
+        console.print(
+            f"{summary.extra['rows']:,} rows, {summary.extra['n_columns']} columns (nothing written: "
+            "give -o FILE.parquet or FILE.csv)",
+            highlight=False,
+        )
     emit(summary, False, None, ["column", "dataset", "version"])

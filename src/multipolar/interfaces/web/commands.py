@@ -27,8 +27,10 @@ from typer.models import ArgumentInfo, OptionInfo
 NOT_SERVED = {
     "plot": "writes a chart file on the server; the dashboard draws its charts in the browser "
     "and /api/polarity gives their data.",
-    "panel stateyears": "writes a panel file on the server; build panels with the CLI or in Python.",
-    "panel dyadyears": "writes a panel file on the server; build panels with the CLI or in Python.",
+    **{
+        f"panel {unit}": "writes a panel file on the server; build panels with the CLI or in Python."
+        for unit in ("stateyears", "dyadyears", "statedays", "leaderyears", "leaderdays", "leaderdyadyears")
+    },
     "data pull": "changes the server's cache; the server pulls each dataset on first use.",
     "data verify": "deletes corrupt files from the server's cache.",
     "data path": "would tell the server's file-system paths.",

@@ -3,7 +3,8 @@
 Each module in this package holds the covariates of one source family. Every module-level
 function whose name starts with ``add_`` is registered here under its name without the prefix
 (``nmc`` for ``add_nmc``) and becomes a Panel method (``panel.add_nmc()``), so a new covariate
-module needs no edit anywhere else. The CLI's ``--add nmc`` looks names up in COVARIATES, and
+module needs no edit anywhere else. Steps that keep some rows (``filter_prd``) register the same
+way, under their full name. The CLI's ``--add nmc`` looks names up in COVARIATES, and
 its ``--set cow_wars.type=inter`` passes options, typed by the function's signature.
 """
 
@@ -25,15 +26,15 @@ def _discover() -> dict[str, Covariate]:
     for info in sorted(pkgutil.iter_modules(__path__), key=lambda m: m.name):
         module = importlib.import_module(f"{__name__}.{info.name}")
         for name, function in inspect.getmembers(module, inspect.isfunction):
-            if name.startswith("add_") and function.__module__ == module.__name__:
+            if name.startswith(("add_", "filter_")) and function.__module__ == module.__name__:
                 found[name.removeprefix("add_")] = function
     return dict(sorted(found.items()))
 
 
 COVARIATES: dict[str, Covariate] = _discover()
 
-for _name, _function in COVARIATES.items():
-    setattr(Panel, f"add_{_name}", _function)
+for _function in COVARIATES.values():
+    setattr(Panel, _function.__name__, _function)
 
 
 def covariate(name: str) -> Covariate:

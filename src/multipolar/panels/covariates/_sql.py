@@ -11,12 +11,13 @@ import hashlib
 import pandas as pd
 
 from multipolar.data import store
+from multipolar.errors import InputError
 from multipolar.panels.panel import Panel
 
 
 def in_file_order(name: str) -> str:
     """A query over dataset ``name`` with a ``file_row_number`` column (0 = first row)."""
-    return f"SELECT * FROM read_parquet('{store.path(name).as_posix()}', file_row_number = true)"
+    return f"SELECT * FROM {store.scan(name, row_numbers=True)}"
 
 
 def registered(panel: Panel, stem: str, frame: pd.DataFrame, *identity) -> str:
@@ -37,3 +38,16 @@ def on_panel_codes(cow_year_sql: str, panel: Panel) -> str:
     return f"""
         SELECT c.gwcode AS code, t.* EXCLUDE (cow) FROM ({cow_year_sql}) t
         JOIN {store.scan("gw_cw_panel")} c ON c.ccode = t.cow AND c.year = t.year"""
+
+
+def kept(what: str, available: tuple[str, ...] | list[str], keep: list[str] | None) -> list[str]:
+    """The columns ``keep`` asks for (all when None), in ``available``'s order; an unknown one is a
+    one-line error naming the choices."""
+    if keep is None:
+        return list(available)
+    unknown = [c for c in keep if c not in available]
+    if unknown:
+        raise InputError(
+            f"{what} cannot keep {', '.join(unknown)}.", f"Choose among: {', '.join(available)}."
+        )
+    return [c for c in available if c in keep]

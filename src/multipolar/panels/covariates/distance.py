@@ -5,7 +5,7 @@ from __future__ import annotations
 from multipolar.data import store
 from multipolar.data.catalog import dataset
 from multipolar.panels.covariates._sql import in_file_order
-from multipolar.panels.create import false_dyads
+from multipolar.panels.create import cached_query, false_dyads, system_state_years
 from multipolar.panels.panel import STATES_AND_DYADS, Panel
 
 EARTH_RADIUS_KM = 6378.137  # geosphere's default sphere, which peacesciencer uses
@@ -38,17 +38,27 @@ def add_capital_distance(panel: Panel) -> Panel:
             {"capdist": source},
             [note],
         )
-    # the panel's dyads that year: pairs of its states that coexisted (not in the false dyads)
-    states = f"SELECT DISTINCT {code}, year FROM panel"
+    # the system's dyads each year: pairs of its states that coexisted (not in the false dyads,
+    # which list both orders); each pair's distance computed once, then counted for both states.
+    # The same for every state-year panel of the system, so computed once and cached.
     nearest = f"""
-        WITH caps AS (SELECT c.* FROM ({capital_years}) c JOIN ({states}) s USING ({code}, year))
-        SELECT a.{code}, a.year,
-               min({great_circle_km("a", "b")}) AS mincapdist
-        FROM caps a JOIN caps b ON a.year = b.year AND a.{code} <> b.{code}
-        ANTI JOIN {store.scan(false_dyads(panel.system))} f
-            ON f.{code}1 = a.{code} AND f.{code}2 = b.{code} AND f.year = a.year
+        WITH caps AS (SELECT c.* FROM ({capital_years}) c
+                      JOIN ({system_state_years(panel.system)}) s ON s.code = c.{code} AND s.year = c.year),
+        pairs AS MATERIALIZED (
+            SELECT a.{code} AS a, b.{code} AS b, a.year, {great_circle_km("a", "b")} AS km
+            FROM caps a JOIN caps b ON a.year = b.year AND a.{code} < b.{code}
+            ANTI JOIN {store.scan(false_dyads(panel.system))} f
+                ON f.{code}1 = a.{code} AND f.{code}2 = b.{code} AND f.year = a.year)
+        SELECT {code}, year, min(km) AS mincapdist
+        FROM (SELECT a AS {code}, year, km FROM pairs UNION ALL SELECT b, year, km FROM pairs)
         GROUP BY ALL"""
-    return panel.join(nearest, {"mincapdist": source}, [note])
+    cached = cached_query(nearest, f"{panel.system}-mincapdist")
+    return panel.lookup_states(
+        f"read_parquet('{cached.as_posix()}')",
+        {"mincapdist": "{t}.mincapdist"},
+        {"mincapdist": source},
+        [note],
+    )
 
 
 def great_circle_km(a: str, b: str) -> str:

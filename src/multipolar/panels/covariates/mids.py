@@ -23,7 +23,8 @@ def add_cow_mids(panel: Panel, keep: list[str] | None = None) -> Panel:
 
     One dispute per dyad-year (peacesciencer's whittled ``cow_mid_ddydisps``: unique onsets
     first, then the most severe). ``cowmidongoing``/``cowmidonset`` are 0 in 1816-2014 when no
-    dispute, NA after; ``keep`` limits the other columns (default: all)."""
+    dispute, NA after; ``keep`` limits the other columns (default: all; ``keep=[]`` is R's
+    ``keep = NULL``)."""
     panel.require(units=("dyad",), system="cow", what="add_cow_mids")
     if keep is not None:
         wrong = [c for c in keep if c not in COLUMNS]
@@ -31,7 +32,8 @@ def add_cow_mids(panel: Panel, keep: list[str] | None = None) -> Panel:
             raise InputError(
                 f"add_cow_mids cannot keep {', '.join(wrong)}.", f"Choose among: {', '.join(COLUMNS)}."
             )
-    chosen = [c for c in COLUMNS if keep is None or c in FLAGS or c in keep]
+    # peacesciencer's order: every column as in the data, or onset and ongoing, then the kept ones
+    chosen = list(COLUMNS) if keep is None else list(dict.fromkeys(["cowmidonset", "cowmidongoing", *keep]))
     columns = {
         c: f"coalesce({{t}}.{c}, CASE WHEN p.year BETWEEN {FIRST_YEAR} AND {LAST_YEAR} THEN 0 END)"
         if c in FLAGS

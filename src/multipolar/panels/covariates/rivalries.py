@@ -51,5 +51,6 @@ def add_strategic_rivalries(panel: Panel) -> Panel:
         )
     sums = ", ".join(f'sum("{t}") AS n_{t}' for t in TYPES)
     counts = f"SELECT ccode1 AS ccode, year, {sums} FROM ({_rivalry_years()}) GROUP BY ALL"
-    columns = {f"n_{t}": f"coalesce({{t}}.n_{t}, {within})" for t in TYPES}
+    # peacesciencer's order of the counts: alphabetical
+    columns = {f"n_{t}": f"coalesce({{t}}.n_{t}, {within})" for t in sorted(TYPES)}
     return panel.lookup_states(counts, columns, dict.fromkeys(columns, DATASET), [note])
