@@ -156,6 +156,141 @@ A = "affirmed"
             "Georgia joined the CSTO in 1993.",
             [("CST", "joined", ["GEO"], "year", A, "correct")],
         ),  # the CSTO's predecessor then
+        # a name spelled out before its bracketed abbreviation is the organisation's
+        (
+            "2018-01-01",
+            "Gabon became a member of the Organization of Petroleum Exporting Countries (OPEC) in 2016.",
+            [("OPEC", "joined", ["GAB"], "year", A, "correct")],
+        ),
+        (
+            "2017-06-01",
+            "The CSTO met. Georgia left the grouping once before, in 1999, and never came back.",
+            [("CST", "left", ["GEO"], "year", A, "correct")],  # "once before" is no condition
+        ),
+        (
+            "2012-06-01",
+            "The CSTO met. The grouping also includes Russia and Armenia.",
+            [("CSTO", "member", ["RUS", "ARM"], "article", A, "correct")],
+        ),
+        ("2012-06-01", "The CSTO met. Few want to enter the organization, including Uzbekistan.", []),
+        (
+            "2017-02-01",
+            "Morocco rejoins the African Union.",
+            [("AU", "joined", ["MAR"], "article", A, "correct")],
+        ),
+        (
+            "2023-05-08",
+            "Syria was readmitted to the Arab League on 7 May 2023.",  # its suspension ended that day
+            [("ARAB_LEAGUE", "admitted", ["SYR"], "day", A, "correct")],
+        ),
+        (
+            "2021-11-26",
+            "“Ukraine is a partner of NATO,” while it is not a member of the Alliance.",  # "it": Ukraine
+            [
+                ("NATO", "partner", ["UKR"], "article", A, "not checkable"),
+                ("NATO", "member", ["UKR"], "article", "denied", "correct"),
+            ],
+        ),
+        (
+            "2022-03-16",
+            "The Russian Federation ceases to be a member of the Council of Europe as from today.",
+            [("COE", "withdrew", ["RUS"], "day", A, "correct")],
+        ),
+        (
+            "2014-03-25",
+            "Russia was yesterday excluded from the influential G8 group of nations.",
+            [
+                ("G8", "was suspended", ["RUS"], "day", A, "not checkable")
+            ],  # the registry keeps no G8 suspension
+        ),
+        (
+            "2017-08-06",
+            "Mercosur has decided to suspend the membership of Venezuela in the bloc.",  # done, not future
+            [("MERCOSUR", "was suspended", ["VEN"], "article", A, "correct")],
+        ),
+        (
+            "2024-06-07",
+            "The UN General Assembly met. Algeria and Guyana are non-permanent members of the "
+            "Security Council.",
+            [("UNSC", "member", ["DZA", "GUY"], "article", A, "correct")],  # the UN's, once the UN is named
+        ),
+        (
+            "2002-07-24",
+            "The council approved Switzerland's application for U.N. membership.",
+            [("UN", "applied", ["CHE"], "article", A, "not checkable")],
+        ),
+        (
+            "2022-06-27",
+            "The Commonwealth has admitted Gabon and Togo.",  # no CIS named: the Commonwealth of Nations
+            [("COMMONWEALTH", "admitted", ["GAB", "TGO"], "article", A, "correct")],
+        ),
+        (
+            "2010-01-01",
+            "Georgia left the Commonwealth of Independent States. The Commonwealth met without it.",
+            [("CIS", "left", ["GEO"], "article", A, "correct")],
+        ),
+        (
+            "2012-12-08",
+            "Mercosur was created in 1991, and it is now made up of Argentina, Brazil, Uruguay, Venezuela "
+            "and Paraguay, which was suspended.",  # "it": the organisation; "which was": Paraguay only
+            [
+                ("MERCOSUR", "member", ["ARG", "BRA", "URY", "VEN", "PRY"], "article", A, "correct"),
+                ("MERCOSUR", "was suspended", ["PRY"], "article", A, "correct"),
+            ],
+        ),
+        (
+            "2024-10-13",
+            "BRICS met. Besides Brazil, to which the group owes its first letter, it now also includes "
+            "Egypt.",
+            [("BRICS", "member", ["EGY"], "article", A, "correct")],  # "it" after Brazil: the group
+        ),
+        (
+            "2010-09-01",
+            "SAARC met. Afghanistan was added to the grouping on 13 November 2005, and became a member on "
+            "3 April 2007.",  # two events, each with its own day
+            [
+                ("SAARC", "joined", ["AFG"], "day", A, "premature"),
+                ("SAARC", "joined", ["AFG"], "day", A, "correct"),
+            ],
+        ),
+        (
+            "2022-06-27",
+            "The Commonwealth met. Rwanda was the last country to join the Commonwealth, in 2009.",
+            [("COMMONWEALTH", "joined", ["RWA"], "year", A, "correct")],
+        ),
+        (
+            "2022-06-27",
+            "The Commonwealth met. Gabon borders Cameroon – also a member of the Commonwealth – and Chad.",
+            [("COMMONWEALTH", "member", ["CMR"], "article", A, "correct")],
+        ),
+        (
+            "2023-05-08",
+            "The Arab League decided on 7 May to allow Syria to rejoin the organization.",
+            [("ARAB_LEAGUE", "joined", ["SYR"], "article", A, "correct")],  # its suspension ended
+        ),
+        ("2013-07-01", "Croatia is the first country to join the EU since 2007.", []),  # a rank, not read
+        ("2014-10-09", "Putin expects Armenia to join the EEU.", []),  # an infinitive: no claim
+        (
+            "2023-12-07",
+            "Mercosur – a group initially formed by Brazil, Uruguay, Paraguay and Argentina – met.",
+            [("MERCOSUR", "founded by", ["BRA", "URY", "PRY", "ARG"], "article", A, "correct")],
+        ),
+        (
+            "2023-07-05",
+            "The SCO met. Iran was officially elected as a member at the summit on July 4.",
+            [("SCO", "joined", ["IRN"], "day", A, "correct")],
+        ),
+        (
+            "2013-07-01",  # a Monday: "Sunday" alone would be 30 June; the brackets say which day
+            "Croatia became a member of the European Union at midnight Sunday (1 July).",
+            [("EU", "joined", ["HRV"], "day", A, "correct")],
+        ),
+        (
+            "1981-05-26",
+            "The rulers of the GCC nations - the UAE, Saudi Arabia, Bahrain, Qatar, Kuwait and Oman - met.",
+            [("GCC", "member", ["ARE", "SAU", "BHR", "QAT", "KWT", "OMN"], "article", A, "correct")],
+        ),
+        ("2010-01-01", "The NATO-Russia Council met Ukraine and Georgia.", []),  # a hyphen, not a dash
         # statuses of another day or nobody's, parts of an organisation, hedges: no claim
         (
             "2022-05-18",
@@ -199,7 +334,25 @@ def test_claims_sentence_by_sentence(day, sentence, expected):
         ),
         ("2024-07-05", "The SCO held a summit. The group now has ten members.", 10, "correct"),
         ("2020-01-01", "The CSTO met. Leaders of the six-nation bloc agreed.", 6, "correct"),
-        ("2024-01-01", "NATO met. The 30-member alliance agreed.", 30, "wrong"),
+        ("2019-10-02", "OPEC met. The 14-member international oil cartel agreed.", 14, "correct"),
+        ("2009-07-04", "The motion won 33 out of 34 members of the OAS.", 34, "correct"),
+        ("2022-02-01", "The Council of Europe met. The body composed of 47 countries agreed.", 47, "correct"),
+        ("2009-04-01", "Albania and Croatia joined NATO, raising its member states to 28.", 28, "correct"),
+        ("2009-04-02", "NATO met. The enlargement brings to 28 the number of allies.", 28, "correct"),
+        ("2010-01-01", "SAARC met. The menace has affected all the eight members.", 8, "correct"),
+        ("2010-09-01", "SAARC met. The number of member states was raised to eight.", 8, "correct"),
+        (
+            "1980-10-20",
+            "The plan needs the approval of the 14 other NATO members.",
+            15,
+            "correct",
+        ),  # the others
+        ("1980-10-20", "NATO's other 14 members agreed.", 15, "correct"),
+        ("1960-02-04", "The Warsaw Pact met. The eight pact members agreed.", 8, "correct"),
+        # 30 until Finland joined on 2023-04-04: outdated; 29 was two years before: wrong
+        ("2024-01-01", "NATO met. The 30-member alliance agreed.", 30, "outdated"),
+        ("2024-07-01", "NATO met. The 29-member alliance agreed.", 29, "wrong"),
+        ("2020-03-01", "NATO met. The 30-member alliance agreed.", 30, "wrong"),
     ],
 )
 def test_counts_are_checked_against_the_rosters_size(day, sentence, count, verdict):

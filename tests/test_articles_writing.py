@@ -138,6 +138,8 @@ def test_claims_as_real_writing_makes_them(day, text, expected):
         ("2017-04-25", "NATO met. Trump signed the protocol on Montenegro’s accession to NATO."),
         ("2023-01-10", "NATO met. Sweden’s accession talks dragged on."),
         ("2006-08-03", "SAARC met. Afghanistan’s entry was proposed at the previous summit."),
+        # a process begun: "the country" is the state, "the procedure of the country" is not
+        ("2018-05-19", "Ukraine met. The cabinet started the procedure of the country’s exit from the CIS."),
         # a country after a city is where a meeting was, not a member
         ("2025-01-07", "During the last BRICS summit in Kazan, Russia, in November 2024, members talked."),
         # producers listed beside members are not members

@@ -172,6 +172,9 @@ def organisation_names() -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["alias", "id"]).drop_duplicates()
 
 
+DOTTABLE = re.compile(r"[A-Z]{2,3}")
+
+
 def is_acronym(alias: str) -> bool:
     letters = [c for c in alias if c.isalpha()]
     return bool(letters) and all(c.isupper() for c in letters) and len(letters) <= 6
@@ -197,6 +200,9 @@ class Gazetteer:
         self.add("state", spelled.loc[~demonym, "alias"])
         self.add("demonym", spelled.loc[demonym, "alias"])
         self.add("org", organisation_names()["alias"])
+        for alias in organisation_names()["alias"]:
+            if DOTTABLE.fullmatch(alias):  # "U.N." for "UN", as the American press writes it
+                self.add("org", [".".join(alias) + "."], key=alias)
         self.add("capital", capitals()["capital"])
         table = places()
         for row in table.itertuples(index=False):
@@ -649,15 +655,17 @@ def combining_forms(text: str, taken: Spans) -> list[tuple]:
 
 
 @cache
-def short_forms() -> dict[str, tuple[re.Pattern, tuple[str, ...]]]:
+def short_forms() -> dict[str, tuple[re.Pattern, tuple[tuple[str, str], ...]]]:
     """``data/short_names.csv``: the word an organisation goes by once the article has named it
-    ("the Commonwealth" for the CIS, "the Alliance" for NATO), with the pattern that finds it
-    and the organisations it may stand for."""
+    ("the Commonwealth" for the CIS, "the Alliance" for NATO) or the organisation in ``after``
+    ("the Security Council" once it has named the UN), or anywhere (``after`` "*": "the
+    Commonwealth", unless another it may stand for was named), with the pattern that finds it and
+    the organisations it may stand for, each with the one that must be named first."""
     with resources.files("multipolar.articles").joinpath("data/short_names.csv").open(encoding="utf-8") as f:
         table = pd.read_csv(f, dtype=str, keep_default_na=False)
-    orgs: dict[str, tuple[str, ...]] = {}
-    for org, short in zip(table["org"], table["short"], strict=True):
-        orgs[short] = (*orgs.get(short, ()), org)
+    orgs: dict[str, tuple[tuple[str, str], ...]] = {}
+    for org, short, after in zip(table["org"], table["short"], table["after"], strict=True):
+        orgs[short] = (*orgs.get(short, ()), (org, after or org))
     # the word first, a literal the regex engine finds quickly, then "the" behind it; not before
     # "of" ("the Commonwealth of Nations") or another capitalised word ("the Alliance Party")
     out = {}
@@ -667,9 +675,13 @@ def short_forms() -> dict[str, tuple[re.Pattern, tuple[str, ...]]]:
     return out
 
 
+ANYWHERE = "*"  # short_names.csv's ``after`` for a short name that needs no name before it
+
+
 def short_names(text: str, chosen: list[tuple], taken: Spans) -> list[tuple]:
-    """'the Commonwealth', 'the Alliance' after the article has named the CIS, NATO: the
-    organisation, when exactly one of those the word may stand for was named before it."""
+    """'the Commonwealth', 'the Alliance' after the article has named the CIS, NATO ('the Security
+    Council' after the UN): the organisation, when exactly one of those the word may stand for was
+    named (or had the organisation it goes with named) before it."""
     from multipolar.orgs import registry
 
     first_named: dict[str, int] = {}  # organisation id -> where the article first names it
@@ -678,11 +690,13 @@ def short_names(text: str, chosen: list[tuple], taken: Spans) -> list[tuple]:
             first_named.setdefault(registry.organisation(key).id, start)
     out = []
     for pattern, orgs in short_forms().values():
-        if not any(org in first_named for org in orgs):
+        if not any(after in first_named or after == ANYWHERE for _, after in orgs):
             continue
         for found in pattern.finditer(text):
             start, end = found.span()
-            named = [org for org in orgs if first_named.get(org, end) < start]
+            named = [org for org, after in orgs if first_named.get(after, end) < start] or [
+                org for org, after in orgs if after == ANYWHERE
+            ]  # "the Commonwealth": the CIS's once the CIS is named, else the Commonwealth of Nations
             if len(named) == 1 and not taken.overlaps(start, end):
                 out.append((start, end, "org", named[0]))
                 taken.add(start, end)

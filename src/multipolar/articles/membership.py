@@ -48,7 +48,7 @@ SUBJECT_GLUE = words(
     fully jointly together hold holds held holding remain remains remained enjoy enjoys enjoyed , which
     who that as its their thereby thus too respectively new newest latest first only official formal 's
     ’s effectively technically - fledged among countries nations states one two three four five six seven
-    eight nine ten to serve re ( )"""
+    eight nine ten to serve re ( ) – — last country nation state"""
 ) | words("permanent special formal official enhanced")  # "granted permanent observer status"
 # words that may stand between a cue and the list after it ("members of the SCO (China, ...)",
 # "founded by", "groups", "invitations were sent to")
@@ -87,6 +87,8 @@ ANY_ORGANISATION = words("bloc alliance group grouping organisation organization
 OWNER_GAP = words("'s ’s full new newest latest permanent founding - nation member")
 # words that make a whole clause a condition, wherever they stand in it
 CONDITIONS = words("if unless whether once")
+# words after "once" that make it "formerly", not "as soon as" ("left the grouping once before")
+ONCE_BEFORE = words("before again more - upon")
 GAINED = words("joined admitted")
 STARTING = re.compile(r"\b(?:beginning|starting|from|effective|as of)(?: on)? $")
 # verbs that make the states after them take up a status named after "as"
@@ -395,8 +397,9 @@ def find_orgs(reading: Reading, org_mentions, org_starts) -> None:
             reading.org_spans[i] = i
             continue
         if token in anaphors and i > 0:
-            # "the bloc", "the six - nation bloc", "the expanded alliance": "the" within three words
-            back = [j for j in range(max(0, i - 5), i) if tokens[j] == "the"]
+            # "the bloc", "the six - nation bloc", "the 13 - member international oil cartel": "the"
+            # within six words
+            back = [j for j in range(max(0, i - 6), i) if tokens[j] == "the"]
             if not back or any(t.startswith("<") or t in (",", ";") for t in tokens[back[-1] + 1 : i]):
                 continue
             if i + 1 < len(tokens) and (tokens[i + 1].startswith("<org") or tokens[i + 1] == "of"):
@@ -414,6 +417,34 @@ def find_orgs(reading: Reading, org_mentions, org_starts) -> None:
             if named:
                 reading.orgs[i] = named
                 reading.org_spans[i] = i
+    for i in [i for i in reading.orgs if tokens[i - 1 : i] == ["("] and tokens[i + 1 : i + 2] == [")"]]:
+        named = spelled_out(reading, i - 1)
+        if named is not None:  # "the Organization of Petroleum Exporting Countries (OPEC)": one name
+            reading.orgs[named] = reading.orgs[i]
+            reading.org_spans[named] = i + 1
+
+
+# small words inside an organisation's name ("Organization of Petroleum Exporting Countries")
+NAME_JOINS = words("of the and for on in")
+
+
+def spelled_out(reading: Reading, bracket: int) -> int | None:
+    """Where a name spelled out before a bracketed abbreviation starts: two or more words before
+    ``bracket``, capitalised in the article, that the gazetteer did not match as the organisation
+    ("the Assn. of Southeast Asian Nations (ASEAN)"); None when there is none."""
+    line, tokens = reading.line, reading.tokens
+    k, capitals = bracket - 1, 0
+    while k >= 0 and not tokens[k].startswith("<") and k not in reading.orgs:
+        start, _ = line.span(*reading.chars[k])
+        if line.text[start : start + 1].isupper():
+            capitals += 1
+        elif tokens[k] not in NAME_JOINS or tokens[k] == "the":
+            break
+        k -= 1
+    k += 1
+    while k < bracket and tokens[k] in NAME_JOINS:
+        k += 1  # the name opens with a capital
+    return k if capitals >= 2 and k < bracket else None
 
 
 def named_with(word: str, reading: Reading, position: int, org_mentions, org_starts) -> str | None:
@@ -623,8 +654,9 @@ def claims_of(reading: Reading, article: str, day, org_mentions, org_starts) -> 
             continue
         found, first = claim
         # a listing verb adds nothing to a list a status was claimed of ("observers of the organisation
-        # include A, B": not members too); joining and being admitted are one event
-        kind = "gained" if found.what in GAINED else (found.what, found.polarity)
+        # include A, B": not members too); joining and being admitted are one event, unless each has a
+        # time of its own ("was added on 13 November 2005, and became a member on 3 April 2007")
+        kind = ("gained", str(found.time)) if found.what in GAINED else (found.what, found.polarity)
         listing = cue.whole or cue.words[0] in ("include", "includes", "including", "included")
         if (
             (found.org, first, kind) in taken
@@ -751,9 +783,13 @@ def read_cue(reading: Reading, start: int, end: int, cue: Cue, article, day, org
     # "India and Pakistan to become SCO members": a headline's future, its list opening the line
     bare = [w for w in gap if w not in ADVERBS]  # "Switzerland Soon to be UN's 190th Member"
     headline = bare[:1] == ["to"] and subject and not carried and chosen.first == 0
-    if not headline and has_any(gap, "infinitive") and not has_any(gap, "future"):
+    allowed = subject and not carried and chosen.first > first and tokens[chosen.first - 1] in ALLOWING
+    infinitive = not allowed and (
+        has_any(gap, "infinitive") or subject and not carried and bare[-1:] == ["to"]
+    )
+    if not headline and infinitive and not has_any(gap, "future") and not ranked([*gap, *cue.words[:1]]):
         return None  # "invited Argentina ... to become full members": a purpose, not a claim
-    if {"a", "an"} & set(gap) and len(chosen.states) > 1 and not chosen.negated:
+    if subject and {"a", "an"} & set(gap) and len(chosen.states) > 1 and not chosen.negated:
         return None  # "Poland, Hungary and the Czech Republic, a NATO member": of the last only
     if cue.what in EVENTS and subject and cue.side != "possessive" and not takes_organisation(reading, end):
         return None  # "withdrew from the military wing", "joined the boycott": not the organisation
@@ -788,6 +824,10 @@ def read_cue(reading: Reading, start: int, end: int, cue: Cue, article, day, org
     if what == "member" and has_any(opening, "founding"):
         what = "founded by"
     future = has_any(own if cue.what in ORDINARY_WHAT else gap, "future") or (("to",) if headline else None)
+    if future == ("decided", "to") and subject is None:
+        future = (
+            None  # "decided to suspend Mali": the decision is the event ("Angola decided to leave": not yet)
+        )
     if cue.side == "possessive" and not future:
         future = completed_later(tokens[end:last])  # "India and Pakistan's admission will be formalised"
     if elected:
@@ -799,7 +839,7 @@ def read_cue(reading: Reading, start: int, end: int, cue: Cue, article, day, org
     lo, hi = min(chosen.first, start), max(chosen.last, end - 1)
     if org_at is not None:
         lo = min(lo, org_at)
-    condition = next((i for i in range(first, last) if tokens[i] in CONDITIONS), None)
+    condition = next((i for i in range(first, last) if is_condition(tokens, i)), None)
     if condition is not None and (not future or (condition < lo and "," not in tokens[condition:lo])):
         return None  # "If Georgia, a NATO member, were attacked": inside a condition, or no future
     if lo > 0 and tokens[lo - 1] == "such":
@@ -863,6 +903,20 @@ def read_cue(reading: Reading, start: int, end: int, cue: Cue, article, day, org
     return claim, chosen.first
 
 
+# verbs before a list whose infinitive after it is the event ("decided to allow Syria to rejoin")
+ALLOWING = words("allow allows allowed allowing permit permits permitted")
+# "the last country to join", "the newest state to become": the infinitive is an event that happened
+# ("the first country to join since 2007", "the fourth country to join" rank it among others: not read)
+RANK = re.compile(
+    r"(?<![^ ])the (?:last|latest|newest) (?:\w+ )?(?:country|state|nation) to (?:join|become)$"
+)
+
+
+def ranked(gap: list[str]) -> bool:
+    """Does ``gap`` end in "the last" and an infinitive ("was the last country to join")?"""
+    return bool(RANK.search(" ".join(gap)))
+
+
 # words between "as" and the status it names ("as an observer member", "as a full member")
 AS_GAP = words("a an the full permanent new its their")
 
@@ -909,6 +963,8 @@ def takes_organisation(reading: Reading, end: int) -> bool:
     """Does an event verb's object, if it has one, stand for the organisation ("joined the bloc",
     "withdrew from NATO", "joined in 2017"), rather than for something else ("joined the boycott")?"""
     tokens = reading.tokens
+    if tokens[end : end + 1] == ["as"] and status_as(reading, end, len(tokens)):
+        return True  # "Afghan joins as new member"
     k = end
     while (
         k < len(tokens)
@@ -933,6 +989,13 @@ def qualified(tokens: list[str], first: int, at: int) -> bool:
     if before[-1:] == ["-"]:
         before = before[:-1]  # "non-members", "ex-members"
     return bool(before) and before[-1] in skip
+
+
+def is_condition(tokens: list[str], i: int) -> bool:
+    """Does the word at ``i`` open a condition ("if", "once it joins"; not "once before")?"""
+    return tokens[i] in CONDITIONS and not (
+        tokens[i] == "once" and tokens[i + 1 : i + 2] and tokens[i + 1] in ONCE_BEFORE
+    )
 
 
 def count_before(tokens: list[str], start: int, first: int) -> int | None:
@@ -977,10 +1040,20 @@ def subject_list(reading: Reading, first: int, start: int, end: int, cue: Cue) -
             and reading.tokens[start + 1 : start + 2] != ["from"]
         ):
             return None  # "the AU, whose members include ..., has suspended": the list is not suspended
-        if glue_ok(gap, SUBJECT_GLUE, reading, found.last + 1):
-            return found
-        return None
+        if not glue_ok(gap, SUBJECT_GLUE, reading, found.last + 1):
+            return None
+        if len(found.states) > 1 and gap[:2] in ([",", "which"], [",", "who"]) and gap[2:3] in SINGULAR:
+            # "made up of A, B and Paraguay, which was suspended": the relative clause is the last one's
+            at = next(
+                k for k in range(found.last, found.first - 1, -1) if STATE_SYMBOL.fullmatch(reading.tokens[k])
+            )
+            return Lst(at, found.last, [found.states[-1]], False, False, False, False,
+                       {k: t for k, t in found.times.items() if k == found.states[-1]})  # fmt: skip
+        return found
     return None
+
+
+SINGULAR = (["was"], ["is"], ["has"])
 
 
 # nouns of a nominalised event (their first words in cues.csv), and the words that may stand
@@ -1044,13 +1117,18 @@ def carried_subject(reading: Reading, first: int, start: int, cue: Cue) -> Lst |
     """The subject of the clause before, when this one goes on with a verb and names no states of
     its own ("X is a partner country but is not a full member")."""
     between = reading.tokens[first + 1 : start]
+    pronoun = between[:1] in (["it"], ["they"]) and len(between) > 1 and between[1] in VERB_OPENINGS
+    if pronoun:  # "X is a partner of NATO, while it is not a member": the pronoun is the subject before
+        between = between[1:]
     opening = between[0] if between else reading.tokens[start]
     verb = opening in VERB_OPENINGS or opening in ADVERBS or (not between and cue.what not in ORDINARY_WHAT)
-    if not verb or not glue_ok(between, SUBJECT_GLUE, reading, first + 1):
+    if not verb or not glue_ok(between, SUBJECT_GLUE, reading, first + 1 + pronoun):
         return None  # "..., while dialogue partners include": a clause with a subject of its own
     previous = reading.clause_of[first] - 1
     opening = reading.clause_starts[previous]
     candidates = [f for f in reading.lists if opening <= f.first and f.last < first]
+    if candidates and pronoun and (len(candidates[0].states) > 1) != (reading.tokens[first + 1] == "they"):
+        return None  # "it" stands for one state, "they" for more
     return candidates[0] if candidates else None
 
 
@@ -1121,6 +1199,8 @@ def organisation_of(
         and tokens[k] in ("of", "in", "at", "to", "from", "with", "within", "into", "the", "as", "for")
     ):
         k += 1
+    if k + 1 < last and k + 1 in orgs and tokens[k].isalpha() and tokens[k] not in ("and", "or"):
+        k += 1  # "excluded from the influential G8 group"
     if k in orgs and k < last:
         if reading.org_spans[k] + 1 < len(tokens) and tokens[reading.org_spans[k] + 1] in ("'s", "’s", "-"):
             return None  # "members of NATO's partnership programme", "the NATO-Ukraine Council"
@@ -1128,11 +1208,24 @@ def organisation_of(
     # a listing verb's organisation stands before it: "the SCO, which currently groups"
     if cue.whole or cue.words[0] in ("includes", "include", "including"):
         k = start - 1
-        while k >= first and (
-            tokens[k] in LISTING_GAP or tokens[k] in ADVERBS or has_any([tokens[k]], "founding")
+        # "the grouping also includes": a word for the organisation right before the verb holds the
+        # list; before ", including" only its name does ("who want to enter the organization, including X")
+        ends = {reading.org_spans[p]: p for p in orgs}
+        loose = cue.words[0] == "including"
+        while (
+            k >= first
+            and (k not in ends or loose and "," in tokens[k:start] and not ORG_SYMBOL.fullmatch(tokens[k]))
+            and (tokens[k] in LISTING_GAP or tokens[k] in ADVERBS or has_any([tokens[k]], "founding"))
         ):
             k -= 1
-        holder = next((p for p in orgs if reading.org_spans[p] == k), None)
+        holder = ends.get(k)
+        if (
+            holder is None
+            and k >= first
+            and tokens[k] == "it"
+            and (named := referent(reading, k, org_mentions, org_starts))
+        ):
+            return named, None, None  # "Mercosur was created in 1991, and it is currently made up of"
         if holder is None and k >= 0 and tokens[k] == "and" and len(set(orgs.values())) == 1:
             holder = next(iter(orgs))  # "The grouping was founded in 2001 and comprises Russia, ..."
         if holder is None or (k == start - 1 and coordinated(reading, holder)):
@@ -1183,6 +1276,13 @@ def time_of(reading: Reading, lo: int, hi: int, first: int, last: int, future: b
     ):
         return {"anchor": "future", "value": None} if future else {"anchor": "article", "value": None}
     starts = [a for a, _ in reading.chars]
+    tokens = reading.tokens
+    named = {  # the words of organisations' names: one word apart from what they name
+        k
+        for p, end in reading.org_spans.items()
+        if ORG_SYMBOL.fullmatch(tokens[end]) or tokens[end] == ")"
+        for k in range(p, end + 1)
+    }
     near = []
     for time in reading.times:
         at = bisect.bisect_left(starts, time.start)  # the stream word it stands before
@@ -1190,8 +1290,12 @@ def time_of(reading: Reading, lo: int, hi: int, first: int, last: int, future: b
             continue  # in another clause: one before this ends where this one's first word stands
         # words between the claim and the time; an organisation's name with its brackets or its
         # abbreviation counts as one ("would quit the OPEC (OPEC) on January 1, 2020")
-        between = reading.tokens[at:lo] if at <= lo else reading.tokens[hi + 1 : at]
-        distance = sum(1 for w in between if not (w.startswith("<org") or w in NAME_MARKS))
+        between = range(at, lo) if at <= lo else range(hi + 1, at)
+        distance = sum(
+            1
+            for k in between
+            if k not in named and not (tokens[k].startswith("<org") or tokens[k] in NAME_MARKS)
+        )
         if at <= lo and {"and", ";"} & set(reading.tokens[at:lo]):
             continue  # "Germany in 1955 and Greece and Turkey joined in 1952": another item's time
         if future and reading.day and not time.guessed and ends_by(time, reading.day):
@@ -1221,7 +1325,8 @@ def bracketed(reading: Reading, article: str, day, taken: set) -> list[Claim]:
         k = reading.org_spans[position] + 1
         if k < len(tokens) and tokens[k] in ("group", "bloc", "countries", "nations", "states", "members"):
             k += 1
-        if k >= len(tokens) or tokens[k] not in ("(", "—", "–", ":"):
+        spaced = tokens[k : k + 1] == ["-"] and spaced_out(reading, k)  # "the GCC nations - the UAE, ..."
+        if k >= len(tokens) or tokens[k] not in ("(", "—", "–", ":") and not spaced:
             continue
         opening = tokens[k]
         found = next((f for f in reading.lists if f.first == k + 1), None)
@@ -1247,6 +1352,13 @@ def bracketed(reading: Reading, article: str, day, taken: set) -> list[Claim]:
         claim.reported = attributed(start, line_start, line_end, reading.line, article)
         out.append(claim)
     return out
+
+
+def spaced_out(reading: Reading, k: int) -> bool:
+    """Does the word at ``k`` (a hyphen) stand apart, a space on each side: a dash, not a hyphen?"""
+    start, end = reading.line.span(*reading.chars[k])
+    text = reading.line.text
+    return text[start - 1 : start].isspace() and text[end : end + 1].isspace()
 
 
 def number(word: str) -> int | None:
@@ -1289,18 +1401,31 @@ def counts(reading: Reading, article: str, day, org_mentions, org_starts) -> lis
                 out.append(count_claim(reading, article, owner, ordinal(token), i, noun + 1, subject[0]))
             continue
         counted = number(token)
+        if counted and (others := count_of_others(reading, i, last)):
+            owner, end = others  # "the 14 other NATO members": a roster of 15 (corpus README)
+            claim = count_claim(reading, article, owner, counted + 1, i, end)
+            claim.unsure = f"a count of the others: {counted} and the one the sentence is about"
+            out.append(claim)
+            continue
         if not counted or counted < 2 or i + 1 >= len(tokens) or (i and tokens[i - 1] in NOT_ROSTER):
             continue
+        if i and i - 1 in reading.orgs and reading.org_spans[i - 1] == i + 1:
+            # "the eight pact members (Albania, ...)": the number inside the words for the organisation
+            end = counted_noun(tokens, i + 2)
+            if end is not None:
+                out.append(count_claim(reading, article, reading.orgs[i - 1], counted, i - 1, end + 1))
+                continue
         if tokens[i + 1] in NOT_ROSTER:
             continue
         follows = tokens[i + 1 : i + 4]
         owner = None
         if follows[:1] == ["-"] and follows[1:2] and follows[1] in ("nation", "member", "country", "state"):
-            # "the six - nation bloc", "the 32 - member alliance"
-            k = i + 3
-            if k < len(tokens) and tokens[k] in ("military", "security", "regional", "economic", "political"):
-                k += 1
-            at = next((p for p in reading.orgs if p <= k <= reading.org_spans[p] and p >= i - 1), None)
+            # "the six - nation bloc", "the 32 - member alliance", "the 13 - member international oil cartel"
+            at = None
+            for k in range(i + 3, min(i + 7, len(tokens))):
+                at = next((p for p in reading.orgs if p <= k <= reading.org_spans[p] and p >= i - 1), None)
+                if at is not None or not tokens[k].isalpha():
+                    break  # a describing word or two before the organisation, nothing else
             if at is not None:
                 out.append(
                     count_claim(reading, article, reading.orgs[at], counted, i - 1, reading.org_spans[at] + 1)
@@ -1339,12 +1464,20 @@ def counts(reading: Reading, article: str, day, org_mentions, org_starts) -> lis
         elif tokens[noun + 1 : noun + 4] in (["are", "members", "of"], ["members", "of"]) or tokens[
             noun + 1 : noun + 2
         ] == ["of"]:
-            # "Six states are members of the CSTO", "the 30 members of NATO"
+            # "Six states are members of the CSTO", "the 30 members of NATO", "33 out of 34 members of"
             owner = owner_after(reading, noun + 1, last)
-            if owner and (not i or tokens[i - 1] not in ("of", "by", "among")):
+            whole = not i or tokens[i - 1] not in ("of", "by", "among") or tokens[i - 2 : i] == ["out", "of"]
+            if owner and whole:
+                out.append(count_claim(reading, article, owner, counted, i, noun + 1))
+        elif tokens[noun] in ("members", "member") and (
+            tokens[max(0, i - 2) : i] == ["all", "the"] or i and tokens[i - 1] == "with" and noun == i + 1
+        ):
+            # "the menace which has affected all the eight members", "came into being with three members"
+            owner = sentence_org(reading, org_mentions, org_starts)
+            if owner and tokens[noun + 1 : noun + 2] != ["of"]:
                 out.append(count_claim(reading, article, owner, counted, i, noun + 1))
     for match in RAISED_TO.finditer(" ".join(tokens)):
-        counted = number(match.group(1) or match.group(2))
+        counted = number(next(group for group in match.groups() if group))
         at = len(" ".join(tokens)[: match.start()].split())
         owner = sentence_org(reading, org_mentions, org_starts)
         if counted and owner:
@@ -1358,9 +1491,14 @@ BECOMES_THE = [["becomes", "the"], ["became", "the"], ["becoming", "the"]]
 # "raising total membership to fifteen", "bringing the number of participating countries to 11"
 RAISED_TO = re.compile(
     r"(?:raising|bringing|brought|raised|increasing|increased|taking|take|takes|took) (?:the )?(?:total )?"
-    r"(?:membership|number of (?:\w+ )?(?:members|countries|states|nations)|<org#\d+>) to (\S+)"
+    r"(?:membership|number of (?:\w+ )?(?:members|countries|states|nations)|<org#\d+>"
+    r"|(?:its |their )?(?:members|member states|member countries|member nations)) to (\S+)"
     r"|(?:swells|swelled|grows|grew|rises|rose|expands|expanded|increases|increased) to (\S+) "
     r"(?:members|member states|member nations|member countries|countries|nations)"
+    r"|(?:brings|brought|bringing|raises|raised|raising) to (\S+) the (?:total )?number of "
+    r"(?:\w+ )?(?:members|countries|states|nations|allies)"
+    r"|number of (?:\w+ )?(?:members|countries|states|nations) (?:was|were|has been|have been|had been) "
+    r"(?:raised|increased|brought) to (\S+)"  # "the total number of member states were raised to eight"
 )
 # nouns a count of members goes with, and words that may stand between the number and them
 COUNTED_NOUNS = words("members member states countries nations allies ally economies")
@@ -1372,6 +1510,28 @@ COUNT_VERBS = words(
 )
 # words beside a number that make it no roster's size ("six new members", "the other 29 members")
 NOT_ROSTER = words("new more other additional further another remaining prospective candidate founding")
+
+
+def count_of_others(reading: Reading, i: int, last: int) -> tuple[str, int] | None:
+    """The organisation and the end of "the 14 other NATO members", "nine other ASEAN members", "the
+    other 29 members of the alliance", "NATO's other 29 members" for the number at ``i``; else None."""
+    tokens = reading.tokens
+    if tokens[i + 1 : i + 2] == ["other"]:
+        k = i + 2
+    elif i and tokens[i - 1] == "other":
+        k = i + 1
+    else:
+        return None
+    if k in reading.orgs:  # "the 14 other NATO members"
+        noun = counted_noun(tokens, reading.org_spans[k] + 1)
+        return (reading.orgs[k], noun + 1) if noun is not None else None
+    noun = counted_noun(tokens, k)
+    if noun is None or "permanent" in tokens[k:noun]:
+        return None  # "the other five non-permanent members": another part of the roster
+    owner = owner_after(reading, noun + 1, last) if tokens[noun + 1 : noun + 2] == ["of"] else None
+    lead = i - 1 if k == i + 1 else i  # where "other" or the number opens the phrase
+    owner = owner or (owner_before(reading, lead) if tokens[lead - 1 : lead] in (["'s"], ["’s"]) else None)
+    return (owner, noun + 1) if owner else None
 
 
 def counted_statuses(between: list[str]) -> tuple[str, ...]:
@@ -1416,7 +1576,7 @@ def sentence_org(reading: Reading, org_mentions, org_starts) -> str | None:
 # words between an organisation and a count of its members ("the organization has a total of 22")
 OWNER_WORDS = words(
     """'s ’s has have had counts numbers all of the consists is made up comprises includes groups a total
-    which ,"""
+    which , composed consisting comprising"""
 )
 
 

@@ -19,17 +19,23 @@ import re
 from multipolar.articles.claims import SentenceLine
 from multipolar.articles.gazetteer import Mention
 
-# "the country", "this Balkan nation", "the oil-rich South American country"
+# "the country", "this Balkan nation", "the oil-rich South American country" (not "the procedure of the
+# country": the words between are describing words)
 # (not "the first country to join", "the only nation", "the other country", "the host country")
 STATE_NOUN = re.compile(
     r"\b(?:[Tt]he|[Tt]his) (?!(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last|only|"
-    r"other|same|next|previous|host|member|\d)\w*\b)(?:[A-Za-z][\w-]* ){0,3}?"
+    r"other|same|next|previous|host|member|\d)\w*\b)"
+    r"(?:(?!(?:of|the|a|an|in|to|and|for|by)\b)[A-Za-z][\w-]* ){0,3}?"
     r"(?:country|nation|kingdom|republic|emirate|sultanate)(?![\w-])(?! of\b)"
 )
 # "it" before a verb of the kind a membership claim takes; "Its" opening a sentence before a membership
 # event ("Its admission represents ..."; after a verb, "suspended its membership" is a cue of its own)
 PRONOUN = re.compile(
-    r"\b(?:It|it)(?= (?:is|was|has|had|have|will|would|became|becomes|joined|joins|left|quit|quits|withdrew|"
+    # (not before an organisation's roster: "it now also includes Egypt, Ethiopia")
+    r"\b(?:It|it)(?! (?:(?:now|also|still|currently|today|is|was) )*(?:includes?|included|comprises|"
+    r"comprised|groups|grouped|consists|consisted|made up|composed|brings together|unites|united|numbers|"
+    r"counts)\b)"
+    r"(?= (?:is|was|has|had|have|will|would|became|becomes|joined|joins|left|quit|quits|withdrew|"
     r"also|officially|formally|then|later|now|already|still|did|does|remains|remained|applied|obtained|"
     r"gained|received|was|rejoined|suspended|acceded)\b)"
     r"|\bIts(?= (?:(?:full|formal|permanent|eventual) )?(?:accession|admission|entry|withdrawal|exit|"

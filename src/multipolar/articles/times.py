@@ -182,7 +182,15 @@ def times_in(line: str, day: dt.date | None) -> list[Time]:
             month = day.month - 1 + shift
             year, month = day.year + month // 12, month % 12 + 1
             out.append(Time(match.start(), match.end(), "month", f"{year}-{month:02d}", match.group("prep")))
-    return sorted(out, key=lambda t: t.start)
+    out.sort(key=lambda t: t.start)
+    # "at midnight Sunday (1 July)": the day written in the brackets is the day the weekday means
+    for i in range(len(out) - 1):
+        if (
+            out[i].precision == out[i + 1].precision == "day"
+            and line[out[i].end : out[i + 1].start].strip() == "("
+        ):
+            out[i] = Time(out[i].start, out[i].end, "day", out[i + 1].value, out[i].preposition)
+    return out
 
 
 def written(match: re.Match, prefix: str, day: dt.date | None) -> tuple[str, str] | None:

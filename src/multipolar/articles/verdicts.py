@@ -227,6 +227,10 @@ def check(claim, day: dt.date | None, states: list[dict]) -> dict:
             verdict, reason = check_event(claim, state, found, period, day, status)
         else:
             verdict, reason = check_holding(claim, state, found, period, day, status)
+        regained = verdict in ("wrong", "premature") and claim.what in ("joined", "admitted")
+        if regained and status == "member" and (lifted := readmission(claim, org, state, period)):
+            verdict, reason, rows = lifted
+            out["rows"] += rows
         earlier = [r for old in predecessors for r in runs(old.id, state["iso3"], status)]
         if verdict == "wrong" and earlier and not found and claim.what in EVENTS_GAINED:
             verdict = "not checkable"  # "Georgia joined the CSTO": it was in the CST, never the CSTO
@@ -263,6 +267,21 @@ def check(claim, day: dt.date | None, states: list[dict]) -> dict:
         ended = org_label(registry.organisation(claim.org))
         out["reason"] += f" {ended} had ended; checked with its successor, {org_label(org)}."
     return out
+
+
+def readmission(claim, org, state, period) -> tuple[str, str, list] | None:
+    """A member "rejoins" or is "readmitted" when its suspension ends (Syria in the Arab League,
+    2023): correct if a suspension of the state ended in the claim's time, else None."""
+    suspended = runs(org.id, state["iso3"], "suspended", True)
+    first, last = period
+    if claim.time["anchor"] == "article":
+        first = dt.date.min
+    ended = [r for r in suspended if r.end and first <= r.end + ONE_DAY <= last + ONE_DAY]
+    if not ended:
+        return None
+    name = f"{state['name']} ({state['iso3']})"
+    reason = f"{name} was a member throughout; its suspension ended on {ended[0].end + ONE_DAY}."
+    return "correct", reason, ended[0].rows
 
 
 def status_on(org_id: str, iso3: str, day: dt.date) -> dict | None:
@@ -408,13 +427,40 @@ def check_count(claim, org, day, states, out) -> dict:
         last = min(last, dt.date.today())
         on = last if len(holders(org.id, "member", last)) == claim.count else first
         who = f"On {on.isoformat()}"
-    size = len(holders(org.id, out.get("status", "member"), on))
+    status = out.get("status", "member")
+    size = len(holders(org.id, status, on))
     out["verdict"] = "correct" if size == claim.count else "wrong"
     if claim.time["anchor"] == "future":
         out["verdict"] = "came true" if size == claim.count else "did not come true"
-    kind = "members" if out.get("status", "member") == "member" else f"{label(out['status'])} members"
+    kind = "members" if status == "member" else f"{label(status)} members"
     out["reason"] = f"{who}, {org_label(org)} had {size} {kind} (the claim says {claim.count})."
+    if (
+        out["verdict"] == "wrong"
+        and not states
+        and (changed := size_changed(org.id, status, on, claim.count))
+    ):
+        out["verdict"], then = changed  # "the 47-nation organisation" on the day it expelled Russia
+        out["reason"] += f" It had {claim.count} on {then.isoformat()}."
     return out
+
+
+COUNT_REACH = dt.timedelta(days=365)  # how far a count that is off may have been, or become, right
+
+
+def size_changed(org_id: str, status: str, on: dt.date, count: int) -> tuple[str, dt.date] | None:
+    """("outdated", day) when the roster had ``count`` holders on a day in the year before ``on``,
+    the latest such day. (A count reached only later stays wrong: annotators do not call a roster's
+    size premature.)"""
+    edges = set()
+    for spells in spells_of(org_id).values():
+        for spell in spells:
+            edges.add(spell["start"] - ONE_DAY)
+            if spell["end"]:
+                edges.add(spell["end"])
+    for d in sorted((d for d in edges if on - COUNT_REACH <= d < on), reverse=True):
+        if len(holders(org_id, status, d)) == count:
+            return "outdated", d
+    return None
 
 
 def founding_day(org) -> dt.date:
