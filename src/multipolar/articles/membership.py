@@ -976,7 +976,8 @@ def takes_organisation(reading: Reading, end: int) -> bool:
         return True  # "from the influential G8 group"
     if k >= len(tokens) or k in reading.orgs or k - 1 in reading.orgs or tokens[k] in EVENT_ENDS:
         return True
-    return number(tokens[k]) is not None  # "joined two years later"
+    # "joined two years later"; "was inducted as the eighth member", "admitted as the 10th member of"
+    return number(tokens[k]) is not None or ordinal(tokens[k]) is not None
 
 
 def qualified(tokens: list[str], first: int, at: int) -> bool:
@@ -1298,6 +1299,8 @@ def time_of(reading: Reading, lo: int, hi: int, first: int, last: int, future: b
         )
         if at <= lo and {"and", ";"} & set(reading.tokens[at:lo]):
             continue  # "Germany in 1955 and Greece and Turkey joined in 1952": another item's time
+        if at <= lo and "," in tokens[at:lo] and inside_relative(tokens, first, at):
+            continue  # "The Commonwealth, which began as eight nations in 1949, has grown to 56"
         if future and reading.day and not time.guessed and ends_by(time, reading.day):
             continue  # "announced on Tuesday it will withdraw in January": the report's day
         if distance <= NEAR:
@@ -1310,6 +1313,16 @@ def time_of(reading: Reading, lo: int, hi: int, first: int, last: int, future: b
 
 
 NAME_MARKS = words("( ) the")
+RELATIVES = words("which who whose where")
+
+
+def inside_relative(tokens: list[str], first: int, at: int) -> bool:
+    """Does stream position ``at`` lie in a relative clause opened by ", which" (or "who", "whose",
+    "where") after the last comma before it?"""
+    for k in range(at - 1, first - 1, -1):
+        if tokens[k] == ",":
+            return tokens[k + 1 : k + 2] != [] and tokens[k + 1] in RELATIVES
+    return False
 
 
 def ends_by(time: timing.Time, day: dt.date) -> bool:
@@ -1389,18 +1402,29 @@ def counts(reading: Reading, article: str, day, org_mentions, org_starts) -> lis
             noun = i  # "Croatia becomes the 28th."
         if ordinal(token) and noun and tokens[noun] not in ("countries", "nations", "states"):
             # the state: the one-state list before it in its clause ("Sweden has become the 32nd member")
+            # as many states as ordinals: "Gabon and Togo are the 55th and 56th members"
+            lead = i
+            while lead >= 2 and tokens[lead - 1] in ("and", ",") and ordinal(tokens[lead - 2]):
+                lead -= 2
+            states = 1 + (i - lead) // 2
             subject = [
                 f
                 for f in reading.lists
-                if first <= f.first and f.last < i and len(f.states) == 1 and not f.possessive
+                if first <= f.first and f.last < lead and len(f.states) == states and not f.possessive
             ]
-            owner = inner or owner_before(reading, i) or owner_after(reading, noun + 1, last)
+            owner = inner or owner_before(reading, lead) or owner_after(reading, noun + 1, last)
             if subject and (owner or (owner := sentence_org(reading, org_mentions, org_starts))):
-                # the clause's subject: "East Timor, which gained its independence from Indonesia in
-                # May, is expected to become the 191st member"
-                out.append(count_claim(reading, article, owner, ordinal(token), i, noun + 1, subject[0]))
+                # the clause's subject, the list nearest before ("BRUSSELS — North Macedonia became the
+                # 30th member": not the dateline's capital); "East Timor, which gained its independence
+                # from Indonesia in May, is expected to become the 191st member"
+                out.append(count_claim(reading, article, owner, ordinal(token), lead, noun + 1, subject[-1]))
             continue
         counted = number(token)
+        found = count_of_a_kind(reading, i, first, last, org_mentions, org_starts) if counted else None
+        if found and counted >= 2:
+            owner, end, statuses = found  # "four observer states", "a bloc of 55 countries"
+            out.append(count_claim(reading, article, owner, counted, i, end, statuses=statuses))
+            continue
         if counted and (others := count_of_others(reading, i, last)):
             owner, end = others  # "the 14 other NATO members": a roster of 15 (corpus README)
             claim = count_claim(reading, article, owner, counted + 1, i, end)
@@ -1476,13 +1500,18 @@ def counts(reading: Reading, article: str, day, org_mentions, org_starts) -> lis
             owner = sentence_org(reading, org_mentions, org_starts)
             if owner and tokens[noun + 1 : noun + 2] != ["of"]:
                 out.append(count_claim(reading, article, owner, counted, i, noun + 1))
-    for match in RAISED_TO.finditer(" ".join(tokens)):
-        counted = number(next(group for group in match.groups() if group))
-        at = len(" ".join(tokens)[: match.start()].split())
-        owner = sentence_org(reading, org_mentions, org_starts)
-        if counted and owner:
-            end = at + len(match.group(0).split())
-            out.append(count_claim(reading, article, owner, counted, at, end))
+    stream = " ".join(tokens)
+    for pattern in (RAISED_TO, GROWING_TO, BEGAN_AS):
+        for match in pattern.finditer(stream):
+            counted = number(next(group for group in match.groups() if group))
+            at = len(stream[: match.start()].split())
+            owner = sentence_org(reading, org_mentions, org_starts)
+            if counted and owner:
+                end = at + len(match.group(0).split())
+                claim = count_claim(reading, article, owner, counted, at, end, founding=pattern is BEGAN_AS)
+                if pattern is GROWING_TO:
+                    claim.time = {"anchor": "future", "value": None}
+                out.append(claim)
     return out
 
 
@@ -1499,9 +1528,20 @@ RAISED_TO = re.compile(
     r"(?:\w+ )?(?:members|countries|states|nations|allies)"
     r"|number of (?:\w+ )?(?:members|countries|states|nations) (?:was|were|has been|have been|had been) "
     r"(?:raised|increased|brought) to (\S+)"  # "the total number of member states were raised to eight"
+    r"|(?:has|have|had) (?:now )?(?:grown|risen|expanded|swelled|swollen|increased) to (\S+)(?= [.,;]| ?$)"
+)
+# "is growing to 56": the roster's size to come
+GROWING_TO = re.compile(
+    r"(?:is|are) (?:now )?(?:growing|rising|expanding|increasing) to (\S+)"
+    r"(?= [.,;]| ?$| (?:members|nations|countries|states)\b)"
+)
+# "The Commonwealth, which began as eight nations in 1949": the founders' number
+BEGAN_AS = re.compile(
+    r"(?:began|begun|started|starting|beginning) (?:as|with) (\S+) "
+    r"(?:\w+ )?(?:members|nations|countries|states)\b"
 )
 # nouns a count of members goes with, and words that may stand between the number and them
-COUNTED_NOUNS = words("members member states countries nations allies ally economies")
+COUNTED_NOUNS = words("members member states countries nations allies ally economies democracies")
 COUNTED_BETWEEN = words("full permanent current founding member - fledged national non")
 # verbs an organisation counts its members with ("the group now has ten members")
 FOUNDED_BY = [[verb, "by"] for verb in ("founded", "established", "created", "formed", "launched")]
@@ -1528,10 +1568,79 @@ def count_of_others(reading: Reading, i: int, last: int) -> tuple[str, int] | No
     noun = counted_noun(tokens, k)
     if noun is None or "permanent" in tokens[k:noun]:
         return None  # "the other five non-permanent members": another part of the roster
-    owner = owner_after(reading, noun + 1, last) if tokens[noun + 1 : noun + 2] == ["of"] else None
+    # "the other 29 members of the alliance", "the 30 other nations in the alliance"
+    owner = owner_after(reading, noun + 1, last) if tokens[noun + 1 : noun + 2] in (["of"], ["in"]) else None
     lead = i - 1 if k == i + 1 else i  # where "other" or the number opens the phrase
     owner = owner or (owner_before(reading, lead) if tokens[lead - 1 : lead] in (["'s"], ["’s"]) else None)
+    if owner is None and "member" in tokens[k : noun + 1] and tokens[lead - 1 : lead] == ["the"]:
+        # "the other 29 member countries": members of the organisation the sentence is about
+        owner = sentence_org(reading, None, None) if set(reading.orgs.values()) else None
     return (owner, noun + 1) if owner else None
+
+
+def count_of_a_kind(reading: Reading, i: int, first: int, last: int, org_mentions, org_starts):
+    """A count of another roster than the members, or of the members said with a noun for the
+    organisation: "the SCO has four observer states", "with eight members, four observer states and
+    nine dialogue partners" (a status of ``cues.csv`` after the number); "a bloc of 55 countries",
+    "NATO is a family of 30 nations", "the grouping of the four major democracies" (a noun of the
+    ``roster`` role before "of"). Returns (organisation, end, statuses) or None."""
+    tokens = reading.tokens
+    if i and tokens[i - 1] in NOT_ROSTER or tokens[i + 1 : i + 2] and tokens[i + 1] in NOT_ROSTER:
+        return None
+    status = next(
+        (c for c in cues().get(tokens[i + 1], ()) if tuple(tokens[i + 1 : i + 1 + len(c.words)]) == c.words)
+        if i + 1 < len(tokens) else (),
+        None,
+    )
+    if status is not None and status.what in ORDINARY_WHAT and status.what not in ("member", "suspended"):
+        end = i + 1 + len(status.words)
+        if tokens[end : end + 1] == ["of"] or has_any(tokens[max(first, i - 2) : i], "part"):
+            owner = owner_after(reading, end, last) if tokens[end : end + 1] == ["of"] else None
+        else:
+            owner = owner_before(reading, i) or owner_of_list(reading, i, first)
+            if owner is None and tokens[i - 1 : i] and tokens[i - 1] in COUNT_VERBS | {"with", ",", "and"}:
+                owner = sentence_org(reading, org_mentions, org_starts)
+        return (owner, end, status.statuses) if owner else None
+    # "a bloc of 55 countries", "the grouping of the four major democracies"
+    j = i - 1 if tokens[i - 1 : i] != ["the"] else i - 2
+    if j < 1 or tokens[j] != "of" or tokens[j - 1] not in single_words()["roster"]:
+        return None
+    k = i + 1
+    describing = (t.isalpha() or t == "-" for t in tokens[i + 1 :])
+    while k < len(tokens) and k - i <= 4 and tokens[k] not in COUNTED_NOUNS and next(describing):
+        k += 1
+    if k >= len(tokens) or tokens[k] not in COUNTED_NOUNS or tokens[k] in ("ally", "allies"):
+        return None
+    owner = owner_of_noun(reading, j - 1, first)
+    return (owner, k + 1, ("member",)) if owner else None
+
+
+def owner_of_noun(reading: Reading, noun: int, first: int) -> str | None:
+    """The organisation a noun for an organisation stands in apposition to or is said of: "the
+    African Union, a bloc of", "NATO is a security alliance of", "the Quad, as the grouping of"."""
+    tokens = reading.tokens
+    ends = {reading.org_spans[p]: p for p in reading.orgs}
+    for j in range(noun - 1, max(first, noun - 7) - 1, -1):
+        if j in ends:
+            return reading.orgs[ends[j]]
+        if tokens[j].startswith("<") or tokens[j] in (";", "(", ")"):
+            return None
+    return None
+
+
+def owner_of_list(reading: Reading, i: int, first: int) -> str | None:
+    """The organisation of the count a list of counts goes on from: "the SCO has eight members, four
+    observer states and ..." (the number at ``i`` follows another count of the same owner)."""
+    tokens = reading.tokens
+    j = i - 1
+    while j >= first and tokens[j] in (",", "and", "as", "well"):
+        j -= 1
+    if j < first or tokens[j] not in COUNTED_NOUNS and not tokens[j].endswith(("s", "r")):
+        return None
+    k = j
+    while k >= first and k - j < 4 and not number(tokens[k]):
+        k -= 1
+    return owner_before(reading, k) if k >= first and number(tokens[k]) else None
 
 
 def counted_statuses(between: list[str]) -> tuple[str, ...]:

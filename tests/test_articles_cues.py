@@ -1,0 +1,155 @@
+"""The families of wordings English news uses for membership statuses, events, counts, founding and
+denials, each read from a row of the cue tables or a clause-level rule (sentences written for these
+tests, not taken from the corpus)."""
+
+from __future__ import annotations
+
+import pytest
+
+import multipolar as mp
+
+A = "affirmed"
+
+
+def read(sentence: str, day: str) -> list[tuple]:
+    """(org, what, states, count, anchor, polarity) of each claim in ``sentence`` read on ``day``."""
+    return [
+        (c["org"], c["what"], c["states"], c.get("count"), c["time"]["anchor"], c["polarity"])
+        for c in mp.read_article(sentence, date=day).to_dict()["claims"]
+    ]
+
+
+@pytest.mark.parametrize(
+    ("day", "sentence", "expected"),
+    [
+        # phrasal and passive events, nominalisations
+        (
+            "2024-03-01",
+            "Syria is back in the Arab League.",
+            [("ARAB_LEAGUE", "member", ["SYR"], None, "article", A)],
+        ),
+        ("2024-03-01", "Qatar was thrown out of OPEC in 2011.", [("OPEC", "left", ["QAT"], None, "year", A)]),
+        (
+            "2024-03-01",
+            "Kuwait was kicked out of OPEC in 2011.",
+            [("OPEC", "left", ["KWT"], None, "year", A)],
+        ),
+        (
+            "2024-03-01",
+            "Syria's readmittance to the Arab League came in May.",
+            [("ARAB_LEAGUE", "admitted", ["SYR"], None, "article", A)],
+        ),
+        (
+            "2024-03-01",
+            "Uzbekistan left the CSTO in 1999 but returned in 2006.",
+            [("CST", "left", ["UZB"], None, "year", A), ("CSTO", "joined", ["UZB"], None, "year", A)],
+        ),
+        (
+            "2024-03-01",
+            "In August 2006 Uzbekistan restored its membership in the CSTO.",
+            [("CSTO", "joined", ["UZB"], None, "month", A)],
+        ),
+        (
+            "2024-03-01",
+            "Nicaragua completed its withdrawal from the OAS on November 19, 2023.",
+            [("OAS", "withdrew", ["NIC"], None, "day", A)],
+        ),
+        (
+            "2024-03-01",
+            "The summit approved the applications of India and Pakistan for SCO membership in 2017.",
+            [("SCO", "admitted", ["IND", "PAK"], None, "year", A)],
+        ),
+        (
+            "2024-03-01",
+            "Bhutan was inducted as the ninth member of SAARC.",
+            [
+                ("SAARC", "admitted", ["BTN"], None, "article", A),
+                ("SAARC", "count", ["BTN"], 9, "article", A),
+            ],
+        ),
+        (
+            "2024-03-01",
+            "Iran was accorded observer status in the SCO in 2005.",
+            [("SCO", "joined", ["IRN"], None, "year", A)],
+        ),
+        ("2024-03-01", "Uzbekistan returned home from the CSTO summit.", []),  # not the organisation
+    ],
+)
+def test_event_and_status_wordings(day, sentence, expected):
+    assert read(sentence, day) == expected
+
+
+@pytest.mark.parametrize(
+    ("day", "sentence", "expected"),
+    [
+        # counts of other rosters than the members
+        (
+            "2024-03-01",
+            "The SCO has nine members, three observer states and 14 dialogue partners.",
+            [
+                ("SCO", "count", [], 9, "member"),
+                ("SCO", "count", [], 3, "observer"),
+                ("SCO", "count", [], 14, "dialogue_partner"),
+            ],
+        ),
+        ("2024-03-01", "Four observers of the SCO attended.", [("SCO", "count", [], 4, "observer")]),
+        ("2024-03-01", "The two new observers of the SCO attended.", []),  # not the roster
+        # a noun for the organisation with "of" and a number
+        ("2024-03-01", "NATO is a family of 31 nations.", [("NATO", "count", [], 31, "member")]),
+        (
+            "2024-03-01",
+            "The African Union, a bloc of 55 countries, met the EU.",
+            [("AU", "count", [], 55, "member")],
+        ),
+        (
+            "2024-03-01",
+            "Iraq spoke for OPEC, the cartel of 12 oil-exporting countries.",
+            [("OPEC", "count", [], 12, "member")],
+        ),
+        (
+            "2024-03-01",
+            "The Quad, as the grouping of the four democracies is called, met.",
+            [("QUAD", "count", [], 4, "member")],
+        ),
+        # growth and beginnings
+        (
+            "2024-03-01",
+            "The Commonwealth, which began as eight nations in 1949, has grown to 56.",
+            [("COMMONWEALTH", "count", [], 56, "member"), ("COMMONWEALTH", "count", [], 8, "member")],
+        ),
+        # two ordinals for two states; the subject nearest the ordinal, not a dateline
+        (
+            "2024-03-01",
+            "Gabon and Togo are the 55th and 56th members of the Commonwealth.",
+            [("COMMONWEALTH", "count", ["GAB", "TGO"], 56, "member")],
+        ),
+    ],
+)
+def test_counts(day, sentence, expected):
+    found = [
+        (c["org"], c["what"], c["states"], c.get("count"), c["status"])
+        for c in mp.read_article(sentence, date=day).to_dict()["claims"]
+    ]
+    assert found == expected
+
+
+def test_a_count_and_its_verdict_for_another_roster():
+    claims = mp.read_article("The SCO has two observer states.", date="2024-08-01").to_dict()["claims"]
+    assert [(c["count"], c["status"], c["verdict"]) for c in claims] == [(2, "observer", "correct")]
+
+
+def test_the_ordinal_belongs_to_the_nearest_state_not_the_dateline():
+    claims = mp.read_article(
+        "BRUSSELS — Albania on Wednesday officially became the 27th member of NATO.", date="2009-04-01"
+    ).to_dict()["claims"]
+    assert [c["states"] for c in claims if c["what"] == "count"] == [["ALB"]]
+
+
+def test_a_time_in_a_relative_clause_stays_there():
+    claims = mp.read_article(
+        "The Commonwealth, which began as eight nations in 1949, has grown to 56.", date="2022-06-27"
+    ).to_dict()["claims"]
+    assert [(c["count"], c["time"]["anchor"], c["verdict"]) for c in claims] == [
+        (56, "article", "correct"),
+        (8, "year", "correct"),
+    ]
