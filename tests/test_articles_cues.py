@@ -153,3 +153,44 @@ def test_a_time_in_a_relative_clause_stays_there():
         (56, "article", "correct"),
         (8, "year", "correct"),
     ]
+
+
+D = "denied"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # denials said in prose: the cue itself denies, or a negation before it does
+        ("Norway remains outside the EU.", [("EU", "member", ["NOR"], D, "correct")]),
+        ("Switzerland stayed out of the EU.", [("EU", "member", ["CHE"], D, "correct")]),
+        ("Norway has yet to join the EU.", [("EU", "member", ["NOR"], D, "correct")]),
+        ("Iceland is not part of the EU.", [("EU", "member", ["ISL"], D, "correct")]),
+        ("Iceland does not belong to the EU.", [("EU", "member", ["ISL"], D, "correct")]),
+        ("Poland is part of the EU.", [("EU", "member", ["POL"], A, "correct")]),
+        ("Finland has not formalized its membership in NATO.", [("NATO", "joined", ["FIN"], D, "wrong")]),
+        ("Norway rejected membership of the EU in 1994.", [("EU", "joined", ["NOR"], D, "correct")]),
+        # not denials of membership, nor claims
+        ("Protesters from Serbia stayed outside the EU office.", []),
+        ("Diplomats discussed a plan to make Syria part of the Arab League again.", []),
+        (
+            "Unlike NATO members Poland and Hungary, Austria stayed neutral.",
+            [("NATO", "member", ["POL", "HUN"], A, "correct")],
+        ),
+    ],
+)
+def test_denials_in_prose(sentence, expected):
+    found = [
+        (c["org"], c["what"], c["states"], c["polarity"], c["verdict"])
+        for c in mp.read_article(sentence, date="2024-08-01").to_dict()["claims"]
+    ]
+    assert found == expected
+
+
+def test_the_subject_of_an_ordinal_is_not_inside_a_relative_clause():
+    claims = mp.read_article(
+        "East Timor, which gained its independence from Indonesia in May, is expected to become the 191st "
+        "member of the UN.",
+        date="2002-09-10",
+    ).to_dict()["claims"]
+    assert [(c["states"], c["count"], c["verdict"]) for c in claims] == [(["TLS"], 191, "came true")]

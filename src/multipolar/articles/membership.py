@@ -134,6 +134,7 @@ class Cue:
     # before it after a form of "be" ("were suspended"), else after it ("the AU suspended Niger")
     whole: bool  # a listing verb: the list after it is the whole membership
     beside: bool  # the organisation must be named beside it ("NATO allies", "participated in the treaty")
+    denied: bool = False  # the cue itself denies: "remains outside the EU", "has yet to join"
 
 
 @dataclass
@@ -174,6 +175,7 @@ def cues() -> dict[str, list[Cue]]:
             row["side"],
             row["whole"] == "yes",
             row["beside"] == "yes",
+            row.get("polarity") == "denied",
         )
         for form in (cue, *inflected(cue)):
             if form is cue or form.words not in given:
@@ -213,7 +215,7 @@ def inflected(cue: Cue) -> list[Cue]:
     out = []
     for form, words in verb_forms()[verb].items():
         side = "passive" if cue.side == "object" and form in ("past", "participle") else cue.side
-        out.append(Cue((*words, *rest), cue.what, cue.statuses, side, cue.whole, cue.beside))
+        out.append(Cue((*words, *rest), cue.what, cue.statuses, side, cue.whole, cue.beside, cue.denied))
     return out
 
 
@@ -578,7 +580,8 @@ def find_clauses(reading: Reading) -> None:
     for i, token in enumerate(tokens):
         after = tokens[i + 1 : i + 3]
         following = after[1] if after[:1] == ["the"] and len(after) > 1 else after[0] if after else ""
-        ends = token in CLAUSE_ENDS or (
+        # "yet" opens a clause, but "has yet to join" is one verb
+        ends = token in CLAUSE_ENDS and not (token == "yet" and after[:1] == ["to"]) or (
             token == "and" and i not in in_list and state_at(tokens, i + 1) is None
             and not following[:1].isdigit() and not following.startswith("<org")
         )  # fmt: skip
@@ -771,6 +774,8 @@ def read_cue(reading: Reading, start: int, end: int, cue: Cue, article, day, org
         return None  # "groups Russia, China and Iran's neighbours": the states own something else
     if subject and not carried and chosen.first > first and tokens[chosen.first - 1] in ("had", "were"):
         return None  # "Had Ukraine and Georgia joined NATO, ...": a counterfactual
+    if subject and not carried and tokens[max(first, chosen.first - 2) : chosen.first] in CAUSING:
+        return None  # "a roadmap to make Syria part of the league": a purpose, not a status
     if carried:
         gap = tokens[first:start]
     elif subject:
@@ -835,7 +840,8 @@ def read_cue(reading: Reading, start: int, end: int, cue: Cue, article, day, org
     non = tokens[start - 2 : start] == ["non", "-"] or (
         org_at is not None and tokens[org_at - 2 : org_at] == ["non", "-"]
     )  # "non-members", "non-BRICS member states"; not "non-permanent members"
-    negated = chosen.negated or has_any(gap, "negation") or non
+    # "is not outside the EU": a denying cue denied again is a claim affirmed
+    negated = bool(chosen.negated or has_any(gap, "negation") or non) != cue.denied
     lo, hi = min(chosen.first, start), max(chosen.last, end - 1)
     if org_at is not None:
         lo = min(lo, org_at)
@@ -903,6 +909,8 @@ def read_cue(reading: Reading, start: int, end: int, cue: Cue, article, day, org
     return claim, chosen.first
 
 
+# "to make Syria part of", "to see Ukraine join": the status is what someone wants to bring about
+CAUSING = [["to", verb] for verb in ("make", "see", "help", "let", "get", "have")]
 # verbs before a list whose infinitive after it is the event ("decided to allow Syria to rejoin")
 ALLOWING = words("allow allows allowed allowing permit permits permitted")
 # "the last country to join", "the newest state to become": the infinitive is an event that happened
@@ -1205,6 +1213,10 @@ def organisation_of(
     if k in orgs and k < last:
         if reading.org_spans[k] + 1 < len(tokens) and tokens[reading.org_spans[k] + 1] in ("'s", "’s", "-"):
             return None  # "members of NATO's partnership programme", "the NATO-Ukraine Council"
+        if tokens[reading.org_spans[k] + 1 : reading.org_spans[k] + 2] and (
+            tokens[reading.org_spans[k] + 1] in single_words()["premises"]
+        ):
+            return None  # "stayed outside the EU office", "members of the SCO delegation"
         return orgs[k], None, None
     # a listing verb's organisation stands before it: "the SCO, which currently groups"
     if cue.whole or cue.words[0] in ("includes", "include", "including"):
@@ -1411,7 +1423,8 @@ def counts(reading: Reading, article: str, day, org_mentions, org_starts) -> lis
                 f
                 for f in reading.lists
                 if first <= f.first and f.last < lead and len(f.states) == states and not f.possessive
-            ]
+                and not (inside_relative(tokens, first, f.first) and "," in tokens[f.last + 1 : lead])
+            ]  # fmt: skip
             owner = inner or owner_before(reading, lead) or owner_after(reading, noun + 1, last)
             if subject and (owner or (owner := sentence_org(reading, org_mentions, org_starts))):
                 # the clause's subject, the list nearest before ("BRUSSELS — North Macedonia became the
