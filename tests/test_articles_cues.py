@@ -194,3 +194,83 @@ def test_the_subject_of_an_ordinal_is_not_inside_a_relative_clause():
         date="2002-09-10",
     ).to_dict()["claims"]
     assert [(c["states"], c["count"], c["verdict"]) for c in claims] == [(["TLS"], 191, "came true")]
+
+
+@pytest.mark.parametrize(
+    ("day", "sentence", "expected"),
+    [
+        (
+            "2024-03-01",
+            "The Gulf Cooperation Council (GCC) is a political and economic alliance of six Gulf states.",
+            [("GCC", 6, "member")],
+        ),
+        (
+            "2024-03-01",
+            "The Council of Europe, an organisation which already has 46 members, met.",
+            [("COE", 46, "member")],
+        ),
+        (
+            "2024-03-01",
+            "The UN Security Council consists of five permanent members and 10 non-permanent members.",
+            [("UNSC", 5, "permanent"), ("UNSC", 10, "elected")],
+        ),
+        (
+            "2024-03-01",
+            "Three states of Afghanistan, Belarus and Mongolia are observers of the SCO.",
+            [("SCO", 3, "observer")],
+        ),
+        (
+            "2024-03-01",
+            "BRICS met. The five-member grouping of emerging economies agreed.",
+            [("BRICS", 5, "member")],
+        ),
+        (
+            "2024-03-01",
+            "OPEC met. Angola decided to quit the bloc of 13 oil-producing countries.",
+            [("OPEC", 13, "member")],
+        ),
+        (
+            "2024-03-01",
+            "NATO met. The flag flew beside those of the 31 other nations in the alliance.",
+            [("NATO", 32, "member")],
+        ),
+    ],
+)
+def test_more_counts(day, sentence, expected):
+    found = [
+        (c["org"], c["count"], c["status"])
+        for c in mp.read_article(sentence, date=day).to_dict()["claims"]
+        if c["what"] == "count"
+    ]
+    assert found == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "The OAS met. Cuba, whose membership was suspended in 1962, stayed away.",
+            [("OAS", "was suspended", ["CUB"], "year")],
+        ),
+        (
+            "Rwanda was the last country to become a member of the Commonwealth in 2009.",
+            [("COMMONWEALTH", "joined", ["RWA"], "year")],
+        ),
+        (
+            "Pakistan announced termination of its membership in CENTO on March 12, 1979.",
+            [("CENTO", "withdrew", ["PAK"], "day")],
+        ),
+        ("In 2021 Nicaragua denounced the Charter of the OAS.", [("OAS", "withdrew", ["NIC"], "year")]),
+        ("The OAS voted the exclusion of Cuba in 1962.", [("OAS", "was suspended", ["CUB"], "year")]),
+        (
+            "Venezuela was excluded from membership of the OAS in 2019.",
+            [("OAS", "left", ["VEN"], "year")],
+        ),
+    ],
+)
+def test_more_event_wordings(sentence, expected):
+    found = [
+        (c["org"], c["what"], c["states"], c["time"]["anchor"])
+        for c in mp.read_article(sentence, date="2024-03-01").to_dict()["claims"]
+    ]
+    assert found == expected

@@ -792,7 +792,8 @@ def read_cue(reading: Reading, start: int, end: int, cue: Cue, article, day, org
     infinitive = not allowed and (
         has_any(gap, "infinitive") or subject and not carried and bare[-1:] == ["to"]
     )
-    if not headline and infinitive and not has_any(gap, "future") and not ranked([*gap, *cue.words[:1]]):
+    ranks = ranked([*gap, *cue.words[:1]]) or ranked(gap)  # "was the last country to become a member"
+    if not headline and infinitive and not has_any(gap, "future") and not ranks:
         return None  # "invited Argentina ... to become full members": a purpose, not a claim
     if subject and {"a", "an"} & set(gap) and len(chosen.states) > 1 and not chosen.negated:
         return None  # "Poland, Hungary and the Czech Republic, a NATO member": of the last only
@@ -916,8 +917,9 @@ ALLOWING = words("allow allows allowed allowing permit permits permitted")
 # "the last country to join", "the newest state to become": the infinitive is an event that happened
 # ("the first country to join since 2007", "the fourth country to join" rank it among others: not read)
 RANK = re.compile(
-    r"(?<![^ ])the (?:last|latest|newest) (?:\w+ )?(?:country|state|nation) to (?:join|become)$"
-)
+    r"(?<![^ ])the (?:last|latest|newest) (?:\w+ ){0,2}(?:country|state|nation|countries|states|nations) "
+    r"to (?:join|become)(?: an?)?$"
+)  # "Togo and Gabon have become the latest African countries to join", "the last country to become a"
 
 
 def ranked(gap: list[str]) -> bool:
@@ -1107,6 +1109,10 @@ def owners(reading: Reading, first: int, start: int, end: int) -> Lst | None:
         and (symbol := STATE_SYMBOL.fullmatch(tokens[k]))
         and reading.line.mentions[int(symbol.group(1))].text.lower() == "its"
     )  # "Its admission": a state's, as referents.py read it
+    if k - 1 >= first and tokens[k] == "whose" and tokens[k - 1] == ",":
+        # "Cuba, whose membership was suspended in 1962": the list before the relative pronoun
+        found = next((f for f in reading.lists if f.last == k - 2 and not f.possessive), None)
+        return found if found is not None and found.first >= first else None
     if k < first or tokens[k] not in ("'s", "’s") and not pronoun:
         return None
     if pronoun:
@@ -1467,6 +1473,14 @@ def counts(reading: Reading, article: str, day, org_mentions, org_starts) -> lis
                 out.append(
                     count_claim(reading, article, reading.orgs[at], counted, i - 1, reading.org_spans[at] + 1)
                 )
+            elif (
+                tokens[i - 1 : i] == ["the"]
+                and (noun_at := next((k for k in range(i + 3, min(i + 6, len(tokens))) if tokens[k] in
+                                      single_words()["roster"]), None)) is not None
+                and (owner := sentence_org(reading, org_mentions, org_starts))
+            ):  # fmt: skip
+                # "the four-member grouping of emerging economies": the organisation the sentence is about
+                out.append(count_claim(reading, article, owner, counted, i - 1, noun_at + 1))
             continue
         if i + 1 in reading.orgs and counted_noun(tokens, reading.org_spans[i + 1] + 1):
             # "the 26 NATO countries", "the five BRICS nations"
@@ -1482,6 +1496,8 @@ def counts(reading: Reading, article: str, day, org_mentions, org_starts) -> lis
             continue
         owner = owner_before(reading, i)
         verb = i >= 1 and tokens[i - 1] in COUNT_VERBS
+        if owner is None and (owner := owner_of_list(reading, i, first)):
+            verb = True  # "consists of five permanent members and 10 non-permanent members"
         seats = counted_statuses(tokens[i + 1 : noun])
         if owner and (verb or tokens[i - 1] in ("'s", "’s", "its")):
             # "NATO's 32 members", "the group now has ten members", "The SCO consists of eight ... states",
@@ -1614,6 +1630,22 @@ def count_of_a_kind(reading: Reading, i: int, first: int, last: int, org_mention
             if owner is None and tokens[i - 1 : i] and tokens[i - 1] in COUNT_VERBS | {"with", ",", "and"}:
                 owner = sentence_org(reading, org_mentions, org_starts)
         return (owner, end, status.statuses) if owner else None
+    if tokens[i + 1 : i + 2] and tokens[i + 1] in ("states", "countries", "nations") and (
+        tokens[i + 2 : i + 3] == ["of"]
+    ):
+        # "Four states of A, B, C and D are still observers": the count of the status the list holds
+        listed = next((f for f in reading.lists if f.first == i + 3 and f.closed), None)
+        k = listed.last + 1 if listed else len(tokens)
+        while k < len(tokens) and (tokens[k] in PASSIVE or tokens[k] in ADVERBS):
+            k += 1
+        held = next((c for c in cues().get(tokens[k], ()) if tuple(tokens[k : k + len(c.words)]) == c.words),
+                    None) if k < len(tokens) and k > (listed.last + 1 if listed else k) else None  # fmt: skip
+        if held is None or held.what not in ORDINARY_WHAT or held.what == "suspended":
+            return None
+        end = k + len(held.words)
+        owner = owner_after(reading, end, last) if tokens[end : end + 1] == ["of"] else None
+        owner = owner or sentence_org(reading, org_mentions, org_starts)
+        return (owner, i + 2, held.statuses) if owner else None
     # "a bloc of 55 countries", "the grouping of the four major democracies"
     j = i - 1 if tokens[i - 1 : i] != ["the"] else i - 2
     if j < 1 or tokens[j] != "of" or tokens[j - 1] not in single_words()["roster"]:
@@ -1624,20 +1656,22 @@ def count_of_a_kind(reading: Reading, i: int, first: int, last: int, org_mention
         k += 1
     if k >= len(tokens) or tokens[k] not in COUNTED_NOUNS or tokens[k] in ("ally", "allies"):
         return None
-    owner = owner_of_noun(reading, j - 1, first)
+    owner = owner_of_noun(reading, j - 1, org_mentions, org_starts)
     return (owner, k + 1, ("member",)) if owner else None
 
 
-def owner_of_noun(reading: Reading, noun: int, first: int) -> str | None:
+def owner_of_noun(reading: Reading, noun: int, org_mentions, org_starts) -> str | None:
     """The organisation a noun for an organisation stands in apposition to or is said of: "the
     African Union, a bloc of", "NATO is a security alliance of", "the Quad, as the grouping of"."""
     tokens = reading.tokens
     ends = {reading.org_spans[p]: p for p in reading.orgs}
-    for j in range(noun - 1, max(first, noun - 7) - 1, -1):
+    for j in range(noun - 1, max(0, noun - 7) - 1, -1):  # across "political and economic"
         if j in ends:
             return reading.orgs[ends[j]]
-        if tokens[j].startswith("<") or tokens[j] in (";", "(", ")"):
-            return None
+        if tokens[j].startswith("<") or tokens[j] in (";", "("):
+            break  # (a bracket closing a name goes on to the name: "the Gulf Cooperation Council (GCC) is")
+    if tokens[noun - 1 : noun] == ["the"]:  # "quit the bloc of 15 countries": the one named last
+        return sentence_org(reading, org_mentions, org_starts)
     return None
 
 
@@ -1680,8 +1714,8 @@ def owner_after(reading: Reading, at: int, last: int) -> str | None:
     """The organisation after a count's noun: "members of the CSTO", "are members of NATO"."""
     tokens = reading.tokens
     k = at
-    while k < last and tokens[k] in ("of", "the", "are", "were", "members", "in"):
-        k += 1
+    while k < last and k not in reading.orgs and tokens[k] in ("of", "the", "are", "were", "members", "in"):
+        k += 1  # "the alliance" stands where its "the" does
     return reading.orgs.get(k) if k < last else None
 
 
@@ -1712,6 +1746,9 @@ def owner_before(reading: Reading, i: int) -> str | None:
     if j < 0:
         return None
     owner = next((p for p in reading.orgs if reading.org_spans[p] == j), None)
+    if owner is None and tokens[j] in single_words()["roster"] and tokens[j - 1 : j] in (["a"], ["an"]):
+        # "the Council of Europe, an organisation which already has 46 members"
+        return owner_of_noun(reading, j - 1, None, None)
     return reading.orgs[owner] if owner is not None else None
 
 
