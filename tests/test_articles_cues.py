@@ -274,3 +274,36 @@ def test_more_event_wordings(sentence, expected):
         for c in mp.read_article(sentence, date="2024-03-01").to_dict()["claims"]
     ]
     assert found == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The SCO met. Iran was previously an observer.", [("SCO", "observer", ["IRN"], "until")]),
+        (
+            "Mercosur – comprising Argentina, Brazil, Paraguay and Uruguay – met.",
+            [("MERCOSUR", "member", ["ARG", "BRA", "PRY", "URY"], "article")],
+        ),
+        ("The CSTO met. Serbia is in the status of observer.", [("CSTO", "observer", ["SRB"], "article")]),
+        ("Chile is associated with Mercosur.", [("MERCOSUR", "associate", ["CHL"], "article")]),
+        (
+            "Bolivia is in the process of becoming a full member of Mercosur.",
+            [("MERCOSUR", "candidate", ["BOL"], "article")],
+        ),
+        (
+            "Togo borders fellow NATO nations Ghana and Nigeria.",
+            [("NATO", "member", ["GHA", "NGA"], "article")],
+        ),
+        (
+            "Leaders of BRICS countries Brazil and India met.",
+            [("BRICS", "member", ["BRA", "IND"], "article")],
+        ),
+        ("Russia and India are large countries.", []),  # no organisation beside the noun
+    ],
+)
+def test_status_wordings(sentence, expected):
+    found = [
+        (c["org"], c["what"], c["states"], c["time"]["anchor"])
+        for c in mp.read_article(sentence, date="2024-03-01").to_dict()["claims"]
+    ]
+    assert found == expected

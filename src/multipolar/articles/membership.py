@@ -104,8 +104,8 @@ EVENT_ENDS = words(
 )
 # words between a listing verb and the organisation before it ("the bloc, which is currently made up of")
 LISTING_GAP = words(
-    ", which that is are was were today group bloc grouping alliance organisation organization format"
-)
+    ", – — which that is are was were today group bloc grouping alliance organisation organization format"
+)  # "Mercosur – comprising A, B and C –"
 # words before a capital that make it a place, not its government ("in Astana")
 VENUE = words("in at to from near outside inside via the of")
 # words before a state's name in a list that qualify it ("observers from Communist China")
@@ -120,7 +120,8 @@ VERB_OPENINGS = words(
 )
 # adverbs left out of a gap before its words are matched ("are also set to join")
 ADVERBS = words(
-    "also still already now currently formally officially finally eventually later then soon thus temporarily"
+    """also still already now currently formally officially finally eventually later then soon thus
+    temporarily previously formerly fully effectively"""
 )
 ORDINARY_WHAT = {"member", "observer", "dialogue partner", "partner", "candidate", "associate", "suspended"}
 
