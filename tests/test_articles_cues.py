@@ -307,3 +307,47 @@ def test_status_wordings(sentence, expected):
         for c in mp.read_article(sentence, date="2024-03-01").to_dict()["claims"]
     ]
     assert found == expected
+
+
+@pytest.mark.parametrize(
+    ("day", "sentence", "time", "verdict"),
+    [
+        # a future claim's weekday is the next one; a past claim's the last one
+        (
+            "2002-09-05",
+            "Switzerland will join the UN on Tuesday.",
+            {"anchor": "future", "value": "2002-09-10"},
+            "came true",
+        ),
+        (
+            "2002-09-12",
+            "Switzerland joined the UN on Tuesday.",
+            {"anchor": "day", "value": "2002-09-10"},
+            "correct",
+        ),
+        # the weekday a report was made on is not the day of the future event
+        (
+            "2002-09-05",
+            "Switzerland announced on Tuesday it will join the UN.",
+            {"anchor": "future", "value": None},
+            "came true",
+        ),
+        # "early", "mid", "late" before a month
+        (
+            "2002-10-20",
+            "Switzerland joined the UN in early September.",
+            {"anchor": "month", "value": "2002-09"},
+            "correct",
+        ),
+        # "today" is the article's day ("as from today" is a day)
+        (
+            "2002-09-11",
+            "Switzerland is today becoming a member of the UN.",
+            {"anchor": "article", "value": None},
+            "correct",
+        ),
+    ],
+)
+def test_time_anchors(day, sentence, time, verdict):
+    claims = mp.read_article(sentence, date=day).to_dict()["claims"]
+    assert [(c["time"], c["verdict"]) for c in claims] == [(time, verdict)]

@@ -121,7 +121,7 @@ VERB_OPENINGS = words(
 # adverbs left out of a gap before its words are matched ("are also set to join")
 ADVERBS = words(
     """also still already now currently formally officially finally eventually later then soon thus
-    temporarily previously formerly fully effectively"""
+    temporarily previously formerly fully effectively today"""
 )
 ORDINARY_WHAT = {"member", "observer", "dialogue partner", "partner", "candidate", "associate", "suspended"}
 
@@ -1320,8 +1320,11 @@ def time_of(reading: Reading, lo: int, hi: int, first: int, last: int, future: b
             continue  # "Germany in 1955 and Greece and Turkey joined in 1952": another item's time
         if at <= lo and "," in tokens[at:lo] and inside_relative(tokens, first, at):
             continue  # "The Commonwealth, which began as eight nations in 1949, has grown to 56"
-        if future and reading.day and not time.guessed and ends_by(time, reading.day):
-            continue  # "announced on Tuesday it will withdraw in January": the report's day
+        if future and reading.day and not time.guessed and ends_by(time, reading.day) and not (
+            time.weekday and at > hi
+        ):
+            continue  # "announced on Tuesday it will withdraw in January": the report's day (but
+            # "will join on Friday": the next Friday)
         if distance <= NEAR:
             near.append((distance, at < lo, time))
     if not near and reading.times and reading.times[0].start <= 3 and reading.clause_of[lo] == 0:
