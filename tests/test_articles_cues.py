@@ -351,3 +351,39 @@ def test_status_wordings(sentence, expected):
 def test_time_anchors(day, sentence, time, verdict):
     claims = mp.read_article(sentence, date=day).to_dict()["claims"]
     assert [(c["time"], c["verdict"]) for c in claims] == [(time, verdict)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # founding said as a signing of the document that set the organisation up
+        (
+            "In 1981 Saudi Arabia, Kuwait, Bahrain, Qatar, the UAE and Oman signed a charter establishing "
+            "the GCC.",
+            [("GCC", "founded by", ["SAU", "KWT", "BHR", "QAT", "ARE", "OMN"], "correct")],
+        ),
+        (
+            "Six countries -- Belgium, France, Germany, Italy, Luxembourg and the Netherlands -- sign the "
+            "Treaty of Rome establishing the European Economic Community.",
+            [("EEC", "founded by", ["BEL", "FRA", "DEU", "ITA", "LUX", "NLD"], "correct")],
+        ),
+        (
+            "The treaty establishing NATO was signed by the representatives of Belgium, Canada and the "
+            "United States in 1949.",
+            [("NATO", "founded by", ["BEL", "CAN", "USA"], "incomplete")],
+        ),
+        # a founding verb with its states before it, and an object that is the organisation or none
+        (
+            "BRICS is an association that Brazil, Russia, India and China created in 2006.",
+            [("BRICS", "founded by", ["BRA", "RUS", "IND", "CHN"], "correct")],
+        ),
+        ("Russia and China founded a fund at the SCO summit.", []),
+        ("Russia and China set up a bank with BRICS.", []),
+    ],
+)
+def test_founding_said_as_a_signing(sentence, expected):
+    found = [
+        (c["org"], c["what"], c["states"], c["verdict"])
+        for c in mp.read_article(sentence, date="2024-03-01").to_dict()["claims"]
+    ]
+    assert found == expected

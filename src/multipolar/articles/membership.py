@@ -670,9 +670,65 @@ def claims_of(reading: Reading, article: str, day, org_mentions, org_starts) -> 
             continue
         taken.add((found.org, first, kind))
         out.extend(each_in_its_time(found, reading))
+    out.extend(signed_founding(reading, article, taken))
     out.extend(bracketed(reading, article, day, taken))
     out.extend(gapped(reading, article, out, {key[1] for key in taken}))
     out.extend(counts(reading, article, day, org_mentions, org_starts))
+    return out
+
+
+SIGNING = words("sign signs signed signing")
+# "sign the Treaty of Rome establishing the EEC", "signed a charter that created the GCC"
+FOUNDING_WORDS = words("establishing creating founding instituting")
+
+
+def signed_founding(reading: Reading, article: str, taken: set) -> list[Claim]:
+    """Founding said as a signing: "A, B and C sign the Treaty of Rome establishing the EEC", "In 1981
+    A, ... and F signed a charter establishing the GCC", "the treaty establishing NATO was signed by
+    A, B and C": the states that signed the document that set the organisation up are its founders."""
+    tokens, out = reading.tokens, []
+    for s, token in enumerate(tokens):
+        if token not in SIGNING:
+            continue
+        first, last = clause_range(reading, s)
+        # the document and the organisation it set up, within eight words after the verb (or before it
+        # in a passive: "the treaty establishing NATO was signed by")
+        found = None
+        for k in [*range(s + 1, min(last, s + 9)), *range(max(first, s - 9), s)]:
+            if tokens[k] in FOUNDING_WORDS:
+                j = k + 1 + (tokens[k + 1 : k + 2] == ["the"])
+                if j in reading.orgs:
+                    found = (k, j)
+                break
+        if found is None:
+            continue
+        k, j = found
+        org = reading.orgs[j]
+        if k > s:  # "A, B and C sign the treaty establishing": the list before the verb
+            chosen = next((f for f in reversed(reading.lists) if first <= f.first and f.last < s), None)
+            gap = tokens[chosen.last + 1 : s] if chosen else []
+            if chosen is None or not glue_ok(gap, SUBJECT_GLUE, reading, chosen.last + 1):
+                continue
+        else:  # "... was signed by (the representatives of) A, B and C"
+            if tokens[s + 1 : s + 2] != ["by"]:
+                continue
+            chosen = next((f for f in reading.lists if f.first > s and f.first < last), None)
+            if chosen is None or not glue_ok(tokens[s + 1 : chosen.first], OBJECT_GLUE, reading, s + 1):
+                continue
+        if any(key[:2] == (org, chosen.first) for key in taken) or chosen.open:
+            continue
+        taken.add((org, chosen.first, ("founded by", "affirmed")))
+        lo, hi = min(chosen.first, s), max(chosen.last, reading.org_spans[j])
+        line_start, line_end = reading.chars[lo][0], reading.chars[hi][1]
+        start, end = reading.line.span(line_start, line_end)
+        states = [reading.line.mentions[i] for i in chosen.states]
+        time = time_of(reading, max(lo, first), hi, first, last, False)
+        whole = chosen.closed and len(states) > 1
+        cue = f"{tokens[s]} {tokens[k]}"
+        text = article[start:end]
+        claim = Claim(org, "founded by", ("member",), states, time, "affirmed", whole, text, start, end, cue)
+        claim.reported = attributed(start, line_start, line_end, reading.line, article)
+        out.append(claim)
     return out
 
 
@@ -800,6 +856,8 @@ def read_cue(reading: Reading, start: int, end: int, cue: Cue, article, day, org
         return None  # "Poland, Hungary and the Czech Republic, a NATO member": of the last only
     if cue.what in EVENTS and subject and cue.side != "possessive" and not takes_organisation(reading, end):
         return None  # "withdrew from the military wing", "joined the boycott": not the organisation
+    if cue.what == "founded by" and subject and not founds_organisation(reading, end):
+        return None  # "Russia and China founded a fund": something else
     if unknown_organisation_after(reading, end, article):
         return None  # "a member of the Joint Institute for Nuclear Research": not one the registry knows
     org = organisation_of(reading, start, end, first, last, chosen, cue, org_mentions, org_starts)
@@ -989,6 +1047,14 @@ def takes_organisation(reading: Reading, end: int) -> bool:
         return True
     # "joined two years later"; "was inducted as the eighth member", "admitted as the 10th member of"
     return number(tokens[k]) is not None or ordinal(tokens[k]) is not None
+
+
+def founds_organisation(reading: Reading, end: int) -> bool:
+    """Is what a founding verb's states set up the organisation: "founded the SCO", "created it in
+    2006", "(an association that A and B) created in 2006"; not "founded a fund"?"""
+    tokens = reading.tokens
+    k = end + (tokens[end : end + 1] == ["the"])
+    return k >= len(tokens) or k in reading.orgs or k - 1 in reading.orgs or tokens[k] in EVENT_ENDS
 
 
 def qualified(tokens: list[str], first: int, at: int) -> bool:
