@@ -387,3 +387,51 @@ def test_founding_said_as_a_signing(sentence, expected):
         for c in mp.read_article(sentence, date="2024-03-01").to_dict()["claims"]
     ]
     assert found == expected
+
+
+@pytest.mark.parametrize(
+    ("day", "sentence", "expected"),
+    [
+        # precision: what is not a membership claim, or is one claim said twice
+        (
+            "2024-03-01",
+            "Eight members of NATO said they would send troops.",
+            [],
+        ),  # some members, not the size
+        ("2024-03-01", "The 32 members of NATO met.", [("NATO", "count", [], "article")]),
+        ("2024-03-01", "Georgia condemned the proxy regimes set up by Russia.", []),
+        (
+            "2024-03-01",
+            "The BRICS group was founded by Brazil, Russia, India and China in 2006.",
+            [("BRICS", "founded by", ["BRA", "RUS", "IND", "CHN"], "year")],
+        ),
+        (
+            "2024-03-01",
+            "In addition to its founding members, Egypt and Ethiopia have also become members of BRICS.",
+            [("BRICS", "joined", ["EGY", "ETH"], "article")],
+        ),
+        ("2024-03-01", "The meeting will analyse the roadmap for Uzbekistan's accession to the EAEU.", []),
+        (
+            "2024-03-01",
+            "Brazil welcomed Indonesia for its entry into BRICS.",
+            [("BRICS", "joined", ["IDN"], "article")],
+        ),
+        # an agreement to admit on a day to come is a future claim; one with no such day is the event
+        (
+            "2025-05-29",
+            "ASEAN leaders agreed to admit Timor-Leste at the summit in October.",
+            [("ASEAN", "admitted", ["TLS"], "future")],
+        ),
+        (
+            "2022-03-16",
+            "On 25 February the Council of Europe agreed to suspend Russia.",
+            [("COE", "was suspended", ["RUS"], "day")],
+        ),
+    ],
+)
+def test_precision(day, sentence, expected):
+    found = [
+        (c["org"], c["what"], c["states"], c["time"]["anchor"])
+        for c in mp.read_article(sentence, date=day).to_dict()["claims"]
+    ]
+    assert found == expected

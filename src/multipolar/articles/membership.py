@@ -674,6 +674,21 @@ def claims_of(reading: Reading, article: str, day, org_mentions, org_starts) -> 
     out.extend(bracketed(reading, article, day, taken))
     out.extend(gapped(reading, article, out, {key[1] for key in taken}))
     out.extend(counts(reading, article, day, org_mentions, org_starts))
+    return once_each(out)
+
+
+def once_each(found: list[Claim]) -> list[Claim]:
+    """One claim per sentence for each organisation, kind, states, time and polarity: "welcomed
+    Indonesia for its entry into BRICS" says once that Indonesia joined."""
+    seen, out = set(), []
+    for claim in found:
+        kind = "gained" if claim.what in GAINED else claim.what
+        states = tuple(m.key for m in claim.states)
+        key = (claim.org, kind, states, str(claim.time), claim.polarity, claim.count)
+        if claim.states and key in seen:
+            continue
+        seen.add(key)
+        out.append(claim)
     return out
 
 
@@ -826,6 +841,10 @@ def read_cue(reading: Reading, start: int, end: int, cue: Cue, article, day, org
         return None
     if obj and obj.open and "," in tokens[end : obj.first]:
         return None  # "OPEC members, Russia and other oil producers": producers listed, not members
+    if obj and tokens[end : obj.first] == [","] and tokens[obj.last + 1 : obj.last + 2] and (
+        tokens[obj.last + 1] in VERB_OPENINGS
+    ):
+        return None  # "In addition to its founding members, A and B have also become": a new subject
     chosen = subject or obj
     if obj and obj.possessive and tokens[obj.last + 2 : obj.last + 3] not in (["membership"], ["seat"]):
         return None  # "groups Russia, China and Iran's neighbours": the states own something else
@@ -858,6 +877,8 @@ def read_cue(reading: Reading, start: int, end: int, cue: Cue, article, day, org
         return None  # "withdrew from the military wing", "joined the boycott": not the organisation
     if cue.what == "founded by" and subject and not founds_organisation(reading, end):
         return None  # "Russia and China founded a fund": something else
+    if cue.what == "founded by" and cue.side == "object" and not founded_thing(reading, first, start):
+        return None  # "the proxy regimes set up by Russia": the thing founded is not an organisation
     if unknown_organisation_after(reading, end, article):
         return None  # "a member of the Joint Institute for Nuclear Research": not one the registry knows
     org = organisation_of(reading, start, end, first, last, chosen, cue, org_mentions, org_starts)
@@ -911,6 +932,11 @@ def read_cue(reading: Reading, start: int, end: int, cue: Cue, article, day, org
     if lo > 0 and tokens[lo - 1] == "such":
         lo -= 1
     time = time_of(reading, max(lo, first), hi, first, last, bool(future))
+    after = reading.chars[hi][1]
+    if future == ("agreed", "to") and subject is None and not any(t.start > after for t in reading.times):
+        # "On 25 February the Council agreed to suspend Russia": with no time after it, the agreement
+        # is the event ("agreed to admit Timor-Leste at the summit in October": one to come)
+        future, time = None, time_of(reading, max(lo, first), hi, first, last, False)
     if elected:  # the term's first day, if the sentence gives it ("beginning on 1 January next year")
         begins = [
             t for t in reading.times if STARTING.search(reading.line.line, max(0, t.start - 16), t.start)
@@ -1047,6 +1073,19 @@ def takes_organisation(reading: Reading, end: int) -> bool:
         return True
     # "joined two years later"; "was inducted as the eighth member", "admitted as the 10th member of"
     return number(tokens[k]) is not None or ordinal(tokens[k]) is not None
+
+
+def founded_thing(reading: Reading, first: int, start: int) -> bool:
+    """Is what "founded by" (set up by, created by) follows an organisation: "NATO was founded by",
+    "the SCO, set up by", "the bloc created by"; not "the proxy regimes set up by Russia"?"""
+    tokens, ends = reading.tokens, set(reading.org_spans.values())
+    k = start - 1
+    while k >= first and tokens[k] in FOUNDED_GAP:
+        k -= 1
+    return k < first or k in ends or k in reading.orgs or tokens[k] in single_words()["roster"]
+
+
+FOUNDED_GAP = words(", was were is are which that had been jointly originally first initially formally - –")
 
 
 def founds_organisation(reading: Reading, end: int) -> bool:
@@ -1590,6 +1629,10 @@ def counts(reading: Reading, article: str, day, org_mentions, org_starts) -> lis
             # "Six states are members of the CSTO", "the 30 members of NATO", "33 out of 34 members of"
             owner = owner_after(reading, noun + 1, last)
             whole = not i or tokens[i - 1] not in ("of", "by", "among") or tokens[i - 2 : i] == ["out", "of"]
+            some = tokens[i - 1 : i] not in (["the"], ["all"], ["its"])
+            some = some and tokens[max(0, i - 2) : i] != ["out", "of"]
+            if tokens[noun + 1 : noun + 2] == ["of"] and some:
+                whole = False  # "Eight members of the OPEC+ group said": some of them, not its size
             if owner and whole:
                 out.append(count_claim(reading, article, owner, counted, i, noun + 1))
         elif tokens[noun] in ("members", "member") and (
