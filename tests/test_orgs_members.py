@@ -347,3 +347,14 @@ def test_suspensions_observers_and_admissions_of_the_fifth_review():
     assert len(members("ARCTIC", "2013-05-15", status="observer")) == 12
     # Vanuatu (the New Hebrides) admitted to full membership at Tarawa before its independence
     assert status("PIF", "VUT", "1980-07-14") == "member" and status("PIF", "VUT", "1980-07-13") is None
+
+
+def test_qatar_in_opec_and_guinea_back_in_ecowas():
+    def status(org, iso3, day):
+        rows = members(org, day, status="all").rows
+        return dict(zip(rows["iso3"], rows["status"], strict=True)).get(iso3)
+
+    assert status("OPEC", "QAT", "1961-01-14") is None and status("OPEC", "QAT", "1961-01-15") == "member"
+    assert status("OPEC", "QAT", "2018-12-31") == "member" and status("OPEC", "QAT", "2019-01-01") is None
+    assert status("ECOWAS", "GIN", "2026-01-27") == "suspended"
+    assert status("ECOWAS", "GIN", "2026-01-28") == "member"
