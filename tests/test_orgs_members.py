@@ -341,6 +341,9 @@ def test_suspensions_observers_and_admissions_of_the_fifth_review():
     assert status("OIC", "SYR", "2013-01-01") == "suspended"
     assert "SYR" not in set(members("OIC", "2013-01-01").rows["iso3"])
     assert status("OIC", "SYR", "2025-03-07") == "member"
+    # observer states dated: Thailand (1998-10-01) and Russia (2005-06-30)
+    assert status("OIC", "THA", "1998-10-01") == "observer" and status("OIC", "THA", "1998-09-30") is None
+    assert status("OIC", "RUS", "2005-06-30") == "observer" and status("OIC", "RUS", "2005-06-29") is None
     # the Arctic Council's observer states before Kiruna 2013
     arctic = members("ARCTIC", "2007-01-01", status="observer")
     assert set(arctic.rows["iso3"]) == {"DEU", "NLD", "POL", "GBR", "FRA", "ESP"}
