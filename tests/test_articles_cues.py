@@ -435,3 +435,22 @@ def test_precision(day, sentence, expected):
         for c in mp.read_article(sentence, date=day).to_dict()["claims"]
     ]
     assert found == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Sweden was welcomed into NATO on March 7, 2024.", [("NATO", "joined", ["SWE"], "correct")]),
+        ("Finland signed up to NATO in 2023.", [("NATO", "joined", ["FIN"], "correct")]),
+        ("Britain walked out of the EU in 2020.", [("EU", "withdrew", ["GBR"], "correct")]),
+        ("Mali was barred from ECOWAS in 2021.", [("ECOWAS", "was suspended", ["MLI"], "correct")]),
+        ("ECOWAS met. Mali was barred from the summit.", []),  # the organisation must stand beside "barred"
+        ("Iran was made an observer of the SCO in 2005.", [("SCO", "joined", ["IRN"], "correct")]),
+    ],
+)
+def test_phrasal_and_passive_events(sentence, expected):
+    found = [
+        (c["org"], c["what"], c["states"], c["verdict"])
+        for c in mp.read_article(sentence, date="2024-06-01").to_dict()["claims"]
+    ]
+    assert found == expected
