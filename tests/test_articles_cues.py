@@ -454,3 +454,23 @@ def test_phrasal_and_passive_events(sentence, expected):
         for c in mp.read_article(sentence, date="2024-06-01").to_dict()["claims"]
     ]
     assert found == expected
+
+
+def test_a_participle_after_a_comma_takes_the_clauses_subject_and_its_own_time():
+    claims = mp.read_article(
+        "Georgia is also a member of the Council of Europe, joining in April 1999.", date="2024-03-01"
+    ).to_dict()["claims"]
+    assert [(c["what"], c["states"], c["time"]["anchor"], c["verdict"]) for c in claims] == [
+        ("member", ["GEO"], "article", "correct"),
+        ("joined", ["GEO"], "month", "correct"),
+    ]
+
+
+def test_a_second_status_after_and_goes_on_with_the_verb_before():
+    claims = mp.read_article(
+        "Iran became an observer of the SCO in 2005 and a full member in 2023.", date="2024-03-01"
+    ).to_dict()["claims"]
+    assert [(c["what"], c["states"], c["time"]["value"], c["verdict"]) for c in claims] == [
+        ("joined", ["IRN"], "2005", "correct"),
+        ("member", ["IRN"], "2023", "correct"),
+    ]

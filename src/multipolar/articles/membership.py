@@ -1139,6 +1139,10 @@ def subject_list(reading: Reading, first: int, start: int, end: int, cue: Cue) -
         return None
     if cue.side == "possessive":
         return owners(reading, first, start, end)
+    if cue.words == ("joining",) and reading.tokens[start - 1 : start] == [","] and end in reading.breaks:
+        # "Ukraine is also a member of the organization, joining in November 1995": the clause's subject
+        before = [f for f in reading.lists if first <= f.first and f.last < start and not f.possessive]
+        return before[0] if before else None
     for found in reversed(reading.lists):
         if found.last >= start or found.first < first:
             continue
@@ -1243,6 +1247,8 @@ def carried_subject(reading: Reading, first: int, start: int, cue: Cue) -> Lst |
         between = between[1:]
     opening = between[0] if between else reading.tokens[start]
     verb = opening in VERB_OPENINGS or opening in ADVERBS or (not between and cue.what not in ORDINARY_WHAT)
+    # "became a dialogue partner in 2010 and an observer state in 2015": the verb before goes on
+    verb = verb or between in (["a"], ["an"]) and cue.what in ORDINARY_WHAT
     if not verb or not glue_ok(between, SUBJECT_GLUE, reading, first + 1 + pronoun):
         return None  # "..., while dialogue partners include": a clause with a subject of its own
     previous = reading.clause_of[first] - 1
@@ -1423,6 +1429,9 @@ def time_of(reading: Reading, lo: int, hi: int, first: int, last: int, future: b
         )
         if at <= lo and {"and", ";"} & set(reading.tokens[at:lo]):
             continue  # "Germany in 1955 and Greece and Turkey joined in 1952": another item's time
+        upto = min(at, len(tokens) - 1)
+        if at > hi and any(tokens[k] == "," and tokens[k + 1].endswith("ing") for k in range(hi + 1, upto)):
+            continue  # "Ukraine is a member of the Council, joining in November 1995": the joining's time
         if at <= lo and "," in tokens[at:lo] and inside_relative(tokens, first, at):
             continue  # "The Commonwealth, which began as eight nations in 1949, has grown to 56"
         if future and reading.day and not time.guessed and ends_by(time, reading.day) and not (
