@@ -474,3 +474,40 @@ def test_a_second_status_after_and_goes_on_with_the_verb_before():
         ("joined", ["IRN"], "2005", "correct"),
         ("member", ["IRN"], "2023", "correct"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("day", "sentence", "expected"),
+    [
+        # a cue in quotation marks is still the cue
+        (
+            "2024-12-04",
+            "In February, Armenia had “frozen” its participation in the CSTO.",
+            [("CSTO", "suspended", ["ARM"], A)],
+        ),
+        (
+            "2024-12-04",
+            "Armenia considers itself “outside of” the CSTO.",
+            [("CSTO", "member", ["ARM"], "denied")],
+        ),
+        (
+            "2023-08-31",
+            'The AU said it had decided to "immediately suspend" Gabon.',
+            [("AU", "was suspended", ["GAB"], A)],
+        ),
+        # "the latest ... countries to join": an event that happened, whatever the words between
+        (
+            "2022-07-01",
+            "Togo and Gabon have become the latest African countries to join the Commonwealth.",
+            [("COMMONWEALTH", "joined", ["TGO", "GAB"], A)],
+        ),
+        # "the first ... to join since 2007" ranks it among others: not read
+        ("2013-07-01", "Croatia is the first country to join the EU since 2007.", []),
+    ],
+)
+def test_quoted_cues_and_ranks(day, sentence, expected):
+    found = [
+        (c["org"], c["what"], c["states"], c["polarity"])
+        for c in mp.read_article(sentence, date=day).to_dict()["claims"]
+    ]
+    assert found == expected

@@ -593,16 +593,34 @@ def find_clauses(reading: Reading) -> None:
     reading.clause_of, reading.clause_starts = clause_of, starts
 
 
+QUOTES = frozenset('"“”‘’«»')
+
+
 def cue_occurrences(tokens: list[str]) -> list[tuple[int, int, Cue]]:
+    """Where the cues stand: (start, end, cue); quotation marks inside a cue are passed over
+    ("had “frozen” its participation", "considers itself “outside of” the CSTO")."""
     out, i = [], 0
     table = cues()
+    quoted = any(t in QUOTES for t in tokens)
     while i < len(tokens):
-        match = next(
-            (c for c in table.get(tokens[i], ()) if tuple(tokens[i : i + len(c.words)]) == c.words), None
-        )
+        found = table.get(tokens[i], ())
+        match = next((c for c in found if tuple(tokens[i : i + len(c.words)]) == c.words), None)
+        end = i + len(match.words) if match else i
+        if match is None and quoted and found:
+            for c in found:
+                words, k = [], i
+                while k < len(tokens) and len(words) < len(c.words):
+                    if tokens[k] not in QUOTES or not words:
+                        words.append(tokens[k])
+                    k += 1
+                if tuple(words) == c.words:  # and past the closing mark: "itself “outside of” the CSTO"
+                    match, end = c, k + (k < len(tokens) and tokens[k] in QUOTES)
+                    break
         if match:
-            out.append((i, i + len(match.words), match))
-            i += len(match.words)
+            if quoted and end < len(tokens) and tokens[end] in QUOTES and match.side != "subject":
+                end += 1  # "decided to 'immediately suspend' Gabon": the list after the closing mark
+            out.append((i, end, match))
+            i = end
         else:
             i += 1
     return out
@@ -1002,8 +1020,8 @@ ALLOWING = words("allow allows allowed allowing permit permits permitted")
 # "the last country to join", "the newest state to become": the infinitive is an event that happened
 # ("the first country to join since 2007", "the fourth country to join" rank it among others: not read)
 RANK = re.compile(
-    r"(?<![^ ])the (?:last|latest|newest) (?:\w+ ){0,2}(?:country|state|nation|countries|states|nations) "
-    r"to (?:join|become)(?: an?)?$"
+    r"(?<![^ ])the (?:last|latest|newest) (?:\S+ ){0,2}(?:country|state|nation|countries|states|nations) "
+    r"to (?:join|become|leave|quit|exit|withdraw)(?: an?)?$"
 )  # "Togo and Gabon have become the latest African countries to join", "the last country to become a"
 
 
@@ -1161,8 +1179,12 @@ def subject_list(reading: Reading, first: int, start: int, end: int, cue: Cue) -
             and reading.tokens[start + 1 : start + 2] != ["from"]
         ):
             return None  # "the AU, whose members include ..., has suspended": the list is not suspended
-        if not glue_ok(gap, SUBJECT_GLUE, reading, found.last + 1):
-            return None
+        if gap[-1:] and gap[-1] in QUOTES:
+            gap = gap[:-1]  # the quotation mark that opens a quoted cue: "had “frozen” its participation"
+        if not glue_ok(gap, SUBJECT_GLUE, reading, found.last + 1) and not (
+            ranked([*gap, *cue.words[:1]]) or ranked(gap)
+        ):
+            return None  # (but "Qatar is the first Gulf country to leave")
         if len(found.states) > 1 and gap[:2] in ([",", "which"], [",", "who"]) and gap[2:3] in SINGULAR:
             # "made up of A, B and Paraguay, which was suspended": the relative clause is the last one's
             at = next(
