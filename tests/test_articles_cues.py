@@ -511,3 +511,23 @@ def test_quoted_cues_and_ranks(day, sentence, expected):
         for c in mp.read_article(sentence, date=day).to_dict()["claims"]
     ]
     assert found == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "With this document, Cambodia acceded to 27 ASEAN agreements.",  # a number of things, not a time
+        "The ministers agreed in principle to grant observer status to the United States and South Korea.",
+        'ASEAN leaders agreed "in principle" to admit Timor-Leste as a member in 2022.',
+        "There is no impediment for Bolivia to be a full Mercosur member.",  # a purpose
+    ],
+)
+def test_no_claim_in_agreements_in_principle_purposes_and_things(sentence):
+    assert mp.read_article(sentence, date="2024-03-01").to_dict()["claims"] == []
+
+
+def test_to_be_with_a_future_word_is_a_future_claim():
+    claims = mp.read_article("Bolivia is set to be a full Mercosur member.", date="2024-03-01").to_dict()[
+        "claims"
+    ]
+    assert [(c["what"], c["time"]["anchor"]) for c in claims] == [("joined", "future")]

@@ -913,6 +913,8 @@ def read_cue(reading: Reading, start: int, end: int, cue: Cue, article, day, org
         verb = next((w for w in gap if w in ADMITTING), verb)
         if verb not in ADMITTING:
             return None  # "Turkey as a member ..." of no verb that makes it one
+        if has_any(tokens[max(first, chosen.first - 5) : chosen.first], "hedge"):
+            return None  # "agreed in principle to admit Timor-Leste as a member"
         what = "was invited" if verb.startswith("invit") else "joined"
         # an election to a seat is for a term that begins later (not "elected as a member" of a body)
         elected = verb.startswith("elect") and "elected" in cue.statuses
@@ -1089,8 +1091,12 @@ def takes_organisation(reading: Reading, end: int) -> bool:
         return True  # "from the influential G8 group"
     if k >= len(tokens) or k in reading.orgs or k - 1 in reading.orgs or tokens[k] in EVENT_ENDS:
         return True
-    # "joined two years later"; "was inducted as the eighth member", "admitted as the 10th member of"
-    return number(tokens[k]) is not None or ordinal(tokens[k]) is not None
+    # "joined two years later" (not "acceded to 27 agreements"); "was inducted as the eighth member"
+    later = tokens[k + 1 : k + 2] and tokens[k + 1] in TIME_UNITS
+    return number(tokens[k]) is not None and bool(later) or ordinal(tokens[k]) is not None
+
+
+TIME_UNITS = words("year years month months week weeks day days decade decades")
 
 
 def founded_thing(reading: Reading, first: int, start: int) -> bool:
