@@ -594,6 +594,7 @@ def find_clauses(reading: Reading) -> None:
 
 
 QUOTES = frozenset('"“”‘’«»')
+QUOTE_CHARS = re.compile('["“”‘’«»]')
 
 
 def cue_occurrences(tokens: list[str]) -> list[tuple[int, int, Cue]]:
@@ -601,12 +602,15 @@ def cue_occurrences(tokens: list[str]) -> list[tuple[int, int, Cue]]:
     ("had “frozen” its participation", "considers itself “outside of” the CSTO")."""
     out, i = [], 0
     table = cues()
-    quoted = any(t in QUOTES for t in tokens)
+    quotes = [k for k, t in enumerate(tokens) if t in QUOTES] if QUOTE_CHARS.search(" ".join(tokens)) else []
     while i < len(tokens):
         found = table.get(tokens[i], ())
+        if not found:
+            i += 1
+            continue
         match = next((c for c in found if tuple(tokens[i : i + len(c.words)]) == c.words), None)
         end = i + len(match.words) if match else i
-        if match is None and quoted and found:
+        if match is None and quotes and any(i < q <= i + 6 for q in quotes):
             for c in found:
                 words, k = [], i
                 while k < len(tokens) and len(words) < len(c.words):
@@ -617,7 +621,7 @@ def cue_occurrences(tokens: list[str]) -> list[tuple[int, int, Cue]]:
                     match, end = c, k + (k < len(tokens) and tokens[k] in QUOTES)
                     break
         if match:
-            if quoted and end < len(tokens) and tokens[end] in QUOTES and match.side != "subject":
+            if quotes and end < len(tokens) and tokens[end] in QUOTES and match.side != "subject":
                 end += 1  # "decided to 'immediately suspend' Gabon": the list after the closing mark
             out.append((i, end, match))
             i = end
@@ -698,6 +702,8 @@ def claims_of(reading: Reading, article: str, day, org_mentions, org_starts) -> 
 def once_each(found: list[Claim]) -> list[Claim]:
     """One claim per sentence for each organisation, kind, states, time and polarity: "welcomed
     Indonesia for its entry into BRICS" says once that Indonesia joined."""
+    if len(found) < 2:
+        return found
     seen, out = set(), []
     for claim in found:
         kind = "gained" if claim.what in GAINED else claim.what
@@ -720,6 +726,8 @@ def signed_founding(reading: Reading, article: str, taken: set) -> list[Claim]:
     A, ... and F signed a charter establishing the GCC", "the treaty establishing NATO was signed by
     A, B and C": the states that signed the document that set the organisation up are its founders."""
     tokens, out = reading.tokens, []
+    if "sign" not in reading.line.line:
+        return out  # (most lines: no signing)
     for s, token in enumerate(tokens):
         if token not in SIGNING:
             continue
@@ -1680,7 +1688,12 @@ def counts(reading: Reading, article: str, day, org_mentions, org_starts) -> lis
             if owner and tokens[noun + 1 : noun + 2] != ["of"]:
                 out.append(count_claim(reading, article, owner, counted, i, noun + 1))
     stream = " ".join(tokens)
-    for pattern in (RAISED_TO, GROWING_TO, BEGAN_AS):
+    patterns = [RAISED_TO]
+    if " to " in stream:
+        patterns.append(GROWING_TO)
+    if " as " in stream or " with " in stream:
+        patterns.append(BEGAN_AS)
+    for pattern in patterns:
         for match in pattern.finditer(stream):
             counted = number(next(group for group in match.groups() if group))
             at = len(stream[: match.start()].split())
