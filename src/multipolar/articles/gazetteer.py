@@ -679,9 +679,10 @@ ANYWHERE = "*"  # short_names.csv's ``after`` for a short name that needs no nam
 
 
 def short_names(text: str, chosen: list[tuple], taken: Spans) -> list[tuple]:
-    """'the Commonwealth', 'the Alliance' after the article has named the CIS, NATO ('the Security
-    Council' after the UN): the organisation, when exactly one of those the word may stand for was
-    named (or had the organisation it goes with named) before it."""
+    """'the Commonwealth', 'the Alliance' after the article has named the CIS, NATO ('the Council'
+    after the Security Council): the organisation, when exactly one of those the word may stand for
+    was named (or had the organisation it goes with named) before it; a short name found names its
+    organisation for the rows after it."""
     from multipolar.orgs import registry
 
     first_named: dict[str, int] = {}  # organisation id -> where the article first names it
@@ -700,6 +701,9 @@ def short_names(text: str, chosen: list[tuple], taken: Spans) -> list[tuple]:
             if len(named) == 1 and not taken.overlaps(start, end):
                 out.append((start, end, "org", named[0]))
                 taken.add(start, end)
+                # a short name names its organisation for the rows after it ("the Council" once
+                # "the Security Council" has named the UNSC)
+                first_named[named[0]] = min(first_named.get(named[0], start), start)
     return out
 
 
