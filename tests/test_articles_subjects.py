@@ -46,3 +46,56 @@ def test_short_names(day, text, expected):
 def test_the_council_needs_its_organisation_named():
     # "the Council" names nothing when no council the table knows was named before it
     assert read("Germany is a member of the Council, the minister said.", "2019-03-01") == []
+
+
+@pytest.mark.parametrize(
+    ("day", "text", "expected"),
+    [
+        # a plural phrase stands for the list of states named just before it, marked unsure
+        (
+            "2016-01-01",
+            "Estonia and Latvia held talks with the OSCE last week. The two countries joined NATO in 2004.",
+            [("NATO", "joined", ["EST", "LVA"], "year", A)],
+        ),
+        (
+            "2016-01-01",
+            "Slovakia and Slovenia met the criteria. Both nations joined the EU in 2004.",
+            [("EU", "joined", ["SVK", "SVN"], "year", A)],
+        ),
+        (
+            "2012-01-01",
+            "Leaders of Tajikistan, Kyrgyzstan and Kazakhstan met in Moscow, and these three Central "
+            "Asian republics are members of the CSTO.",
+            [("CSTO", "member", ["TJK", "KGZ", "KAZ"], "article", A)],
+        ),
+        # "They" opening a sentence: the list the sentence before opens with
+        (
+            "2024-02-01",
+            "Mali, Burkina Faso and Niger announced they would leave ECOWAS. They were suspended from "
+            "the bloc in 2023.",
+            [("ECOWAS", "was suspended", ["MLI", "BFA", "NER"], "year", A)],
+        ),
+        # a number that does not fit the list, or words that set the states apart, stand for nobody
+        ("2016-01-01", "Estonia and Latvia held talks. The three countries joined NATO in 2004.", []),
+        ("2016-01-01", "Estonia and Latvia held talks. The other countries joined NATO in 2004.", []),
+        ("2016-01-01", "Estonia and Latvia held talks. The countries joined NATO in 2004.", []),
+    ],
+)
+def test_plural_referents(day, text, expected):
+    assert read(text, day) == expected
+
+
+def test_plural_referent_is_unsure():
+    found = mp.read_article(
+        "Estonia and Latvia held talks with Russia. The two countries joined NATO in 2004.", date="2016-01-01"
+    ).to_dict()["claims"]
+    assert [c["states"] for c in found] == [["EST", "LVA"]]
+    assert "the two countries" in found[0]["unsure"].lower()
+
+
+def test_an_event_and_its_status_are_one_claim():
+    # "welcome these two new members": the welcome is the event, "new members" no second claim
+    found = read(
+        "Croatia and Albania attended the NATO summit, which met to welcome these two new members.", "2009-04-01"
+    )
+    assert len([c for c in found if c[1] != "count"]) == 1

@@ -526,6 +526,11 @@ def find_lists(reading: Reading) -> None:
             join = next((w for w in LIST_JOINS if tuple(tokens[j : j + len(w)]) == w), None)
             if join is None and tokens[j] == ",":
                 join = (",",)
+            if join is None and one_phrase(reading, states[-1], j):
+                states.append(j)  # "the two countries": one phrase standing for a whole list
+                closed = True
+                j = j + 1
+                continue
             if join is None:
                 break
             following = state_at(tokens, j + len(join))
@@ -553,6 +558,18 @@ def find_lists(reading: Reading) -> None:
             )
         )
         i = j
+
+
+def one_phrase(reading: Reading, before: int, at: int) -> bool:
+    """Are the state symbols at stream positions ``before`` and ``at`` one phrase's ("the two
+    countries" stands for each state of a list named before: referents.py)?"""
+    tokens = reading.tokens
+    if at >= len(tokens) or not STATE_SYMBOL.fullmatch(tokens[at]) or not STATE_SYMBOL.fullmatch(tokens[before]):
+        return False
+    mentions = reading.line.mentions
+    first = mentions[int(STATE_SYMBOL.fullmatch(tokens[before]).group(1))]
+    second = mentions[int(STATE_SYMBOL.fullmatch(tokens[at]).group(1))]
+    return first.start == second.start and first.end == second.end
 
 
 def bracketed_time(reading: Reading, at: int, found: dict) -> int:
@@ -658,13 +675,18 @@ def claims_of(reading: Reading, article: str, day, org_mentions, org_starts) -> 
         # time of its own ("was added on 13 November 2005, and became a member on 3 April 2007")
         kind = ("gained", str(found.time)) if found.what in GAINED else (found.what, found.polarity)
         listing = cue.whole or cue.words[0] in ("include", "includes", "including", "included")
+        # "welcome A and B as new members": the status after an event that gained it is that event
+        gained_as = found.what in ORDINARY_WHAT and any(
+            key[:2] == (found.org, first) and key[2][0] == "gained" and key[3:] == (found.statuses,) for key in taken
+        )
         if (
-            (found.org, first, kind) in taken
+            any(key[:3] == (found.org, first, kind) for key in taken)
+            or gained_as
             or listing
             and any(key[:2] == (found.org, first) for key in taken)
         ):
             continue
-        taken.add((found.org, first, kind))
+        taken.add((found.org, first, kind, found.statuses))
         out.extend(each_in_its_time(found, reading))
     out.extend(bracketed(reading, article, day, taken))
     out.extend(gapped(reading, article, out, {key[1] for key in taken}))
@@ -892,6 +914,9 @@ def read_cue(reading: Reading, start: int, end: int, cue: Cue, article, day, org
     )
     if condition is not None:
         claim.unsure = f"a condition ('{tokens[condition]}') goes with it"
+    shared = next((m for m in states if sum(n.start == m.start for n in states) > 1), None)
+    if shared is not None and claim.unsure is None:  # "the two countries" (referents.py)
+        claim.unsure = f"the states are '{shared.text}', read as the list named before it"
     past = {"was", "were", "had"} & set(own) or "had been" in " ".join(own)  # "It had observer status"
     if past and what in ORDINARY_WHAT and claim.time["anchor"] == "article" and day and not negated:
         claim.time, claim.past = {"anchor": "until", "value": day.isoformat()}, True

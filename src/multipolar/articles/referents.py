@@ -41,6 +41,26 @@ PRONOUN = re.compile(
     r"|\bIts(?= (?:(?:full|formal|permanent|eventual) )?(?:accession|admission|entry|withdrawal|exit|"
     r"suspension|expulsion|return|readmission|application|inclusion|ascension)\b)"
 )
+# "the two countries", "these two historically French-speaking countries", "both nations", "the three
+# states" (a number, or "these"/"those"/"both"; not "the countries", "the other countries"): the list of
+# states named just before; "these two new members" and the like refer with their first words only
+NUMBER = r"(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2})"
+PLURAL_NOUN = re.compile(
+    rf"\b(?:(?:[Tt]he|[Tt]hese|[Tt]hose) (?P<n>{NUMBER})|[Tt]hese|[Tt]hose|[Bb]oth)"
+    r"(?: (?!(?:of|the|a|an|in|to|and|for|by|other|remaining|first|last|only|member|non|same|new|rest)\b)"
+    r"[A-Za-z][\w-]*){0,3}? (?:countries|nations|states|governments|republics)(?![\w-])(?! of\b)"
+    rf"|\b(?:[Tt]he|[Tt]hese|[Tt]hose) (?P<m>{NUMBER})(?= (?:(?:new|newest|latest|full|founding) )?"
+    r"(?:members|observers|partners|allies|candidates)\b)"
+)
+# "They" opening a sentence before a verb: the states the sentence before opens with ("Mali and Niger
+# left the bloc. They had been suspended in 2023.")
+THEY = re.compile(
+    r"(?:^|(?<=[.!?\n] ))They(?= (?:(?:also|then|later|now|both|all|still|had|have|were|are|will) )*"
+    r"(?:were|are|had|have|will|joined|left|quit|withdrew|became|applied|remain|remained|hold|held|"
+    r"obtained|received|gained|signed|rejoined)\b)"
+)
+# what may stand between two items of a list of states ("A, B and C", "A and the B")
+LIST_GAP = re.compile(r"\s*(?:,|,? and|&|,? as well as)?\s*(?:the\s+)?")
 # words before a capital that make it a place ("in Astana"), not its government
 VENUE_BEFORE = re.compile(r"\b(?:in|at|to|from|near|via|of) $")
 STATE_KINDS = ("state", "capital")
@@ -66,7 +86,8 @@ def with_referents(lines: list[SentenceLine], text: str, mentions: list, spans: 
         start, end = spans[number]
         if start not in out and (first_org is None or number < first_org):
             continue  # no organisation named yet: no membership claim to read here
-        inside = sorted(mentions_in.get(number, []) + added, key=lambda m: m.start)
+        kept = [m for m in mentions_in.get(number, []) if not any(a.start <= m.start < a.end for a in added)]
+        inside = sorted(kept + added, key=lambda m: m.start)  # "these French-speaking countries": one
         out[start] = SentenceLine(text, start, end, inside)
     return [out[start] for start in sorted(out)]
 
@@ -94,7 +115,50 @@ def referents(text: str, mentions: list, spans: list[tuple[int, int]]) -> list[M
         state = pronoun_antecedent(entities, sentence, match.start())
         if state is not None:
             out.append(Mention(state.kind, state.key, match[0], match.start(), match.end(), sentence))
+    for match in PLURAL_NOUN.finditer(text):
+        sentence = bisect.bisect_right(starts, match.start()) - 1
+        number = match.group("n") or match.group("m")
+        named = list_antecedent(text, states, sentence, match.start(), count(number) if number else None)
+        out += [Mention(m.kind, m.key, match[0], match.start(), match.end(), sentence) for m in named]
+    for match in THEY.finditer(text):
+        sentence = bisect.bisect_right(starts, match.start()) - 1
+        opening = runs(text, states.get(sentence - 1, []))
+        if opening and opening[0][0].start - spans[sentence - 1][0] <= 4 and len(opening[0]) > 1:
+            out += [Mention(m.kind, m.key, match[0], match.start(), match.end(), sentence) for m in opening[0]]
     return out
+
+
+NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+           "eleven": 11, "twelve": 12}  # fmt: skip
+
+
+def count(word: str) -> int:
+    return NUMBERS.get(word.lower()) or int(word)
+
+
+def runs(text: str, named: list) -> list[list]:
+    """The lists of states among ``named`` (one sentence's state mentions in order): mentions
+    joined only by commas, "and", "&", "as well as" and "the"."""
+    out: list[list] = []
+    for mention in named:
+        if out and LIST_GAP.fullmatch(text, out[-1][-1].end, mention.start):
+            out[-1].append(mention)
+        else:
+            out.append([mention])
+    return out
+
+
+def list_antecedent(text: str, states: dict[int, list], sentence: int, at: int, number: int | None) -> list:
+    """The states "the two countries" stands for: the last list of two or more states (of
+    ``number`` states, if it says how many) named before it in its sentence, else in the nearest
+    sentence before that names such a list; none when that list is not the one wanted."""
+    for back in range(sentence, max(-1, sentence - 1 - REACH), -1):
+        named = [m for m in states.get(back, []) if back < sentence or m.end <= at]
+        lists = [run for run in runs(text, named) if len({m.key for m in run}) > 1]
+        if lists:
+            found = lists[-1]
+            return found if number is None or len({m.key for m in found}) == number else []
+    return []
 
 
 def noun_antecedent(states: dict[int, list], sentence: int, at: int, spans) -> Mention | None:
