@@ -96,6 +96,7 @@ def test_plural_referent_is_unsure():
 def test_an_event_and_its_status_are_one_claim():
     # "welcome these two new members": the welcome is the event, "new members" no second claim
     found = read(
-        "Croatia and Albania attended the NATO summit, which met to welcome these two new members.", "2009-04-01"
+        "Croatia and Albania attended the NATO summit, which met to welcome these two new members.",
+        "2009-04-01",
     )
     assert len([c for c in found if c[1] != "count"]) == 1

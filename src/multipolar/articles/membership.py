@@ -564,7 +564,11 @@ def one_phrase(reading: Reading, before: int, at: int) -> bool:
     """Are the state symbols at stream positions ``before`` and ``at`` one phrase's ("the two
     countries" stands for each state of a list named before: referents.py)?"""
     tokens = reading.tokens
-    if at >= len(tokens) or not STATE_SYMBOL.fullmatch(tokens[at]) or not STATE_SYMBOL.fullmatch(tokens[before]):
+    if (
+        at >= len(tokens)
+        or not STATE_SYMBOL.fullmatch(tokens[at])
+        or not STATE_SYMBOL.fullmatch(tokens[before])
+    ):
         return False
     mentions = reading.line.mentions
     first = mentions[int(STATE_SYMBOL.fullmatch(tokens[before]).group(1))]
@@ -677,7 +681,8 @@ def claims_of(reading: Reading, article: str, day, org_mentions, org_starts) -> 
         listing = cue.whole or cue.words[0] in ("include", "includes", "including", "included")
         # "welcome A and B as new members": the status after an event that gained it is that event
         gained_as = found.what in ORDINARY_WHAT and any(
-            key[:2] == (found.org, first) and key[2][0] == "gained" and key[3:] == (found.statuses,) for key in taken
+            key[:2] == (found.org, first) and key[2][0] == "gained" and key[3:] == (found.statuses,)
+            for key in taken
         )
         if (
             any(key[:3] == (found.org, first, kind) for key in taken)

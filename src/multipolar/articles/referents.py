@@ -124,7 +124,9 @@ def referents(text: str, mentions: list, spans: list[tuple[int, int]]) -> list[M
         sentence = bisect.bisect_right(starts, match.start()) - 1
         opening = runs(text, states.get(sentence - 1, []))
         if opening and opening[0][0].start - spans[sentence - 1][0] <= 4 and len(opening[0]) > 1:
-            out += [Mention(m.kind, m.key, match[0], match.start(), match.end(), sentence) for m in opening[0]]
+            out += [
+                Mention(m.kind, m.key, match[0], match.start(), match.end(), sentence) for m in opening[0]
+            ]
     return out
 
 
