@@ -100,3 +100,24 @@ def test_an_event_and_its_status_are_one_claim():
         "2009-04-01",
     )
     assert len([c for c in found if c[1] != "count"]) == 1
+
+
+def test_a_list_set_out_after_a_colon_each_item_with_its_year():
+    # the cue's states stand after the colon; an item without a year of its own takes none of the others'
+    found = read(
+        "OPEC was founded in 1960. Later, other producers joined it gradually: Qatar (1961) Libya (1962), "
+        "Algeria (1971), Angola and Gabon.",
+        "2016-01-01",
+    )
+    assert found == [
+        ("OPEC", "joined", ["QAT"], "year", A),
+        ("OPEC", "joined", ["LBY"], "year", A),
+        ("OPEC", "joined", ["DZA"], "year", A),
+        ("OPEC", "joined", ["AGO", "GAB"], "article", A),
+    ]
+
+
+def test_a_year_far_from_a_year_only_start_is_wrong():
+    # Algeria's OPEC membership is dated by year (1969): a claim of 1971 is wrong, not unsure
+    found = mp.read_article("Algeria joined OPEC in 1971.", date="2016-01-01").to_dict()["claims"]
+    assert [c["verdict"] for c in found] == ["wrong"]

@@ -531,15 +531,17 @@ def find_lists(reading: Reading) -> None:
                 closed = True
                 j = j + 1
                 continue
+            if join is None and states[-1] in own_times and state_at(tokens, j) is not None:
+                join = ()  # "Qatar (1961) Libya (1962)": a list set out item by item, a time to each
             if join is None:
                 break
             following = state_at(tokens, j + len(join))
             if following is None:
                 break
-            if closed and join[-1] != "as" and join != (",", "as", "well", "as") and join not in ADDING:
+            if closed and join[-1:] != ("as",) and join != (",", "as", "well", "as") and join not in ADDING:
                 break  # after "A and B", ", C" opens another clause
             if join not in ADDING:
-                closed = join[-1] in ("and", "&", "nor")  # after "as well as" a new list opens
+                closed = join[-1:] in (("and",), ("&",), ("nor",))  # after "as well as" a new list opens
             states.append(following)
             j = bracketed_time(reading, following, own_times)
         rest = tokens[j:]
@@ -755,7 +757,9 @@ def each_in_its_time(claim: Claim, reading: Reading) -> list[Claim]:
     out: dict[str, Claim] = {}
     for mention in claim.states:
         time = own.get(reading.line.mentions.index(mention))
-        anchor = time.anchor(False, reading.day) if time else claim.time
+        # an item set out with no time of its own beside items with theirs has none ("Qatar (1961),
+        # Libya (1962), Ecuador and Gabon"): the claim's nearest time is another item's
+        anchor = time.anchor(False, reading.day) if time else {"anchor": "article", "value": None}
         key = str(anchor)
         if key not in out:
             out[key] = Claim(**{**vars(claim), "states": [], "time": anchor, "exhaustive": False})
@@ -1163,9 +1167,14 @@ def carried_subject(reading: Reading, first: int, start: int, cue: Cue) -> Lst |
 
 
 def object_list(reading: Reading, end: int, last: int, cue: Cue) -> Lst | None:
-    """The list after the cue, in its clause, joined to it only by small words."""
-    if cue.side == "subject" and not (end < len(reading.tokens) and reading.tokens[end] in (":", "—", "–")):
-        return None
+    """The list after the cue, in its clause, joined to it only by small words; for a cue whose
+    states stand before it, a list it sets out after a colon ("joined the bloc gradually: A (1961),
+    B (1962)")."""
+    if cue.side == "subject":
+        colon = set_out(reading, end, last)
+        if colon is None:
+            return None
+        end = colon
     for found in reading.lists:
         if found.first < end:
             continue
@@ -1175,6 +1184,28 @@ def object_list(reading: Reading, end: int, last: int, cue: Cue) -> Lst | None:
         if len(gap) > MAX_GAP or not glue_ok(gap, OBJECT_GLUE, reading, end):
             return None
         return found
+    return None
+
+
+# words between a cue and the colon that sets out its list ("joined it gradually:", "joined the bloc
+# later:", "joined since:"), besides organisations and the words that stand for one
+SET_OUT_GAP = words("it them the gradually later since then subsequently thereafter afterwards as follows")
+
+
+def set_out(reading: Reading, end: int, last: int) -> int | None:
+    """The position of the colon or dash after which a cue's list is set out, if only small
+    words and the organisation stand between them; else None."""
+    tokens = reading.tokens
+    k = end
+    while k < min(last, end + 6):
+        if tokens[k] in (":", "—", "–"):
+            return k
+        if k in reading.orgs:
+            k = reading.org_spans[k] + 1
+            continue
+        if tokens[k] not in SET_OUT_GAP:
+            return None
+        k += 1
     return None
 
 
