@@ -121,3 +121,56 @@ def test_a_year_far_from_a_year_only_start_is_wrong():
     # Algeria's OPEC membership is dated by year (1969): a claim of 1971 is wrong, not unsure
     found = mp.read_article("Algeria joined OPEC in 1971.", date="2016-01-01").to_dict()["claims"]
     assert [c["verdict"] for c in found] == ["wrong"]
+
+
+@pytest.mark.parametrize(
+    ("day", "text", "expected"),
+    [
+        # a list in apposition, set off by dashes, or after a description of the organisation
+        (
+            "2016-05-01",
+            "Ministers said Mercosur – comprising Argentina, Brazil, Paraguay and Uruguay – would meet.",
+            [("MERCOSUR", "member", ["ARG", "BRA", "PRY", "URY"], "article", A)],
+        ),
+        (
+            "2016-05-01",
+            "Set up in 2001, the SCO is a regional security bloc comprising China, Russia and four other "
+            "states.",
+            [("SCO", "member", ["CHN", "RUS"], "article", A)],
+        ),
+        # "nations", "countries", "states" with the organisation's name beside them
+        (
+            "2016-05-01",
+            "The five Mercosur nations are Argentina, Brazil, Paraguay, Uruguay and Venezuela.",
+            [("MERCOSUR", "member", ["ARG", "BRA", "PRY", "URY", "VEN"], "article", A)],
+        ),
+        (
+            "2016-05-01",
+            "The Commonwealth met in Malta. Kenya borders fellow Commonwealth countries Uganda and Tanzania.",
+            [("COMMONWEALTH", "member", ["UGA", "TZA"], "article", A)],
+        ),
+        (
+            "2016-05-01",
+            "The Commonwealth met in Malta. Kenya borders Uganda, a Commonwealth member, and Ethiopia.",
+            [("COMMONWEALTH", "member", ["UGA"], "article", A)],
+        ),
+        # ", as are A and B" takes the status of the clause before
+        (
+            "2016-05-01",
+            "Chile is an associate member of Mercosur, as are Peru and Colombia.",
+            [
+                ("MERCOSUR", "associate", ["CHL"], "article", A),
+                ("MERCOSUR", "associate", ["PER", "COL"], "article", A),
+            ],
+        ),
+        # no organisation beside "countries", no claim; a list outside the apposition is no member
+        ("2016-05-01", "The SCO met. Many countries such as Brazil and Chile sent envoys.", []),
+        (
+            "2016-05-01",
+            "Unlike NATO countries Poland and Hungary, Austria stayed neutral.",
+            [("NATO", "member", ["POL", "HUN"], "article", A)],
+        ),
+    ],
+)
+def test_appositions(day, text, expected):
+    assert [c for c in read(text, day) if c[1] != "count"] == expected

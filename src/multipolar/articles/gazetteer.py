@@ -671,11 +671,16 @@ def short_forms() -> dict[str, tuple[re.Pattern, tuple[tuple[str, str], ...]]]:
     out = {}
     for short, named in orgs.items():
         word = re.escape(short)
-        out[short] = (re.compile(rf"{word}(?<=\b[Tt]he {word})\b(?! of\b)(?! [A-Z])"), named)
+        out[short] = (
+            re.compile(rf"{word}(?:(?<=\b[Tt]he {word})|{MEMBER_WORD})\b(?! of\b)(?! [A-Z])"),
+            named,
+        )
     return out
 
 
 ANYWHERE = "*"  # short_names.csv's ``after`` for a short name that needs no name before it
+# a short name without "the" before a word for its members: "a Commonwealth member", "fellow Alliance nations"
+MEMBER_WORD = r"(?= (?:member|members|nation|nations|country|countries|state|states|ally|allies)\b)"
 
 
 def short_names(text: str, chosen: list[tuple], taken: Spans) -> list[tuple]:

@@ -104,8 +104,9 @@ EVENT_ENDS = words(
 )
 # words between a listing verb and the organisation before it ("the bloc, which is currently made up of")
 LISTING_GAP = words(
-    ", which that is are was were today group bloc grouping alliance organisation organization format"
-)
+    """, which that is are was were today group bloc grouping alliance organisation organization format – — -
+    a an security military political economic regional intergovernmental trade"""
+)  # "Mercosur – comprising", "the SCO is a security bloc comprising"
 # words before a capital that make it a place, not its government ("in Astana")
 VENUE = words("in at to from near outside inside via the of")
 # words before a state's name in a list that qualify it ("observers from Communist China")
@@ -488,7 +489,9 @@ LIST_JOINS = ADDING + (
 RUNS_ON = (
     ("and", "other"), (",", "and", "other"), ("along", "with"), ("together", "with"), ("plus",),
     ("and", "others"), (",", "among", "others"), ("among", "others"), ("etc",), ("and", "the", "rest"),
-    ("as", "well", "as"), (",", "as", "well", "as"),
+    ("as", "well", "as"), (",", "as", "well", "as"), ("and", "a", "number", "of"),
+    (",", "and", "a", "number", "of"), ("and", "several"), ("and", "some"), ("and", "many"),
+    ("and", "a", "few"),
 )  # fmt: skip
 
 
@@ -697,6 +700,7 @@ def claims_of(reading: Reading, article: str, day, org_mentions, org_starts) -> 
         out.extend(each_in_its_time(found, reading))
     out.extend(bracketed(reading, article, day, taken))
     out.extend(gapped(reading, article, out, {key[1] for key in taken}))
+    out.extend(likewise(reading, article, out, {key[1] for key in taken}))
     out.extend(counts(reading, article, day, org_mentions, org_starts))
     return out
 
@@ -743,6 +747,37 @@ def gapped(reading: Reading, article: str, found: list[Claim], used: set[int]) -
         claim = Claim(model.org, model.what, model.statuses, states, time.anchor(False, reading.day),
                       model.polarity, False, article[start:stop], start, stop, model.cue)  # fmt: skip
         claim.reported = model.reported
+        out.append(claim)
+    return out
+
+
+LIKEWISE = (
+    ("as", "are"), ("as", "is"), ("as", "were"), ("as", "was"), ("as", "do"), ("as", "does"),
+    ("and", "so", "are"), ("and", "so", "is"),
+)  # fmt: skip
+
+
+def likewise(reading: Reading, article: str, found: list[Claim], used: set[int]) -> list[Claim]:
+    """A list that takes the status of the claim before it: "Bolivia is associated with the group,
+    as are Chile, Colombia and Peru", "Ghana is a member, and so is Nigeria"."""
+    tokens, out = reading.tokens, []
+    held = [c for c in found if c.what in ORDINARY_WHAT and c.polarity == "affirmed"]
+    if not held:
+        return []
+    for item in reading.lists:
+        if item.first in used:
+            continue
+        how = next((w for w in LIKEWISE if tuple(tokens[item.first - len(w) : item.first]) == w), None)
+        if how is None or tokens[item.first - len(how) - 1 : item.first - len(how)] != [","]:
+            continue
+        at = reading.line.span(reading.chars[item.first][0], reading.chars[item.first][1])[0]
+        model = next((c for c in reversed(held) if c.end <= at), None)
+        if model is None:
+            continue
+        start, stop = reading.line.span(reading.chars[item.first - len(how)][0], reading.chars[item.last][1])
+        states = [reading.line.mentions[i] for i in item.states]
+        claim = Claim(**{**vars(model), "states": states, "exhaustive": False, "text": article[start:stop],
+                         "start": start, "end": stop, "notes": []})  # fmt: skip
         out.append(claim)
     return out
 
@@ -889,13 +924,13 @@ def read_cue(reading: Reading, start: int, end: int, cue: Cue, article, day, org
     part = has_any(tokens[max(first, chosen.first - 4) : chosen.first], "part") or has_any(
         tokens[max(first, lo - 4) : lo], "part"
     )
-    if chosen.open and cue.whole:
-        return None  # "groups Russia, China and other states": not the whole list, nor a claim
+    # "groups Russia, China and other states": the states listed are members, the list is not the whole
     exhaustive = (
         (what in ORDINARY_WHAT or what == "founded by")
         and bool(obj)
         and not part
         and chosen.closed
+        and not chosen.open
         and len(states) >= 2
         and (cue.whole or whole_by_form(reading, start, end, chosen, first))
         or what == "founded by"
@@ -1359,6 +1394,8 @@ def time_of(reading: Reading, lo: int, hi: int, first: int, last: int, future: b
         )
         if at <= lo and {"and", ";"} & set(reading.tokens[at:lo]):
             continue  # "Germany in 1955 and Greece and Turkey joined in 1952": another item's time
+        if at <= lo and "," in tokens[at:lo] and FOUNDED_IN.search(reading.line.line, 0, time.start):
+            continue  # "Founded in 2001, the SCO comprises ...": the founding's time, not the claim's
         if future and reading.day and not time.guessed and ends_by(time, reading.day):
             continue  # "announced on Tuesday it will withdraw in January": the report's day
         if distance <= NEAR:
@@ -1371,6 +1408,8 @@ def time_of(reading: Reading, lo: int, hi: int, first: int, last: int, future: b
 
 
 NAME_MARKS = words("( ) the")
+# a participle that dates the organisation in a phrase of its own ("Founded in 2001, the SCO ...")
+FOUNDED_IN = re.compile(r"(?:^|, )(?:founded|established|created|formed|launched|set up|born)(?: [a-z]+)? $")
 
 
 def ends_by(time: timing.Time, day: dt.date) -> bool:
