@@ -174,3 +174,26 @@ def test_a_year_far_from_a_year_only_start_is_wrong():
 )
 def test_appositions(day, text, expected):
     assert [c for c in read(text, day) if c[1] != "count"] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a long state name misspelt by one letter is that state
+        ("The SCO met. Kyrgystan joined the SCO in 2001.", [("SCO", "joined", ["KGZ"], "year", A)]),
+        ("The EU met. Finnland joined the EU in 1995.", [("EU", "joined", ["FIN"], "year", A)]),
+        # but not a person's name, a word that is a name of its own, or a short name's look-alike
+        ("The SCO met. Prime Minister David Kyrgystan joined the SCO talks in 2001.", []),
+        ("The EU met. Columbia University joined the EU programme in 1995.", []),
+    ],
+)
+def test_misspelt_names(text, expected):
+    assert read(text, "2016-01-01") == expected
+
+
+def test_misspellings_leave_demonyms_and_plurals_alone():
+    from multipolar.articles import gazetteer
+
+    table = gazetteer.misspellings()
+    assert table["kyrgystan"] == "Kyrgyzstan"
+    assert not {"germans", "cameron", "columbia", "philippine", "argentine"} & set(table)

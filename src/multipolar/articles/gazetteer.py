@@ -307,6 +307,7 @@ class Gazetteer:
         taken_spans = Spans(chosen + dropped)
         chosen += abbreviations(text, taken_spans)
         chosen += listed_names(text, sorted(chosen), taken_spans)
+        chosen += misspelled(text, taken_spans)
         chosen += demonyms(text, taken_spans)
         chosen += combining_forms(text, taken_spans)
         chosen += short_names(text, chosen, taken_spans)
@@ -587,6 +588,74 @@ def listed_names(text: str, chosen: list[tuple], taken: Spans) -> list[tuple]:
                     taken.add(*span)
         out += found
         states = [(first, last) for first, last, _, _ in found]
+    return out
+
+
+# a capitalised word as long as the names misspelled() looks for ("Kyrgystan"), in a lower-case run
+LONG_WORD = re.compile(r"\b[A-Z][a-z]{7,}\b(?![-'’])")
+MISSPELT_MIN = 8  # letters in a misspelling that is read ("Kyrgystan"; not "Bali", "Cameron")
+# the capitalised word before a misspelling that makes it part of a name ("David Cameroon")
+NAME_BEFORE = re.compile(r"\b([A-Z][\w.]*) $")
+
+
+@cache
+def misspellings() -> dict[str, str]:
+    """Every spelling one edit from a one-word state name of MISSPELT_MIN letters or more (a letter
+    left out, doubled, swapped with the next, or replaced: "Kyrgystan", "Phillipines" is two,
+    "Bahrein") -> that name; none that is itself a name, a demonym or an organisation's, nor a
+    plural or a demonym's ending ("Germans", "Albanin"), nor one that two names share."""
+    spelled = state_aliases()
+    names = spelled.loc[spelled["kind"] != "demonym", "alias"]
+    known = {str(a).lower() for a in spelled["alias"]} | {
+        str(a).lower() for a in organisation_names()["alias"]
+    }
+    known |= {str(c).lower() for c in capitals()["capital"]} | {w.lower() for w in NOT_MISSPELT}
+    out: dict[str, str] = {}
+    shared: set[str] = set()
+    letters = "abcdefghijklmnopqrstuvwxyz"
+    for name in dict.fromkeys(str(n) for n in names):
+        word = name.lower()
+        if len(word) < MISSPELT_MIN - 1 or not word.isalpha():
+            continue
+        variants = {word[:i] + word[i + 1 :] for i in range(len(word))}
+        variants |= {word[:i] + word[i] + word[i:] for i in range(len(word))}
+        variants |= {word[:i] + word[i + 1] + word[i] + word[i + 2 :] for i in range(len(word) - 1)}
+        variants |= {word[:i] + c + word[i + 1 :] for i in range(1, len(word)) for c in letters}
+        for variant in variants - {word}:
+            if (
+                len(variant) < MISSPELT_MIN
+                or variant in known
+                or variant.endswith("s")
+                or variant[:-1] == word[:-1]
+                and variant[-1] == "n"
+            ):
+                continue
+            if variant in out and out[variant] != name:
+                shared.add(variant)
+            out[variant] = name
+    return {v: n for v, n in out.items() if v not in shared}
+
+
+# capitalised words one edit from a state's name that are other words or places
+NOT_MISSPELT = ("Columbia", "Romanian", "Austrian", "Algerian", "Ukrainian", "Argentine", "Philippine")
+
+
+def misspelled(text: str, taken: Spans) -> list[tuple]:
+    """Capitalised words one edit from a long state name (misspellings(): "Kyrgystan" is
+    Kyrgyzstan), outside lines written in capitals and the names already found."""
+    table = misspellings()
+    out = []
+    for match in LONG_WORD.finditer(text):
+        name = table.get(match.group(0).lower())
+        if name is None or taken.overlaps(*match.span()) or in_capitals(text, match.start()):
+            continue
+        before = NAME_BEFORE.search(text, max(0, match.start() - 30), match.start())
+        if text.startswith(" ", match.end()) and text[match.end() + 1 : match.end() + 2].isupper():
+            continue  # "Kyrgystan Airlines": part of a longer name
+        if before and before.group(1).lower() not in stop_words():
+            continue  # "Ms Kyrgystan", "David Cameroon"
+        out.append((*match.span(), "state", name))
+        taken.add(*match.span())
     return out
 
 
