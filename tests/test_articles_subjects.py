@@ -197,3 +197,24 @@ def test_misspellings_leave_demonyms_and_plurals_alone():
     table = gazetteer.misspellings()
     assert table["kyrgystan"] == "Kyrgyzstan"
     assert not {"germans", "cameron", "columbia", "philippine", "argentine"} & set(table)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "the Mongolian government", "the Iranian side": the state
+        (
+            "The SCO met in Tashkent. At the meeting the Mongolian government was admitted as an observer.",
+            [("SCO", "admitted", ["MNG"], "article", A)],
+        ),
+        (
+            "The SCO met in Tashkent. The Iranian side applied for full membership in 2008.",
+            [("SCO", "applied", ["IRN"], "year", A)],
+        ),
+        # a demonym alone, or one owning something else, is nobody's claim
+        ("The SCO met in Tashkent. Iranian diplomats are members of the delegation.", []),
+        ("The SCO met in Tashkent. The Iranian government's envoy joined the talks.", []),
+    ],
+)
+def test_demonym_governments(text, expected):
+    assert read(text, "2010-01-01") == expected

@@ -61,6 +61,10 @@ THEY = re.compile(
 )
 # what may stand between two items of a list of states ("A, B and C", "A and the B")
 LIST_GAP = re.compile(r"\s*(?:,|,? and|&|,? as well as)?\s*(?:the\s+)?")
+# a demonym before a word for a state's government: "the Mongolian government was admitted", "the
+# Iranian side applied" stand for the state (a demonym alone never does: "Iranian diplomats")
+GOVERNMENT = re.compile(r" (?:government|authorities|leadership|side|state)\b(?!['’]s)")
+THE_BEFORE = re.compile(r"\b[Tt]he $")
 # words before a capital that make it a place ("in Astana"), not its government
 VENUE_BEFORE = re.compile(r"\b(?:in|at|to|from|near|via|of) $")
 STATE_KINDS = ("state", "capital")
@@ -115,6 +119,13 @@ def referents(text: str, mentions: list, spans: list[tuple[int, int]]) -> list[M
         state = pronoun_antecedent(entities, sentence, match.start())
         if state is not None:
             out.append(Mention(state.kind, state.key, match[0], match.start(), match.end(), sentence))
+    for mention in mentions:
+        if mention.kind != "demonym" or not (government := GOVERNMENT.match(text, mention.end)):
+            continue
+        the = THE_BEFORE.search(text, max(0, mention.start - 4), mention.start)
+        if the is not None:
+            start, end = the.start(), government.end()
+            out.append(Mention("state", mention.key, text[start:end], start, end, mention.sentence))
     for match in PLURAL_NOUN.finditer(text):
         sentence = bisect.bisect_right(starts, match.start()) - 1
         number = match.group("n") or match.group("m")
