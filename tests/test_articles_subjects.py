@@ -218,3 +218,32 @@ def test_misspellings_leave_demonyms_and_plurals_alone():
 )
 def test_demonym_governments(text, expected):
     assert read(text, "2010-01-01") == expected
+
+
+@pytest.mark.parametrize(
+    ("day", "text", "expected"),
+    [
+        # the subject carried past a time set off by commas
+        (
+            "2010-01-01",
+            "Iran became an observer in the SCO in 2005, and in 2008, applied for full membership.",
+            [("SCO", "joined", ["IRN"], "year", A), ("SCO", "applied", ["IRN"], "year", A)],
+        ),
+        # "the association", "the club": the organisation named last
+        (
+            "2018-01-01",
+            "The SCO summit ended. India and Pakistan joined the association in 2017.",
+            [("SCO", "joined", ["IND", "PAK"], "year", A)],
+        ),
+        # words describing a count of states between a listing verb and its list; a participle
+        # phrase's time dates the organisation, not the claim
+        (
+            "2013-05-16",
+            "The Arctic Council met. The council, formed in 1996, groups the eight Arctic nations - "
+            "the United States, Russia, Canada, Iceland, Denmark, Finland, Norway and Sweden.",
+            [("ARCTIC", "member", ["USA", "RUS", "CAN", "ISL", "DNK", "FIN", "NOR", "SWE"], "article", A)],
+        ),
+    ],
+)
+def test_subjects_and_objects_in_context(day, text, expected):
+    assert [c for c in read(text, day) if c[1] != "count"] == expected

@@ -82,7 +82,9 @@ MAX_GAP = 8  # words between a list and its cue
 TOPIC_REACH = 1500  # characters before a sentence in which the organisation it is about was named
 NEAR = 4  # words between a claim and the time expression that anchors it
 # anaphors that fit any organisation; the others must be a word of its name or kind ("the union")
-ANY_ORGANISATION = words("bloc alliance group grouping organisation organization body format")
+ANY_ORGANISATION = words(
+    "bloc alliance group grouping organisation organization body format association club"
+)
 # words between an organisation and the status it owns: "the SCO's six full members", "NATO's new"
 OWNER_GAP = words("'s ’s full new newest latest permanent founding - nation member")
 # words that make a whole clause a condition, wherever they stand in it
@@ -105,8 +107,9 @@ EVENT_ENDS = words(
 # words between a listing verb and the organisation before it ("the bloc, which is currently made up of")
 LISTING_GAP = words(
     """, which that is are was were today group bloc grouping alliance organisation organization format – — -
-    a an security military political economic regional intergovernmental trade"""
-)  # "Mercosur – comprising", "the SCO is a security bloc comprising"
+    a an security military political economic regional intergovernmental trade formed founded established
+    created launched set up in"""
+)  # "the council, formed in 1996, groups"  # "Mercosur – comprising", "the SCO is a security bloc comprising"
 # words before a capital that make it a place, not its government ("in Astana")
 VENUE = words("in at to from near outside inside via the of")
 # words before a state's name in a list that qualify it ("observers from Communist China")
@@ -1186,17 +1189,20 @@ def carried_subject(reading: Reading, first: int, start: int, cue: Cue) -> Lst |
     """The subject of the clause before, when this one goes on with a verb and names no states of
     its own ("X is a partner country but is not a full member")."""
     between = reading.tokens[first + 1 : start]
+    skipped = 0
+    while between[:1] == [","] and first + 1 + skipped in reading.breaks | {first + 1}:
+        between, skipped = between[1:], skipped + 1  # "..., and in 2008, applied": the time is out
     pronoun = between[:1] in (["it"], ["they"]) and len(between) > 1 and between[1] in VERB_OPENINGS
     if pronoun:  # "X is a partner of NATO, while it is not a member": the pronoun is the subject before
         between = between[1:]
     opening = between[0] if between else reading.tokens[start]
     verb = opening in VERB_OPENINGS or opening in ADVERBS or (not between and cue.what not in ORDINARY_WHAT)
-    if not verb or not glue_ok(between, SUBJECT_GLUE, reading, first + 1 + pronoun):
+    if not verb or not glue_ok(between, SUBJECT_GLUE, reading, first + 1 + skipped + pronoun):
         return None  # "..., while dialogue partners include": a clause with a subject of its own
     previous = reading.clause_of[first] - 1
     opening = reading.clause_starts[previous]
     candidates = [f for f in reading.lists if opening <= f.first and f.last < first]
-    if candidates and pronoun and (len(candidates[0].states) > 1) != (reading.tokens[first + 1] == "they"):
+    if candidates and pronoun and (len(candidates[0].states) > 1) != (between[0] == "they"):
         return None  # "it" stands for one state, "they" for more
     return candidates[0] if candidates else None
 
@@ -1215,11 +1221,29 @@ def object_list(reading: Reading, end: int, last: int, cue: Cue) -> Lst | None:
             continue
         if found.first >= last:
             return None
-        gap = reading.tokens[end : found.first]
+        gap = described(reading.tokens[end : found.first])
         if len(gap) > MAX_GAP or not glue_ok(gap, OBJECT_GLUE, reading, end):
             return None
         return found
     return None
+
+
+def described(gap: list[str]) -> list[str]:
+    """A gap without the one or two words that describe a count of states in it ("groups the eight
+    Arctic nations -", "the five Central Asian states:"): they are the states', not the claim's."""
+    for k, word in enumerate(gap):
+        if word not in COUNTED:
+            continue
+        if k >= 2 and number(gap[k - 2]) is not None and describing(gap[k - 1]):
+            return gap[: k - 1] + gap[k:]
+        if k >= 3 and number(gap[k - 3]) is not None and describing(gap[k - 1]) and describing(gap[k - 2]):
+            return gap[: k - 2] + gap[k:]
+    return gap
+
+
+def describing(word: str) -> bool:
+    """A word that may describe a count of states: a plain word, a region ("Arctic"), a demonym."""
+    return word.isalpha() or word.startswith(("<region#", "<demonym#", "<place#"))
 
 
 # words between a cue and the colon that sets out its list ("joined it gradually:", "joined the bloc
@@ -1394,8 +1418,8 @@ def time_of(reading: Reading, lo: int, hi: int, first: int, last: int, future: b
         )
         if at <= lo and {"and", ";"} & set(reading.tokens[at:lo]):
             continue  # "Germany in 1955 and Greece and Turkey joined in 1952": another item's time
-        if at <= lo and "," in tokens[at:lo] and FOUNDED_IN.search(reading.line.line, 0, time.start):
-            continue  # "Founded in 2001, the SCO comprises ...": the founding's time, not the claim's
+        if tokens[at : at + 1] == [","] and FOUNDED_IN.search(reading.line.line, 0, time.start):
+            continue  # "Founded in 2001, the SCO comprises", "the council, formed in 1996, groups"
         if future and reading.day and not time.guessed and ends_by(time, reading.day):
             continue  # "announced on Tuesday it will withdraw in January": the report's day
         if distance <= NEAR:
