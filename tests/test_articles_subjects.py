@@ -247,3 +247,23 @@ def test_demonym_governments(text, expected):
 )
 def test_subjects_and_objects_in_context(day, text, expected):
     assert [c for c in read(text, day) if c[1] != "count"] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "ORG, where it ...", "ORG, which it joined": "it" is the state before, not the organisation
+        (
+            "Qatar's decision to leave OPEC, which it joined in 1961, was confirmed.",
+            [("OPEC", "joined", ["QAT"], "year", A)],
+        ),
+        (
+            "Gabon's decision to quit OPEC, where it had been a member since 1975, surprised analysts.",
+            [("OPEC", "member", ["GAB"], "since", A)],
+        ),
+        # no state before the organisation: nobody
+        ("The decision to leave OPEC, which it joined in 1961, was confirmed.", []),
+    ],
+)
+def test_it_after_a_relative_about_the_organisation(text, expected):
+    assert [c for c in read(text, "1994-01-01") if c[1] != "left"] == expected

@@ -116,7 +116,7 @@ def referents(text: str, mentions: list, spans: list[tuple[int, int]]) -> list[M
             out.append(Mention(state.kind, state.key, match[0], match.start(), match.end(), sentence))
     for match in PRONOUN.finditer(text):
         sentence = bisect.bisect_right(starts, match.start()) - 1
-        state = pronoun_antecedent(entities, sentence, match.start())
+        state = pronoun_antecedent(entities, sentence, match.start(), text)
         if state is not None:
             out.append(Mention(state.kind, state.key, match[0], match.start(), match.end(), sentence))
     for mention in mentions:
@@ -191,12 +191,21 @@ def noun_antecedent(states: dict[int, list], sentence: int, at: int, spans) -> M
     return None
 
 
-def pronoun_antecedent(entities: dict[int, list], sentence: int, at: int) -> Mention | None:
+# between an organisation and "it": a relative clause of place about the organisation ("OPEC, where it")
+WHERE = re.compile(r"(?:\s*\([^()]{1,12}\))?\s*,?\s*(?:where|in which|of which|which|that)\s+")
+
+
+def pronoun_antecedent(
+    entities: dict[int, list], sentence: int, at: int, text: str | None = None
+) -> Mention | None:
     """The state "it" stands for: the nearest name before it in its sentence, else the first
     of the sentence before, when that name is a state's."""
     before = [m for m in entities.get(sentence, []) if m.end <= at]
     if before:
         nearest = before[-1]
+        if nearest.kind == "org" and text is not None and WHERE.fullmatch(text, nearest.end, at):
+            # "Ecuador's decision to leave OPEC, where it has been a member": the state before
+            return next((m for m in before if m.kind in STATE_KINDS), None)
         return nearest if nearest.kind in STATE_KINDS else None
     named = entities.get(sentence - 1)
     if named and named[0].kind in STATE_KINDS:
