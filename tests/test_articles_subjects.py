@@ -267,3 +267,21 @@ def test_subjects_and_objects_in_context(day, text, expected):
 )
 def test_it_after_a_relative_about_the_organisation(text, expected):
     assert [c for c in read(text, "1994-01-01") if c[1] != "left"] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "the ORG (ABBR) of A, B and C": the organisation's members, at the article's time
+        (
+            "Kyrgyzstan will join the Eurasian Economic Union (EEU) of Russia, Belarus, Kazakhstan and "
+            "Armenia in August, an aide said.",
+            [("EAEU", "member", ["RUS", "BLR", "KAZ", "ARM"], "article", A)],
+        ),
+        # a list that does not close, or a word for the organisation: no claim
+        ("The Customs Union of Russia, Belarus and others met.", []),
+        ("Leaders of the bloc of Poland and Hungary met.", []),
+    ],
+)
+def test_organisation_of_a_list(text, expected):
+    assert [c for c in read(text, "2015-06-01") if c[1] == "member"] == expected

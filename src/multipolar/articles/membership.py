@@ -1447,10 +1447,14 @@ def bracketed(reading: Reading, article: str, day, taken: set) -> list[Claim]:
     tokens, out = reading.tokens, []
     for position, org in reading.orgs.items():
         k = reading.org_spans[position] + 1
+        if tokens[k : k + 1] == ["("] and reading.orgs.get(k + 1) == org and tokens[k + 2 : k + 3] == [")"]:
+            k += 3  # "the Eurasian Economic Union (EEU) of ...": the abbreviation
         if k < len(tokens) and tokens[k] in ("group", "bloc", "countries", "nations", "states", "members"):
             k += 1
         spaced = tokens[k : k + 1] == ["-"] and spaced_out(reading, k)  # "the GCC nations - the UAE, ..."
-        if k >= len(tokens) or tokens[k] not in ("(", "—", "–", ":") and not spaced:
+        # "the Eurasian Economic Union of Russia, Belarus and Kazakhstan": of the organisation's name only
+        of = tokens[k : k + 1] == ["of"] and ORG_SYMBOL.fullmatch(tokens[reading.org_spans[position]])
+        if k >= len(tokens) or tokens[k] not in ("(", "—", "–", ":") and not spaced and not of:
             continue
         opening = tokens[k]
         found = next((f for f in reading.lists if f.first == k + 1), None)
@@ -1459,7 +1463,11 @@ def bracketed(reading: Reading, article: str, day, taken: set) -> list[Claim]:
         if any(key[:2] == (org, found.first) for key in taken):
             continue
         after = tokens[found.last + 1] if found.last + 1 < len(tokens) else ""
-        if not (after == ")" if opening == "(" else after in ("", ".", ";", opening, "—", "–")):
+        if not (after == ")" if opening == "(" else after in ("", ".", ";", opening, "—", "–")) and not (
+            of
+            and found.last + 1
+            in reading.breaks | {len(tokens) - 1} | {i for i, t in enumerate(tokens) if t == ","}
+        ):
             continue
         before = tokens[max(0, position - 5) : position]
         if has_any(before, "skip"):
@@ -1471,6 +1479,8 @@ def bracketed(reading: Reading, article: str, day, taken: set) -> list[Claim]:
         start, end = reading.line.span(line_start, line_end)
         states = [reading.line.mentions[i] for i in found.states]
         time = time_of(reading, position, found.last, *clause_range(reading, k), False)
+        if of and not (reading.times and reading.times[0].start <= 3):
+            time = {"anchor": "article", "value": None}  # the verb's time is the clause's, not the name's
         claim = Claim(org, what, ("member",), states, time, "affirmed", not part, article[start:end], start,
                       end, opening)  # fmt: skip
         claim.reported = attributed(start, line_start, line_end, reading.line, article)
