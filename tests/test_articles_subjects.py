@@ -285,3 +285,51 @@ def test_it_after_a_relative_about_the_organisation(text, expected):
 )
 def test_organisation_of_a_list(text, expected):
     assert [c for c in read(text, "2015-06-01") if c[1] == "member"] == expected
+
+
+@pytest.mark.parametrize(
+    ("day", "text", "expected"),
+    [
+        # "Pak" in a headline list; "the Assn. of ..." as AP writes an Association's name
+        (
+            "2017-05-01",
+            "India, Pak to become full SCO members next month",
+            [("SCO", "joined", ["IND", "PAK"], "future", A)],
+        ),
+        (
+            "2000-01-01",
+            "Laos was admitted as a member of the Assn. of Southeast Asian Nations in 1997.",
+            [("ASEAN", "admitted", ["LAO"], "year", A)],
+        ),
+        # "membership includes A, B": the organisation named last
+        (
+            "2017-08-01",
+            "Mercosur met in Mendoza. Its membership includes Argentina and Brazil.",
+            [("MERCOSUR", "member", ["ARG", "BRA"], "article", A)],
+        ),
+        (
+            "2017-08-01",
+            "Mercosur met in Mendoza. Aside from Venezuela, membership includes Argentina and Brazil.",
+            [("MERCOSUR", "member", ["ARG", "BRA"], "article", A)],
+        ),
+        # "Opec+" written as a word; "nine of the 23 member countries: A, B" is no whole list
+        (
+            "2023-12-21",
+            "Quotas fell for two of the 23 Opec+ member countries: Russia and Nigeria.",
+            [("OPEC_PLUS", "member", ["RUS", "NGA"], "article", A)],
+        ),
+    ],
+)
+def test_variants_of_names(day, text, expected):
+    assert [c for c in read(text, day) if c[1] != "count"] == expected
+
+
+def test_some_of_the_members_is_not_the_whole_list():
+    (found,) = [
+        c
+        for c in mp.read_article(
+            "Quotas fell for two of the 23 Opec+ member countries: Russia and Nigeria.", date="2023-12-21"
+        ).to_dict()["claims"]
+        if c["what"] == "member"
+    ]
+    assert (found["exhaustive"], found["verdict"]) == (False, "correct")

@@ -169,6 +169,7 @@ def organisation_names() -> pd.DataFrame:
         for alias in (org.name, *ids, *org.aliases):
             if alias:
                 rows.append({"alias": alias, "id": org.id})
+
     return pd.DataFrame(rows, columns=["alias", "id"]).drop_duplicates()
 
 
@@ -203,6 +204,8 @@ class Gazetteer:
         for alias in organisation_names()["alias"]:
             if DOTTABLE.fullmatch(alias):  # "U.N." for "UN", as the American press writes it
                 self.add("org", [".".join(alias) + "."], key=alias)
+            if "Association " in alias:  # "the Assn. of Southeast Asian Nations", as AP writes it
+                self.add("org", [alias.replace("Association ", "Assn. ")], key=alias)
         self.add("capital", capitals()["capital"])
         table = places()
         for row in table.itertuples(index=False):
@@ -216,7 +219,8 @@ class Gazetteer:
         words = {label[2].lower() for label in self.labels.values() if label[2] not in self.acronyms}
         self.title_acronyms = {
             a for a in self.acronyms
-            if sum(c.isalpha() for c in a) >= 4 and a.isalpha() and a.lower() not in words | stop_words()
+            if sum(c.isalpha() for c in a) >= 4 and a.rstrip("+").isalpha()  # "Opec+"
+            and a.lower() not in words | stop_words()
         }  # fmt: skip
         assert BARRIER not in self.followers and not any(
             BARRIER in after for after in self.followers.values()

@@ -924,8 +924,10 @@ def read_cue(reading: Reading, start: int, end: int, cue: Cue, article, day, org
     if future and what in ORDINARY_WHAT:
         what = "joined"
     states = [reading.line.mentions[i] for i in chosen.states]
-    part = has_any(tokens[max(first, chosen.first - 4) : chosen.first], "part") or has_any(
-        tokens[max(first, lo - 4) : lo], "part"
+    part = (
+        has_any(tokens[max(first, chosen.first - 4) : chosen.first], "part")
+        or has_any(tokens[max(first, lo - 4) : lo], "part")
+        or partitive(tokens, max(first, lo - 6), lo)
     )
     # "groups Russia, China and other states": the states listed are members, the list is not the whole
     exhaustive = (
@@ -982,6 +984,14 @@ ALLOWING = words("allow allows allowed allowing permit permits permitted")
 RANK = re.compile(
     r"(?<![^ ])the (?:last|latest|newest) (?:\w+ )?(?:country|state|nation) to (?:join|become)$"
 )
+
+
+def partitive(tokens: list[str], start: int, end: int) -> bool:
+    """Does "N of the" stand in ``tokens[start:end]`` ("nine of the 23 member countries: A, B"):
+    some of the members, not the whole list?"""
+    return any(
+        number(tokens[i]) is not None and tokens[i + 1 : i + 3] == ["of", "the"] for i in range(start, end)
+    )
 
 
 def ranked(gap: list[str]) -> bool:
@@ -1346,6 +1356,11 @@ def organisation_of(
             and (named := referent(reading, k, org_mentions, org_starts))
         ):
             return named, None, None  # "Mercosur was created in 1991, and it is currently made up of"
+        if holder is None and k >= first and tokens[k] == "membership":
+            if k - 1 in orgs:  # "its membership includes", "NATO's membership includes"
+                return orgs[k - 1], None, k - 1
+            named = referent(reading, k, org_mentions, org_starts)  # "membership includes A, B": of the
+            return (named, None, None) if named else None  # organisation named last
         if holder is None and k >= 0 and tokens[k] == "and" and len(set(orgs.values())) == 1:
             holder = next(iter(orgs))  # "The grouping was founded in 2001 and comprises Russia, ..."
         if holder is None or (k == start - 1 and coordinated(reading, holder)):
