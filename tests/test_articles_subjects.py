@@ -333,3 +333,20 @@ def test_some_of_the_members_is_not_the_whole_list():
         if c["what"] == "member"
     ]
     assert (found["exhaustive"], found["verdict"]) == (False, "correct")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a phrase set off by commas between the status and "are A, B and C"
+        (
+            "The UN Security Council met. The five permanent Council members, each with a veto, are China, "
+            "France, Russia, the United Kingdom and the United States.",
+            [("UNSC", "member", ["CHN", "FRA", "RUS", "GBR", "USA"], "article", A)],
+        ),
+        # not one naming a state, nor one that is a condition
+        ("The CSTO members, unlike Georgia, are Russia, Belarus and Armenia.", []),
+    ],
+)
+def test_a_phrase_set_off_before_the_list(text, expected):
+    assert [c for c in read(text, "2024-06-07") if c[1] != "count"] == expected

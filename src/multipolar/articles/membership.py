@@ -844,8 +844,11 @@ def read_cue(reading: Reading, start: int, end: int, cue: Cue, article, day, org
         gap = tokens[first:start]
     elif subject:
         gap = tokens[chosen.last + 1 : start]
-    else:  # the words before the cue and between it and its list
-        gap = tokens[max(first, start - 3) : start] + tokens[end : obj.first]
+    else:  # the words before the cue and between it and its list (a phrase set off by commas aside)
+        gap = (
+            tokens[max(first, start - 3) : start]
+            + tokens[end + parenthetical(tokens[end : obj.first]) : obj.first]
+        )
     if has_any(gap, "hedge") or has_any(tokens[chosen.last + 1 : chosen.last + 6] + tokens[end : end + 5],
                                         "hedge after"):  # fmt: skip
         return None
@@ -1232,10 +1235,25 @@ def object_list(reading: Reading, end: int, last: int, cue: Cue) -> Lst | None:
         if found.first >= last:
             return None
         gap = described(reading.tokens[end : found.first])
+        aside = parenthetical(gap)
+        if aside:  # "the five permanent members, each wielding a veto, are A, B and C"
+            gap, end = gap[aside:], end + aside
         if len(gap) > MAX_GAP or not glue_ok(gap, OBJECT_GLUE, reading, end):
             return None
         return found
     return None
+
+
+def parenthetical(gap: list[str]) -> int:
+    """The length of a phrase set off by commas that opens ``gap`` before a form of "be" (", each
+    wielding veto power, are"), naming no state; 0 when there is none."""
+    if gap[:1] != [","] or "," not in gap[1:]:
+        return 0
+    close = gap.index(",", 1)
+    inside = gap[1:close]
+    if not 0 < len(inside) <= 6 or any(w.startswith("<state") or w in CLAUSE_ENDS for w in inside):
+        return 0
+    return close + 1 if gap[close + 1 : close + 2] in (["are"], ["is"], ["were"], ["was"]) else 0
 
 
 def described(gap: list[str]) -> list[str]:
