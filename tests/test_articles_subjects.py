@@ -350,3 +350,20 @@ def test_some_of_the_members_is_not_the_whole_list():
 )
 def test_a_phrase_set_off_before_the_list(text, expected):
     assert [c for c in read(text, "2024-06-07") if c[1] != "count"] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a fronted apposition: the words of the organisation's description count as one
+        (
+            "OPEC met in Vienna. The smallest member of the 13-member international oil cartel, Gabon "
+            "pumps little crude.",
+            [("OPEC", "member", ["GAB"], "article", A)],
+        ),
+        # a name that stands for no one state ("Congo") names nobody: no claim
+        ("OPEC met in Vienna. The newest member of the cartel, Congo, joined in 2018.", []),
+    ],
+)
+def test_fronted_apposition(text, expected):
+    assert [c for c in read(text, "2019-10-02") if c[1] != "count"] == expected

@@ -1363,7 +1363,11 @@ def object_list(reading: Reading, end: int, last: int, cue: Cue) -> Lst | None:
         aside = parenthetical(gap)
         if aside:  # "the five permanent members, each wielding a veto, are A, B and C"
             gap, end = gap[aside:], end + aside
-        if len(gap) > MAX_GAP or not glue_ok(gap, OBJECT_GLUE, reading, end):
+        # an organisation's words count as one ("member of the 13-member international oil cartel, A")
+        named = sum(
+            reading.org_spans[p] - p for p in reading.orgs if end <= p and reading.org_spans[p] < found.first
+        )
+        if len(gap) - named > MAX_GAP or not glue_ok(gap, OBJECT_GLUE, reading, end):
             return None
         return found
     return None
