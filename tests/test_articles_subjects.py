@@ -367,3 +367,34 @@ def test_a_phrase_set_off_before_the_list(text, expected):
 )
 def test_fronted_apposition(text, expected):
     assert [c for c in read(text, "2019-10-02") if c[1] != "count"] == expected
+
+
+@pytest.mark.parametrize(
+    ("day", "text", "expected"),
+    [
+        # a second status with its own year after "and a(n)", gained as the first was
+        (
+            "2024-07-04",
+            "Belarus became a dialogue partner in the SCO in 2009 and an observer state in 2015.",
+            [("SCO", "joined", ["BLR"], "year", A), ("SCO", "joined", ["BLR"], "year", A)],
+        ),
+        # "Besides A and B, ..., it also includes C": both lists are members
+        (
+            "2024-10-13",
+            "BRICS met in Kazan. Besides Brazil and Russia, to which it owes its name, it also includes "
+            "Egypt and Iran.",
+            [
+                ("BRICS", "member", ["EGY", "IRN"], "article", A),
+                ("BRICS", "member", ["BRA", "RUS"], "article", A),
+            ],
+        ),
+        # but not a list that no listing verb takes up
+        (
+            "2024-10-13",
+            "BRICS met in Kazan. Besides Brazil and Russia, the summit was attended by Turkey.",
+            [],
+        ),
+    ],
+)
+def test_gapped_statuses_and_lists_added_to(day, text, expected):
+    assert read(text, day) == expected

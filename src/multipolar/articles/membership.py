@@ -836,6 +836,11 @@ LIKEWISE = (
 )  # fmt: skip
 
 
+# words opening a sentence before a list that the listing verb after it adds to
+BESIDES = {("besides",), ("in", "addition", "to"), ("alongside",)}
+LISTING_CUES = {"includes", "include", "included", "comprises", "comprised", "groups", "brings together"}
+
+
 def likewise(reading: Reading, article: str, found: list[Claim], used: set[int]) -> list[Claim]:
     """A list that takes the status of the claim before it: "Bolivia is associated with the group,
     as are Chile, Colombia and Peru", "Ghana is a member, and so is Nigeria"."""
@@ -847,10 +852,16 @@ def likewise(reading: Reading, article: str, found: list[Claim], used: set[int])
         if item.first in used:
             continue
         how = next((w for w in LIKEWISE if tuple(tokens[item.first - len(w) : item.first]) == w), None)
-        if how is None or tokens[item.first - len(how) - 1 : item.first - len(how)] != [","]:
-            continue
         at = reading.line.span(reading.chars[item.first][0], reading.chars[item.first][1])[0]
-        model = next((c for c in reversed(held) if c.end <= at), None)
+        if how is None and tuple(tokens[: item.first]) in BESIDES:
+            # "Besides A and B, to which the group owes its name, it also includes C": members too
+            model = next((c for c in held if c.start > at and c.cue in LISTING_CUES), None)
+            how = tuple(tokens[: item.first])
+        elif how is None or tokens[item.first - len(how) - 1 : item.first - len(how)] != [","]:
+            continue
+        else:
+            model = None
+        model = model or next((c for c in reversed(held) if c.end <= at), None)
         if model is None:
             continue
         start, stop = reading.line.span(reading.chars[item.first - len(how)][0], reading.chars[item.last][1])
@@ -978,6 +989,8 @@ def read_cue(reading: Reading, start: int, end: int, cue: Cue, article, day, org
     if what not in ORDINARY_WHAT and what != "founded by" and (held_as := status_as(reading, end, last)):
         statuses = held_as.statuses  # "joined the council as an observer", "admitted as observers"
     granted = obj is not None and has_any(tokens[max(first, start - 2) : start], "gain")
+    if carried and what in ORDINARY_WHAT and [w for w in gap if w not in ("and", ",")] in (["a"], ["an"]):
+        granted = granted or gained_before(reading, first) is not None  # "... and an observer in 2015"
     if what in ORDINARY_WHAT and (has_any(own, "gain") or granted):  # "granted observer status to Iran"
         what = "joined"
     elif what in ORDINARY_WHAT and has_any(own, "lose"):
@@ -1335,6 +1348,7 @@ def carried_subject(reading: Reading, first: int, start: int, cue: Cue) -> Lst |
         between = between[1:]
     opening = between[0] if between else reading.tokens[start]
     verb = opening in VERB_OPENINGS or opening in ADVERBS or (not between and cue.what not in ORDINARY_WHAT)
+    verb = verb or (between in (["a"], ["an"]) and gained_before(reading, first) is not None)
     if not verb or not glue_ok(between, SUBJECT_GLUE, reading, first + 1 + skipped + pronoun):
         return None  # "..., while dialogue partners include": a clause with a subject of its own
     previous = reading.clause_of[first] - 1
@@ -1343,6 +1357,15 @@ def carried_subject(reading: Reading, first: int, start: int, cue: Cue) -> Lst |
     if candidates and pronoun and (len(candidates[0].states) > 1) != (between[0] == "they"):
         return None  # "it" stands for one state, "they" for more
     return candidates[0] if candidates else None
+
+
+def gained_before(reading: Reading, first: int) -> tuple[str, ...] | None:
+    """The words of gaining ("became", "was granted") in the clause before the one opening at
+    ``first``: "Belarus became a dialogue partner in 2010 and an observer state in 2015" gains both."""
+    number = reading.clause_of[first] - 1
+    if number < 0:
+        return None
+    return has_any(reading.tokens[reading.clause_starts[number] : first], "gain")
 
 
 def object_list(reading: Reading, end: int, last: int, cue: Cue) -> Lst | None:
