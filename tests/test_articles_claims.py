@@ -242,7 +242,11 @@ A = "affirmed"
             "2024-10-13",
             "BRICS met. Besides Brazil, to which the group owes its first letter, it now also includes "
             "Egypt.",
-            [("BRICS", "member", ["EGY"], "article", A, "correct")],  # "it" after Brazil: the group
+            # "it" after Brazil: the group; the list after "Besides" is a member too
+            [
+                ("BRICS", "member", ["EGY"], "article", A, "correct"),
+                ("BRICS", "member", ["BRA"], "article", A, "correct"),
+            ],
         ),
         (
             "2010-09-01",
