@@ -596,7 +596,7 @@ def listed_names(text: str, chosen: list[tuple], taken: Spans) -> list[tuple]:
 
 
 # a capitalised word as long as the names misspelled() looks for ("Kyrgystan"), in a lower-case run
-LONG_WORD = re.compile(r"\b[A-Z][a-z]{7,}\b(?![-'’])")
+LONG_WORD = re.compile(r"[A-Z](?<=\b[A-Z])[a-z]{7,}+(?![\w'’-])")  # a capital first: the engine skips to one
 MISSPELT_MIN = 8  # letters in a misspelling that is read ("Kyrgystan"; not "Bali", "Cameron")
 # the capitalised word before a misspelling that makes it part of a name ("David Cameroon")
 NAME_BEFORE = re.compile(r"\b([A-Z][\w.]*) $")
