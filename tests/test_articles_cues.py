@@ -472,7 +472,7 @@ def test_a_second_status_after_and_goes_on_with_the_verb_before():
     ).to_dict()["claims"]
     assert [(c["what"], c["states"], c["time"]["value"], c["verdict"]) for c in claims] == [
         ("joined", ["IRN"], "2005", "correct"),
-        ("member", ["IRN"], "2023", "correct"),
+        ("joined", ["IRN"], "2023", "correct"),
     ]
 
 
