@@ -100,3 +100,13 @@ def test_data_path_prints_whole_paths(run_cli, monkeypatch, tmp_path):
     code, out, _ = run_cli("data", "path", "cow_states")
     assert code == 0
     assert f"store {store.parquet_path(dataset('cow_states'))}" in out.splitlines()[-1]
+
+
+def test_serve_refuses_a_port_that_cannot_exist_in_one_line(run_cli):
+    """--port 99999 once printed the dashboard's address and hung; now it is a usage error."""
+    code, out, err = run_cli("serve", "--port", "99999")
+    assert code == 2 and out == "" and "Traceback" not in err
+    assert err.strip().splitlines() == [
+        "error: Invalid value for '--port' / '-p': 99999 is not in the range 0<=x<=65535. "
+        "Run `multipolar serve --help` for usage."
+    ]
