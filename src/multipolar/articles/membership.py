@@ -294,7 +294,7 @@ def membership_claims(
     for line in lines:
         if QUESTION.search(line.line):
             continue
-        if not triggers.search(line.line) and not DIGIT.search(line.line):
+        if not timing.WRITTEN_DIGIT.search(line.line) and not may_claim(line.line, triggers):
             continue  # no cue, no number, no bracket after a name: no claim (most sentences)
         reading = read_line(line, day, org_mentions, org_starts)
         if reading is None:
@@ -303,15 +303,32 @@ def membership_claims(
     return out
 
 
-DIGIT = re.compile(r"\d")
+def may_claim(line: str, triggers: tuple[re.Pattern, re.Pattern]) -> bool:
+    """Can a line with no digit of its own (a symbol's, "<state#12>", aside) make a claim? It needs
+    a cue, a number word or an ordinal (counts), a bracket, dash or colon (a list after a name); a
+    cue's first word will do where a time expression ("last year") may be taken out from between
+    its words. With no state named, only a count can be read, and that needs a number."""
+    words, openers = triggers
+    if not openers.search(line):
+        return False
+    if not words.search(line) and not timing.RELATIVE_HINT.search(line):
+        return False
+    return bool(STATE_IN_LINE.search(line) or NUMBER_WORD.search(line))
+
+
+STATE_IN_LINE = re.compile(r"<(?:state|capital)#")
 
 
 @cache
-def trigger_words() -> re.Pattern:
+def trigger_words() -> tuple[re.Pattern, re.Pattern]:
     """What a line must hold to make a claim: a cue, a number or an ordinal (counts), a bracket,
-    dash or colon (a list after a name)."""
-    phrases = {" ".join(c.words) for found in cues().values() for c in found}
-    phrases |= set(NUMBER_WORDS) | set(ORDINAL_WORDS) | {"(", "—", "–", ":"}
+    dash or colon (a list after a name); and the same with only each cue's first word."""
+    signs = set(NUMBER_WORDS) | set(ORDINAL_WORDS) | {"(", "—", "–", ":", "-"}
+    phrases = {" ".join(c.words) for found in cues().values() for c in found} | signs
+    return alternation(phrases), alternation(set(cues()) | signs)
+
+
+def alternation(phrases: set[str]) -> re.Pattern:
     alternatives = "|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True))
     return re.compile(rf"(?<![^ ])(?:{alternatives})(?![^ ])")
 
@@ -391,7 +408,7 @@ def find_orgs(reading: Reading, org_mentions, org_starts) -> None:
     tokens, line = reading.tokens, reading.line
     anaphors = single_words()["anaphor"]
     for i, token in enumerate(tokens):
-        symbol = ORG_SYMBOL.fullmatch(token)
+        symbol = token.startswith("<org#") and ORG_SYMBOL.fullmatch(token)
         if symbol:
             reading.orgs[i] = org_id(line.mentions[int(symbol.group(1))].key)
             reading.org_spans[i] = i
@@ -485,6 +502,9 @@ LIST_JOINS = ADDING + (
     ("and",), (",", "and"), ("&",), ("as", "well", "as"), (",", "as", "well", "as"), ("nor",),
     ("together", "with"), ("along", "with"),
 )  # fmt: skip
+JOINS_BY_FIRST: dict[str, list[tuple[str, ...]]] = {}
+for _join in LIST_JOINS:
+    JOINS_BY_FIRST.setdefault(_join[0], []).append(_join)
 RUNS_ON = (
     ("and", "other"), (",", "and", "other"), ("along", "with"), ("together", "with"), ("plus",),
     ("and", "others"), (",", "among", "others"), ("among", "others"), ("etc",), ("and", "the", "rest"),
@@ -513,17 +533,27 @@ def state_at(tokens: list[str], i: int) -> int | None:
 
 def find_lists(reading: Reading) -> None:
     tokens, i = reading.tokens, 0
-    while i < len(tokens):
-        at = state_at(tokens, i) if tokens[i][0] == "<" or tokens[i] in LIST_OPENERS else None
+    # where a list may open: a state's symbol, or the word before it if that is "the" or a qualifier
+    openings = []
+    for k, token in enumerate(tokens):
+        if token.startswith(("<state#", "<capital#")):
+            if k and tokens[k - 1] in LIST_OPENERS:
+                openings.append(k - 1)
+            openings.append(k)
+    for opening in openings:
+        if opening < i:
+            continue
+        i = opening
+        at = state_at(tokens, i)
         if at is None:
-            i += 1
             continue
         first, states, closed = i, [at], False
         negated = i > 0 and tokens[i - 1] == "neither"
         own_times: dict[int, timing.Time] = {}
         j = bracketed_time(reading, at, own_times)
         while j < len(tokens) and j not in reading.breaks:  # "Germany [in 1955] and Greece ..."
-            join = next((w for w in LIST_JOINS if tuple(tokens[j : j + len(w)]) == w), None)
+            joins = JOINS_BY_FIRST.get(tokens[j], ())
+            join = next((w for w in joins if tuple(tokens[j : j + len(w)]) == w), None)
             if join is None and tokens[j] == ",":
                 join = (",",)
             if join is None:
@@ -576,12 +606,14 @@ def find_clauses(reading: Reading) -> None:
         in_list.update(range(found.first, found.last + 1))
     clause_of = []
     for i, token in enumerate(tokens):
-        after = tokens[i + 1 : i + 3]
-        following = after[1] if after[:1] == ["the"] and len(after) > 1 else after[0] if after else ""
-        ends = token in CLAUSE_ENDS or (
-            token == "and" and i not in in_list and state_at(tokens, i + 1) is None
-            and not following[:1].isdigit() and not following.startswith("<org")
-        )  # fmt: skip
+        ends = token in CLAUSE_ENDS
+        if token == "and" and not ends:
+            after = tokens[i + 1 : i + 3]
+            following = after[1] if after[:1] == ["the"] and len(after) > 1 else after[0] if after else ""
+            ends = (
+                i not in in_list and state_at(tokens, i + 1) is None
+                and not following[:1].isdigit() and not following.startswith("<org")
+            )  # fmt: skip
         if ends and i > 0:
             number += 1
             starts.append(i)
@@ -593,9 +625,8 @@ def cue_occurrences(tokens: list[str]) -> list[tuple[int, int, Cue]]:
     out, i = [], 0
     table = cues()
     while i < len(tokens):
-        match = next(
-            (c for c in table.get(tokens[i], ()) if tuple(tokens[i : i + len(c.words)]) == c.words), None
-        )
+        found = table.get(tokens[i])
+        match = found and next((c for c in found if tuple(tokens[i : i + len(c.words)]) == c.words), None)
         if match:
             out.append((i, i + len(match.words), match))
             i += len(match.words)
@@ -1373,8 +1404,8 @@ def counts(reading: Reading, article: str, day, org_mentions, org_starts) -> lis
     "raising total membership to fifteen", and the ordinal of a state that joined: "becoming the
     alliance's 30th member", "Sweden has become the 32nd member of NATO"."""
     tokens, out = reading.tokens, []
-    if not NUMBERISH.search(reading.line.line):
-        return out  # a count needs a number
+    if not timing.WRITTEN_DIGIT.search(reading.line.line) and not NUMBER_WORD.search(reading.line.line):
+        return out  # a count needs a number (a symbol's digits, "<state#12>", are none)
     for i, token in enumerate(tokens):
         if not (token[0].isdigit() or token in NUMBER_WORDS or token in ORDINAL_WORDS):
             continue
@@ -1486,7 +1517,7 @@ def counts(reading: Reading, article: str, day, org_mentions, org_starts) -> lis
     return out
 
 
-NUMBERISH = re.compile(r"\d|\b(?:" + "|".join([*NUMBER_WORDS, *ORDINAL_WORDS]) + r")\b")
+NUMBER_WORD = re.compile(r"\b(?:" + "|".join([*NUMBER_WORDS, *ORDINAL_WORDS]) + r")\b")
 BECOMES_THE = [["becomes", "the"], ["became", "the"], ["becoming", "the"]]
 # "raising total membership to fifteen", "bringing the number of participating countries to 11"
 RAISED_TO = re.compile(

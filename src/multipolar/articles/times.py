@@ -58,8 +58,11 @@ RELATIVE = re.compile(
     r"|(?<![^ ])(?:on |last )?(?P<weekday>" + "|".join(WEEKDAYS) + r")(?![^ ])"
 )
 RELATIVE_YEAR = re.compile(r" (next|last) year\b")
-TIME_HINT = re.compile(
-    r"\d|\b(?:"
+# a digit of the text, not of a name's symbol ("<state#12>"): every TIME match holds one
+WRITTEN_DIGIT = re.compile(r"\d(?!\d*>)")
+# a word every RELATIVE match holds
+RELATIVE_HINT = re.compile(
+    r"\b(?:"
     + "|".join(sorted(MONTH_NAMES, key=len, reverse=True))
     + "|"
     + "|".join(WEEKDAYS)
@@ -113,9 +116,10 @@ def times_in(line: str, day: dt.date | None) -> list[Time]:
     """Every time expression in ``line``; a month and day without a year, and "last year", take
     the year from the article's ``day`` (and are left out when there is none)."""
     out = []
-    if not TIME_HINT.search(line):
+    digit, relative = WRITTEN_DIGIT.search(line), RELATIVE_HINT.search(line)
+    if not digit and not relative:
         return out  # no digit, month, weekday or relative word: no time (most sentences)
-    for match in TIME.finditer(line):
+    for match in TIME.finditer(line) if digit else ():
         first = written(match, "a_", day)
         if first is None:
             continue
@@ -138,14 +142,13 @@ def times_in(line: str, day: dt.date | None) -> list[Time]:
                 value, end = f"{year}{value[4:]}", shift.end()
         guessed = bool(match.group("a_mdn") or match.group("a_dmn")) and end == match.end("first")
         out.append(Time(match.start(), end, precision, value, match.group("prep"), guessed))
-    for match in FOLLOWING.finditer(
-        line
-    ):  # "founded in 2009 ..., while South Africa joined the following year"
+    for match in FOLLOWING.finditer(line) if out else ():
+        # "founded in 2009 ..., while South Africa joined the following year"
         earlier = [t for t in out if t.end <= match.start() and t.precision in ("year", "month", "day")]
         if earlier:
             year = int(str(earlier[-1].value)[:4]) + 1
             out.append(Time(match.start(), match.end(), "year", str(year), None))
-    for match in RELATIVE.finditer(line):
+    for match in RELATIVE.finditer(line) if relative and day is not None else ():
         if day is None:
             continue
         if match.group("ago"):
