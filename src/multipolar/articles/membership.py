@@ -238,17 +238,21 @@ def single_words() -> dict[str, frozenset[str]]:
 
 def has_any(tokens: list[str], role: str) -> tuple[str, ...] | None:
     """The longest of ``role``'s word sequences found in ``tokens`` (adverbs aside: "are also set to")."""
-    if not tokens:
+    starts = role_starts()[role]
+    if not tokens or starts.keys().isdisjoint(tokens):
         return None
-    found = role_pattern(role).search(" ".join(t for t in tokens if t not in ADVERBS))
-    return tuple(found.group(0).split()) if found else None
+    plain = [t for t in tokens if t not in ADVERBS]
+    for i, word in enumerate(plain):  # the first place where one starts; there, the longest
+        for phrase in starts.get(word, ()):
+            if tuple(plain[i : i + len(phrase)]) == phrase:
+                return phrase
+    return None
 
 
 @cache
-def role_pattern(role: str) -> re.Pattern:
-    """One pattern for all of a role's word sequences, the longest first, on word boundaries."""
-    phrases = "|".join(re.escape(" ".join(words)) for words in claim_words()[role])
-    return re.compile(rf"(?<![^ ])(?:{phrases})(?![^ ])")
+def role_starts() -> dict[str, dict[str, tuple[tuple[str, ...], ...]]]:
+    """Each role's word sequences by their first word, longest first."""
+    return {role: by_first_word(phrases) for role, phrases in claim_words().items()}
 
 
 @dataclass
@@ -290,11 +294,10 @@ def membership_claims(
     mentions in order, for the words that stand for the last one named ("the bloc")."""
     org_starts = [m.start for m in org_mentions]
     out: list[Claim] = []
-    triggers = trigger_words()
     for line in lines:
         if QUESTION.search(line.line):
             continue
-        if not timing.WRITTEN_DIGIT.search(line.line) and not may_claim(line.line, triggers):
+        if not timing.WRITTEN_DIGIT.search(line.line) and not may_claim(line.line):
             continue  # no cue, no number, no bracket after a name: no claim (most sentences)
         reading = read_line(line, day, org_mentions, org_starts)
         if reading is None:
@@ -303,15 +306,15 @@ def membership_claims(
     return out
 
 
-def may_claim(line: str, triggers: tuple[re.Pattern, re.Pattern]) -> bool:
+def may_claim(line: str) -> bool:
     """Can a line with no digit of its own (a symbol's, "<state#12>", aside) make a claim? It needs
     a cue, a number word or an ordinal (counts), a bracket, dash or colon (a list after a name); a
     cue's first word will do where a time expression ("last year") may be taken out from between
     its words. With no state named, only a count can be read, and that needs a number."""
-    words, openers = triggers
-    if not openers.search(line):
+    words = line.split(" ")
+    if trigger_words().isdisjoint(words):
         return False
-    if not words.search(line) and not timing.RELATIVE_HINT.search(line):
+    if SIGNS.isdisjoint(words) and not timing.RELATIVE_HINT.search(line) and not cue_occurrences(words):
         return False
     return bool(STATE_IN_LINE.search(line) or NUMBER_WORD.search(line))
 
@@ -319,18 +322,14 @@ def may_claim(line: str, triggers: tuple[re.Pattern, re.Pattern]) -> bool:
 STATE_IN_LINE = re.compile(r"<(?:state|capital)#")
 
 
+# a number or an ordinal (counts), a bracket, dash or colon (a list after a name)
+SIGNS = frozenset(NUMBER_WORDS) | frozenset(ORDINAL_WORDS) | {"(", "—", "–", ":", "-"}
+
+
 @cache
-def trigger_words() -> tuple[re.Pattern, re.Pattern]:
-    """What a line must hold to make a claim: a cue, a number or an ordinal (counts), a bracket,
-    dash or colon (a list after a name); and the same with only each cue's first word."""
-    signs = set(NUMBER_WORDS) | set(ORDINAL_WORDS) | {"(", "—", "–", ":", "-"}
-    phrases = {" ".join(c.words) for found in cues().values() for c in found} | signs
-    return alternation(phrases), alternation(set(cues()) | signs)
-
-
-def alternation(phrases: set[str]) -> re.Pattern:
-    alternatives = "|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True))
-    return re.compile(rf"(?<![^ ])(?:{alternatives})(?![^ ])")
+def trigger_words() -> frozenset[str]:
+    """A word one of which a line must hold to make a claim: a cue's first word, or a sign."""
+    return frozenset(cues()) | SIGNS
 
 
 def read_line(line: SentenceLine, day, org_mentions, org_starts) -> Reading | None:
@@ -648,7 +647,7 @@ def glue_ok(words: list[str], glue: frozenset[str], reading: Reading, start: int
             while i < len(kept) and kept[i][0] <= end:
                 i += 1
             continue
-        phrase = next((p for p in ROLE_PHRASES() if tuple(plain[i : i + len(p)]) == p), None)
+        phrase = next((p for p in role_phrases_from(plain[i]) if tuple(plain[i : i + len(p)]) == p), None)
         if phrase:
             i += len(phrase)
             continue
@@ -670,6 +669,24 @@ def ROLE_PHRASES() -> tuple[tuple[str, ...], ...]:  # noqa: N802 - a constant re
     roles = claim_words()
     found = {*roles["gain"], *roles["lose"], *roles["future"], *roles["negation"]}
     return tuple(sorted(found, key=len, reverse=True))
+
+
+def role_phrases_from(word: str) -> tuple[tuple[str, ...], ...]:
+    """The phrases of ROLE_PHRASES that open with ``word``, longest first."""
+    return role_phrases_by_first().get(word, ())
+
+
+@cache
+def role_phrases_by_first() -> dict[str, tuple[tuple[str, ...], ...]]:
+    return by_first_word(ROLE_PHRASES())
+
+
+def by_first_word(phrases) -> dict[str, tuple[tuple[str, ...], ...]]:
+    """Word sequences by their first word, each word's in the order given."""
+    out: dict[str, list[tuple[str, ...]]] = {}
+    for phrase in phrases:
+        out.setdefault(phrase[0], []).append(phrase)
+    return {word: tuple(found) for word, found in out.items()}
 
 
 def claims_of(reading: Reading, article: str, day, org_mentions, org_starts) -> list[Claim]:
