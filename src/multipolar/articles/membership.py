@@ -339,13 +339,16 @@ def read_line(line: SentenceLine, day, org_mentions, org_starts) -> Reading | No
         positions.append((at, at + len(word)))
         at += len(word) + 1
     found_times = timing.times_in(line.line, day)
-    inside = set()
-    for time in found_times:
-        inside.update(i for i, (a, b) in enumerate(positions) if a >= time.start and b <= time.end)
-    keep = [i for i in range(len(words)) if i not in inside and words[i]]
-    tokens = [words[i] for i in keep]
-    chars = [positions[i] for i in keep]
-    breaks = {n for n, i in enumerate(keep) if i - 1 in inside}
+    if found_times or "" in words:
+        inside = set()
+        for time in found_times:
+            inside.update(i for i, (a, b) in enumerate(positions) if a >= time.start and b <= time.end)
+        keep = [i for i in range(len(words)) if i not in inside and words[i]]
+        tokens = [words[i] for i in keep]
+        chars = [positions[i] for i in keep]
+        breaks = {n for n, i in enumerate(keep) if i - 1 in inside}
+    else:  # no time taken out: the stream is the line's words
+        tokens, chars, breaks = words, positions, set()
     reading = Reading(line, tokens, chars, found_times, [], {}, {}, [], [], breaks, day)
     find_orgs(reading, org_mentions, org_starts)
     find_lists(reading)
@@ -623,14 +626,13 @@ def find_clauses(reading: Reading) -> None:
 def cue_occurrences(tokens: list[str]) -> list[tuple[int, int, Cue]]:
     out, i = [], 0
     table = cues()
-    while i < len(tokens):
-        found = table.get(tokens[i])
-        match = found and next((c for c in found if tuple(tokens[i : i + len(c.words)]) == c.words), None)
+    for k in [k for k, token in enumerate(tokens) if token in table]:  # where a cue may open
+        if k < i:
+            continue
+        match = next((c for c in table[tokens[k]] if tuple(tokens[k : k + len(c.words)]) == c.words), None)
         if match:
-            out.append((i, i + len(match.words), match))
-            i += len(match.words)
-        else:
-            i += 1
+            out.append((k, k + len(match.words), match))
+            i = k + len(match.words)
     return out
 
 
