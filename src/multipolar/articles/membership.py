@@ -322,6 +322,16 @@ def may_claim(line: str) -> bool:
 STATE_IN_LINE = re.compile(r"<(?:state|capital)#")
 
 
+def may_read(tokens: list[str]) -> bool:
+    """Can a line's stream (its times taken out) make a claim? A count needs a number; any other
+    claim a state's name and a cue, or a bracket, dash or colon after an organisation."""
+    if any(t[0].isdigit() or t in NUMBER_WORDS or t in ORDINAL_WORDS for t in tokens):
+        return True
+    if not any(t.startswith(("<state#", "<capital#")) for t in tokens):
+        return False
+    return not SIGNS.isdisjoint(tokens) or bool(cue_occurrences(tokens))
+
+
 # a number or an ordinal (counts), a bracket, dash or colon (a list after a name)
 SIGNS = frozenset(NUMBER_WORDS) | frozenset(ORDINAL_WORDS) | {"(", "—", "–", ":", "-"}
 
@@ -349,6 +359,8 @@ def read_line(line: SentenceLine, day, org_mentions, org_starts) -> Reading | No
         breaks = {n for n, i in enumerate(keep) if i - 1 in inside}
     else:  # no time taken out: the stream is the line's words
         tokens, chars, breaks = words, positions, set()
+    if not may_read(tokens):
+        return None
     reading = Reading(line, tokens, chars, found_times, [], {}, {}, [], [], breaks, day)
     find_orgs(reading, org_mentions, org_starts)
     find_lists(reading)
@@ -889,7 +901,11 @@ def read_cue(reading: Reading, start: int, end: int, cue: Cue, article, day, org
     lo, hi = min(chosen.first, start), max(chosen.last, end - 1)
     if org_at is not None:
         lo = min(lo, org_at)
-    condition = next((i for i in range(first, last) if is_condition(tokens, i)), None)
+    condition = (
+        None
+        if CONDITIONS.isdisjoint(tokens[first:last])
+        else next((i for i in range(first, last) if is_condition(tokens, i)), None)
+    )
     if condition is not None and (not future or (condition < lo and "," not in tokens[condition:lo])):
         return None  # "If Georgia, a NATO member, were attacked": inside a condition, or no future
     if lo > 0 and tokens[lo - 1] == "such":
@@ -1324,6 +1340,8 @@ def time_of(reading: Reading, lo: int, hi: int, first: int, last: int, future: b
     if opening is None and {"currently", "now", "presently"} & set(
         reading.tokens[max(first, lo - 3) : hi + 1]
     ):
+        return {"anchor": "future", "value": None} if future else {"anchor": "article", "value": None}
+    if not reading.times:  # no time expression: the article's day
         return {"anchor": "future", "value": None} if future else {"anchor": "article", "value": None}
     starts = [a for a, _ in reading.chars]
     tokens = reading.tokens
