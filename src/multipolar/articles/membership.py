@@ -526,10 +526,13 @@ RUNS_ON = (
 )  # fmt: skip
 
 
+RUNS_ON_LONGEST = max(len(w) for w in RUNS_ON)
+
+
 def state_at(tokens: list[str], i: int) -> int | None:
     """The position of a state symbol at ``i`` (after a "the" or a word such as "Communist" at
     ``i``), else None."""
-    if i < len(tokens) and tokens[i] in ("the", *QUALIFIERS):
+    if i < len(tokens) and tokens[i] in LIST_OPENERS:
         i += 1
     if i >= len(tokens) or not STATE_SYMBOL.fullmatch(tokens[i]):
         return None
@@ -581,7 +584,7 @@ def find_lists(reading: Reading) -> None:
                 closed = join[-1] in ("and", "&", "nor")  # after "as well as" a new list opens
             states.append(following)
             j = bracketed_time(reading, following, own_times)
-        rest = tokens[j:]
+        rest = tokens[j : j + RUNS_ON_LONGEST]
         runs_on = any(tuple(rest[: len(w)]) == w for w in RUNS_ON)
         possessive = bool(rest) and rest[0] in ("'s", "’s")
         reading.lists.append(
