@@ -1444,11 +1444,15 @@ def counts(reading: Reading, article: str, day, org_mentions, org_starts) -> lis
     "raising total membership to fifteen", and the ordinal of a state that joined: "becoming the
     alliance's 30th member", "Sweden has become the 32nd member of NATO"."""
     tokens, out = reading.tokens, []
-    if not timing.WRITTEN_DIGIT.search(reading.line.line) and not NUMBER_WORD.search(reading.line.line):
-        return out  # a count needs a number (a symbol's digits, "<state#12>", are none)
-    for i, token in enumerate(tokens):
-        if not (token[0].isdigit() or token in NUMBER_WORDS or token in ORDINAL_WORDS):
-            continue
+    numbers = [
+        i
+        for i, token in enumerate(tokens)
+        if token[0].isdigit() or token in NUMBER_WORDS or token in ORDINAL_WORDS
+    ]
+    if not numbers:
+        return out  # a count needs a number
+    for i in numbers:
+        token = tokens[i]
         first, last = clause_range(reading, i)
         noun = counted_noun(tokens, i + 1)
         inner = None  # "Croatia becomes 28th EU member state"
@@ -1547,7 +1551,8 @@ def counts(reading: Reading, article: str, day, org_mentions, org_starts) -> lis
             owner = sentence_org(reading, org_mentions, org_starts)
             if owner and tokens[noun + 1 : noun + 2] != ["of"]:
                 out.append(count_claim(reading, article, owner, counted, i, noun + 1))
-    for match in RAISED_TO.finditer(" ".join(tokens)):
+    joined = " ".join(tokens)
+    for match in RAISED_TO.finditer(joined) if any(word in joined for word in RAISED_WORDS) else ():
         counted = number(next(group for group in match.groups() if group))
         at = len(" ".join(tokens)[: match.start()].split())
         owner = sentence_org(reading, org_mentions, org_starts)
@@ -1571,6 +1576,11 @@ RAISED_TO = re.compile(
     r"|number of (?:\w+ )?(?:members|countries|states|nations) (?:was|were|has been|have been|had been) "
     r"(?:raised|increased|brought) to (\S+)"  # "the total number of member states were raised to eight"
 )
+# a part of a word that every match of RAISED_TO holds
+RAISED_WORDS = (
+    "raising", "bringing", "brought", "raised", "increas", "tak", "took", "swell", "grow", "grew", "rise",
+    "rose", "expand", "brings", "raises", "number of",
+)  # fmt: skip
 # nouns a count of members goes with, and words that may stand between the number and them
 COUNTED_NOUNS = words("members member states countries nations allies ally economies")
 COUNTED_BETWEEN = words("full permanent current founding member - fledged national non")
