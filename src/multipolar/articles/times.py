@@ -119,7 +119,7 @@ def times_in(line: str, day: dt.date | None) -> list[Time]:
     digit, relative = WRITTEN_DIGIT.search(line), RELATIVE_HINT.search(line)
     if not digit and not relative:
         return out  # no digit, month, weekday or relative word: no time (most sentences)
-    for match in TIME.finditer(line) if digit else ():
+    for match in TIME.finditer(line, time_scan_start(line, digit.start())) if digit else ():
         first = written(match, "a_", day)
         if first is None:
             continue
@@ -196,13 +196,36 @@ def times_in(line: str, day: dt.date | None) -> list[Time]:
     return out
 
 
+# each date's forms as TIME names its groups, in the order they are tried
+FORMS = {
+    prefix: tuple(name for name in TIME.groupindex if name.startswith(prefix)) for prefix in ("a_", "b_")
+}
+NUMBERS_IN = re.compile(r"\d+")
+
+
+# no time expression has more words before its first digit than this ("with effect from the
+# beginning of sept . , 2004": nine)
+WORDS_BEFORE_DIGIT = 12
+
+
+def time_scan_start(line: str, digit: int) -> int:
+    """Where TIME may first match in ``line`` whose first digit of its own is at ``digit``: every
+    match holds a digit, so none starts more than WORDS_BEFORE_DIGIT words before it."""
+    at = digit
+    for _ in range(WORDS_BEFORE_DIGIT):
+        at = line.rfind(" ", 0, at)
+        if at < 0:
+            return 0
+    return at
+
+
 def written(match: re.Match, prefix: str, day: dt.date | None) -> tuple[str, str] | None:
     """The precision and value of the date a TIME match's first (or second) group holds."""
-    groups = {k[len(prefix) :]: v for k, v in match.groupdict().items() if k.startswith(prefix) and v}
-    if not groups:
+    found = next(((name, match[name]) for name in FORMS[prefix] if match[name]), None)
+    if found is None:
         return None
-    form, words = next(iter(groups.items()))
-    numbers = re.findall(r"\d+", words)
+    form, words = found[0][len(prefix) :], found[1]
+    numbers = NUMBERS_IN.findall(words)
     month = next((MONTH_NAMES[w] for w in words.split() if w in MONTH_NAMES), None)
     try:
         if form == "iso":  # "2002-07-24"
