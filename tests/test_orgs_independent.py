@@ -1,6 +1,6 @@
 """Membership against dated facts gathered from pages the curated CSVs were not built from (news
 reports, official enlargement pages, encyclopaedias), written down before the code was run on
-them. Five disagree, each for a stated reason; any other disagreement fails."""
+them. Six disagree, each for a stated reason; any other disagreement fails."""
 
 from __future__ import annotations
 
@@ -23,6 +23,8 @@ KNOWN = {
     ("NAM", "RWA", "1964-10-10"): "Wikipedia's list of the Cairo summit's participants names Rwanda; the "
     "conference's own declaration (UN document A/5763), from which the row is built, does not, and Rwanda "
     "is recorded from the Lusaka summit of 1970, whose list of participants names it",
+    ("NAM", "UKR", "2021-10-11"): "Ukraine is an observer of the Movement, but no source reached gives "
+    "when its status began, so it is not recorded (the organisation's coverage note names it)",
     ("PIF", "KIR", "2022-08-01"): "Kiribati's membership from before 1986 is a gaps.csv row by year "
     "(1986-2022): in the year of its withdrawal (2022-07-09) it is named as known by year, not as out",
 }
@@ -44,7 +46,7 @@ def agrees(fact: dict) -> bool:
     return ours == fact["expect"]
 
 
-def test_independent_facts_agree_except_the_known_five():
+def test_independent_facts_agree_except_the_known_six():
     facts = list(csv.DictReader(FACTS.open(encoding="utf-8")))
     assert len(facts) >= 80 and all(f["source"].startswith("http") for f in facts)
     wrong = {(f["org"], f["iso3"], f["date"]) for f in facts if not agrees(f)}

@@ -104,8 +104,8 @@ EVENT_ENDS = words(
 )
 # words between a listing verb and the organisation before it ("the bloc, which is currently made up of")
 LISTING_GAP = words(
-    ", which that is are was were today group bloc grouping alliance organisation organization format"
-)
+    ", – — which that is are was were today group bloc grouping alliance organisation organization format"
+)  # "Mercosur – comprising A, B and C –"
 # words before a capital that make it a place, not its government ("in Astana")
 VENUE = words("in at to from near outside inside via the of")
 # words before a state's name in a list that qualify it ("observers from Communist China")
@@ -120,7 +120,8 @@ VERB_OPENINGS = words(
 )
 # adverbs left out of a gap before its words are matched ("are also set to join")
 ADVERBS = words(
-    "also still already now currently formally officially finally eventually later then soon thus temporarily"
+    """also still already now currently formally officially finally eventually later then soon thus
+    temporarily previously formerly fully effectively today"""
 )
 ORDINARY_WHAT = {"member", "observer", "dialogue partner", "partner", "candidate", "associate", "suspended"}
 
@@ -134,6 +135,7 @@ class Cue:
     # before it after a form of "be" ("were suspended"), else after it ("the AU suspended Niger")
     whole: bool  # a listing verb: the list after it is the whole membership
     beside: bool  # the organisation must be named beside it ("NATO allies", "participated in the treaty")
+    denied: bool = False  # the cue itself denies: "remains outside the EU", "has yet to join"
 
 
 @dataclass
@@ -174,6 +176,7 @@ def cues() -> dict[str, list[Cue]]:
             row["side"],
             row["whole"] == "yes",
             row["beside"] == "yes",
+            row.get("polarity") == "denied",
         )
         for form in (cue, *inflected(cue)):
             if form is cue or form.words not in given:
@@ -213,7 +216,7 @@ def inflected(cue: Cue) -> list[Cue]:
     out = []
     for form, words in verb_forms()[verb].items():
         side = "passive" if cue.side == "object" and form in ("past", "participle") else cue.side
-        out.append(Cue((*words, *rest), cue.what, cue.statuses, side, cue.whole, cue.beside))
+        out.append(Cue((*words, *rest), cue.what, cue.statuses, side, cue.whole, cue.beside, cue.denied))
     return out
 
 
@@ -308,13 +311,14 @@ def membership_claims(
 
 def may_claim(line: str) -> bool:
     """Can a line with no digit of its own (a symbol's, "<state#12>", aside) make a claim? It needs
-    a cue, a number word or an ordinal (counts), a bracket, dash or colon (a list after a name); a
-    cue's first word will do where a time expression ("last year") may be taken out from between
-    its words. With no state named, only a count can be read, and that needs a number."""
+    a cue or one of reading_words(); a cue's first word will do where a time expression ("last
+    year") may be taken out from between its words. With no state named, only a count can be
+    read, and that needs a number."""
     words = line.split(" ")
     if trigger_words().isdisjoint(words):
         return False
-    if SIGNS.isdisjoint(words) and not timing.RELATIVE_HINT.search(line) and not cue_occurrences(words):
+    relative = timing.RELATIVE_HINT.search(line)
+    if reading_words().isdisjoint(words) and not relative and not cue_occurrences(words):
         return False
     return bool(STATE_IN_LINE.search(line) or NUMBER_WORD.search(line))
 
@@ -324,22 +328,27 @@ STATE_IN_LINE = re.compile(r"<(?:state|capital)#")
 
 def may_read(tokens: list[str]) -> bool:
     """Can a line's stream (its times taken out) make a claim? A count needs a number; any other
-    claim a state's name and a cue, or a bracket, dash or colon after an organisation."""
+    claim a state's name and a cue or one of reading_words()."""
     if any(t[0].isdigit() or t in NUMBER_WORDS or t in ORDINAL_WORDS for t in tokens):
         return True
     if not any(t.startswith(("<state#", "<capital#")) for t in tokens):
         return False
-    return not SIGNS.isdisjoint(tokens) or bool(cue_occurrences(tokens))
+    return not reading_words().isdisjoint(tokens) or bool(cue_occurrences(tokens))
 
 
-# a number or an ordinal (counts), a bracket, dash or colon (a list after a name)
-SIGNS = frozenset(NUMBER_WORDS) | frozenset(ORDINAL_WORDS) | {"(", "—", "–", ":", "-"}
+@cache
+def reading_words() -> frozenset[str]:
+    """The words that open a reading other than a cue's (claims_of): a number or an ordinal
+    (counts), a bracket, dash or colon (a list after a name, bracketed), a verb of signing
+    (signed_founding). Lines with none of them and no cue are not read (most sentences): a new
+    reading that opens with other words must add them here (tests/test_articles_line_filter.py)."""
+    return frozenset(NUMBER_WORDS) | frozenset(ORDINAL_WORDS) | {"(", "—", "–", ":", "-"} | SIGNING
 
 
 @cache
 def trigger_words() -> frozenset[str]:
-    """A word one of which a line must hold to make a claim: a cue's first word, or a sign."""
-    return frozenset(cues()) | SIGNS
+    """A word one of which a line must hold to make a claim: a cue's first word, or a reading word."""
+    return frozenset(cues()) | reading_words()
 
 
 def read_line(line: SentenceLine, day, org_mentions, org_starts) -> Reading | None:
@@ -623,7 +632,8 @@ def find_clauses(reading: Reading) -> None:
         in_list.update(range(found.first, found.last + 1))
     clause_of = []
     for i, token in enumerate(tokens):
-        ends = token in CLAUSE_ENDS
+        # "yet" opens a clause, but "has yet to join" is one verb
+        ends = token in CLAUSE_ENDS and not (token == "yet" and tokens[i + 1 : i + 2] == ["to"])
         if token == "and" and not ends:
             after = tokens[i + 1 : i + 3]
             following = after[1] if after[:1] == ["the"] and len(after) > 1 else after[0] if after else ""
@@ -731,9 +741,80 @@ def claims_of(reading: Reading, article: str, day, org_mentions, org_starts) -> 
             continue
         taken.add((found.org, first, kind))
         out.extend(each_in_its_time(found, reading))
+    out.extend(signed_founding(reading, article, taken))
     out.extend(bracketed(reading, article, day, taken))
     out.extend(gapped(reading, article, out, {key[1] for key in taken}))
     out.extend(counts(reading, article, day, org_mentions, org_starts))
+    return once_each(out)
+
+
+def once_each(found: list[Claim]) -> list[Claim]:
+    """One claim per sentence for each organisation, kind, states, time and polarity: "welcomed
+    Indonesia for its entry into BRICS" says once that Indonesia joined."""
+    seen, out = set(), []
+    for claim in found:
+        kind = "gained" if claim.what in GAINED else claim.what
+        states = tuple(m.key for m in claim.states)
+        key = (claim.org, kind, states, str(claim.time), claim.polarity, claim.count)
+        if claim.states and key in seen:
+            continue
+        seen.add(key)
+        out.append(claim)
+    return out
+
+
+SIGNING = words("sign signs signed signing")
+# "sign the Treaty of Rome establishing the EEC", "signed a charter that created the GCC"
+FOUNDING_WORDS = words("establishing creating founding instituting")
+
+
+def signed_founding(reading: Reading, article: str, taken: set) -> list[Claim]:
+    """Founding said as a signing: "A, B and C sign the Treaty of Rome establishing the EEC", "In 1981
+    A, ... and F signed a charter establishing the GCC", "the treaty establishing NATO was signed by
+    A, B and C": the states that signed the document that set the organisation up are its founders."""
+    tokens, out = reading.tokens, []
+    for s, token in enumerate(tokens):
+        if token not in SIGNING:
+            continue
+        first, last = clause_range(reading, s)
+        # the document and the organisation it set up, within eight words after the verb (or before it
+        # in a passive: "the treaty establishing NATO was signed by")
+        found = None
+        for k in [*range(s + 1, min(last, s + 9)), *range(max(first, s - 9), s)]:
+            if tokens[k] in FOUNDING_WORDS:
+                j = k + 1 + (tokens[k + 1 : k + 2] == ["the"])
+                if j in reading.orgs:
+                    found = (k, j)
+                break
+        if found is None:
+            continue
+        k, j = found
+        org = reading.orgs[j]
+        if k > s:  # "A, B and C sign the treaty establishing": the list before the verb
+            chosen = next((f for f in reversed(reading.lists) if first <= f.first and f.last < s), None)
+            gap = tokens[chosen.last + 1 : s] if chosen else []
+            if chosen is None or not glue_ok(gap, SUBJECT_GLUE, reading, chosen.last + 1):
+                continue
+        else:  # "... was signed by (the representatives of) A, B and C"
+            if tokens[s + 1 : s + 2] != ["by"]:
+                continue
+            chosen = next((f for f in reading.lists if f.first > s and f.first < last), None)
+            if chosen is None or not glue_ok(tokens[s + 1 : chosen.first], OBJECT_GLUE, reading, s + 1):
+                continue
+        if any(key[:2] == (org, chosen.first) for key in taken) or chosen.open:
+            continue
+        taken.add((org, chosen.first, ("founded by", "affirmed")))
+        lo, hi = min(chosen.first, s), max(chosen.last, reading.org_spans[j])
+        line_start, line_end = reading.chars[lo][0], reading.chars[hi][1]
+        start, end = reading.line.span(line_start, line_end)
+        states = [reading.line.mentions[i] for i in chosen.states]
+        time = time_of(reading, max(lo, first), hi, first, last, False)
+        whole = chosen.closed and len(states) > 1
+        cue = f"{tokens[s]} {tokens[k]}"
+        text = article[start:end]
+        claim = Claim(org, "founded by", ("member",), states, time, "affirmed", whole, text, start, end, cue)
+        claim.reported = attributed(start, line_start, line_end, reading.line, article)
+        out.append(claim)
     return out
 
 
@@ -831,11 +912,17 @@ def read_cue(reading: Reading, start: int, end: int, cue: Cue, article, day, org
         return None
     if obj and obj.open and "," in tokens[end : obj.first]:
         return None  # "OPEC members, Russia and other oil producers": producers listed, not members
+    if obj and tokens[end : obj.first] == [","] and tokens[obj.last + 1 : obj.last + 2] and (
+        tokens[obj.last + 1] in VERB_OPENINGS
+    ):
+        return None  # "In addition to its founding members, A and B have also become": a new subject
     chosen = subject or obj
     if obj and obj.possessive and tokens[obj.last + 2 : obj.last + 3] not in (["membership"], ["seat"]):
         return None  # "groups Russia, China and Iran's neighbours": the states own something else
     if subject and not carried and chosen.first > first and tokens[chosen.first - 1] in ("had", "were"):
         return None  # "Had Ukraine and Georgia joined NATO, ...": a counterfactual
+    if subject and not carried and tokens[max(first, chosen.first - 2) : chosen.first] in CAUSING:
+        return None  # "a roadmap to make Syria part of the league": a purpose, not a status
     if carried:
         gap = tokens[first:start]
     elif subject:
@@ -852,12 +939,17 @@ def read_cue(reading: Reading, start: int, end: int, cue: Cue, article, day, org
     infinitive = not allowed and (
         has_any(gap, "infinitive") or subject and not carried and bare[-1:] == ["to"]
     )
-    if not headline and infinitive and not has_any(gap, "future") and not ranked([*gap, *cue.words[:1]]):
+    ranks = ranked([*gap, *cue.words[:1]]) or ranked(gap)  # "was the last country to become a member"
+    if not headline and infinitive and not has_any(gap, "future") and not ranks:
         return None  # "invited Argentina ... to become full members": a purpose, not a claim
     if subject and {"a", "an"} & set(gap) and len(chosen.states) > 1 and not chosen.negated:
         return None  # "Poland, Hungary and the Czech Republic, a NATO member": of the last only
     if cue.what in EVENTS and subject and cue.side != "possessive" and not takes_organisation(reading, end):
         return None  # "withdrew from the military wing", "joined the boycott": not the organisation
+    if cue.what == "founded by" and subject and not founds_organisation(reading, end):
+        return None  # "Russia and China founded a fund": something else
+    if cue.what == "founded by" and cue.side == "object" and not founded_thing(reading, first, start):
+        return None  # "the proxy regimes set up by Russia": the thing founded is not an organisation
     if unknown_organisation_after(reading, end, article):
         return None  # "a member of the Joint Institute for Nuclear Research": not one the registry knows
     org = organisation_of(reading, start, end, first, last, chosen, cue, org_mentions, org_starts)
@@ -900,7 +992,8 @@ def read_cue(reading: Reading, start: int, end: int, cue: Cue, article, day, org
     non = tokens[start - 2 : start] == ["non", "-"] or (
         org_at is not None and tokens[org_at - 2 : org_at] == ["non", "-"]
     )  # "non-members", "non-BRICS member states"; not "non-permanent members"
-    negated = chosen.negated or has_any(gap, "negation") or non
+    # "is not outside the EU": a denying cue denied again is a claim affirmed
+    negated = bool(chosen.negated or has_any(gap, "negation") or non) != cue.denied
     lo, hi = min(chosen.first, start), max(chosen.last, end - 1)
     if org_at is not None:
         lo = min(lo, org_at)
@@ -914,6 +1007,11 @@ def read_cue(reading: Reading, start: int, end: int, cue: Cue, article, day, org
     if lo > 0 and tokens[lo - 1] == "such":
         lo -= 1
     time = time_of(reading, max(lo, first), hi, first, last, bool(future))
+    after = reading.chars[hi][1]
+    if future == ("agreed", "to") and subject is None and not any(t.start > after for t in reading.times):
+        # "On 25 February the Council agreed to suspend Russia": with no time after it, the agreement
+        # is the event ("agreed to admit Timor-Leste at the summit in October": one to come)
+        future, time = None, time_of(reading, max(lo, first), hi, first, last, False)
     if elected:  # the term's first day, if the sentence gives it ("beginning on 1 January next year")
         begins = [
             t for t in reading.times if STARTING.search(reading.line.line, max(0, t.start - 16), t.start)
@@ -972,13 +1070,16 @@ def read_cue(reading: Reading, start: int, end: int, cue: Cue, article, day, org
     return claim, chosen.first
 
 
+# "to make Syria part of", "to see Ukraine join": the status is what someone wants to bring about
+CAUSING = [["to", verb] for verb in ("make", "see", "help", "let", "get", "have")]
 # verbs before a list whose infinitive after it is the event ("decided to allow Syria to rejoin")
 ALLOWING = words("allow allows allowed allowing permit permits permitted")
 # "the last country to join", "the newest state to become": the infinitive is an event that happened
 # ("the first country to join since 2007", "the fourth country to join" rank it among others: not read)
 RANK = re.compile(
-    r"(?<![^ ])the (?:last|latest|newest) (?:\w+ )?(?:country|state|nation) to (?:join|become)$"
-)
+    r"(?<![^ ])the (?:last|latest|newest) (?:\w+ ){0,2}(?:country|state|nation|countries|states|nations) "
+    r"to (?:join|become)(?: an?)?$"
+)  # "Togo and Gabon have become the latest African countries to join", "the last country to become a"
 
 
 def ranked(gap: list[str]) -> bool:
@@ -1045,7 +1146,29 @@ def takes_organisation(reading: Reading, end: int) -> bool:
         return True  # "from the influential G8 group"
     if k >= len(tokens) or k in reading.orgs or k - 1 in reading.orgs or tokens[k] in EVENT_ENDS:
         return True
-    return number(tokens[k]) is not None  # "joined two years later"
+    # "joined two years later"; "was inducted as the eighth member", "admitted as the 10th member of"
+    return number(tokens[k]) is not None or ordinal(tokens[k]) is not None
+
+
+def founded_thing(reading: Reading, first: int, start: int) -> bool:
+    """Is what "founded by" (set up by, created by) follows an organisation: "NATO was founded by",
+    "the SCO, set up by", "the bloc created by"; not "the proxy regimes set up by Russia"?"""
+    tokens, ends = reading.tokens, set(reading.org_spans.values())
+    k = start - 1
+    while k >= first and tokens[k] in FOUNDED_GAP:
+        k -= 1
+    return k < first or k in ends or k in reading.orgs or tokens[k] in single_words()["roster"]
+
+
+FOUNDED_GAP = words(", was were is are which that had been jointly originally first initially formally - –")
+
+
+def founds_organisation(reading: Reading, end: int) -> bool:
+    """Is what a founding verb's states set up the organisation: "founded the SCO", "created it in
+    2006", "(an association that A and B) created in 2006"; not "founded a fund"?"""
+    tokens = reading.tokens
+    k = end + (tokens[end : end + 1] == ["the"])
+    return k >= len(tokens) or k in reading.orgs or k - 1 in reading.orgs or tokens[k] in EVENT_ENDS
 
 
 def qualified(tokens: list[str], first: int, at: int) -> bool:
@@ -1167,6 +1290,10 @@ def owners(reading: Reading, first: int, start: int, end: int) -> Lst | None:
         and (symbol := STATE_SYMBOL.fullmatch(tokens[k]))
         and reading.line.mentions[int(symbol.group(1))].text.lower() == "its"
     )  # "Its admission": a state's, as referents.py read it
+    if k - 1 >= first and tokens[k] == "whose" and tokens[k - 1] == ",":
+        # "Cuba, whose membership was suspended in 1962": the list before the relative pronoun
+        found = next((f for f in reading.lists if f.last == k - 2 and not f.possessive), None)
+        return found if found is not None and found.first >= first else None
     if k < first or tokens[k] not in ("'s", "’s") and not pronoun:
         return None
     if pronoun:
@@ -1273,6 +1400,10 @@ def organisation_of(
     if k in orgs and k < last:
         if reading.org_spans[k] + 1 < len(tokens) and tokens[reading.org_spans[k] + 1] in ("'s", "’s", "-"):
             return None  # "members of NATO's partnership programme", "the NATO-Ukraine Council"
+        if tokens[reading.org_spans[k] + 1 : reading.org_spans[k] + 2] and (
+            tokens[reading.org_spans[k] + 1] in single_words()["premises"]
+        ):
+            return None  # "stayed outside the EU office", "members of the SCO delegation"
         return orgs[k], None, None
     # a listing verb's organisation stands before it: "the SCO, which currently groups"
     if cue.whole or cue.words[0] in ("includes", "include", "including"):
@@ -1369,8 +1500,13 @@ def time_of(reading: Reading, lo: int, hi: int, first: int, last: int, future: b
         )
         if at <= lo and {"and", ";"} & set(reading.tokens[at:lo]):
             continue  # "Germany in 1955 and Greece and Turkey joined in 1952": another item's time
-        if future and reading.day and not time.guessed and ends_by(time, reading.day):
-            continue  # "announced on Tuesday it will withdraw in January": the report's day
+        if at <= lo and "," in tokens[at:lo] and inside_relative(tokens, first, at):
+            continue  # "The Commonwealth, which began as eight nations in 1949, has grown to 56"
+        if future and reading.day and not time.guessed and ends_by(time, reading.day) and not (
+            time.weekday and at > hi
+        ):
+            continue  # "announced on Tuesday it will withdraw in January": the report's day (but
+            # "will join on Friday": the next Friday)
         if distance <= NEAR:
             near.append((distance, at < lo, time))
     if not near and reading.times and reading.times[0].start <= 3 and reading.clause_of[lo] == 0:
@@ -1381,6 +1517,16 @@ def time_of(reading: Reading, lo: int, hi: int, first: int, last: int, future: b
 
 
 NAME_MARKS = words("( ) the")
+RELATIVES = words("which who whose where")
+
+
+def inside_relative(tokens: list[str], first: int, at: int) -> bool:
+    """Does stream position ``at`` lie in a relative clause opened by ", which" (or "who", "whose",
+    "where") after the last comma before it?"""
+    for k in range(at - 1, first - 1, -1):
+        if tokens[k] == ",":
+            return tokens[k + 1 : k + 2] != [] and tokens[k + 1] in RELATIVES
+    return False
 
 
 def ends_by(time: timing.Time, day: dt.date) -> bool:
@@ -1464,18 +1610,30 @@ def counts(reading: Reading, article: str, day, org_mentions, org_starts) -> lis
             noun = i  # "Croatia becomes the 28th."
         if ordinal(token) and noun and tokens[noun] not in ("countries", "nations", "states"):
             # the state: the one-state list before it in its clause ("Sweden has become the 32nd member")
+            # as many states as ordinals: "Gabon and Togo are the 55th and 56th members"
+            lead = i
+            while lead >= 2 and tokens[lead - 1] in ("and", ",") and ordinal(tokens[lead - 2]):
+                lead -= 2
+            states = 1 + (i - lead) // 2
             subject = [
                 f
                 for f in reading.lists
-                if first <= f.first and f.last < i and len(f.states) == 1 and not f.possessive
-            ]
-            owner = inner or owner_before(reading, i) or owner_after(reading, noun + 1, last)
+                if first <= f.first and f.last < lead and len(f.states) == states and not f.possessive
+                and not (inside_relative(tokens, first, f.first) and "," in tokens[f.last + 1 : lead])
+            ]  # fmt: skip
+            owner = inner or owner_before(reading, lead) or owner_after(reading, noun + 1, last)
             if subject and (owner or (owner := sentence_org(reading, org_mentions, org_starts))):
-                # the clause's subject: "East Timor, which gained its independence from Indonesia in
-                # May, is expected to become the 191st member"
-                out.append(count_claim(reading, article, owner, ordinal(token), i, noun + 1, subject[0]))
+                # the clause's subject, the list nearest before ("BRUSSELS — North Macedonia became the
+                # 30th member": not the dateline's capital); "East Timor, which gained its independence
+                # from Indonesia in May, is expected to become the 191st member"
+                out.append(count_claim(reading, article, owner, ordinal(token), lead, noun + 1, subject[-1]))
             continue
         counted = number(token)
+        found = count_of_a_kind(reading, i, first, last, org_mentions, org_starts) if counted else None
+        if found and counted >= 2:
+            owner, end, statuses = found  # "four observer states", "a bloc of 55 countries"
+            out.append(count_claim(reading, article, owner, counted, i, end, statuses=statuses))
+            continue
         if counted and (others := count_of_others(reading, i, last)):
             owner, end = others  # "the 14 other NATO members": a roster of 15 (corpus README)
             claim = count_claim(reading, article, owner, counted + 1, i, end)
@@ -1505,6 +1663,14 @@ def counts(reading: Reading, article: str, day, org_mentions, org_starts) -> lis
                 out.append(
                     count_claim(reading, article, reading.orgs[at], counted, i - 1, reading.org_spans[at] + 1)
                 )
+            elif (
+                tokens[i - 1 : i] == ["the"]
+                and (noun_at := next((k for k in range(i + 3, min(i + 6, len(tokens))) if tokens[k] in
+                                      single_words()["roster"]), None)) is not None
+                and (owner := sentence_org(reading, org_mentions, org_starts))
+            ):  # fmt: skip
+                # "the four-member grouping of emerging economies": the organisation the sentence is about
+                out.append(count_claim(reading, article, owner, counted, i - 1, noun_at + 1))
             continue
         if i + 1 in reading.orgs and counted_noun(tokens, reading.org_spans[i + 1] + 1):
             # "the 26 NATO countries", "the five BRICS nations"
@@ -1520,6 +1686,8 @@ def counts(reading: Reading, article: str, day, org_mentions, org_starts) -> lis
             continue
         owner = owner_before(reading, i)
         verb = i >= 1 and tokens[i - 1] in COUNT_VERBS
+        if owner is None and (owner := owner_of_list(reading, i, first)):
+            verb = True  # "consists of five permanent members and 10 non-permanent members"
         seats = counted_statuses(tokens[i + 1 : noun])
         if owner and (verb or tokens[i - 1] in ("'s", "’s", "its")):
             # "NATO's 32 members", "the group now has ten members", "The SCO consists of eight ... states",
@@ -1542,6 +1710,10 @@ def counts(reading: Reading, article: str, day, org_mentions, org_starts) -> lis
             # "Six states are members of the CSTO", "the 30 members of NATO", "33 out of 34 members of"
             owner = owner_after(reading, noun + 1, last)
             whole = not i or tokens[i - 1] not in ("of", "by", "among") or tokens[i - 2 : i] == ["out", "of"]
+            some = tokens[i - 1 : i] not in (["the"], ["all"], ["its"])
+            some = some and tokens[max(0, i - 2) : i] != ["out", "of"]
+            if tokens[noun + 1 : noun + 2] == ["of"] and some:
+                whole = False  # "Eight members of the OPEC+ group said": some of them, not its size
             if owner and whole:
                 out.append(count_claim(reading, article, owner, counted, i, noun + 1))
         elif tokens[noun] in ("members", "member") and (
@@ -1551,14 +1723,20 @@ def counts(reading: Reading, article: str, day, org_mentions, org_starts) -> lis
             owner = sentence_org(reading, org_mentions, org_starts)
             if owner and tokens[noun + 1 : noun + 2] != ["of"]:
                 out.append(count_claim(reading, article, owner, counted, i, noun + 1))
-    joined = " ".join(tokens)
-    for match in RAISED_TO.finditer(joined) if any(word in joined for word in RAISED_WORDS) else ():
-        counted = number(next(group for group in match.groups() if group))
-        at = len(" ".join(tokens)[: match.start()].split())
-        owner = sentence_org(reading, org_mentions, org_starts)
-        if counted and owner:
-            end = at + len(match.group(0).split())
-            out.append(count_claim(reading, article, owner, counted, at, end))
+    stream = " ".join(tokens)
+    for pattern in (RAISED_TO, GROWING_TO, BEGAN_AS):
+        if pattern is RAISED_TO and not any(word in stream for word in RAISED_WORDS):
+            continue  # none of its words
+        for match in pattern.finditer(stream):
+            counted = number(next(group for group in match.groups() if group))
+            at = len(stream[: match.start()].split())
+            owner = sentence_org(reading, org_mentions, org_starts)
+            if counted and owner:
+                end = at + len(match.group(0).split())
+                claim = count_claim(reading, article, owner, counted, at, end, founding=pattern is BEGAN_AS)
+                if pattern is GROWING_TO:
+                    claim.time = {"anchor": "future", "value": None}
+                out.append(claim)
     return out
 
 
@@ -1575,6 +1753,17 @@ RAISED_TO = re.compile(
     r"(?:\w+ )?(?:members|countries|states|nations|allies)"
     r"|number of (?:\w+ )?(?:members|countries|states|nations) (?:was|were|has been|have been|had been) "
     r"(?:raised|increased|brought) to (\S+)"  # "the total number of member states were raised to eight"
+    r"|(?:has|have|had) (?:now )?(?:grown|risen|expanded|swelled|swollen|increased) to (\S+)(?= [.,;]| ?$)"
+)
+# "is growing to 56": the roster's size to come
+GROWING_TO = re.compile(
+    r"(?:is|are) (?:now )?(?:growing|rising|expanding|increasing) to (\S+)"
+    r"(?= [.,;]| ?$| (?:members|nations|countries|states)\b)"
+)
+# "The Commonwealth, which began as eight nations in 1949": the founders' number
+BEGAN_AS = re.compile(
+    r"(?:began|begun|started|starting|beginning) (?:as|with) (\S+) "
+    r"(?:\w+ )?(?:members|nations|countries|states)\b"
 )
 # a part of a word that every match of RAISED_TO holds
 RAISED_WORDS = (
@@ -1582,7 +1771,7 @@ RAISED_WORDS = (
     "rose", "expand", "brings", "raises", "number of",
 )  # fmt: skip
 # nouns a count of members goes with, and words that may stand between the number and them
-COUNTED_NOUNS = words("members member states countries nations allies ally economies")
+COUNTED_NOUNS = words("members member states countries nations allies ally economies democracies")
 COUNTED_BETWEEN = words("full permanent current founding member - fledged national non")
 # verbs an organisation counts its members with ("the group now has ten members")
 FOUNDED_BY = [[verb, "by"] for verb in ("founded", "established", "created", "formed", "launched")]
@@ -1609,10 +1798,97 @@ def count_of_others(reading: Reading, i: int, last: int) -> tuple[str, int] | No
     noun = counted_noun(tokens, k)
     if noun is None or "permanent" in tokens[k:noun]:
         return None  # "the other five non-permanent members": another part of the roster
-    owner = owner_after(reading, noun + 1, last) if tokens[noun + 1 : noun + 2] == ["of"] else None
+    # "the other 29 members of the alliance", "the 30 other nations in the alliance"
+    owner = owner_after(reading, noun + 1, last) if tokens[noun + 1 : noun + 2] in (["of"], ["in"]) else None
     lead = i - 1 if k == i + 1 else i  # where "other" or the number opens the phrase
     owner = owner or (owner_before(reading, lead) if tokens[lead - 1 : lead] in (["'s"], ["’s"]) else None)
+    if owner is None and "member" in tokens[k : noun + 1] and tokens[lead - 1 : lead] == ["the"]:
+        # "the other 29 member countries": members of the organisation the sentence is about
+        owner = sentence_org(reading, None, None) if set(reading.orgs.values()) else None
     return (owner, noun + 1) if owner else None
+
+
+def count_of_a_kind(reading: Reading, i: int, first: int, last: int, org_mentions, org_starts):
+    """A count of another roster than the members, or of the members said with a noun for the
+    organisation: "the SCO has four observer states", "with eight members, four observer states and
+    nine dialogue partners" (a status of ``cues.csv`` after the number); "a bloc of 55 countries",
+    "NATO is a family of 30 nations", "the grouping of the four major democracies" (a noun of the
+    ``roster`` role before "of"). Returns (organisation, end, statuses) or None."""
+    tokens = reading.tokens
+    if i and tokens[i - 1] in NOT_ROSTER or tokens[i + 1 : i + 2] and tokens[i + 1] in NOT_ROSTER:
+        return None
+    status = next(
+        (c for c in cues().get(tokens[i + 1], ()) if tuple(tokens[i + 1 : i + 1 + len(c.words)]) == c.words)
+        if i + 1 < len(tokens) else iter(()),
+        None,
+    )
+    if status is not None and status.what in ORDINARY_WHAT and status.what not in ("member", "suspended"):
+        end = i + 1 + len(status.words)
+        if tokens[end : end + 1] == ["of"] or has_any(tokens[max(first, i - 2) : i], "part"):
+            owner = owner_after(reading, end, last) if tokens[end : end + 1] == ["of"] else None
+        else:
+            owner = owner_before(reading, i) or owner_of_list(reading, i, first)
+            if owner is None and tokens[i - 1 : i] and tokens[i - 1] in COUNT_VERBS | {"with", ",", "and"}:
+                owner = sentence_org(reading, org_mentions, org_starts)
+        return (owner, end, status.statuses) if owner else None
+    if tokens[i + 1 : i + 2] and tokens[i + 1] in ("states", "countries", "nations") and (
+        tokens[i + 2 : i + 3] == ["of"]
+    ):
+        # "Four states of A, B, C and D are still observers": the count of the status the list holds
+        listed = next((f for f in reading.lists if f.first == i + 3 and f.closed), None)
+        k = listed.last + 1 if listed else len(tokens)
+        while k < len(tokens) and (tokens[k] in PASSIVE or tokens[k] in ADVERBS):
+            k += 1
+        held = next((c for c in cues().get(tokens[k], ()) if tuple(tokens[k : k + len(c.words)]) == c.words),
+                    None) if k < len(tokens) and k > (listed.last + 1 if listed else k) else None  # fmt: skip
+        if held is None or held.what not in ORDINARY_WHAT or held.what == "suspended":
+            return None
+        end = k + len(held.words)
+        owner = owner_after(reading, end, last) if tokens[end : end + 1] == ["of"] else None
+        owner = owner or sentence_org(reading, org_mentions, org_starts)
+        return (owner, i + 2, held.statuses) if owner else None
+    # "a bloc of 55 countries", "the grouping of the four major democracies"
+    j = i - 1 if tokens[i - 1 : i] != ["the"] else i - 2
+    if j < 1 or tokens[j] != "of" or tokens[j - 1] not in single_words()["roster"]:
+        return None
+    k = i + 1
+    describing = (t.isalpha() or t == "-" for t in tokens[i + 1 :])
+    while k < len(tokens) and k - i <= 4 and tokens[k] not in COUNTED_NOUNS and next(describing):
+        k += 1
+    if k >= len(tokens) or tokens[k] not in COUNTED_NOUNS or tokens[k] in ("ally", "allies"):
+        return None
+    owner = owner_of_noun(reading, j - 1, org_mentions, org_starts)
+    return (owner, k + 1, ("member",)) if owner else None
+
+
+def owner_of_noun(reading: Reading, noun: int, org_mentions, org_starts) -> str | None:
+    """The organisation a noun for an organisation stands in apposition to or is said of: "the
+    African Union, a bloc of", "NATO is a security alliance of", "the Quad, as the grouping of"."""
+    tokens = reading.tokens
+    ends = {reading.org_spans[p]: p for p in reading.orgs}
+    for j in range(noun - 1, max(0, noun - 7) - 1, -1):  # across "political and economic"
+        if j in ends:
+            return reading.orgs[ends[j]]
+        if tokens[j].startswith("<") or tokens[j] in (";", "("):
+            break  # (a bracket closing a name goes on to the name: "the Gulf Cooperation Council (GCC) is")
+    if tokens[noun - 1 : noun] == ["the"]:  # "quit the bloc of 15 countries": the one named last
+        return sentence_org(reading, org_mentions, org_starts)
+    return None
+
+
+def owner_of_list(reading: Reading, i: int, first: int) -> str | None:
+    """The organisation of the count a list of counts goes on from: "the SCO has eight members, four
+    observer states and ..." (the number at ``i`` follows another count of the same owner)."""
+    tokens = reading.tokens
+    j = i - 1
+    while j >= first and tokens[j] in (",", "and", "as", "well"):
+        j -= 1
+    if j < first or tokens[j] not in COUNTED_NOUNS and not tokens[j].endswith(("s", "r")):
+        return None
+    k = j
+    while k >= first and k - j < 4 and not number(tokens[k]):
+        k -= 1
+    return owner_before(reading, k) if k >= first and number(tokens[k]) else None
 
 
 def counted_statuses(between: list[str]) -> tuple[str, ...]:
@@ -1639,8 +1915,8 @@ def owner_after(reading: Reading, at: int, last: int) -> str | None:
     """The organisation after a count's noun: "members of the CSTO", "are members of NATO"."""
     tokens = reading.tokens
     k = at
-    while k < last and tokens[k] in ("of", "the", "are", "were", "members", "in"):
-        k += 1
+    while k < last and k not in reading.orgs and tokens[k] in ("of", "the", "are", "were", "members", "in"):
+        k += 1  # "the alliance" stands where its "the" does
     return reading.orgs.get(k) if k < last else None
 
 
@@ -1671,6 +1947,9 @@ def owner_before(reading: Reading, i: int) -> str | None:
     if j < 0:
         return None
     owner = next((p for p in reading.orgs if reading.org_spans[p] == j), None)
+    if owner is None and tokens[j] in single_words()["roster"] and tokens[j - 1 : j] in (["a"], ["an"]):
+        # "the Council of Europe, an organisation which already has 46 members"
+        return owner_of_noun(reading, j - 1, None, None)
     return reading.orgs[owner] if owner is not None else None
 
 

@@ -51,12 +51,14 @@ RELATIVE = re.compile(
     r"(?<![^ ])(?:(?P<prep>since|until|in|by|from|as of) )?(?:earlier |later )?(?P<which>last|this|next) "
     r"(?P<unit>year|month)(?![^ ])|(?<![^ ])(?P<day>yesterday|today)(?![^ ])"
     r"|(?<![^ ])(?P<ago>\d+|" + "|".join(NUMBERS) + r") (?P<ago_unit>years?|decades?) ago(?![^ ])"
-    r"|(?<![^ ])(?P<month_prep>since|in|from|until|by|as of|last|this|next) (?P<month>"
+    r"|(?<![^ ])(?P<month_prep>since|in|from|until|by|as of|last|this|next) (?:(?:early|late|mid|mid -) )?"
+    r"(?P<month>"
     + "(?:"
     + "|".join(m for m in sorted(MONTH_NAMES, key=len, reverse=True) if m != "may")
     + r"|(?<=last )may|(?<=next )may))(?![^ ])(?! \d)"
     r"|(?<![^ ])(?:on |last )?(?P<weekday>" + "|".join(WEEKDAYS) + r")(?![^ ])"
 )
+TODAY_FROM = re.compile(r"(?:from|of|until|till|by|since) $")
 RELATIVE_YEAR = re.compile(r" (next|last) year\b")
 # a digit of the text, not of a name's symbol ("<state#12>"): every TIME match holds one
 WRITTEN_DIGIT = re.compile(r"\d(?!\d*>)")
@@ -89,6 +91,7 @@ class Time:
     value: str | list  # "2024-01-01", "1993-12", "2017", or [from, to] for a range
     preposition: str | None
     guessed: bool = False  # the year is the article's, not written ("in January", "on 3 March")
+    weekday: bool = False  # a weekday read as the last such day ("on Friday"): the next one in a future claim
 
     def anchor(self, future: bool, day: dt.date | None = None) -> dict:
         """The claim's time anchor with this expression: "since 2010", "from 1 January 2025" in a
@@ -99,6 +102,8 @@ class Time:
         value = self.value
         if day is not None and self.guessed and future and interval(value)[1] < day:
             value = f"{int(value[:4]) + 1}{value[4:]}"
+        if day is not None and self.weekday and future and interval(value)[1] < day:
+            value = (interval(value)[0] + dt.timedelta(7)).isoformat()  # "will join on Friday": the next one
         if day is not None and not future and self.precision != "range" and interval(value)[0] > day:
             future = self.preposition not in SPAN_PREPOSITIONS
         if future:
@@ -160,7 +165,8 @@ def times_in(line: str, day: dt.date | None) -> list[Time]:
             back = (day.weekday() - WEEKDAYS.index(match.group("weekday"))) % 7
             if match.group(0).startswith("last ") and back == 0:
                 back = 7
-            out.append(Time(match.start(), match.end(), "day", (day - dt.timedelta(back)).isoformat(), None))
+            when = (day - dt.timedelta(back)).isoformat()
+            out.append(Time(match.start(), match.end(), "day", when, None, weekday=True))
             continue
         if match.group("month"):
             month = MONTH_NAMES[match.group("month")]
@@ -175,8 +181,10 @@ def times_in(line: str, day: dt.date | None) -> list[Time]:
             out.append(Time(match.start(), match.end(), "month", f"{year}-{month:02d}", prep, guessed))
             continue
         if match.group("day"):
-            value = day.isoformat() if match.group("day") == "today" else (day - dt.timedelta(1)).isoformat()
-            out.append(Time(match.start(), match.end(), "day", value, None))
+            if match.group("day") == "today" and not TODAY_FROM.search(line, 0, match.start()):
+                continue  # "today" is the article's day, as "now" is (the article anchor, not a day);
+                # "as from today", "until today" are days
+            out.append(Time(match.start(), match.end(), "day", (day - dt.timedelta(1)).isoformat(), None))
             continue
         shift = {"last": -1, "this": 0, "next": 1}[match.group("which")]
         if match.group("unit") == "year":
