@@ -241,15 +241,21 @@ def single_words() -> dict[str, frozenset[str]]:
 
 def has_any(tokens: list[str], role: str) -> tuple[str, ...] | None:
     """The longest of ``role``'s word sequences found in ``tokens`` (adverbs aside: "are also set to")."""
-    starts = role_starts()[role]
-    if not tokens or starts.keys().isdisjoint(tokens):
+    if not tokens or role_firsts()[role].isdisjoint(tokens):
         return None
+    starts = role_starts()[role]
     plain = [t for t in tokens if t not in ADVERBS]
     for i, word in enumerate(plain):  # the first place where one starts; there, the longest
         for phrase in starts.get(word, ()):
             if tuple(plain[i : i + len(phrase)]) == phrase:
                 return phrase
     return None
+
+
+@cache
+def role_firsts() -> dict[str, frozenset[str]]:
+    """Each role's first words."""
+    return {role: frozenset(starts) for role, starts in role_starts().items()}
 
 
 @cache
@@ -773,6 +779,8 @@ def signed_founding(reading: Reading, article: str, taken: set) -> list[Claim]:
     A, ... and F signed a charter establishing the GCC", "the treaty establishing NATO was signed by
     A, B and C": the states that signed the document that set the organisation up are its founders."""
     tokens, out = reading.tokens, []
+    if SIGNING.isdisjoint(tokens):
+        return out
     for s, token in enumerate(tokens):
         if token not in SIGNING:
             continue
