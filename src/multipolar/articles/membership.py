@@ -294,6 +294,8 @@ class Reading:
     clause_starts: list[int]
     breaks: set[int] = field(default_factory=set)  # stream positions right after a time taken out
     day: dt.date | None = None  # the article's
+    numbers: list[int] | None = None  # stream positions of numbers and ordinals ("32", "six", "30th")
+    occurrences: list | None = None  # the cues in the stream (cue_occurrences)
 
 
 def membership_claims(
@@ -332,14 +334,20 @@ def may_claim(line: str) -> bool:
 STATE_IN_LINE = re.compile(r"<(?:state|capital)#")
 
 
-def may_read(tokens: list[str]) -> bool:
-    """Can a line's stream (its times taken out) make a claim? A count needs a number; any other
-    claim a state's name and a cue or one of reading_words()."""
-    if any(t[0].isdigit() or t in NUMBER_WORDS or t in ORDINAL_WORDS for t in tokens):
+def numbered(tokens: list[str]) -> list[int]:
+    """The positions of numbers and ordinals in a stream ("32", "six", "30th", "tenth")."""
+    return [i for i, t in enumerate(tokens) if t[0].isdigit() or t in NUMBER_WORDS or t in ORDINAL_WORDS]
+
+
+def may_read(tokens: list[str], numbers: list[int], occurrences: list) -> bool:
+    """Can a line's stream (its times taken out) with ``numbers`` and cue ``occurrences`` at
+    those positions make a claim? A count needs a number; any other claim a state's name and a
+    cue or one of reading_words()."""
+    if numbers:
         return True
     if not any(t.startswith(("<state#", "<capital#")) for t in tokens):
         return False
-    return not reading_words().isdisjoint(tokens) or bool(cue_occurrences(tokens))
+    return bool(occurrences) or not reading_words().isdisjoint(tokens)
 
 
 @cache
@@ -374,9 +382,11 @@ def read_line(line: SentenceLine, day, org_mentions, org_starts) -> Reading | No
         breaks = {n for n, i in enumerate(keep) if i - 1 in inside}
     else:  # no time taken out: the stream is the line's words
         tokens, chars, breaks = words, positions, set()
-    if not may_read(tokens):
+    numbers = numbered(tokens)
+    occurrences = cue_occurrences(tokens)
+    if not may_read(tokens, numbers, occurrences):
         return None
-    reading = Reading(line, tokens, chars, found_times, [], {}, {}, [], [], breaks, day)
+    reading = Reading(line, tokens, chars, found_times, [], {}, {}, [], [], breaks, day, numbers, occurrences)
     find_orgs(reading, org_mentions, org_starts)
     find_lists(reading)
     find_clauses(reading)
@@ -726,7 +736,7 @@ def claims_of(reading: Reading, article: str, day, org_mentions, org_starts) -> 
     tokens = reading.tokens
     out: list[Claim] = []
     taken: set[tuple] = set()  # (organisation, list start, what) already claimed
-    occurrences = cue_occurrences(tokens)
+    occurrences = reading.occurrences if reading.occurrences is not None else cue_occurrences(tokens)
     for start, end, cue in occurrences:
         if start and titled(reading, start, article):
             continue  # "the Declaration on the Admission of Cambodia": a document's name, not an event
@@ -1598,11 +1608,9 @@ def counts(reading: Reading, article: str, day, org_mentions, org_starts) -> lis
     "raising total membership to fifteen", and the ordinal of a state that joined: "becoming the
     alliance's 30th member", "Sweden has become the 32nd member of NATO"."""
     tokens, out = reading.tokens, []
-    numbers = [
-        i
-        for i, token in enumerate(tokens)
-        if token[0].isdigit() or token in NUMBER_WORDS or token in ORDINAL_WORDS
-    ]
+    numbers = reading.numbers
+    if numbers is None:
+        numbers = numbered(tokens)
     if not numbers:
         return out  # a count needs a number
     for i in numbers:
