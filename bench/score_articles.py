@@ -3,6 +3,9 @@
     MULTIPOLAR_MIRROR=../shared/data python bench/score_articles.py [--split dev|heldout|all]
         [--round N] [--json] [--quiet]
 
+Without --split it scores the dev articles; with --round alone, the split(s) that round's articles
+are in (``--round 3`` scores the held-out round 3).
+
 Prints, per split and for both together: claim recall (annotated claims the reader found),
 claim precision (the reader's claims that are annotated), verdict accuracy (of the claims found,
 those whose verdict is the annotated one) and entity F1 (organisations and states named), then
@@ -238,9 +241,20 @@ def articles(corpus: Path, split: str, round_: int | None = None) -> list[tuple[
     return out
 
 
+def splits_to_score(corpus: Path, split: str | None, round_: int | None) -> list[str]:
+    """The splits asked for; without one, dev, or with a round the splits its articles are in."""
+    if split == "all":
+        return ["dev", "heldout"]
+    if split is not None:
+        return [split]
+    if round_ is not None:
+        return [s for s in ("dev", "heldout") if articles(corpus, s, round_)] or ["dev"]
+    return ["dev"]
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--split", choices=["dev", "heldout", "all"], default="dev")
+    parser.add_argument("--split", choices=["dev", "heldout", "all"], help="default: dev, or a round's")
     parser.add_argument("--round", type=int, dest="round_", help="only the articles of this gathering round")
     parser.add_argument("--corpus", type=Path, default=CORPUS)
     parser.add_argument("--json", action="store_true", help="print the scores as JSON")
@@ -249,7 +263,7 @@ def main(argv: list[str] | None = None) -> int:
     from multipolar.orgs import registry
 
     curated = set(registry.organisations())
-    splits = ["dev", "heldout"] if options.split == "all" else [options.split]
+    splits = splits_to_score(options.corpus, options.split, options.round_)
     results = {}
     total = Tally()
     for split in splits:

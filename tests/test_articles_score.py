@@ -60,3 +60,12 @@ def test_the_scorer_scores_one_gathering_round_apart(scorer):
     second = scorer.articles(scorer.CORPUS, "dev", 2)
     assert 0 < len(second) < len(every)
     assert all(gold.get("round") == 2 for _, gold in second)
+
+
+def test_a_round_alone_is_scored_in_the_split_its_articles_are_in(scorer):
+    # the held-out round is never read here: only which splits hold which round is looked at
+    assert scorer.splits_to_score(scorer.CORPUS, None, None) == ["dev"]
+    assert scorer.splits_to_score(scorer.CORPUS, None, 2) == ["dev"]
+    assert scorer.splits_to_score(scorer.CORPUS, None, 3) == ["heldout"]
+    assert scorer.splits_to_score(scorer.CORPUS, "dev", 3) == ["dev"]
+    assert scorer.splits_to_score(scorer.CORPUS, "all", None) == ["dev", "heldout"]
