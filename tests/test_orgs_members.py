@@ -241,9 +241,22 @@ def test_western_european_union_coal_and_steel_community_and_eurasian_customs_un
     weu = members("WEU", "1990-03-27").rows
     assert len(weu) == 9 and {"ESP", "PRT"} <= set(weu["iso3"])
     assert len(members("WEU", "1990-03-26")) == 7
-    in_2000 = members("WEU", "2000-01-01")  # Greece joined in 1995, its day a gap: counted, not listed
-    assert len(in_2000) == 9 and in_2000.extra["size"] == 10 and in_2000.extra["known_by_year"] == ["GRC"]
-    assert len(members("WEU", "2011-06-30")) == 9
+    # Greece's protocol of accession entered into force for it on 1995-03-06
+    assert "GRC" not in set(members("WEU", "1995-03-05").rows["iso3"])
+    in_2000 = members("WEU", "2000-01-01")
+    assert len(in_2000) == 10 and in_2000.extra["size"] == 10 and in_2000.extra["known_by_year"] == []
+    assert len(members("WEU", "2011-06-30")) == 10
+    # associate members, observers and associate partners, dated or known by year
+    associates = members("WEU", "2000-01-01", status="associate")
+    assert set(associates.rows["iso3"]) == {"ISL", "NOR", "TUR"}
+    assert set(associates.extra["known_by_year"]) == {"CZE", "HUN", "POL"}  # from March 1999
+    observers = members("WEU", "2000-01-01", status="observer")
+    assert set(observers.rows["iso3"]) == {"DNK", "IRL"}
+    assert set(observers.extra["known_by_year"]) == {"AUT", "FIN", "SWE"}
+    partners = members("WEU", "1994-05-09", status="associate_partner")
+    assert set(partners.rows["iso3"]) == {"BGR", "EST", "LVA", "LTU", "ROU", "SVK"}
+    assert len(members("WEU", "1994-05-08", status="associate_partner")) == 0
+    assert len(members("WEU", "1992-11-19", status="associate")) == 0
     assert len(members("WEU", "2011-07-01")) == 0  # ceased on 2011-06-30
     with pytest.raises(CoverageError):
         members("WEU", "1955-05-05")
@@ -265,8 +278,9 @@ def test_brics_dates_itself_from_the_2006_ministerial_meeting():
 
 def test_council_of_europe_observers_and_mercosur_associates():
     observers = members("COE", "2000-01-01", status="observer")
-    assert set(observers.rows["iso3"]) == {"VAT", "USA", "CAN", "JPN"}
-    assert observers.extra["known_by_year"] == ["MEX"] and observers.extra["size"] == 5
+    assert set(observers.rows["iso3"]) == {"VAT", "USA", "CAN", "JPN", "MEX"}
+    assert observers.extra["known_by_year"] == [] and observers.extra["size"] == 5
+    assert "MEX" not in set(members("COE", "1999-11-30", status="observer").rows["iso3"])
     assert "JPN" not in set(members("COE", "1996-11-19", status="observer").rows["iso3"])
     associates = members("MERCOSUR", "2010-06-01", status="associate")
     assert len(associates) == 0 and associates.extra["size"] == 6  # all known by year
@@ -311,3 +325,40 @@ def test_commonwealth_suspended_fiji_from_its_councils_in_2000_2001():
         for d in ("2000-06-05", "2000-06-06", "2001-12-19", "2001-12-20")
     }
     assert list(status.values()) == ["member", "suspended", "suspended", "member"]
+
+
+def test_suspensions_observers_and_admissions_of_the_fifth_review():
+    # ECOWAS suspended Mali on 2020-08-19 (statement the day after the coup) and lifted it on 2020-10-06
+    def status(org, iso3, day):
+        rows = members(org, day, status="all").rows
+        return dict(zip(rows["iso3"], rows["status"], strict=True)).get(iso3)
+
+    assert status("ECOWAS", "MLI", "2020-08-18") == "member"
+    assert status("ECOWAS", "MLI", "2020-08-19") == "suspended"
+    assert status("ECOWAS", "MLI", "2020-10-06") == "member"
+    assert status("ECOWAS", "MLI", "2021-05-30") == "suspended"
+    # the OIC suspended Syria at Mecca (2012-08-16) and reinstated it at Jeddah (2025-03-07)
+    assert status("OIC", "SYR", "2013-01-01") == "suspended"
+    assert "SYR" not in set(members("OIC", "2013-01-01").rows["iso3"])
+    assert status("OIC", "SYR", "2025-03-07") == "member"
+    # observer states dated: Thailand (1998-10-01) and Russia (2005-06-30)
+    assert status("OIC", "THA", "1998-10-01") == "observer" and status("OIC", "THA", "1998-09-30") is None
+    assert status("OIC", "RUS", "2005-06-30") == "observer" and status("OIC", "RUS", "2005-06-29") is None
+    # the Arctic Council's observer states before Kiruna 2013
+    arctic = members("ARCTIC", "2007-01-01", status="observer")
+    assert set(arctic.rows["iso3"]) == {"DEU", "NLD", "POL", "GBR", "FRA", "ESP"}
+    assert len(members("ARCTIC", "1998-09-17", status="observer")) == 0
+    assert len(members("ARCTIC", "2013-05-15", status="observer")) == 12
+    # Vanuatu (the New Hebrides) admitted to full membership at Tarawa before its independence
+    assert status("PIF", "VUT", "1980-07-14") == "member" and status("PIF", "VUT", "1980-07-13") is None
+
+
+def test_qatar_in_opec_and_guinea_back_in_ecowas():
+    def status(org, iso3, day):
+        rows = members(org, day, status="all").rows
+        return dict(zip(rows["iso3"], rows["status"], strict=True)).get(iso3)
+
+    assert status("OPEC", "QAT", "1961-01-14") is None and status("OPEC", "QAT", "1961-01-15") == "member"
+    assert status("OPEC", "QAT", "2018-12-31") == "member" and status("OPEC", "QAT", "2019-01-01") is None
+    assert status("ECOWAS", "GIN", "2026-01-27") == "suspended"
+    assert status("ECOWAS", "GIN", "2026-01-28") == "member"

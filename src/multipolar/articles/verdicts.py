@@ -32,7 +32,11 @@ SEVERITY = ["wrong", "outdated", "premature", "did not come true", "not checkabl
             "correct"]  # fmt: skip
 EVENTS_GAINED = {"joined", "admitted", "was suspended", "was invited", "applied"}
 EVENTS_LOST = {"left", "withdrew"}
-STATUS_WORDS = {"dialogue_partner": "dialogue partner", "partner_country": "partner country"}
+STATUS_WORDS = {
+    "dialogue_partner": "dialogue partner",
+    "partner_country": "partner country",
+    "associate_partner": "associate partner",
+}
 
 
 @dataclass

@@ -27,6 +27,7 @@ COLOURS = {
     "frozen": "#CC79A7",
     "suspended": "#D55E00",
     "associate": "#117733",
+    "associate_partner": "#44AA99",
     "candidate": "#E69F00",
     "accession": "#F0E442",
     "invited": "#E69F00",
