@@ -242,7 +242,11 @@ A = "affirmed"
             "2024-10-13",
             "BRICS met. Besides Brazil, to which the group owes its first letter, it now also includes "
             "Egypt.",
-            [("BRICS", "member", ["EGY"], "article", A, "correct")],  # "it" after Brazil: the group
+            # "it" after Brazil: the group; the list after "Besides" is a member too
+            [
+                ("BRICS", "member", ["EGY"], "article", A, "correct"),
+                ("BRICS", "member", ["BRA"], "article", A, "correct"),
+            ],
         ),
         (
             "2010-09-01",
@@ -313,7 +317,12 @@ A = "affirmed"
         ("2010-06-01", "If Georgia, a NATO member, were attacked, the alliance would respond.", []),
         ("2008-09-07", "Russian, Chinese and Iranian diplomats are members of the SCO delegation.", []),
         ("2008-09-07", "The SCO, which groups Russia, China and Iran's neighbours, met again.", []),
-        ("2008-09-07", "The SCO, which groups Russia and China along with four others, met.", []),
+        # a list that runs on names members, not the whole membership (as the corpus annotates it)
+        (
+            "2008-09-07",
+            "The SCO, which groups Russia and China along with four others, met.",
+            [("SCO", "member", ["RUS", "CHN"], "article", A, "correct")],
+        ),
         ("2008-09-07", "NATO and the SCO include Russia and China, a diplomat claimed.", []),  # whose?
         ("2022-06-30", "NATO members Finland and Sweden? Not yet.", []),  # a question
         ("2020-01-01", "NATO met Finland and the", []),  # a line that ends on "and the"
@@ -378,8 +387,9 @@ NATO_1999 = (
 )
 
 
-def test_a_whole_list_that_runs_on_is_refused_and_one_joined_by_as_well_as_is_whole():
-    assert claims_in(NATO_1999.format(rest="the three new members"), "1999-03-25") == []
+def test_a_whole_list_that_runs_on_is_not_whole_and_one_joined_by_as_well_as_is_whole():
+    (found,) = claims_in(NATO_1999.format(rest="the three new members"), "1999-03-25")
+    assert (found["exhaustive"], found["verdict"], len(found["states"])) == (False, "correct", 16)
     (found,) = claims_in(NATO_1999.format(rest="Poland, Hungary and the Czech Republic"), "1999-03-25")
     assert (found["exhaustive"], found["verdict"], len(found["states"])) == (True, "correct", 19)
 

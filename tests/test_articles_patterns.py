@@ -20,13 +20,17 @@ def claims_in(sentence: str) -> list[dict]:
 @pytest.mark.parametrize(
     "sentence",
     [
-        "The SCO, which groups Russia, China, and other states, met in Dushanbe.",  # open list
         "The SCO, which groups Russia, China and Iran's neighbours, met again.",  # possessive
         "NATO and the SCO include Russia and China, a diplomat claimed.",  # two organisations
     ],
 )
 def test_no_claim_when_the_pattern_is_doubtful(sentence):
     assert claims_in(sentence) == []
+
+
+def test_an_open_list_names_members_but_not_the_whole_membership():
+    (found,) = claims_in("The SCO, which groups Russia, China, and other states, met in Dushanbe.")
+    assert (found["states"], found["exhaustive"]) == (["RUS", "CHN"], False)
 
 
 def test_of_two_organisations_the_one_keeping_the_status_is_read_but_unsure():

@@ -169,6 +169,7 @@ def organisation_names() -> pd.DataFrame:
         for alias in (org.name, *ids, *org.aliases):
             if alias:
                 rows.append({"alias": alias, "id": org.id})
+
     return pd.DataFrame(rows, columns=["alias", "id"]).drop_duplicates()
 
 
@@ -203,6 +204,8 @@ class Gazetteer:
         for alias in organisation_names()["alias"]:
             if DOTTABLE.fullmatch(alias):  # "U.N." for "UN", as the American press writes it
                 self.add("org", [".".join(alias) + "."], key=alias)
+            if "Association " in alias:  # "the Assn. of Southeast Asian Nations", as AP writes it
+                self.add("org", [alias.replace("Association ", "Assn. ")], key=alias)
         self.add("capital", capitals()["capital"])
         table = places()
         for row in table.itertuples(index=False):
@@ -216,7 +219,8 @@ class Gazetteer:
         words = {label[2].lower() for label in self.labels.values() if label[2] not in self.acronyms}
         self.title_acronyms = {
             a for a in self.acronyms
-            if sum(c.isalpha() for c in a) >= 4 and a.isalpha() and a.lower() not in words | stop_words()
+            if sum(c.isalpha() for c in a) >= 4 and a.rstrip("+").isalpha()  # "Opec+"
+            and a.lower() not in words | stop_words()
         }  # fmt: skip
         assert BARRIER not in self.followers and not any(
             BARRIER in after for after in self.followers.values()
@@ -307,6 +311,7 @@ class Gazetteer:
         taken_spans = Spans(chosen + dropped)
         chosen += abbreviations(text, taken_spans)
         chosen += listed_names(text, sorted(chosen), taken_spans)
+        chosen += misspelled(text, taken_spans)
         chosen += demonyms(text, taken_spans)
         chosen += combining_forms(text, taken_spans)
         chosen += short_names(text, chosen, taken_spans)
@@ -590,6 +595,74 @@ def listed_names(text: str, chosen: list[tuple], taken: Spans) -> list[tuple]:
     return out
 
 
+# a capitalised word as long as the names misspelled() looks for ("Kyrgystan"), in a lower-case run
+LONG_WORD = re.compile(r"[A-Z](?<=\b[A-Z])[a-z]{7,}+(?![\w'’-])")  # a capital first: the engine skips to one
+MISSPELT_MIN = 8  # letters in a misspelling that is read ("Kyrgystan"; not "Bali", "Cameron")
+# the capitalised word before a misspelling that makes it part of a name ("David Cameroon")
+NAME_BEFORE = re.compile(r"\b([A-Z][\w.]*) $")
+
+
+@cache
+def misspellings() -> dict[str, str]:
+    """Every spelling one edit from a one-word state name of MISSPELT_MIN letters or more (a letter
+    left out, doubled, swapped with the next, or replaced: "Kyrgystan", "Phillipines" is two,
+    "Bahrein") -> that name; none that is itself a name, a demonym or an organisation's, nor a
+    plural or a demonym's ending ("Germans", "Albanin"), nor one that two names share."""
+    spelled = state_aliases()
+    names = spelled.loc[spelled["kind"] != "demonym", "alias"]
+    known = {str(a).lower() for a in spelled["alias"]} | {
+        str(a).lower() for a in organisation_names()["alias"]
+    }
+    known |= {str(c).lower() for c in capitals()["capital"]} | {w.lower() for w in NOT_MISSPELT}
+    out: dict[str, str] = {}
+    shared: set[str] = set()
+    letters = "abcdefghijklmnopqrstuvwxyz"
+    for name in dict.fromkeys(str(n) for n in names):
+        word = name.lower()
+        if len(word) < MISSPELT_MIN - 1 or not word.isalpha():
+            continue
+        variants = {word[:i] + word[i + 1 :] for i in range(len(word))}
+        variants |= {word[:i] + word[i] + word[i:] for i in range(len(word))}
+        variants |= {word[:i] + word[i + 1] + word[i] + word[i + 2 :] for i in range(len(word) - 1)}
+        variants |= {word[:i] + c + word[i + 1 :] for i in range(1, len(word)) for c in letters}
+        for variant in variants - {word}:
+            if (
+                len(variant) < MISSPELT_MIN
+                or variant in known
+                or variant.endswith("s")
+                or variant[:-1] == word[:-1]
+                and variant[-1] == "n"
+            ):
+                continue
+            if variant in out and out[variant] != name:
+                shared.add(variant)
+            out[variant] = name
+    return {v: n for v, n in out.items() if v not in shared}
+
+
+# capitalised words one edit from a state's name that are other words or places
+NOT_MISSPELT = ("Columbia", "Romanian", "Austrian", "Algerian", "Ukrainian", "Argentine", "Philippine")
+
+
+def misspelled(text: str, taken: Spans) -> list[tuple]:
+    """Capitalised words one edit from a long state name (misspellings(): "Kyrgystan" is
+    Kyrgyzstan), outside lines written in capitals and the names already found."""
+    table = misspellings()
+    out = []
+    for match in LONG_WORD.finditer(text):
+        name = table.get(match.group(0).lower())
+        if name is None or taken.overlaps(*match.span()) or in_capitals(text, match.start()):
+            continue
+        before = NAME_BEFORE.search(text, max(0, match.start() - 30), match.start())
+        if text.startswith(" ", match.end()) and text[match.end() + 1 : match.end() + 2].isupper():
+            continue  # "Kyrgystan Airlines": part of a longer name
+        if before and before.group(1).lower() not in stop_words():
+            continue  # "Ms Kyrgystan", "David Cameroon"
+        out.append((*match.span(), "state", name))
+        taken.add(*match.span())
+    return out
+
+
 DEMONYM_ENDINGS = ("an", "ese", "ish", "i", "ic", "ch", "kh", "ek", "ik", "yz", "men", "ss", "ine")
 # a capitalised word with a demonym's ending, not the first part of a hyphenated word. The ending is
 # checked behind the whole lower-case run, taken possessively, so that the engine never backs up
@@ -671,17 +744,23 @@ def short_forms() -> dict[str, tuple[re.Pattern, tuple[tuple[str, str], ...]]]:
     out = {}
     for short, named in orgs.items():
         word = re.escape(short)
-        out[short] = (re.compile(rf"{word}(?<=\b[Tt]he {word})\b(?! of\b)(?! [A-Z])"), named)
+        out[short] = (
+            re.compile(rf"{word}(?:(?<=\b[Tt]he {word})|{MEMBER_WORD})\b(?! of\b)(?! [A-Z])"),
+            named,
+        )
     return out
 
 
 ANYWHERE = "*"  # short_names.csv's ``after`` for a short name that needs no name before it
+# a short name without "the" before a word for its members: "a Commonwealth member", "fellow Alliance nations"
+MEMBER_WORD = r"(?= (?:member|members|nation|nations|country|countries|state|states|ally|allies)\b)"
 
 
 def short_names(text: str, chosen: list[tuple], taken: Spans) -> list[tuple]:
-    """'the Commonwealth', 'the Alliance' after the article has named the CIS, NATO ('the Security
-    Council' after the UN): the organisation, when exactly one of those the word may stand for was
-    named (or had the organisation it goes with named) before it."""
+    """'the Commonwealth', 'the Alliance' after the article has named the CIS, NATO ('the Council'
+    after the Security Council): the organisation, when exactly one of those the word may stand for
+    was named (or had the organisation it goes with named) before it; a short name found names its
+    organisation for the rows after it."""
     from multipolar.orgs import registry
 
     first_named: dict[str, int] = {}  # organisation id -> where the article first names it
@@ -700,6 +779,9 @@ def short_names(text: str, chosen: list[tuple], taken: Spans) -> list[tuple]:
             if len(named) == 1 and not taken.overlaps(start, end):
                 out.append((start, end, "org", named[0]))
                 taken.add(start, end)
+                # a short name names its organisation for the rows after it ("the Council" once
+                # "the Security Council" has named the UNSC)
+                first_named[named[0]] = min(first_named.get(named[0], start), start)
     return out
 
 

@@ -82,7 +82,9 @@ MAX_GAP = 8  # words between a list and its cue
 TOPIC_REACH = 1500  # characters before a sentence in which the organisation it is about was named
 NEAR = 4  # words between a claim and the time expression that anchors it
 # anaphors that fit any organisation; the others must be a word of its name or kind ("the union")
-ANY_ORGANISATION = words("bloc alliance group grouping organisation organization body format")
+ANY_ORGANISATION = words(
+    "bloc alliance group grouping organisation organization body format association club"
+)
 # words between an organisation and the status it owns: "the SCO's six full members", "NATO's new"
 OWNER_GAP = words("'s ’s full new newest latest permanent founding - nation member")
 # words that make a whole clause a condition, wherever they stand in it
@@ -104,8 +106,11 @@ EVENT_ENDS = words(
 )
 # words between a listing verb and the organisation before it ("the bloc, which is currently made up of")
 LISTING_GAP = words(
-    ", – — which that is are was were today group bloc grouping alliance organisation organization format"
-)  # "Mercosur – comprising A, B and C –"
+    """, – — - which that is are was were today group bloc grouping alliance organisation organization format
+    a an security military political economic regional intergovernmental trade formed founded established
+    created launched set up in"""
+)  # "Mercosur – comprising A, B and C –", "the SCO is a security bloc comprising", "the council, formed in
+# 1996, groups"
 # words before a capital that make it a place, not its government ("in Astana")
 VENUE = words("in at to from near outside inside via the of")
 # words before a state's name in a list that qualify it ("observers from Communist China")
@@ -547,7 +552,9 @@ for _join in LIST_JOINS:
 RUNS_ON = (
     ("and", "other"), (",", "and", "other"), ("along", "with"), ("together", "with"), ("plus",),
     ("and", "others"), (",", "among", "others"), ("among", "others"), ("etc",), ("and", "the", "rest"),
-    ("as", "well", "as"), (",", "as", "well", "as"),
+    ("as", "well", "as"), (",", "as", "well", "as"), ("and", "a", "number", "of"),
+    (",", "and", "a", "number", "of"), ("and", "several"), ("and", "some"), ("and", "many"),
+    ("and", "a", "few"),
 )  # fmt: skip
 
 
@@ -598,15 +605,22 @@ def find_lists(reading: Reading) -> None:
             join = next((w for w in joins if tuple(tokens[j : j + len(w)]) == w), None)
             if join is None and tokens[j] == ",":
                 join = (",",)
+            if join is None and one_phrase(reading, states[-1], j):
+                states.append(j)  # "the two countries": one phrase standing for a whole list
+                closed = True
+                j = j + 1
+                continue
+            if join is None and states[-1] in own_times and state_at(tokens, j) is not None:
+                join = ()  # "Qatar (1961) Libya (1962)": a list set out item by item, a time to each
             if join is None:
                 break
             following = state_at(tokens, j + len(join))
             if following is None:
                 break
-            if closed and join[-1] != "as" and join != (",", "as", "well", "as") and join not in ADDING:
+            if closed and join[-1:] != ("as",) and join != (",", "as", "well", "as") and join not in ADDING:
                 break  # after "A and B", ", C" opens another clause
             if join not in ADDING:
-                closed = join[-1] in ("and", "&", "nor")  # after "as well as" a new list opens
+                closed = join[-1:] in (("and",), ("&",), ("nor",))  # after "as well as" a new list opens
             states.append(following)
             j = bracketed_time(reading, following, own_times)
         rest = tokens[j : j + RUNS_ON_LONGEST]
@@ -625,6 +639,22 @@ def find_lists(reading: Reading) -> None:
             )
         )
         i = j
+
+
+def one_phrase(reading: Reading, before: int, at: int) -> bool:
+    """Are the state symbols at stream positions ``before`` and ``at`` one phrase's ("the two
+    countries" stands for each state of a list named before: referents.py)?"""
+    tokens = reading.tokens
+    if (
+        at >= len(tokens)
+        or not STATE_SYMBOL.fullmatch(tokens[at])
+        or not STATE_SYMBOL.fullmatch(tokens[before])
+    ):
+        return False
+    mentions = reading.line.mentions
+    first = mentions[int(STATE_SYMBOL.fullmatch(tokens[before]).group(1))]
+    second = mentions[int(STATE_SYMBOL.fullmatch(tokens[at]).group(1))]
+    return first.start == second.start and first.end == second.end
 
 
 def bracketed_time(reading: Reading, at: int, found: dict) -> int:
@@ -749,17 +779,24 @@ def claims_of(reading: Reading, article: str, day, org_mentions, org_starts) -> 
         # time of its own ("was added on 13 November 2005, and became a member on 3 April 2007")
         kind = ("gained", str(found.time)) if found.what in GAINED else (found.what, found.polarity)
         listing = cue.whole or cue.words[0] in ("include", "includes", "including", "included")
+        # "welcome A and B as new members": the status after an event that gained it is that event
+        gained_as = found.what in ORDINARY_WHAT and any(
+            key[:2] == (found.org, first) and key[2][0] == "gained" and key[3:] == (found.statuses,)
+            for key in taken
+        )
         if (
-            (found.org, first, kind) in taken
+            any(key[:3] == (found.org, first, kind) for key in taken)
+            or gained_as
             or listing
             and any(key[:2] == (found.org, first) for key in taken)
         ):
             continue
-        taken.add((found.org, first, kind))
+        taken.add((found.org, first, kind, found.statuses))
         out.extend(each_in_its_time(found, reading))
     out.extend(signed_founding(reading, article, taken))
     out.extend(bracketed(reading, article, day, taken))
     out.extend(gapped(reading, article, out, {key[1] for key in taken}))
+    out.extend(likewise(reading, article, out, {key[1] for key in taken}))
     out.extend(counts(reading, article, day, org_mentions, org_starts))
     return once_each(out)
 
@@ -882,6 +919,48 @@ def gapped(reading: Reading, article: str, found: list[Claim], used: set[int]) -
     return out
 
 
+LIKEWISE = (
+    ("as", "are"), ("as", "is"), ("as", "were"), ("as", "was"), ("as", "do"), ("as", "does"),
+    ("and", "so", "are"), ("and", "so", "is"),
+)  # fmt: skip
+
+
+# words opening a sentence before a list that the listing verb after it adds to
+BESIDES = {("besides",), ("in", "addition", "to"), ("alongside",)}
+LISTING_CUES = {"includes", "include", "included", "comprises", "comprised", "groups", "brings together"}
+
+
+def likewise(reading: Reading, article: str, found: list[Claim], used: set[int]) -> list[Claim]:
+    """A list that takes the status of the claim before it: "Bolivia is associated with the group,
+    as are Chile, Colombia and Peru", "Ghana is a member, and so is Nigeria"."""
+    tokens, out = reading.tokens, []
+    held = [c for c in found if c.what in ORDINARY_WHAT and c.polarity == "affirmed"]
+    if not held:
+        return []
+    for item in reading.lists:
+        if item.first in used:
+            continue
+        how = next((w for w in LIKEWISE if tuple(tokens[item.first - len(w) : item.first]) == w), None)
+        at = reading.line.span(reading.chars[item.first][0], reading.chars[item.first][1])[0]
+        if how is None and tuple(tokens[: item.first]) in BESIDES:
+            # "Besides A and B, to which the group owes its name, it also includes C": members too
+            model = next((c for c in held if c.start > at and c.cue in LISTING_CUES), None)
+            how = tuple(tokens[: item.first])
+        elif how is None or tokens[item.first - len(how) - 1 : item.first - len(how)] != [","]:
+            continue
+        else:
+            model = None
+        model = model or next((c for c in reversed(held) if c.end <= at), None)
+        if model is None:
+            continue
+        start, stop = reading.line.span(reading.chars[item.first - len(how)][0], reading.chars[item.last][1])
+        states = [reading.line.mentions[i] for i in item.states]
+        claim = Claim(**{**vars(model), "states": states, "exhaustive": False, "text": article[start:stop],
+                         "start": start, "end": stop, "notes": []})  # fmt: skip
+        out.append(claim)
+    return out
+
+
 def each_in_its_time(claim: Claim, reading: Reading) -> list[Claim]:
     """A claim whose states each carry a time of their own ("Qatar (1961), Libya (1962)") as one
     claim per time; any other as it is."""
@@ -892,7 +971,9 @@ def each_in_its_time(claim: Claim, reading: Reading) -> list[Claim]:
     out: dict[str, Claim] = {}
     for mention in claim.states:
         time = own.get(reading.line.mentions.index(mention))
-        anchor = time.anchor(False, reading.day) if time else claim.time
+        # an item set out with no time of its own beside items with theirs has none ("Qatar (1961),
+        # Libya (1962), Ecuador and Gabon"): the claim's nearest time is another item's
+        anchor = time.anchor(False, reading.day) if time else {"anchor": "article", "value": None}
         key = str(anchor)
         if key not in out:
             out[key] = Claim(**{**vars(claim), "states": [], "time": anchor, "exhaustive": False})
@@ -930,8 +1011,11 @@ def read_cue(reading: Reading, start: int, end: int, cue: Cue, article, day, org
         return None
     if obj and obj.open and "," in tokens[end : obj.first]:
         return None  # "OPEC members, Russia and other oil producers": producers listed, not members
-    if obj and tokens[end : obj.first] == [","] and tokens[obj.last + 1 : obj.last + 2] and (
-        tokens[obj.last + 1] in VERB_OPENINGS
+    if (
+        obj
+        and tokens[end : obj.first] == [","]
+        and tokens[obj.last + 1 : obj.last + 2]
+        and (tokens[obj.last + 1] in VERB_OPENINGS)
     ):
         return None  # "In addition to its founding members, A and B have also become": a new subject
     chosen = subject or obj
@@ -945,8 +1029,11 @@ def read_cue(reading: Reading, start: int, end: int, cue: Cue, article, day, org
         gap = tokens[first:start]
     elif subject:
         gap = tokens[chosen.last + 1 : start]
-    else:  # the words before the cue and between it and its list
-        gap = tokens[max(first, start - 3) : start] + tokens[end : obj.first]
+    else:  # the words before the cue and between it and its list (a phrase set off by commas aside)
+        gap = (
+            tokens[max(first, start - 3) : start]
+            + tokens[end + parenthetical(tokens[end : obj.first]) : obj.first]
+        )
     if has_any(gap, "hedge") or has_any(tokens[chosen.last + 1 : chosen.last + 6] + tokens[end : end + 5],
                                         "hedge after"):  # fmt: skip
         return None
@@ -991,6 +1078,8 @@ def read_cue(reading: Reading, start: int, end: int, cue: Cue, article, day, org
     if what not in ORDINARY_WHAT and what != "founded by" and (held_as := status_as(reading, end, last)):
         statuses = held_as.statuses  # "joined the council as an observer", "admitted as observers"
     granted = obj is not None and has_any(tokens[max(first, start - 2) : start], "gain")
+    if carried and what in ORDINARY_WHAT and [w for w in gap if w not in ("and", ",")] in (["a"], ["an"]):
+        granted = granted or gained_before(reading, first) is not None  # "... and an observer in 2015"
     if what in ORDINARY_WHAT and (has_any(own, "gain") or granted):  # "granted observer status to Iran"
         what = "joined"
     elif what in ORDINARY_WHAT and has_any(own, "lose"):
@@ -1040,16 +1129,18 @@ def read_cue(reading: Reading, start: int, end: int, cue: Cue, article, day, org
     if future and what in ORDINARY_WHAT:
         what = "joined"
     states = [reading.line.mentions[i] for i in chosen.states]
-    part = has_any(tokens[max(first, chosen.first - 4) : chosen.first], "part") or has_any(
-        tokens[max(first, lo - 4) : lo], "part"
+    part = (
+        has_any(tokens[max(first, chosen.first - 4) : chosen.first], "part")
+        or has_any(tokens[max(first, lo - 4) : lo], "part")
+        or partitive(tokens, max(first, lo - 6), lo)
     )
-    if chosen.open and cue.whole:
-        return None  # "groups Russia, China and other states": not the whole list, nor a claim
+    # "groups Russia, China and other states": the states listed are members, the list is not the whole
     exhaustive = (
         (what in ORDINARY_WHAT or what == "founded by")
         and bool(obj)
         and not part
         and chosen.closed
+        and not chosen.open
         and len(states) >= 2
         and (cue.whole or whole_by_form(reading, start, end, chosen, first))
         or what == "founded by"
@@ -1077,6 +1168,9 @@ def read_cue(reading: Reading, start: int, end: int, cue: Cue, article, day, org
     )
     if condition is not None:
         claim.unsure = f"a condition ('{tokens[condition]}') goes with it"
+    shared = next((m for m in states if sum(n.start == m.start for n in states) > 1), None)
+    if shared is not None and claim.unsure is None:  # "the two countries" (referents.py)
+        claim.unsure = f"the states are '{shared.text}', read as the list named before it"
     past = {"was", "were", "had"} & set(own) or "had been" in " ".join(own)  # "It had observer status"
     if past and what in ORDINARY_WHAT and claim.time["anchor"] == "article" and day and not negated:
         claim.time, claim.past = {"anchor": "until", "value": day.isoformat()}, True
@@ -1098,6 +1192,14 @@ RANK = re.compile(
     r"(?<![^ ])the (?:last|latest|newest) (?:\w+ ){0,2}(?:country|state|nation|countries|states|nations) "
     r"to (?:join|become)(?: an?)?$"
 )  # "Togo and Gabon have become the latest African countries to join", "the last country to become a"
+
+
+def partitive(tokens: list[str], start: int, end: int) -> bool:
+    """Does "N of the" stand in ``tokens[start:end]`` ("nine of the 23 member countries: A, B"):
+    some of the members, not the whole list?"""
+    return any(
+        number(tokens[i]) is not None and tokens[i + 1 : i + 3] == ["of", "the"] for i in range(start, end)
+    )
 
 
 def ranked(gap: list[str]) -> bool:
@@ -1331,34 +1433,111 @@ def carried_subject(reading: Reading, first: int, start: int, cue: Cue) -> Lst |
     """The subject of the clause before, when this one goes on with a verb and names no states of
     its own ("X is a partner country but is not a full member")."""
     between = reading.tokens[first + 1 : start]
+    skipped = 0
+    while between[:1] == [","] and first + 1 + skipped in reading.breaks | {first + 1}:
+        between, skipped = between[1:], skipped + 1  # "..., and in 2008, applied": the time is out
     pronoun = between[:1] in (["it"], ["they"]) and len(between) > 1 and between[1] in VERB_OPENINGS
     if pronoun:  # "X is a partner of NATO, while it is not a member": the pronoun is the subject before
         between = between[1:]
     opening = between[0] if between else reading.tokens[start]
     verb = opening in VERB_OPENINGS or opening in ADVERBS or (not between and cue.what not in ORDINARY_WHAT)
-    if not verb or not glue_ok(between, SUBJECT_GLUE, reading, first + 1 + pronoun):
+    verb = verb or (between in (["a"], ["an"]) and gained_before(reading, first) is not None)
+    if not verb or not glue_ok(between, SUBJECT_GLUE, reading, first + 1 + skipped + pronoun):
         return None  # "..., while dialogue partners include": a clause with a subject of its own
     previous = reading.clause_of[first] - 1
     opening = reading.clause_starts[previous]
     candidates = [f for f in reading.lists if opening <= f.first and f.last < first]
-    if candidates and pronoun and (len(candidates[0].states) > 1) != (reading.tokens[first + 1] == "they"):
+    if candidates and pronoun and (len(candidates[0].states) > 1) != (between[0] == "they"):
         return None  # "it" stands for one state, "they" for more
     return candidates[0] if candidates else None
 
 
-def object_list(reading: Reading, end: int, last: int, cue: Cue) -> Lst | None:
-    """The list after the cue, in its clause, joined to it only by small words."""
-    if cue.side == "subject" and not (end < len(reading.tokens) and reading.tokens[end] in (":", "—", "–")):
+def gained_before(reading: Reading, first: int) -> tuple[str, ...] | None:
+    """The words of gaining ("became", "was granted") in the clause before the one opening at
+    ``first``: "Belarus became a dialogue partner in 2010 and an observer state in 2015" gains both."""
+    number = reading.clause_of[first] - 1
+    if number < 0:
         return None
+    return has_any(reading.tokens[reading.clause_starts[number] : first], "gain")
+
+
+def object_list(reading: Reading, end: int, last: int, cue: Cue) -> Lst | None:
+    """The list after the cue, in its clause, joined to it only by small words; for a cue whose
+    states stand before it, a list it sets out after a colon ("joined the bloc gradually: A (1961),
+    B (1962)")."""
+    if cue.side == "subject":
+        colon = set_out(reading, end, last)
+        if colon is None:
+            return None
+        end = colon
     for found in reading.lists:
         if found.first < end:
             continue
         if found.first >= last:
             return None
-        gap = reading.tokens[end : found.first]
-        if len(gap) > MAX_GAP or not glue_ok(gap, OBJECT_GLUE, reading, end):
+        gap = described(reading.tokens[end : found.first])
+        aside = parenthetical(gap)
+        if aside:  # "the five permanent members, each wielding a veto, are A, B and C"
+            gap, end = gap[aside:], end + aside
+        # an organisation's words count as one ("member of the 13-member international oil cartel, A")
+        named = sum(
+            reading.org_spans[p] - p for p in reading.orgs if end <= p and reading.org_spans[p] < found.first
+        )
+        if len(gap) - named > MAX_GAP or not glue_ok(gap, OBJECT_GLUE, reading, end):
             return None
         return found
+    return None
+
+
+def parenthetical(gap: list[str]) -> int:
+    """The length of a phrase set off by commas that opens ``gap`` before a form of "be" (", each
+    wielding veto power, are"), naming no state; 0 when there is none."""
+    if gap[:1] != [","] or "," not in gap[1:]:
+        return 0
+    close = gap.index(",", 1)
+    inside = gap[1:close]
+    if not 0 < len(inside) <= 6 or any(w.startswith("<state") or w in CLAUSE_ENDS for w in inside):
+        return 0
+    return close + 1 if gap[close + 1 : close + 2] in (["are"], ["is"], ["were"], ["was"]) else 0
+
+
+def described(gap: list[str]) -> list[str]:
+    """A gap without the one or two words that describe a count of states in it ("groups the eight
+    Arctic nations -", "the five Central Asian states:"): they are the states', not the claim's."""
+    for k, word in enumerate(gap):
+        if word not in COUNTED:
+            continue
+        if k >= 2 and number(gap[k - 2]) is not None and describing(gap[k - 1]):
+            return gap[: k - 1] + gap[k:]
+        if k >= 3 and number(gap[k - 3]) is not None and describing(gap[k - 1]) and describing(gap[k - 2]):
+            return gap[: k - 2] + gap[k:]
+    return gap
+
+
+def describing(word: str) -> bool:
+    """A word that may describe a count of states: a plain word, a region ("Arctic"), a demonym."""
+    return word.isalpha() or word.startswith(("<region#", "<demonym#", "<place#"))
+
+
+# words between a cue and the colon that sets out its list ("joined it gradually:", "joined the bloc
+# later:", "joined since:"), besides organisations and the words that stand for one
+SET_OUT_GAP = words("it them the gradually later since then subsequently thereafter afterwards as follows")
+
+
+def set_out(reading: Reading, end: int, last: int) -> int | None:
+    """The position of the colon or dash after which a cue's list is set out, if only small
+    words and the organisation stand between them; else None."""
+    tokens = reading.tokens
+    k = end
+    while k < min(last, end + 6):
+        if tokens[k] in (":", "—", "–"):
+            return k
+        if k in reading.orgs:
+            k = reading.org_spans[k] + 1
+            continue
+        if tokens[k] not in SET_OUT_GAP:
+            return None
+        k += 1
     return None
 
 
@@ -1444,6 +1623,11 @@ def organisation_of(
             and (named := referent(reading, k, org_mentions, org_starts))
         ):
             return named, None, None  # "Mercosur was created in 1991, and it is currently made up of"
+        if holder is None and k >= first and tokens[k] == "membership":
+            if k - 1 in orgs:  # "its membership includes", "NATO's membership includes"
+                return orgs[k - 1], None, k - 1
+            named = referent(reading, k, org_mentions, org_starts)  # "membership includes A, B": of the
+            return (named, None, None) if named else None  # organisation named last
         if holder is None and k >= 0 and tokens[k] == "and" and len(set(orgs.values())) == 1:
             holder = next(iter(orgs))  # "The grouping was founded in 2001 and comprises Russia, ..."
         if holder is None or (k == start - 1 and coordinated(reading, holder)):
@@ -1518,10 +1702,16 @@ def time_of(reading: Reading, lo: int, hi: int, first: int, last: int, future: b
         )
         if at <= lo and {"and", ";"} & set(reading.tokens[at:lo]):
             continue  # "Germany in 1955 and Greece and Turkey joined in 1952": another item's time
+        if tokens[at : at + 1] == [","] and FOUNDED_IN.search(reading.line.line, 0, time.start):
+            continue  # "Founded in 2001, the SCO comprises", "the council, formed in 1996, groups"
         if at <= lo and "," in tokens[at:lo] and inside_relative(tokens, first, at):
             continue  # "The Commonwealth, which began as eight nations in 1949, has grown to 56"
-        if future and reading.day and not time.guessed and ends_by(time, reading.day) and not (
-            time.weekday and at > hi
+        if (
+            future
+            and reading.day
+            and not time.guessed
+            and ends_by(time, reading.day)
+            and not (time.weekday and at > hi)
         ):
             continue  # "announced on Tuesday it will withdraw in January": the report's day (but
             # "will join on Friday": the next Friday)
@@ -1535,6 +1725,8 @@ def time_of(reading: Reading, lo: int, hi: int, first: int, last: int, future: b
 
 
 NAME_MARKS = words("( ) the")
+# a participle that dates the organisation in a phrase of its own ("Founded in 2001, the SCO ...")
+FOUNDED_IN = re.compile(r"(?:^|, )(?:founded|established|created|formed|launched|set up|born)(?: [a-z]+)? $")
 RELATIVES = words("which who whose where")
 
 
@@ -1558,10 +1750,14 @@ def bracketed(reading: Reading, article: str, day, taken: set) -> list[Claim]:
     tokens, out = reading.tokens, []
     for position, org in reading.orgs.items():
         k = reading.org_spans[position] + 1
+        if tokens[k : k + 1] == ["("] and reading.orgs.get(k + 1) == org and tokens[k + 2 : k + 3] == [")"]:
+            k += 3  # "the Eurasian Economic Union (EEU) of ...": the abbreviation
         if k < len(tokens) and tokens[k] in ("group", "bloc", "countries", "nations", "states", "members"):
             k += 1
         spaced = tokens[k : k + 1] == ["-"] and spaced_out(reading, k)  # "the GCC nations - the UAE, ..."
-        if k >= len(tokens) or tokens[k] not in ("(", "—", "–", ":") and not spaced:
+        # "the Eurasian Economic Union of Russia, Belarus and Kazakhstan": of the organisation's name only
+        of = tokens[k : k + 1] == ["of"] and ORG_SYMBOL.fullmatch(tokens[reading.org_spans[position]])
+        if k >= len(tokens) or tokens[k] not in ("(", "—", "–", ":") and not spaced and not of:
             continue
         opening = tokens[k]
         found = next((f for f in reading.lists if f.first == k + 1), None)
@@ -1570,7 +1766,11 @@ def bracketed(reading: Reading, article: str, day, taken: set) -> list[Claim]:
         if any(key[:2] == (org, found.first) for key in taken):
             continue
         after = tokens[found.last + 1] if found.last + 1 < len(tokens) else ""
-        if not (after == ")" if opening == "(" else after in ("", ".", ";", opening, "—", "–")):
+        if not (after == ")" if opening == "(" else after in ("", ".", ";", opening, "—", "–")) and not (
+            of
+            and found.last + 1
+            in reading.breaks | {len(tokens) - 1} | {i for i, t in enumerate(tokens) if t == ","}
+        ):
             continue
         before = tokens[max(0, position - 5) : position]
         if has_any(before, "skip"):
@@ -1582,6 +1782,8 @@ def bracketed(reading: Reading, article: str, day, taken: set) -> list[Claim]:
         start, end = reading.line.span(line_start, line_end)
         states = [reading.line.mentions[i] for i in found.states]
         time = time_of(reading, position, found.last, *clause_range(reading, k), False)
+        if of and not (reading.times and reading.times[0].start <= 3):
+            time = {"anchor": "article", "value": None}  # the verb's time is the clause's, not the name's
         claim = Claim(org, what, ("member",), states, time, "affirmed", not part, article[start:end], start,
                       end, opening)  # fmt: skip
         claim.reported = attributed(start, line_start, line_end, reading.line, article)
@@ -1835,7 +2037,8 @@ def count_of_a_kind(reading: Reading, i: int, first: int, last: int, org_mention
         return None
     status = next(
         (c for c in cues().get(tokens[i + 1], ()) if tuple(tokens[i + 1 : i + 1 + len(c.words)]) == c.words)
-        if i + 1 < len(tokens) else iter(()),
+        if i + 1 < len(tokens)
+        else iter(()),
         None,
     )
     if status is not None and status.what in ORDINARY_WHAT and status.what not in ("member", "suspended"):
@@ -1847,8 +2050,10 @@ def count_of_a_kind(reading: Reading, i: int, first: int, last: int, org_mention
             if owner is None and tokens[i - 1 : i] and tokens[i - 1] in COUNT_VERBS | {"with", ",", "and"}:
                 owner = sentence_org(reading, org_mentions, org_starts)
         return (owner, end, status.statuses) if owner else None
-    if tokens[i + 1 : i + 2] and tokens[i + 1] in ("states", "countries", "nations") and (
-        tokens[i + 2 : i + 3] == ["of"]
+    if (
+        tokens[i + 1 : i + 2]
+        and tokens[i + 1] in ("states", "countries", "nations")
+        and (tokens[i + 2 : i + 3] == ["of"])
     ):
         # "Four states of A, B, C and D are still observers": the count of the status the list holds
         listed = next((f for f in reading.lists if f.first == i + 3 and f.closed), None)

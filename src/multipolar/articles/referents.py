@@ -41,6 +41,36 @@ PRONOUN = re.compile(
     r"|\bIts(?= (?:(?:full|formal|permanent|eventual) )?(?:accession|admission|entry|withdrawal|exit|"
     r"suspension|expulsion|return|readmission|application|inclusion|ascension)\b)"
 )
+# "the two countries", "these two historically French-speaking countries", "both nations", "the three
+# states" (a number, or "these"/"those"/"both"; not "the countries", "the other countries"): the list of
+# states named just before; "these two new members" and the like refer with their first words only
+NUMBER = r"(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2})"
+PLURAL_NOUN = re.compile(
+    rf"\b(?:(?:[Tt]he|[Tt]hese|[Tt]hose) (?P<n>{NUMBER})|[Tt]hese|[Tt]hose|[Bb]oth)"
+    r"(?: (?!(?:of|the|a|an|in|to|and|for|by|other|remaining|first|last|only|member|non|same|new|rest)\b)"
+    r"[A-Za-z][\w-]*){0,3}? (?:countries|nations|states|governments|republics)(?![\w-])(?! of\b)"
+    rf"|\b(?:[Tt]he|[Tt]hese|[Tt]hose) (?P<m>{NUMBER})(?= (?:(?:new|newest|latest|full|founding) )?"
+    r"(?:members|observers|partners|allies|candidates)\b)"
+)
+# "They" opening a sentence before a verb: the states the sentence before opens with ("Mali and Niger
+# left the bloc. They had been suspended in 2023.")
+THEY = re.compile(
+    r"They(?= (?:(?:also|then|later|now|both|all|still|had|have|were|are|will) )*"
+    r"(?:were|are|had|have|will|joined|left|quit|withdrew|became|applied|remain|remained|hold|held|"
+    r"obtained|received|gained|signed|rejoined)\b)"
+)
+# the nouns a plural phrase ends with (PLURAL_NOUN is looked for only before one of them, which is
+# quicker than trying it at every "the")
+PLURAL_HEADS = (
+    "countries", "nations", "states", "governments", "republics", "members", "observers", "partners",
+    "allies", "candidates",
+)  # fmt: skip
+# what may stand between two items of a list of states ("A, B and C", "A and the B")
+LIST_GAP = re.compile(r"\s*(?:,|,? and|&|,? as well as)?\s*(?:the\s+)?")
+# a demonym before a word for a state's government: "the Mongolian government was admitted", "the
+# Iranian side applied" stand for the state (a demonym alone never does: "Iranian diplomats")
+GOVERNMENT = re.compile(r" (?:government|authorities|leadership|side|state)\b(?!['’]s)")
+THE_BEFORE = re.compile(r"\b[Tt]he $")
 # words before a capital that make it a place ("in Astana"), not its government
 VENUE_BEFORE = re.compile(r"\b(?:in|at|to|from|near|via|of) $")
 STATE_KINDS = ("state", "capital")
@@ -66,7 +96,8 @@ def with_referents(lines: list[SentenceLine], text: str, mentions: list, spans: 
         start, end = spans[number]
         if start not in out and (first_org is None or number < first_org):
             continue  # no organisation named yet: no membership claim to read here
-        inside = sorted(mentions_in.get(number, []) + added, key=lambda m: m.start)
+        kept = [m for m in mentions_in.get(number, []) if not any(a.start <= m.start < a.end for a in added)]
+        inside = sorted(kept + added, key=lambda m: m.start)  # "these French-speaking countries": one
         out[start] = SentenceLine(text, start, end, inside)
     return [out[start] for start in sorted(out)]
 
@@ -91,10 +122,83 @@ def referents(text: str, mentions: list, spans: list[tuple[int, int]]) -> list[M
             out.append(Mention(state.kind, state.key, match[0], match.start(), match.end(), sentence))
     for match in PRONOUN.finditer(text):
         sentence = bisect.bisect_right(starts, match.start()) - 1
-        state = pronoun_antecedent(entities, sentence, match.start())
+        state = pronoun_antecedent(entities, sentence, match.start(), text)
         if state is not None:
             out.append(Mention(state.kind, state.key, match[0], match.start(), match.end(), sentence))
+    for mention in mentions:
+        if mention.kind != "demonym" or not (government := GOVERNMENT.match(text, mention.end)):
+            continue
+        the = THE_BEFORE.search(text, max(0, mention.start - 4), mention.start)
+        if the is not None:
+            start, end = the.start(), government.end()
+            out.append(Mention("state", mention.key, text[start:end], start, end, mention.sentence))
+    for match in plural_phrases(text):
+        sentence = bisect.bisect_right(starts, match.start()) - 1
+        number = match.group("n") or match.group("m")
+        named = list_antecedent(text, states, sentence, match.start(), count(number) if number else None)
+        out += [Mention(m.kind, m.key, match[0], match.start(), match.end(), sentence) for m in named]
+    for match in THEY.finditer(text):
+        if (
+            match.start()
+            and text[match.start() - 1] != "\n"
+            and text[match.start() - 2 : match.start()] not in (". ", "! ", "? ", '" ', "” ")
+        ):
+            continue  # "They" opening a sentence only
+        sentence = bisect.bisect_right(starts, match.start()) - 1
+        opening = runs(text, states.get(sentence - 1, []))
+        if opening and opening[0][0].start - spans[sentence - 1][0] <= 4 and len(opening[0]) > 1:
+            out += [
+                Mention(m.kind, m.key, match[0], match.start(), match.end(), sentence) for m in opening[0]
+            ]
     return out
+
+
+def plural_phrases(text: str) -> list[re.Match]:
+    """PLURAL_NOUN's matches, each looked for in the words before a noun it can end with."""
+    out: dict[tuple[int, int], re.Match] = {}
+    for head in PLURAL_HEADS:  # str.find: quicker than any regex over the whole text
+        at = text.find(head)
+        while at >= 0:
+            end = at + len(head)
+            if not text[at - 1 : at].isalpha() and not text[end : end + 1].isalpha():
+                for found in PLURAL_NOUN.finditer(text, max(0, at - 70), end):
+                    if found.end() >= at - 40:
+                        out[found.span()] = found
+            at = text.find(head, end)
+    return [out[span] for span in sorted(out)]
+
+
+NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+           "eleven": 11, "twelve": 12}  # fmt: skip
+
+
+def count(word: str) -> int:
+    return NUMBERS.get(word.lower()) or int(word)
+
+
+def runs(text: str, named: list) -> list[list]:
+    """The lists of states among ``named`` (one sentence's state mentions in order): mentions
+    joined only by commas, "and", "&", "as well as" and "the"."""
+    out: list[list] = []
+    for mention in named:
+        if out and LIST_GAP.fullmatch(text, out[-1][-1].end, mention.start):
+            out[-1].append(mention)
+        else:
+            out.append([mention])
+    return out
+
+
+def list_antecedent(text: str, states: dict[int, list], sentence: int, at: int, number: int | None) -> list:
+    """The states "the two countries" stands for: the last list of two or more states (of
+    ``number`` states, if it says how many) named before it in its sentence, else in the nearest
+    sentence before that names such a list; none when that list is not the one wanted."""
+    for back in range(sentence, max(-1, sentence - 1 - REACH), -1):
+        named = [m for m in states.get(back, []) if back < sentence or m.end <= at]
+        lists = [run for run in runs(text, named) if len({m.key for m in run}) > 1]
+        if lists:
+            found = lists[-1]
+            return found if number is None or len({m.key for m in found}) == number else []
+    return []
 
 
 def noun_antecedent(states: dict[int, list], sentence: int, at: int, spans) -> Mention | None:
@@ -114,12 +218,21 @@ def noun_antecedent(states: dict[int, list], sentence: int, at: int, spans) -> M
     return None
 
 
-def pronoun_antecedent(entities: dict[int, list], sentence: int, at: int) -> Mention | None:
+# between an organisation and "it": a relative clause of place about the organisation ("OPEC, where it")
+WHERE = re.compile(r"(?:\s*\([^()]{1,12}\))?\s*,?\s*(?:where|in which|of which|which|that)\s+")
+
+
+def pronoun_antecedent(
+    entities: dict[int, list], sentence: int, at: int, text: str | None = None
+) -> Mention | None:
     """The state "it" stands for: the nearest name before it in its sentence, else the first
     of the sentence before, when that name is a state's."""
     before = [m for m in entities.get(sentence, []) if m.end <= at]
     if before:
         nearest = before[-1]
+        if nearest.kind == "org" and text is not None and WHERE.fullmatch(text, nearest.end, at):
+            # "Ecuador's decision to leave OPEC, where it has been a member": the state before
+            return next((m for m in before if m.kind in STATE_KINDS), None)
         return nearest if nearest.kind in STATE_KINDS else None
     named = entities.get(sentence - 1)
     if named and named[0].kind in STATE_KINDS:

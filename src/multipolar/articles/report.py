@@ -95,7 +95,7 @@ def read_article(text_or_path: str | Path | bytes, date: str | dt.date | None = 
         member_lines = referents.with_referents(lines, doc.text, mentions, spans)  # "the country", "it"
         found_claims = membership.membership_claims(member_lines, doc.text, day, org_mentions)
     found_nature = claiming.nature_claims(lines, doc.text) if english else []
-    claim_rows = [check_membership(c, day, resolver) for c in found_claims]
+    claim_rows = [row for c in found_claims if (row := check_membership(c, day, resolver)) is not None]
     if claim_rows:
         from multipolar.orgs import registry
 
@@ -297,7 +297,7 @@ def places(mentions, resolver: Resolver) -> list[dict]:
     return list(out.values())
 
 
-def check_membership(claim, day: dt.date | None, resolver: Resolver) -> dict:
+def check_membership(claim, day: dt.date | None, resolver: Resolver) -> dict | None:
     """A claim as a row: what it says, its verdict and the rows that decided it (verdicts.check).
     Its states are read as of its own time ("West Germany joined NATO in 1955")."""
     from multipolar.states import identity
@@ -311,6 +311,8 @@ def check_membership(claim, day: dt.date | None, resolver: Resolver) -> dict:
         for state in found:
             if state["iso3"] and state["iso3"] not in {s["iso3"] for s in states}:
                 states.append(same_code_member(claim.org, state))
+    if claim.states and not states:
+        return None  # "Congo joined": a name that stands for no one state names nobody
     checked = verdicts.check(claim, day, states)
     return {
         "org": checked.get("predecessor_named", claim.org),

@@ -369,8 +369,10 @@ def check_event(claim, state, found, period, day, status) -> tuple[str, str]:
     days = (
         [r.start for r in found] if gained else [d for r in found if r.end for d in (r.end, r.end + ONE_DAY)]
     )
-    uncertain = [r for r in found if r.by_year]
     first, last = period
+    # a run known only by year leaves its event's day unknown within that year: unsure only when
+    # the claim's time touches that year ("joined in 1996" of a member since 1969 is wrong)
+    uncertain = [r for r in found if r.by_year and (r.edge(first) or r.edge(last) or anchor == "article")]
     if anchor == "article":
         first = dt.date.min
     if anchor == "future":
