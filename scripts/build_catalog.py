@@ -80,6 +80,17 @@ VERSIONS = {
     "dyadic_conflict_leader_years": "peacesciencer extdata",
 }
 
+# Coverage where the manifest gives the years the file's rows span rather than the years the data
+# cover: CoW War Data v4 lists the wars of 1816-2007 (its first war starts in 1823, and an
+# intra-state war continues into 2008), and Gibler, Rider and Hutchison searched the strategic
+# rivals of 1816-1993 for arms races (the races they found run 1854-1982). Inside these years a
+# state or dyad with no war (or race) is 0, outside them NA: the panels read the bounds from here.
+COVERAGE = {
+    "cow_war_inter": "1816-2007",
+    "cow_war_intra": "1816-2007",
+    "grh_arms_races": "1816-1993",
+}
+
 # Files peacesciencer repackages (its download_extdata()) whose manifest citation is peacesciencer
 # alone: cited with the data they are made from, whose citation another manifest entry holds.
 MADE_FROM = {
@@ -124,6 +135,7 @@ def main(manifest_path: str) -> None:
     for entry in manifest:
         record = {key: entry.get(key) for key in KEEP}
         record["version"] = version_of(entry)
+        record["years"] = COVERAGE.get(entry["name"], record["years"])
         if entry["name"] in MADE_FROM:
             underlying = citations[MADE_FROM[entry["name"]]]
             if underlying not in record["citation"]:

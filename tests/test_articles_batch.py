@@ -79,6 +79,25 @@ def test_cli_fails_with_one_line_when_no_article_can_be_read(run_cli, tmp_path):
 def test_a_folder_without_articles_is_one_line(run_cli, tmp_path):
     code, _, err = run_cli("read", str(tmp_path))
     assert code == 2 and "No article files" in err
+    (tmp_path / "hosts").write_text("127.0.0.1 localhost")
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "app.conf").write_text("x = 1")
+    (tmp_path / "sub" / "b.conf").write_text("y = 2")
+    code, out, err = run_cli("read", str(tmp_path))
+    assert code == 2 and out == "" and len(err.strip().splitlines()) == 1 and "Traceback" not in err
+    assert f"No article files (.txt, .md, .html) in {tmp_path}: 3 other files (.conf 2, no suffix 1)" in err
+    with pytest.raises(InputError, match="3 other files"):
+        mp.read_articles(tmp_path)
+
+
+def test_a_folder_says_how_many_files_it_skipped_and_why(run_cli, folder):
+    """A folder such as /etc: its .txt, .md and .html files are read, and the others counted."""
+    found = mp.read_articles(folder, workers=1)
+    skipped = f"{folder}: 1 other file (.csv 1), skipped (only .txt, .md and .html files are read)."
+    assert skipped in found.notes
+    code, out, err = run_cli("read", str(folder), "--workers", "1")
+    assert code == 0 and "4 articles" not in out and "3 articles" in out
+    assert f"note: {skipped}" in " ".join(err.split())
 
 
 class QuietHandler(SimpleHTTPRequestHandler):

@@ -435,3 +435,99 @@ def test_precision(day, sentence, expected):
         for c in mp.read_article(sentence, date=day).to_dict()["claims"]
     ]
     assert found == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Sweden was welcomed into NATO on March 7, 2024.", [("NATO", "joined", ["SWE"], "correct")]),
+        ("Finland signed up to NATO in 2023.", [("NATO", "joined", ["FIN"], "correct")]),
+        ("Britain walked out of the EU in 2020.", [("EU", "withdrew", ["GBR"], "correct")]),
+        ("Mali was barred from ECOWAS in 2021.", [("ECOWAS", "was suspended", ["MLI"], "correct")]),
+        ("ECOWAS met. Mali was barred from the summit.", []),  # the organisation must stand beside "barred"
+        ("Iran was made an observer of the SCO in 2005.", [("SCO", "joined", ["IRN"], "correct")]),
+    ],
+)
+def test_phrasal_and_passive_events(sentence, expected):
+    found = [
+        (c["org"], c["what"], c["states"], c["verdict"])
+        for c in mp.read_article(sentence, date="2024-06-01").to_dict()["claims"]
+    ]
+    assert found == expected
+
+
+def test_a_participle_after_a_comma_takes_the_clauses_subject_and_its_own_time():
+    claims = mp.read_article(
+        "Georgia is also a member of the Council of Europe, joining in April 1999.", date="2024-03-01"
+    ).to_dict()["claims"]
+    assert [(c["what"], c["states"], c["time"]["anchor"], c["verdict"]) for c in claims] == [
+        ("member", ["GEO"], "article", "correct"),
+        ("joined", ["GEO"], "month", "correct"),
+    ]
+
+
+def test_a_second_status_after_and_goes_on_with_the_verb_before():
+    claims = mp.read_article(
+        "Iran became an observer of the SCO in 2005 and a full member in 2023.", date="2024-03-01"
+    ).to_dict()["claims"]
+    assert [(c["what"], c["states"], c["time"]["value"], c["verdict"]) for c in claims] == [
+        ("joined", ["IRN"], "2005", "correct"),
+        ("joined", ["IRN"], "2023", "correct"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("day", "sentence", "expected"),
+    [
+        # a cue in quotation marks is still the cue
+        (
+            "2024-12-04",
+            "In February, Armenia had “frozen” its participation in the CSTO.",
+            [("CSTO", "suspended", ["ARM"], A)],
+        ),
+        (
+            "2024-12-04",
+            "Armenia considers itself “outside of” the CSTO.",
+            [("CSTO", "member", ["ARM"], "denied")],
+        ),
+        (
+            "2023-08-31",
+            'The AU said it had decided to "immediately suspend" Gabon.',
+            [("AU", "was suspended", ["GAB"], A)],
+        ),
+        # "the latest ... countries to join": an event that happened, whatever the words between
+        (
+            "2022-07-01",
+            "Togo and Gabon have become the latest African countries to join the Commonwealth.",
+            [("COMMONWEALTH", "joined", ["TGO", "GAB"], A)],
+        ),
+        # "the first ... to join since 2007" ranks it among others: not read
+        ("2013-07-01", "Croatia is the first country to join the EU since 2007.", []),
+    ],
+)
+def test_quoted_cues_and_ranks(day, sentence, expected):
+    found = [
+        (c["org"], c["what"], c["states"], c["polarity"])
+        for c in mp.read_article(sentence, date=day).to_dict()["claims"]
+    ]
+    assert found == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "With this document, Cambodia acceded to 27 ASEAN agreements.",  # a number of things, not a time
+        "The ministers agreed in principle to grant observer status to the United States and South Korea.",
+        'ASEAN leaders agreed "in principle" to admit Timor-Leste as a member in 2022.',
+        "There is no impediment for Bolivia to be a full Mercosur member.",  # a purpose
+    ],
+)
+def test_no_claim_in_agreements_in_principle_purposes_and_things(sentence):
+    assert mp.read_article(sentence, date="2024-03-01").to_dict()["claims"] == []
+
+
+def test_to_be_with_a_future_word_is_a_future_claim():
+    claims = mp.read_article("Bolivia is set to be a full Mercosur member.", date="2024-03-01").to_dict()[
+        "claims"
+    ]
+    assert [(c["what"], c["time"]["anchor"]) for c in claims] == [("joined", "future")]

@@ -87,7 +87,7 @@ def test_south_ossetia_is_a_place_in_georgia_and_the_war_is_in_ucdp(sco):
     assert war["date"] == "2008-08-08"
     assert war["verdict"] == "linked"
     assert [(r["dataset"], r["id"]) for r in war["records"]] == [("ucdp_acd", 393)]
-    assert any("cow_war_inter covers 1823-2003" in n for n in war["notes"])
+    assert any("cow_war_inter covers 1816-2007" in n for n in war["notes"])
 
 
 def test_offsets_point_at_the_words(sco):

@@ -182,3 +182,26 @@ def test_written_files_get_ordinary_permissions_and_failures_leave_nothing(tmp_p
         raise RuntimeError("renderer failed")
     assert target.read_text() == "complete"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["report.md"]
+
+
+def test_a_relative_mirror_is_resolved_once_against_the_folder_it_was_given_in(
+    isolated_home, tmp_path, monkeypatch, run_cli
+):
+    """MULTIPOLAR_MIRROR=../shared/data means the folder beside the one it was given in, even
+    after the process changes folder (a test, the server) or starts a worker elsewhere."""
+    start, elsewhere = tmp_path / "work" / "checkout", tmp_path / "elsewhere"
+    start.mkdir(parents=True)
+    elsewhere.mkdir()
+    (tmp_path / "work" / "data").symlink_to(MIRROR)
+    monkeypatch.chdir(start)
+    monkeypatch.setenv("MULTIPOLAR_MIRROR", "../data")
+    assert config.mirror() == str(start / ".." / "data")  # absolute from the first read on
+    monkeypatch.chdir(elsewhere)
+    assert config.mirror() == str(start / ".." / "data")
+    assert fetch.fetch(dataset(SMALL)).exists()
+    monkeypatch.chdir(start)
+    code, _, err = run_cli("--mirror", "../data", "data", "path", SMALL)
+    assert code == 0, err
+    assert config.mirror() == str(start / ".." / "data")
+    monkeypatch.setenv("MULTIPOLAR_MIRROR", "https://mirror.example.org/data")
+    assert config.mirror() == "https://mirror.example.org/data"  # an address is left as it is

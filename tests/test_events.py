@@ -128,7 +128,14 @@ def test_gdelt1_reads_both_layouts_and_icews_and_plover_map_their_codes():
     assert one_a_day.extra["events_read"] == len(icews_frame[keys].fillna("").drop_duplicates())
     assert {"USA", "RUS", "CHN"} <= set(icews.rows["a_iso3"])
     reasons = {u["code"]: u["reason"] for u in icews.extra["unmapped"]}
-    assert reasons["Occupied Palestinian Territory"] == "name the resolver does not know"
+    assert reasons["Occupied Palestinian Territory"].startswith("territory")
+    # every name of the sample is read: a state, or a territory or state outside the lists said so
+    assert {reason for name, reason in reasons.items() if name} == {
+        "territory, or a state outside the COW and Gleditsch-Ward lists",
+        "no state with this name on the event's day",  # the Holy See: the Papal States to 1870
+    }
+    assert reasons["Holy See"] == "no state with this name on the event's day"
+    assert "Congo" not in reasons and "COG" in set(icews.rows["a_iso3"]) | set(icews.rows["b_iso3"])
     plover = events(raw("plover_gold_standard"), by="category")
     records = store.frame("plover_gold_standard")
     assert len(records) == 322

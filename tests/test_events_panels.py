@@ -87,12 +87,25 @@ def test_panel_bad_input_is_one_clear_error(tmp_path):
         create_dyadmonths(start="2001-06", end="2001-01")
     with pytest.raises(CoverageError, match="outside the state system"):
         create_dyadmonths(start="1700-01", end="1700-02")
+    for month in ("2008-13", "2008-00"):
+        with pytest.raises(InputError, match=f"Impossible month '{month}'"):
+            create_dyadmonths(start=month, end="2008-12")
     with pytest.raises(InputError, match="only .parquet"):
         create_dyadmonths(start="2001-06", end="2001-06", output=tmp_path / "panel.csv")
     with pytest.raises(InputError, match="Unknown engine"):
         create_dyadmonths(start="2001-06", end="2001-06", engine="dask")
     with pytest.raises(InputError, match="No file matches"):
         create_dyadmonths(str(tmp_path / "none-*.CSV"))
+
+
+def test_cli_an_impossible_month_is_one_line(run_cli, tmp_path):
+    code, out, err = run_cli(
+        "events", "dyadmonths", "--start", "2008-13", "--end", "2008-12", "-o", str(tmp_path / "p.parquet")
+    )
+    assert code == 2 and out == "" and "Traceback" not in err
+    assert err.strip().splitlines() == [
+        "error: Impossible month '2008-13'. Give a month as YYYY-MM (01 to 12), or a day as YYYY-MM-DD."
+    ]
 
 
 def test_cli_dyadmonths_to_parquet_and_json(run_cli, tmp_path):

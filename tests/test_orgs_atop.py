@@ -81,8 +81,23 @@ def test_after_coverage_no_rows_and_a_note():
     assert late.rows.empty
     assert late.notes == [atop.coverage_note(dt.date(2019, 1, 1))]
     assert "ATOP 5.1 coverage ends 2018-12-31" in late.notes[0]
-    early = alliances("1814-06-01")
-    assert early.rows.empty and "coverage begins 1815-01-01" in early.notes[0]
+    assert alliances("1815-01-01").params["date"] == "1815-01-01"  # ATOP's first day is answered
+
+
+@pytest.mark.parametrize("day", ["1814-06-01", "1700-01-01"])
+def test_a_day_before_atop_is_one_line_with_the_fix(run_cli, day):
+    """Before ATOP's coverage (and the state system's 1816) is an error, as states and members
+    refuse impossible dates, never an empty table with a note."""
+    from multipolar.errors import CoverageError
+
+    for ask in (lambda: alliances(day), lambda: alliance(NATO, day), lambda: commitments("France", day)):
+        with pytest.raises(CoverageError, match=f"No alliance data for {day}: ATOP 5.1 covers 1815-01-01"):
+            ask()
+    for args in (["alliances", "--date", day], ["alliance", str(NATO), "--date", day]):
+        code, out, err = run_cli(*args)
+        assert code != 0 and out == "" and "Traceback" not in err
+        assert len(err.strip().splitlines()) == 1
+        assert "Give a date from 1815-01-01 on." in " ".join(err.split())
 
 
 def test_alliances_labels_members_and_obligations():

@@ -1,4 +1,4 @@
-"""Three values where multipolar once differed from peacesciencer, and peacesciencer was right.
+"""Values where multipolar once differed from peacesciencer (and peacesciencer was right), and its cache.
 
 Each is checked against values computed here from the source tables with pandas and numpy, not
 through the covariate code: IGO years the data do not list are NA, not 0; ``mincapdist`` pairs
@@ -155,3 +155,34 @@ def test_state_year_gml_differs_from_peacesciencer_only_where_leaders_are_unknow
     differing = fighting - years(known)
     assert len(differing) == 250
     assert sum(y == 1816 for _, y in differing) == 2 and max(y for _, y in differing) == 1867
+
+
+# ---- the cached dyad-years and nearest capitals: a damaged file is built again -----------------
+
+
+@pytest.mark.parametrize("damage", [b"", b"PAR1 truncated"])
+def test_a_damaged_cached_dyad_year_file_is_built_again(damage):
+    from multipolar.panels import create
+
+    keys = create.dyad_keys("cow", False, 1990, 1991)
+    expected = pd.read_parquet(keys)
+    keys.write_bytes(damage)
+    assert create.dyad_keys("cow", False, 1990, 1991) == keys and store.whole(keys)
+    pd.testing.assert_frame_equal(pd.read_parquet(keys), expected)
+    panel = rows(create_dyadyears(years="1990-1991", directed=False), "TRUE")
+    assert len(panel) == len(expected)
+
+
+def test_a_damaged_cached_mincapdist_file_is_built_again():
+    from multipolar import config
+
+    def nearest():
+        return rows(create_stateyears(years="2000-2001").add_capital_distance(), "TRUE").sort_values(
+            ["ccode", "year"], ignore_index=True
+        )
+
+    expected = nearest()
+    (cached,) = (config.store_dir() / "derived").glob("cow-mincapdist-*.parquet")
+    cached.write_bytes(cached.read_bytes()[:100])
+    pd.testing.assert_frame_equal(nearest(), expected)
+    assert store.whole(cached)

@@ -69,6 +69,13 @@ def test_resolve_of_good_names_exits_zero_and_one_bad_name_still_raises(run_cli)
         mp.resolve("Atlantis")
 
 
+@pytest.mark.parametrize("names", [[""], ["Congo", "--date", "1950-01-01"], ["Atlantis", "Narnia"]])
+def test_resolve_with_no_name_resolved_prints_only_the_errors(run_cli, names):
+    code, out, err = run_cli("resolve", *names)
+    assert code == 2 and out == "" and "Traceback" not in err
+    assert all(line.startswith("error: ") for line in err.strip().splitlines())
+
+
 def test_members_refuses_a_day_in_the_future_like_every_query(run_cli):
     later = (dt.date.today() + dt.timedelta(days=400)).isoformat()
     with pytest.raises(CoverageError, match="in the future"):
@@ -93,3 +100,13 @@ def test_data_path_prints_whole_paths(run_cli, monkeypatch, tmp_path):
     code, out, _ = run_cli("data", "path", "cow_states")
     assert code == 0
     assert f"store {store.parquet_path(dataset('cow_states'))}" in out.splitlines()[-1]
+
+
+def test_serve_refuses_a_port_that_cannot_exist_in_one_line(run_cli):
+    """--port 99999 once printed the dashboard's address and hung; now it is a usage error."""
+    code, out, err = run_cli("serve", "--port", "99999")
+    assert code == 2 and out == "" and "Traceback" not in err
+    assert err.strip().splitlines() == [
+        "error: Invalid value for '--port' / '-p': 99999 is not in the range 0<=x<=65535. "
+        "Run `multipolar serve --help` for usage."
+    ]

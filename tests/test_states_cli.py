@@ -125,3 +125,24 @@ def test_yesterday_is_a_date_and_gibberish_is_unreadable(run_cli):
     assert code == 2 and "Unreadable date 'last week'" in err and "YYYY-MM-DD" in err
     code, out, err = run_cli("resolve", "France", "--date", "2008-02-30")
     assert code == 2 and "Impossible date '2008-02-30'" in err
+
+
+def test_the_state_lists_letter_code_is_named_for_its_list_everywhere(run_cli):
+    """The list's own letters (COW's BHM beside ISO's BHS) are cow_abb, or gw_abb with
+    --system gw: in the table's header, the JSON, Python and the HTTP API alike."""
+    from fastapi.testclient import TestClient
+
+    import multipolar as mp
+    from multipolar.interfaces.web.app import create_app
+
+    for system in ("cow", "gw"):
+        column = f"{system}_abb"
+        code, out, _ = run_cli("states", "--date", "2008-09-07", "--system", system)
+        assert code == 0 and column in out.splitlines()[2] and " abb " not in out.splitlines()[2]
+        code, out, _ = run_cli("states", "--date", "2008-09-07", "--system", system, "--json")
+        cli = json.loads(out)["states"]
+        assert column in mp.states("2008-09-07", system).rows.columns
+        served = TestClient(create_app()).get("/api/states", params={"date": "2008-09-07", "system": system})
+        assert served.status_code == 200 and served.json()["states"] == cli
+        bahamas = next(s for s in cli if s["iso3"] == "BHS")
+        assert bahamas[column] == "BHM" and "abb" not in bahamas

@@ -246,3 +246,11 @@ def test_the_one_quick_pattern_finds_what_the_patterns_find_one_by_one():
         one_by_one = any(pattern.search(word) for _, pattern in identity._patterns())
         assert bool(identity._any_pattern().search(word.lower())) == one_by_one, word
     assert identity.reading("Croatian") == "name" and identity.reading("Sergei") is None
+
+
+def test_the_holy_see_is_the_papal_states_to_1870_and_outside_the_lists_after():
+    for name in ("Holy See", "Vatican", "States of the Church"):
+        papal = identify(name, "1850-01-01")
+        assert (papal.name, papal.cow, papal.gw, papal.iso3) == ("Papal States", 327, 327, None)
+    with pytest.raises(UnknownNameError, match=r"VAT.*not a state .* on 2018-06-01.*Papal States 1816"):
+        identify("Holy See", "2018-06-01")

@@ -39,7 +39,7 @@ def test_json_shape():
         "cow": 2,
         "gw": 2,
         "iso3": "USA",
-        "abb": "USA",
+        "cow_abb": "USA",
         "name": "United States of America",
         "major": True,
     }
@@ -107,7 +107,8 @@ def test_major_powers_and_members_on():
     assert early.rows.set_index("cow")["iso3"].isna()[245]
     assert any("ISO 3166 began" in n for n in early.notes)
     frame = members_on("1960-01-01", "cow")
-    assert list(frame.columns) == ["cow", "gw", "iso3", "abb", "name", "major"]
+    assert list(frame.columns) == ["cow", "gw", "iso3", "cow_abb", "name", "major"]
+    assert list(members_on("1960-01-01", "gw").columns) == ["cow", "gw", "iso3", "gw_abb", "name", "major"]
     assert {260, 265, 816, 817} <= set(frame["cow"])
     assert frame.set_index("cow").loc[365, "iso3"] == "SUN"
 

@@ -158,7 +158,24 @@ def test_an_article_is_checked_with_its_claims_highlighted(server, page):
     assert "incomplete" in claims and "Mongolia" in claims  # an observer the article left out
     assert "Kuzyanin" in claims  # the analyst spelled two ways
     page.locator("#article-card").screenshot(path=str(ARTEFACTS / "article-check.png"))
+    assert title_below_the_date_bar(page, "#article-card")
     assert page.problems == []
+
+
+def title_below_the_date_bar(page, card: str) -> bool:
+    """Scrolled to (as a link to the card scrolls), the card's title is below the sticky date bar."""
+    page.evaluate(f"document.querySelector('{card}').scrollIntoView()")
+    bar, title = (page.locator(selector).bounding_box() for selector in (".timebar", f"{card} h2"))
+    return title["y"] >= bar["y"] + bar["height"]
+
+
+@pytest.mark.parametrize("width", [1440, 700])
+def test_a_card_scrolled_to_is_not_under_the_date_bar(server, page, width):
+    page.set_viewport_size({"width": width, "height": 900})
+    page.goto(f"{server}/world/2008-09-07?measure=cinc#article-card")
+    ready(page)
+    for card in ("#article-card", "#scenario-card", "#org-card"):
+        assert title_below_the_date_bar(page, card), (card, width)
 
 
 def test_a_shared_link_shows_what_its_sender_saw(server, page):

@@ -32,25 +32,48 @@ def is_url(source: str | Path) -> bool:
     return isinstance(source, str) and source.lower().startswith(("http://", "https://"))
 
 
-def expand(sources: Iterable[str | Path]) -> list[str | Path]:
-    """Files, web addresses, and the article files in folders (recursively, sorted)."""
+def expand(sources: Iterable[str | Path]) -> tuple[list[str | Path], list[str]]:
+    """Files, web addresses, and the article files in folders (recursively, sorted), with a note
+    for each folder on the files it skipped: only .txt, .md and .html files (and their variants,
+    ``ARTICLE_SUFFIXES``) are articles; a folder with none is an error."""
     out: list[str | Path] = []
+    notes: list[str] = []
     for source in sources:
         if is_url(source):
             out.append(str(source))
             continue
         path = Path(source)
         if path.is_dir():
-            found = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in ARTICLE_SUFFIXES)
+            found, skipped = [], Counter()
+            for p in path.rglob("*"):
+                if not p.is_file():
+                    continue
+                if p.suffix.lower() in ARTICLE_SUFFIXES:
+                    found.append(p)
+                else:
+                    skipped[p.suffix.lower() or "no suffix"] += 1
+            other = _skipped(skipped)
             if not found:
                 raise InputError(
-                    f"No article files (.txt, .md, .html) in {path}.",
-                    "Give files or a folder that holds some.",
+                    f"No article files (.txt, .md, .html) in {path}" + (f": {other}." if other else "."),
+                    "Give article files, or a folder that holds some.",
                 )
-            out.extend(found)
+            if other:
+                notes.append(f"{path}: {other}, skipped (only .txt, .md and .html files are read).")
+            out.extend(sorted(found))
         else:
             out.append(path)
-    return out
+    return out, notes
+
+
+def _skipped(by_suffix: Counter) -> str:
+    """'1,204 other files (.conf 301, no suffix 250, ...)', or '' for none."""
+    total = sum(by_suffix.values())
+    if not total:
+        return ""
+    kinds = ", ".join(f"{suffix} {count:,}" for suffix, count in by_suffix.most_common(5))
+    more = ", ..." if len(by_suffix) > 5 else ""
+    return f"{total:,} other file{'s' if total != 1 else ''} ({kinds}{more})"
 
 
 def read_one(source: str | Path, date: str | dt.date | None) -> tuple[str, dict | None, str | None]:
@@ -103,7 +126,7 @@ def read_articles(
 
     if isinstance(sources, str | Path):
         sources = [sources]
-    found = expand(sources)
+    found, skipped = expand(sources)
     rows: list[dict] = []
     read: list[dict] = []
     errors: list[dict] = []
@@ -117,7 +140,9 @@ def read_articles(
             rows.extend(
                 {"article": name, **{c: claim[c] for c in BATCH_COLUMNS[1:]}} for claim in report["claims"]
             )
-    notes = [f"{len(errors)} of {len(found)} articles could not be read: see errors."] if errors else []
+    notes = list(skipped)
+    if errors:
+        notes.append(f"{len(errors)} of {len(found)} articles could not be read: see errors.")
     sources_used = list({s["dataset"]: s for r in read for s in r["sources"]}.keys())
     import pandas as pd
 

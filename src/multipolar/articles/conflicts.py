@@ -101,9 +101,13 @@ def tables() -> dict[str, pd.DataFrame]:
 
 @cache
 def coverage(name: str) -> tuple[int, int]:
+    """The years the dataset covers (the catalog's), stretched to any later row: CoW's intra-state
+    wars cover 1816-2007, and a war ongoing then is listed into 2008."""
     from multipolar.data.catalog import dataset
 
-    return dataset(name).coverage
+    first, last = dataset(name).coverage
+    years = tables()[name]["year"]
+    return min(first, int(years.min())), max(last, int(years.max()))
 
 
 def conflict_mentions(lines: list[SentenceLine], article: str, date: dt.date | None, resolve) -> list[dict]:

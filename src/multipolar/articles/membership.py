@@ -694,16 +694,40 @@ def find_clauses(reading: Reading) -> None:
     reading.clause_of, reading.clause_starts = clause_of, starts
 
 
+QUOTES = frozenset('"“”‘’«»')
+QUOTE_CHARS = re.compile('["“”‘’«»]')
+
+
 def cue_occurrences(tokens: list[str]) -> list[tuple[int, int, Cue]]:
+    """Where the cues stand: (start, end, cue); quotation marks inside a cue are passed over
+    ("had “frozen” its participation", "considers itself “outside of” the CSTO")."""
     out, i = [], 0
     table = cues()
-    for k in [k for k, token in enumerate(tokens) if token in table]:  # where a cue may open
-        if k < i:
+    quotes = [k for k, t in enumerate(tokens) if t in QUOTES] if QUOTE_CHARS.search(" ".join(tokens)) else []
+    while i < len(tokens):
+        found = table.get(tokens[i], ())
+        if not found:
+            i += 1
             continue
-        match = next((c for c in table[tokens[k]] if tuple(tokens[k : k + len(c.words)]) == c.words), None)
+        match = next((c for c in found if tuple(tokens[i : i + len(c.words)]) == c.words), None)
+        end = i + len(match.words) if match else i
+        if match is None and quotes and any(i < q <= i + 6 for q in quotes):
+            for c in found:
+                words, k = [], i
+                while k < len(tokens) and len(words) < len(c.words):
+                    if tokens[k] not in QUOTES or not words:
+                        words.append(tokens[k])
+                    k += 1
+                if tuple(words) == c.words:  # and past the closing mark: "itself “outside of” the CSTO"
+                    match, end = c, k + (k < len(tokens) and tokens[k] in QUOTES)
+                    break
         if match:
-            out.append((k, k + len(match.words), match))
-            i = k + len(match.words)
+            if quotes and end < len(tokens) and tokens[end] in QUOTES and match.side != "subject":
+                end += 1  # "decided to 'immediately suspend' Gabon": the list after the closing mark
+            out.append((i, end, match))
+            i = end
+        else:
+            i += 1
     return out
 
 
@@ -804,6 +828,8 @@ def claims_of(reading: Reading, article: str, day, org_mentions, org_starts) -> 
 def once_each(found: list[Claim]) -> list[Claim]:
     """One claim per sentence for each organisation, kind, states, time and polarity: "welcomed
     Indonesia for its entry into BRICS" says once that Indonesia joined."""
+    if len(found) < 2:
+        return found
     seen, out = set(), []
     for claim in found:
         kind = "gained" if claim.what in GAINED else claim.what
@@ -826,8 +852,8 @@ def signed_founding(reading: Reading, article: str, taken: set) -> list[Claim]:
     A, ... and F signed a charter establishing the GCC", "the treaty establishing NATO was signed by
     A, B and C": the states that signed the document that set the organisation up are its founders."""
     tokens, out = reading.tokens, []
-    if SIGNING.isdisjoint(tokens):
-        return out
+    if "sign" not in reading.line.line:
+        return out  # (most lines: no signing)
     for s, token in enumerate(tokens):
         if token not in SIGNING:
             continue
@@ -1071,6 +1097,8 @@ def read_cue(reading: Reading, start: int, end: int, cue: Cue, article, day, org
         verb = next((w for w in gap if w in ADMITTING), verb)
         if verb not in ADMITTING:
             return None  # "Turkey as a member ..." of no verb that makes it one
+        if has_any(tokens[max(first, chosen.first - 5) : chosen.first], "hedge"):
+            return None  # "agreed in principle to admit Timor-Leste as a member"
         what = "was invited" if verb.startswith("invit") else "joined"
         # an election to a seat is for a term that begins later (not "elected as a member" of a body)
         elected = verb.startswith("elect") and "elected" in cue.statuses
@@ -1189,8 +1217,8 @@ ALLOWING = words("allow allows allowed allowing permit permits permitted")
 # "the last country to join", "the newest state to become": the infinitive is an event that happened
 # ("the first country to join since 2007", "the fourth country to join" rank it among others: not read)
 RANK = re.compile(
-    r"(?<![^ ])the (?:last|latest|newest) (?:\w+ ){0,2}(?:country|state|nation|countries|states|nations) "
-    r"to (?:join|become)(?: an?)?$"
+    r"(?<![^ ])the (?:last|latest|newest) (?:\S+ ){0,2}(?:country|state|nation|countries|states|nations) "
+    r"to (?:join|become|leave|quit|exit|withdraw)(?: an?)?$"
 )  # "Togo and Gabon have become the latest African countries to join", "the last country to become a"
 
 
@@ -1266,8 +1294,12 @@ def takes_organisation(reading: Reading, end: int) -> bool:
         return True  # "from the influential G8 group"
     if k >= len(tokens) or k in reading.orgs or k - 1 in reading.orgs or tokens[k] in EVENT_ENDS:
         return True
-    # "joined two years later"; "was inducted as the eighth member", "admitted as the 10th member of"
-    return number(tokens[k]) is not None or ordinal(tokens[k]) is not None
+    # "joined two years later" (not "acceded to 27 agreements"); "was inducted as the eighth member"
+    later = tokens[k + 1 : k + 2] and tokens[k + 1] in TIME_UNITS
+    return number(tokens[k]) is not None and bool(later) or ordinal(tokens[k]) is not None
+
+
+TIME_UNITS = words("year years month months week weeks day days decade decades")
 
 
 def founded_thing(reading: Reading, first: int, start: int) -> bool:
@@ -1334,6 +1366,10 @@ def subject_list(reading: Reading, first: int, start: int, end: int, cue: Cue) -
         return None
     if cue.side == "possessive":
         return owners(reading, first, start, end)
+    if cue.words == ("joining",) and reading.tokens[start - 1 : start] == [","] and end in reading.breaks:
+        # "Ukraine is also a member of the organization, joining in November 1995": the clause's subject
+        before = [f for f in reading.lists if first <= f.first and f.last < start and not f.possessive]
+        return before[0] if before else None
     for found in reversed(reading.lists):
         if found.last >= start or found.first < first:
             continue
@@ -1352,8 +1388,12 @@ def subject_list(reading: Reading, first: int, start: int, end: int, cue: Cue) -
             and reading.tokens[start + 1 : start + 2] != ["from"]
         ):
             return None  # "the AU, whose members include ..., has suspended": the list is not suspended
-        if not glue_ok(gap, SUBJECT_GLUE, reading, found.last + 1):
-            return None
+        if gap[-1:] and gap[-1] in QUOTES:
+            gap = gap[:-1]  # the quotation mark that opens a quoted cue: "had “frozen” its participation"
+        if not glue_ok(gap, SUBJECT_GLUE, reading, found.last + 1) and not (
+            ranked([*gap, *cue.words[:1]]) or ranked(gap)
+        ):
+            return None  # (but "Qatar is the first Gulf country to leave")
         if len(found.states) > 1 and gap[:2] in ([",", "which"], [",", "who"]) and gap[2:3] in SINGULAR:
             # "made up of A, B and Paraguay, which was suspended": the relative clause is the last one's
             at = next(
@@ -1441,6 +1481,7 @@ def carried_subject(reading: Reading, first: int, start: int, cue: Cue) -> Lst |
         between = between[1:]
     opening = between[0] if between else reading.tokens[start]
     verb = opening in VERB_OPENINGS or opening in ADVERBS or (not between and cue.what not in ORDINARY_WHAT)
+    # "became a dialogue partner in 2010 and an observer state in 2015": the verb before goes on
     verb = verb or (between in (["a"], ["an"]) and gained_before(reading, first) is not None)
     if not verb or not glue_ok(between, SUBJECT_GLUE, reading, first + 1 + skipped + pronoun):
         return None  # "..., while dialogue partners include": a clause with a subject of its own
@@ -1702,6 +1743,9 @@ def time_of(reading: Reading, lo: int, hi: int, first: int, last: int, future: b
         )
         if at <= lo and {"and", ";"} & set(reading.tokens[at:lo]):
             continue  # "Germany in 1955 and Greece and Turkey joined in 1952": another item's time
+        upto = min(at, len(tokens) - 1)
+        if at > hi and any(tokens[k] == "," and tokens[k + 1].endswith("ing") for k in range(hi + 1, upto)):
+            continue  # "Ukraine is a member of the Council, joining in November 1995": the joining's time
         if tokens[at : at + 1] == [","] and FOUNDED_IN.search(reading.line.line, 0, time.start):
             continue  # "Founded in 2001, the SCO comprises", "the council, formed in 1996, groups"
         if at <= lo and "," in tokens[at:lo] and inside_relative(tokens, first, at):
@@ -1942,9 +1986,12 @@ def counts(reading: Reading, article: str, day, org_mentions, org_starts) -> lis
             if owner and tokens[noun + 1 : noun + 2] != ["of"]:
                 out.append(count_claim(reading, article, owner, counted, i, noun + 1))
     stream = " ".join(tokens)
-    for pattern in (RAISED_TO, GROWING_TO, BEGAN_AS):
-        if pattern is RAISED_TO and not any(word in stream for word in RAISED_WORDS):
-            continue  # none of its words
+    patterns = [RAISED_TO]
+    if " to " in stream:
+        patterns.append(GROWING_TO)
+    if " as " in stream or " with " in stream:
+        patterns.append(BEGAN_AS)
+    for pattern in patterns:
         for match in pattern.finditer(stream):
             counted = number(next(group for group in match.groups() if group))
             at = len(stream[: match.start()].split())
@@ -1983,11 +2030,6 @@ BEGAN_AS = re.compile(
     r"(?:began|begun|started|starting|beginning) (?:as|with) (\S+) "
     r"(?:\w+ )?(?:members|nations|countries|states)\b"
 )
-# a part of a word that every match of RAISED_TO holds
-RAISED_WORDS = (
-    "raising", "bringing", "brought", "raised", "increas", "tak", "took", "swell", "grow", "grew", "rise",
-    "rose", "expand", "brings", "raises", "number of",
-)  # fmt: skip
 # nouns a count of members goes with, and words that may stand between the number and them
 COUNTED_NOUNS = words("members member states countries nations allies ally economies democracies")
 COUNTED_BETWEEN = words("full permanent current founding member - fledged national non")

@@ -24,7 +24,7 @@ from multipolar.articles import gazetteer as names
 from multipolar.articles import membership, referents, verdicts
 from multipolar.articles import people as persons
 from multipolar.articles import text as loading
-from multipolar.errors import MultipolarError
+from multipolar.errors import CoverageError, MultipolarError
 
 PLACES_SOURCE = "articles/data/places.csv"
 CLAIM_COLUMNS = [
@@ -206,8 +206,10 @@ def identified(text: str, day: dt.date | None, former: bool = True) -> dict | No
 
     try:
         country = identity.identify(text, day)
-    except MultipolarError:
+    except CoverageError:  # no state that day (a state outside the lists, the Holy See in 2017, is not one)
         return historical(text, day) if former else None
+    except MultipolarError:
+        return None
     return {"iso3": country.iso3, "cow": country.cow, "gw": country.gw, "name": country.name}
 
 

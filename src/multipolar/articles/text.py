@@ -123,12 +123,20 @@ class Document:
     notes: list[str] = field(default_factory=list)
 
 
+def named(origin: str) -> str:
+    """' PATH' (or ' URL') for an error about an article read from one; '' for text or bytes
+    handed over (the HTTP API's), whose "<bytes>" label means nothing to the sender."""
+    return "" if origin.startswith("<") else f" {origin}"
+
+
 def load(text_or_path: str | Path | bytes, date: str | dt.date | None = None) -> Document:
     """The article behind ``text_or_path`` (a path, raw bytes, or the article itself)."""
     raw, origin, suffix = read_input(text_or_path)
     text = decode(raw)
     if not text.strip():
-        raise InputError(f"The article {origin} is empty.", "Give a file or text with the article in it.")
+        raise InputError(
+            f"The article{named(origin)} is empty.", "Give a file or text with the article in it."
+        )
     kind = detect_format(text, suffix)
     if kind == "html":
         doc = from_html(text, origin)
@@ -138,7 +146,9 @@ def load(text_or_path: str | Path | bytes, date: str | dt.date | None = None) ->
         doc = Document(text=text.replace("\r\n", "\n"), format="text", origin=origin)
         doc.author = byline(doc.text)
     if not doc.text.strip():
-        raise InputError(f"No readable text in {origin}.", "Give the article as text, Markdown or HTML.")
+        raise InputError(
+            f"No readable text in the article{named(origin)}.", "Give the article as text, Markdown or HTML."
+        )
     if doc.title is None:
         doc.title = first_line(doc.text)
     if date is not None:
@@ -189,7 +199,7 @@ def read_input(text_or_path: str | Path | bytes) -> tuple[bytes, str, str]:
         raw, origin, suffix = str(text_or_path).encode("utf-8", "surrogatepass"), "<text>", ""
     if len(raw) > MAX_BYTES:
         raise InputError(
-            f"The article {origin} is {len(raw) / 2**20:.1f} MB; the limit is 5 MB.",
+            f"The article{named(origin)} is {len(raw) / 2**20:.1f} MB; the limit is 5 MB.",
             "Pass the article's own page or text, not a whole site or archive.",
         )
     return raw, origin, suffix

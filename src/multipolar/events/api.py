@@ -22,7 +22,7 @@ from multipolar.events import engines, formats, query, relations
 CODE_SOURCES = {
     "cameo": [codebook.CAMEO_SOURCE],
     "fips": [codebook.FIPS_SOURCE],
-    "names": [],
+    "names": [codebook.ICEWS_SOURCE],
 }
 KEY_COLUMNS = (
     "period",

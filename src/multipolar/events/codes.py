@@ -2,7 +2,8 @@
 
 Event data name countries three ways: CAMEO actor codes (GDELT, PLOVER: ISO 3166-1 alpha-3
 codes plus a few of CAMEO's own, ``data/cameo_countries.csv``), FIPS 10-4 codes (GDELT's
-geography, ``data/fips_countries.csv``) and country names (ICEWS). Each becomes an ISO3 code,
+geography, ``data/fips_countries.csv``) and country names (ICEWS, read by the resolver, except
+the few ICEWS spells otherwise, ``data/icews_countries.csv``). Each becomes an ISO3 code,
 and an ISO3 code becomes a state through the resolver's entity spells (``states.identity``) as
 of the event's day: the entity holding that ISO3 code that day, else the one holding the same
 COW code (so RUS before 1991-12-26 is the Soviet Union and SRB in 1995 is FR Yugoslavia).
@@ -26,8 +27,10 @@ from multipolar.states import identity
 DATA = Path(__file__).parent / "data"
 CAMEO_FILE = DATA / "cameo_countries.csv"
 FIPS_FILE = DATA / "fips_countries.csv"
+ICEWS_FILE = DATA / "icews_countries.csv"
 CAMEO_SOURCE = "events/data/cameo_countries.csv"
 FIPS_SOURCE = "events/data/fips_countries.csv"
+ICEWS_SOURCE = "events/data/icews_countries.csv"
 OPEN_END = dt.date(9999, 12, 31)  # a spell still open, as a date every engine can compare
 COLUMNS = ["code", "valid_from", "valid_to", "iso3", "cow"]
 
@@ -43,6 +46,14 @@ def cameo_exceptions() -> pd.DataFrame:
 def fips_codes() -> pd.DataFrame:
     """FIPS 10-4 country codes: fips, iso3 (empty: no ISO code), kind (state/territory), name, source."""
     return pd.read_csv(FIPS_FILE, dtype=str, keep_default_na=False)
+
+
+@functools.cache
+def icews_names() -> dict[str, str]:
+    """ICEWS country names the resolver reads otherwise ("Congo" is the Republic of the Congo):
+    name -> iso3."""
+    table = pd.read_csv(ICEWS_FILE, dtype=str, keep_default_na=False)
+    return dict(zip(table["name"], table["iso3"], strict=True))
 
 
 @functools.cache
@@ -121,10 +132,28 @@ def name_spells(first_days: dict[str, dt.date]) -> pd.DataFrame:
 def _name_iso3(name: str, day: dt.date) -> str | None:
     from multipolar.errors import MultipolarError
 
+    if name in icews_names():
+        return icews_names()[name]
     try:
         return identity.identify(name, min(day, dt.date.today())).iso3
     except MultipolarError:
         return None
+
+
+def _name_reason(name: str) -> str:
+    """Why the resolver reads no state in an event's country name: a territory or a state outside
+    both lists (Hong Kong; the Holy See since 1870), several states, or a name it does not know."""
+    from multipolar.errors import AmbiguousNameError, MultipolarError
+
+    try:
+        identity.identify(name)
+    except AmbiguousNameError:
+        return "name of several states (ambiguous)"
+    except MultipolarError as error:
+        if "is not a state in the COW or Gleditsch-Ward lists" in str(error):
+            return "territory, or a state outside the COW and Gleditsch-Ward lists"
+        return "name the resolver does not know"
+    return "no state with this name on the event's day"
 
 
 def spells(system: str) -> pd.DataFrame:
@@ -148,13 +177,11 @@ def why_unmapped(system: str, code: str | None) -> str:
             return f"territory: {table.at[code, 'name']}"
         known = set(fips_spells()["code"])
     else:
-        known = set()
-        if _name_iso3(code, dt.date.today()) is None:
-            return "name the resolver does not know"
+        return _name_reason(code)
     if code in known:
         return "no state with this code on the event's day"
     if system == "cameo" and _is_iso3(code):
-        return "territory or area (an ISO 3166 code of no state)"
+        return "territory, or a state outside the COW and Gleditsch-Ward lists (an ISO 3166 code)"
     return "unknown code"
 
 

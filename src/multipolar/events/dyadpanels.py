@@ -286,7 +286,12 @@ def _span(period: str, start, end) -> tuple[dt.date | None, dt.date | None]:
 def _parse(value, first: bool) -> dt.date:
     text = str(value).strip()
     if re.fullmatch(r"\d{4}-\d{2}", text):
-        day = dt.date.fromisoformat(text + "-01")
+        try:
+            day = dt.date.fromisoformat(text + "-01")
+        except ValueError:  # 2008-13: no such month
+            raise InputError(
+                f"Impossible month {text!r}.", "Give a month as YYYY-MM (01 to 12), or a day as YYYY-MM-DD."
+            ) from None
         return day if first else _period_end("month", day)
     return parse_date(value, default_today=False)
 

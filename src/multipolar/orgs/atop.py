@@ -21,7 +21,7 @@ from functools import cache, lru_cache
 from multipolar import lazy
 from multipolar.data import store
 from multipolar.dates import change_days, stretch_start
-from multipolar.errors import InputError
+from multipolar.errors import CoverageError, InputError
 from multipolar.orgs.registry import unbroken_since
 
 np = lazy.load("numpy")
@@ -61,6 +61,17 @@ def coverage_note(date: dt.date) -> str | None:
     if date < FIRST_DAY:
         return f"ATOP 5.1 coverage begins {FIRST_DAY.isoformat()}: no alliance data for {date.isoformat()}."
     return None
+
+
+def require_begun(date: dt.date) -> None:
+    """Refuse a day before ATOP's coverage (and so before the state system's 1816): a
+    ``CoverageError`` naming the first day, never an empty table."""
+    if date < FIRST_DAY:
+        raise CoverageError(
+            f"No alliance data for {date.isoformat()}: ATOP 5.1 covers {FIRST_DAY.isoformat()} to "
+            f"{LAST_DAY.isoformat()}.",
+            f"Give a date from {FIRST_DAY.isoformat()} on.",
+        )
 
 
 def obligation_name(word: str) -> str:

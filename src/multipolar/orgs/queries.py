@@ -393,6 +393,7 @@ def alliances(date: str | dt.date | None = None, obligation: str | None = None) 
     """ATOP alliances in force on ``date`` (optionally only those carrying ``obligation``):
     their members, obligations, and the day each alliance began."""
     day = parse_date(date, allow_future=False)
+    atop.require_begun(day)
     wanted = atop.obligation_name(obligation) if obligation else None
     current = atop.in_force(day)
     columns = ["atopid", "name", "members", "cows", *OBLIGATION_COLUMNS, "conditional", "start"]
@@ -441,6 +442,7 @@ def alliance(atopid: int | str, date: str | dt.date | None = None) -> Answer:
     spells = spells[spells["atopid"] == number]
     if date is not None:
         day = parse_date(date, allow_future=False)
+        atop.require_begun(day)
         params["date"] = day.isoformat()
         if note := atop.coverage_note(day):
             notes.append(note)
@@ -466,6 +468,7 @@ def alliance(atopid: int | str, date: str | dt.date | None = None) -> Answer:
 def commitments(country: str, date: str | dt.date | None = None, obligation: str | None = None) -> Answer:
     """Which states have pledged what to ``country`` on ``date``, and through which ATOP alliance."""
     day = parse_date(date, allow_future=False)
+    atop.require_begun(day)
     state, notes = _country(country, day)
     wanted = atop.obligation_name(obligation) if obligation else None
     params = {

@@ -10,13 +10,12 @@ are every ordered pair of states in the system the same year, minus the pairs li
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 from pathlib import Path
 
 import numpy as np
 import pyarrow as pa
 
-from multipolar import config, files
+from multipolar import files
 from multipolar.data import store
 from multipolar.data.catalog import dataset
 from multipolar.dates import parse_years
@@ -205,14 +204,17 @@ def dyad_keys(system: str, directed: bool, first: int, last: int) -> Path:
 
 def cached_query(query: str, kind: str) -> Path:
     """The result of ``query``, computed once and kept in the cache as Parquet, named after a
-    digest of the query (which names its source files, and they carry their checksums): new data
-    or new code compute it afresh. For tables every panel of a system shares (its dyad-years, its
+    digest of the query (which names its source files, and they carry their checksums) and of the
+    code behind the store's derived tables (``store.derived_target``): new data or new code
+    compute it afresh, and so does a file that does not end as Parquet does (``store.whole``), a
+    damaged one never being read. For tables every panel of a system shares (its dyad-years, its
     states' nearest capitals), which take longer to compute than to read."""
-    digest = hashlib.sha256(query.encode()).hexdigest()[:12]
-    target = config.store_dir() / "derived" / f"{kind}-{digest}.parquet"
-    if not target.exists():
-        with files.replacing(target, cache=True) as tmp:
-            _connection().execute(f"COPY ({query}) TO '{_sql_string(tmp.as_posix())}' (FORMAT parquet)")
+    target = store.derived_target(kind, [query], ".parquet")
+    if store.whole(target):
+        return target
+    with files.replacing(target, cache=True) as tmp:
+        _connection().execute(f"COPY ({query}) TO '{_sql_string(tmp.as_posix())}' (FORMAT parquet)")
+    store.remove_older(target, kind)
     return target
 
 

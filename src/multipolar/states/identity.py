@@ -215,7 +215,7 @@ def _identify(text: str, date, code: str) -> tuple[Country, str, list[str]]:
         system = read_as.removesuffix(" code")
         raise UnknownNameError(f"No country has {system} code {value!r}.", "Check the code, or give a name.")
     if not found:
-        outside = sorted({iso3 for iso3, pattern in _patterns() if pattern.search(word)})
+        outside = _outside(word)
         if outside:  # country_converter knows it, yet no entity holds its code: a territory or a non-member
             raise UnknownNameError(
                 f"{word!r} ({', '.join(outside)}) is not a state in the COW or Gleditsch-Ward lists "
@@ -225,7 +225,19 @@ def _identify(text: str, date, code: str) -> tuple[Country, str, list[str]]:
         raise unknown(
             "country", word, _aliases()["alias"], "Check the spelling, or give an ISO3, COW or G-W code."
         )
-    row = _records()[_on_day(word, found, day, date is not None, notes)]
+    try:
+        row = _records()[_on_day(word, found, day, date is not None, notes)]
+    except CoverageError as error:
+        outside = _outside(word) if read_as == "name" else []
+        if not outside:
+            raise
+        # a state of the lists once, outside them on the day (the Holy See: the Papal States to 1870)
+        spans = "; ".join(_label(_records()[i]) for i in dict.fromkeys(found))
+        raise UnknownNameError(
+            f"{word!r} ({', '.join(outside)}) is not a state in the COW or Gleditsch-Ward lists on "
+            f"{day.isoformat()} (a territory, or a state neither system includes); it names {spans}.",
+            "multipolar covers the states of those lists; `multipolar states` shows them.",
+        ) from error
     if read_as == "code":
         read_as = " / ".join(CODE_NAMES[c] for c in CODE_NAMES if row[c] == word.upper())
     if read_as == "name" and row["note_for"] and normalise(row["note_for"]) == normalise(word):
@@ -534,6 +546,13 @@ def _patterns() -> list[tuple[str, re.Pattern]]:
     return [
         (row.ISO3, re.compile(row.regex, re.I)) for row in data[["ISO3", "regex"]].itertuples(index=False)
     ]
+
+
+def _outside(word: str) -> list[str]:
+    """The ISO3 codes country_converter reads in ``word`` that no entity holds (territories, and
+    states neither list includes, such as the Holy See since 1870)."""
+    held = set(_entities()["iso3"].dropna())
+    return sorted({iso3 for iso3, pattern in _patterns() if pattern.search(word)} - held)
 
 
 @functools.cache

@@ -23,7 +23,8 @@ pd = lazy.load("pandas")
 
 SYSTEMS = {"cow": "Correlates of War", "gw": "Gleditsch-Ward"}
 LISTS = {"cow": "cow_states", "gw": "gw_states"}
-COLUMNS = ["cow", "gw", "iso3", "abb", "name", "major"]
+# the state list's own letter code is cow_abb (COW) or gw_abb (Gleditsch-Ward), as in resolve
+COLUMNS = {system: ["cow", "gw", "iso3", f"{system}_abb", "name", "major"] for system in SYSTEMS}
 
 
 def states(date: str | dt.date | None = None, system: str = "cow") -> Answer:
@@ -35,7 +36,7 @@ def states(date: str | dt.date | None = None, system: str = "cow") -> Answer:
 
 
 def members_on(date: str | dt.date, system: str = "cow") -> pd.DataFrame:
-    """Members on ``date`` as a DataFrame[cow, gw, iso3, abb, name, major]."""
+    """Members on ``date`` as a DataFrame[cow, gw, iso3, cow_abb (gw_abb), name, major]."""
     return _members(_within(parse_date(date)), _system(system))[0].copy()
 
 
@@ -128,13 +129,13 @@ def _members(day: dt.date, system: str) -> tuple[pd.DataFrame, list[str], list[s
                 system: code,
                 other: entity.get(other),
                 "iso3": entity.get("iso3"),
-                "abb": abb,
+                f"{system}_abb": abb,
                 # the entity that day (Soviet Union, Prussia), as power, members and resolve name it
                 "name": entity.get("name") or name,
                 "major": entity.get("cow") in majors,
             }
         )
-    frame = pd.DataFrame(rows, columns=COLUMNS).astype({"cow": "Int64", "gw": "Int64", "major": bool})
+    frame = pd.DataFrame(rows, columns=COLUMNS[system]).astype({"cow": "Int64", "gw": "Int64", "major": bool})
     if frame["major"].any():
         notes += major_notes
         sources.append("cow_majors")

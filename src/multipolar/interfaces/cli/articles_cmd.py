@@ -65,6 +65,9 @@ def read_many(articles: list[str], date: str | None, as_json: bool, jsonl: bool,
 
     batch = read_articles(articles, date, workers)
     found = batch.to_dict()
+    for note in batch.notes:
+        if "skipped" in note:  # the files of a folder that are not articles, said on stderr
+            errors.print(f"[yellow]note:[/] {note}", highlight=False, soft_wrap=True)
     for error in found["errors"]:
         errors.print(
             f"[bold red]error:[/] {error['article']}: {error['error']}", highlight=False, soft_wrap=True

@@ -11,7 +11,7 @@ def register(app: typer.Typer) -> None:
 
 def serve(
     host: str = typer.Option("127.0.0.1", "--host", help="Address to listen on."),
-    port: int = typer.Option(8000, "--port", "-p", help="Port to listen on."),
+    port: int = typer.Option(8000, "--port", "-p", min=0, max=65535, help="Port to listen on (0-65535)."),
     cors: bool = typer.Option(False, "--cors", help="Let pages on other origins call the API."),
     timeout: float = typer.Option(60.0, "--timeout", help="Seconds a query may take before a 503."),
 ) -> None:

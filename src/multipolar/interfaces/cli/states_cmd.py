@@ -42,8 +42,9 @@ def resolve_command(
 
     answer = resolve(names, date=date, code=code)
     columns = ["input", "read_as", "name", "iso3", "iso2", "cow", "cow_abb", "gw", "valid_from", "valid_to"]
-    emit(answer, as_json, f"Countries on {answer.params['date']}", columns)
     unresolved = answer.extra["unresolved"]
+    if as_json or len(unresolved) < len(names):  # no empty table when no name meant a country
+        emit(answer, as_json, f"Countries on {answer.params['date']}", columns)
     for failed in unresolved:  # the others are answered; each bad name is one error line
         errors.print(f"[bold red]error:[/] {failed['error']}", highlight=False, soft_wrap=True)
     if unresolved:

@@ -88,7 +88,7 @@ def world(day: dt.date) -> dict:
     states = mp.states(min(day, last)).to_dict()["states"]
     # members are named by ISO3, or (no ISO3: Austria-Hungary) by name or COW abbreviation
     # (ISO3 last, so that it wins: COW's AUS is Austria, ISO's Australia)
-    by_code = {s[field]: key(s) for field in ("abb", "name", "iso3") for s in states if s[field]}
+    by_code = {s[field]: key(s) for field in ("cow_abb", "name", "iso3") for s in states if s[field]}
     groups = [(b["org"], [by_code.get(m, m) for m in b["members"]]) for b in brief["blocs"]]
     if not groups:  # before the blocs the brief compares: the largest ATOP alliances that day
         groups = [
@@ -139,7 +139,7 @@ def world(day: dt.date) -> dict:
 
 def key(state: dict) -> str:
     """A state's code on the map: ISO3, or COW's abbreviation where it has none (AUH)."""
-    return state["iso3"] or state["abb"]
+    return state["iso3"] or state["cow_abb"]
 
 
 def alliance_label(alliance: dict) -> str:

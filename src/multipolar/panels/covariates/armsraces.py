@@ -4,11 +4,10 @@ data peacesciencer ships (``grh_arms_races``) but offers no ``add_*`` function f
 from __future__ import annotations
 
 from multipolar.data import store
+from multipolar.data.catalog import dataset
 from multipolar.panels.panel import YEARLY, Panel
 
 DATASET = "grh_arms_races"
-# the study's years: it searched the strategic rivals of 1816-1993 for arms races
-FIRST_YEAR, LAST_YEAR = 1816, 1993
 
 
 def add_arms_races(panel: Panel) -> Panel:
@@ -19,10 +18,12 @@ def add_arms_races(panel: Panel) -> Panel:
     The study looked for arms races among strategic rivals, 1816-1993: 0 inside those years means
     none was found (for a pair that was no rival, none was looked for); later years are NA."""
     panel.require(units=YEARLY, system="cow", what="add_arms_races")
-    covered = f"p.year BETWEEN {FIRST_YEAR} AND {LAST_YEAR}"
+    # the study's years (the catalog's coverage): it searched the strategic rivals of 1816-1993
+    first, last = dataset(DATASET).coverage
+    covered = f"p.year BETWEEN {first} AND {last}"
     note = (
-        f"{DATASET}: arms races among the strategic rivals of {FIRST_YEAR}-{LAST_YEAR} (Gibler, Rider and "
-        f"Hutchison 2005); 0 is no race found (only rivals were searched), NA after {LAST_YEAR}."
+        f"{DATASET}: arms races among the strategic rivals of {first}-{last} (Gibler, Rider and "
+        f"Hutchison 2005); 0 is no race found (only rivals were searched), NA after {last}."
     )
     years = f"{store.scan(DATASET)}, range(styear, endyear + 1) y(year)"
     race_years = f"""

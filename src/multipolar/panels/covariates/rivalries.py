@@ -4,11 +4,11 @@
 from __future__ import annotations
 
 from multipolar.data import store
+from multipolar.data.catalog import dataset
 from multipolar.panels.panel import STATES_AND_DYADS, Panel
 
 DATASET = "tss_rivalries"
 TYPES = ("positional", "spatial", "ideological", "interventionary")
-LAST_YEAR = 2020  # the rivalry list's right bound: later years are NA, not "no rivalry"
 
 
 def _rivalry_years() -> str:
@@ -34,8 +34,9 @@ def add_strategic_rivalries(panel: Panel) -> Panel:
     Dyads get the rivalry's id, its four type dummies and ``ongoingrivalry``; states get the
     number of ongoing rivalries of each type (``n_positional`` ...). 0 up to 2020, NA after."""
     panel.require(units=STATES_AND_DYADS, system="cow", what="add_strategic_rivalries")
-    note = f"{DATASET}: rivalries are listed to {LAST_YEAR}; later years are NA."
-    within = f"CASE WHEN p.year <= {LAST_YEAR} THEN 0 END"
+    last = dataset(DATASET).coverage[1]  # the list's right bound: later years are NA, not "no rivalry"
+    note = f"{DATASET}: rivalries are listed to {last}; later years are NA."
+    within = f"CASE WHEN p.year <= {last} THEN 0 END"
     if panel.unit == "dyad":
         columns = {
             "tssr_id": "{t}.tssr_id",

@@ -3,11 +3,11 @@ intra-state wars on state-years."""
 
 from __future__ import annotations
 
+from multipolar.data.catalog import dataset as catalog_entry
 from multipolar.errors import InputError
 from multipolar.panels.covariates._sql import in_file_order
 from multipolar.panels.panel import Panel
 
-FIRST_YEAR, LAST_YEAR = 1816, 2007  # both war lists end in 2007; later years are NA
 INTRA_TYPES = ("all", "central control", "local issues")
 
 
@@ -28,12 +28,17 @@ def _one_per_unit(rows: str, unit: str, onset: str, deaths_a: str, deaths_b: str
                      file_row_number) = 1"""
 
 
-def _flags(*columns: str) -> dict[str, str]:
-    """No war is 0 within the lists' years, NA outside them."""
+def _flags(dataset: str, *columns: str) -> dict[str, str]:
+    """No war is 0 within the list's years (the catalog's coverage), NA outside them."""
+    first, last = catalog_entry(dataset).coverage
     return {
-        c: f"coalesce({{t}}.{c}, CASE WHEN p.year BETWEEN {FIRST_YEAR} AND {LAST_YEAR} THEN 0 END)"
-        for c in columns
+        c: f"coalesce({{t}}.{c}, CASE WHEN p.year BETWEEN {first} AND {last} THEN 0 END)" for c in columns
     }
+
+
+def _note(dataset: str, what: str) -> str:
+    first, last = catalog_entry(dataset).coverage
+    return f"{dataset}: CoW {what} wars cover {first}-{last}; later years are NA."
 
 
 def add_cow_wars(panel: Panel, type: str | None = None, intratype: str = "all") -> Panel:  # noqa: A002
@@ -41,7 +46,8 @@ def add_cow_wars(panel: Panel, type: str | None = None, intratype: str = "all") 
 
     ``type="inter"`` (dyad-years): war participation of the dyad; ``type="intra"``
     (state-years): the civil war the state fought as the primary government side, with
-    ``intrawarnums`` listing all of them. Onset/ongoing are 0 in 1816-2007 when no war.
+    ``intrawarnums`` listing all of them. Onset/ongoing are 0 when no war in the lists' years
+    (the catalog's coverage, 1816-2007), NA after.
     ``type`` (peacesciencer's argument) defaults to the one the panel's unit allows."""
     type = type or ("inter" if panel.unit == "dyad" else "intra")  # noqa: A001
     if type not in ("inter", "intra"):
@@ -70,12 +76,12 @@ def _inter(panel: Panel) -> Panel:
     )
     kept = ("sidea1", "sidea2", "initiator1", "initiator2", "outcome1", "outcome2")
     columns = {
-        **_flags("cowinterongoing", "cowinteronset"),
+        **_flags(dataset, "cowinterongoing", "cowinteronset"),
         **{c: f"{{t}}.{c}" for c in kept},
         **{c: f"CASE WHEN {{t}}.{c} >= 0 THEN {{t}}.{c} END" for c in ("batdeath1", "batdeath2")},
         "resume": "{t}.resume",
     }
-    note = f"{dataset}: CoW inter-state wars cover {FIRST_YEAR}-{LAST_YEAR}; later years are NA."
+    note = _note(dataset, "inter-state")
     return panel.lookup(
         wars,
         "{t}.ccode1 = p.ccode1 AND {t}.ccode2 = p.ccode2 AND {t}.year = p.year",
@@ -96,7 +102,7 @@ def _intra(panel: Panel, intratype: str) -> Panel:
     wars = _one_per_unit(rows, "ccode, year", "cowintraonset", "sideadeaths", "sidebdeaths")
     columns = {
         **{c: f"{{t}}.{c}" for c in ("warnum", "warname", "wartype")},
-        **_flags("cowintraonset", "cowintraongoing"),
+        **_flags(dataset, "cowintraonset", "cowintraongoing"),
         "intnl": "{t}.intnl",
         "outcome": "{t}.outcome",
         **{
@@ -105,7 +111,7 @@ def _intra(panel: Panel, intratype: str) -> Panel:
         },
         "intrawarnums": "{t}.intrawarnums",
     }
-    note = f"{dataset}: CoW intra-state wars cover {FIRST_YEAR}-{LAST_YEAR}; later years are NA."
+    note = _note(dataset, "intra-state")
     return panel.lookup(
         wars, "{t}.ccode = p.ccode AND {t}.year = p.year", columns, dict.fromkeys(columns, dataset), [note]
     )
