@@ -139,6 +139,8 @@ class SentenceLine:
     # the number of each symbol's word in the line; the words between two symbols are TOKEN's
     # words of the text between their mentions
     symbol_words: list = field(default_factory=list)
+    # the spans of the words between two symbols, by the number of the symbols before them
+    between: dict = field(default_factory=dict, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         words_in = (TOKEN if self.text.find("n't", self.start, self.end) >= 0 else TOKEN_WITHOUT_NT).findall
@@ -165,13 +167,15 @@ class SentenceLine:
         if symbols and self.symbol_words[symbols - 1] == number:
             mention = self.mentions[symbols - 1]
             return mention.start, mention.end
-        start = self.mentions[symbols - 1].end if symbols else self.start
-        end = self.mentions[symbols].start if symbols < len(self.mentions) else self.end
+        spans = self.between.get(symbols)
+        if spans is None:
+            start = self.mentions[symbols - 1].end if symbols else self.start
+            end = self.mentions[symbols].start if symbols < len(self.mentions) else self.end
+            spans = self.between[symbols] = [token.span() for token in TOKEN.finditer(self.text, start, end)]
         first = self.symbol_words[symbols - 1] + 1 if symbols else 0  # the number of the text's first word
-        for count, token in enumerate(TOKEN.finditer(self.text, start, end)):
-            if count == number - first:
-                return token.span()
-        raise IndexError(number)
+        if number - first >= len(spans):
+            raise IndexError(number)
+        return spans[number - first]
 
     def orgs(self) -> list:
         return [m for m in self.mentions if m.kind == "org"]

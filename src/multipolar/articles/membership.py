@@ -246,17 +246,27 @@ def single_words() -> dict[str, frozenset[str]]:
 
 def has_any(tokens: list[str], role: str) -> tuple[str, ...] | None:
     """The longest of ``role``'s word sequences found in ``tokens`` (adverbs aside: "are also set to")."""
-    if not tokens:
+    if not tokens or role_firsts()[role].isdisjoint(tokens):
         return None
-    found = role_pattern(role).search(" ".join(t for t in tokens if t not in ADVERBS))
-    return tuple(found.group(0).split()) if found else None
+    starts = role_starts()[role]
+    plain = [t for t in tokens if t not in ADVERBS]
+    for i, word in enumerate(plain):  # the first place where one starts; there, the longest
+        for phrase in starts.get(word, ()):
+            if tuple(plain[i : i + len(phrase)]) == phrase:
+                return phrase
+    return None
 
 
 @cache
-def role_pattern(role: str) -> re.Pattern:
-    """One pattern for all of a role's word sequences, the longest first, on word boundaries."""
-    phrases = "|".join(re.escape(" ".join(words)) for words in claim_words()[role])
-    return re.compile(rf"(?<![^ ])(?:{phrases})(?![^ ])")
+def role_firsts() -> dict[str, frozenset[str]]:
+    """Each role's first words."""
+    return {role: frozenset(starts) for role, starts in role_starts().items()}
+
+
+@cache
+def role_starts() -> dict[str, dict[str, tuple[tuple[str, ...], ...]]]:
+    """Each role's word sequences by their first word, longest first."""
+    return {role: by_first_word(phrases) for role, phrases in claim_words().items()}
 
 
 @dataclass
@@ -289,6 +299,8 @@ class Reading:
     clause_starts: list[int]
     breaks: set[int] = field(default_factory=set)  # stream positions right after a time taken out
     day: dt.date | None = None  # the article's
+    numbers: list[int] | None = None  # stream positions of numbers and ordinals ("32", "six", "30th")
+    occurrences: list | None = None  # the cues in the stream (cue_occurrences)
 
 
 def membership_claims(
@@ -298,11 +310,10 @@ def membership_claims(
     mentions in order, for the words that stand for the last one named ("the bloc")."""
     org_starts = [m.start for m in org_mentions]
     out: list[Claim] = []
-    triggers = trigger_words()
     for line in lines:
         if QUESTION.search(line.line):
             continue
-        if not triggers.search(line.line) and not DIGIT.search(line.line):
+        if not timing.WRITTEN_DIGIT.search(line.line) and not may_claim(line.line):
             continue  # no cue, no number, no bracket after a name: no claim (most sentences)
         reading = read_line(line, day, org_mentions, org_starts)
         if reading is None:
@@ -311,17 +322,52 @@ def membership_claims(
     return out
 
 
-DIGIT = re.compile(r"\d")
+def may_claim(line: str) -> bool:
+    """Can a line with no digit of its own (a symbol's, "<state#12>", aside) make a claim? It needs
+    a cue or one of reading_words(); a cue's first word will do where a time expression ("last
+    year") may be taken out from between its words. With no state named, only a count can be
+    read, and that needs a number."""
+    words = line.split(" ")
+    if trigger_words().isdisjoint(words):
+        return False
+    relative = timing.RELATIVE_HINT.search(line)
+    if reading_words().isdisjoint(words) and not relative and not cue_occurrences(words):
+        return False
+    return bool(STATE_IN_LINE.search(line) or NUMBER_WORD.search(line))
+
+
+STATE_IN_LINE = re.compile(r"<(?:state|capital)#")
+
+
+def numbered(tokens: list[str]) -> list[int]:
+    """The positions of numbers and ordinals in a stream ("32", "six", "30th", "tenth")."""
+    return [i for i, t in enumerate(tokens) if t[0].isdigit() or t in NUMBER_WORDS or t in ORDINAL_WORDS]
+
+
+def may_read(tokens: list[str], numbers: list[int], occurrences: list) -> bool:
+    """Can a line's stream (its times taken out) with ``numbers`` and cue ``occurrences`` at
+    those positions make a claim? A count needs a number; any other claim a state's name and a
+    cue or one of reading_words()."""
+    if numbers:
+        return True
+    if not any(t.startswith(("<state#", "<capital#")) for t in tokens):
+        return False
+    return bool(occurrences) or not reading_words().isdisjoint(tokens)
 
 
 @cache
-def trigger_words() -> re.Pattern:
-    """What a line must hold to make a claim: a cue, a number or an ordinal (counts), a bracket,
-    dash or colon (a list after a name)."""
-    phrases = {" ".join(c.words) for found in cues().values() for c in found}
-    phrases |= set(NUMBER_WORDS) | set(ORDINAL_WORDS) | {"(", "—", "–", ":"}
-    alternatives = "|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True))
-    return re.compile(rf"(?<![^ ])(?:{alternatives})(?![^ ])")
+def reading_words() -> frozenset[str]:
+    """The words that open a reading other than a cue's (claims_of): a number or an ordinal
+    (counts), a bracket, dash or colon (a list after a name, bracketed), a verb of signing
+    (signed_founding). Lines with none of them and no cue are not read (most sentences): a new
+    reading that opens with other words must add them here (tests/test_articles_line_filter.py)."""
+    return frozenset(NUMBER_WORDS) | frozenset(ORDINAL_WORDS) | {"(", "—", "–", ":", "-"} | SIGNING
+
+
+@cache
+def trigger_words() -> frozenset[str]:
+    """A word one of which a line must hold to make a claim: a cue's first word, or a reading word."""
+    return frozenset(cues()) | reading_words()
 
 
 def read_line(line: SentenceLine, day, org_mentions, org_starts) -> Reading | None:
@@ -331,14 +377,21 @@ def read_line(line: SentenceLine, day, org_mentions, org_starts) -> Reading | No
         positions.append((at, at + len(word)))
         at += len(word) + 1
     found_times = timing.times_in(line.line, day)
-    inside = set()
-    for time in found_times:
-        inside.update(i for i, (a, b) in enumerate(positions) if a >= time.start and b <= time.end)
-    keep = [i for i in range(len(words)) if i not in inside and words[i]]
-    tokens = [words[i] for i in keep]
-    chars = [positions[i] for i in keep]
-    breaks = {n for n, i in enumerate(keep) if i - 1 in inside}
-    reading = Reading(line, tokens, chars, found_times, [], {}, {}, [], [], breaks, day)
+    if found_times or "" in words:
+        inside = set()
+        for time in found_times:
+            inside.update(i for i, (a, b) in enumerate(positions) if a >= time.start and b <= time.end)
+        keep = [i for i in range(len(words)) if i not in inside and words[i]]
+        tokens = [words[i] for i in keep]
+        chars = [positions[i] for i in keep]
+        breaks = {n for n, i in enumerate(keep) if i - 1 in inside}
+    else:  # no time taken out: the stream is the line's words
+        tokens, chars, breaks = words, positions, set()
+    numbers = numbered(tokens)
+    occurrences = cue_occurrences(tokens)
+    if not may_read(tokens, numbers, occurrences):
+        return None
+    reading = Reading(line, tokens, chars, found_times, [], {}, {}, [], [], breaks, day, numbers, occurrences)
     find_orgs(reading, org_mentions, org_starts)
     find_lists(reading)
     find_clauses(reading)
@@ -399,7 +452,7 @@ def find_orgs(reading: Reading, org_mentions, org_starts) -> None:
     tokens, line = reading.tokens, reading.line
     anaphors = single_words()["anaphor"]
     for i, token in enumerate(tokens):
-        symbol = ORG_SYMBOL.fullmatch(token)
+        symbol = token.startswith("<org#") and ORG_SYMBOL.fullmatch(token)
         if symbol:
             reading.orgs[i] = org_id(line.mentions[int(symbol.group(1))].key)
             reading.org_spans[i] = i
@@ -493,6 +546,9 @@ LIST_JOINS = ADDING + (
     ("and",), (",", "and"), ("&",), ("as", "well", "as"), (",", "as", "well", "as"), ("nor",),
     ("together", "with"), ("along", "with"),
 )  # fmt: skip
+JOINS_BY_FIRST: dict[str, list[tuple[str, ...]]] = {}
+for _join in LIST_JOINS:
+    JOINS_BY_FIRST.setdefault(_join[0], []).append(_join)
 RUNS_ON = (
     ("and", "other"), (",", "and", "other"), ("along", "with"), ("together", "with"), ("plus",),
     ("and", "others"), (",", "among", "others"), ("among", "others"), ("etc",), ("and", "the", "rest"),
@@ -502,10 +558,13 @@ RUNS_ON = (
 )  # fmt: skip
 
 
+RUNS_ON_LONGEST = max(len(w) for w in RUNS_ON)
+
+
 def state_at(tokens: list[str], i: int) -> int | None:
     """The position of a state symbol at ``i`` (after a "the" or a word such as "Communist" at
     ``i``), else None."""
-    if i < len(tokens) and tokens[i] in ("the", *QUALIFIERS):
+    if i < len(tokens) and tokens[i] in LIST_OPENERS:
         i += 1
     if i >= len(tokens) or not STATE_SYMBOL.fullmatch(tokens[i]):
         return None
@@ -523,17 +582,27 @@ def state_at(tokens: list[str], i: int) -> int | None:
 
 def find_lists(reading: Reading) -> None:
     tokens, i = reading.tokens, 0
-    while i < len(tokens):
-        at = state_at(tokens, i) if tokens[i][0] == "<" or tokens[i] in LIST_OPENERS else None
+    # where a list may open: a state's symbol, or the word before it if that is "the" or a qualifier
+    openings = []
+    for k, token in enumerate(tokens):
+        if token.startswith(("<state#", "<capital#")):
+            if k and tokens[k - 1] in LIST_OPENERS:
+                openings.append(k - 1)
+            openings.append(k)
+    for opening in openings:
+        if opening < i:
+            continue
+        i = opening
+        at = state_at(tokens, i)
         if at is None:
-            i += 1
             continue
         first, states, closed = i, [at], False
         negated = i > 0 and tokens[i - 1] == "neither"
         own_times: dict[int, timing.Time] = {}
         j = bracketed_time(reading, at, own_times)
         while j < len(tokens) and j not in reading.breaks:  # "Germany [in 1955] and Greece ..."
-            join = next((w for w in LIST_JOINS if tuple(tokens[j : j + len(w)]) == w), None)
+            joins = JOINS_BY_FIRST.get(tokens[j], ())
+            join = next((w for w in joins if tuple(tokens[j : j + len(w)]) == w), None)
             if join is None and tokens[j] == ",":
                 join = (",",)
             if join is None and one_phrase(reading, states[-1], j):
@@ -554,7 +623,7 @@ def find_lists(reading: Reading) -> None:
                 closed = join[-1:] in (("and",), ("&",), ("nor",))  # after "as well as" a new list opens
             states.append(following)
             j = bracketed_time(reading, following, own_times)
-        rest = tokens[j:]
+        rest = tokens[j : j + RUNS_ON_LONGEST]
         runs_on = any(tuple(rest[: len(w)]) == w for w in RUNS_ON)
         possessive = bool(rest) and rest[0] in ("'s", "’s")
         reading.lists.append(
@@ -609,13 +678,15 @@ def find_clauses(reading: Reading) -> None:
         in_list.update(range(found.first, found.last + 1))
     clause_of = []
     for i, token in enumerate(tokens):
-        after = tokens[i + 1 : i + 3]
-        following = after[1] if after[:1] == ["the"] and len(after) > 1 else after[0] if after else ""
         # "yet" opens a clause, but "has yet to join" is one verb
-        ends = token in CLAUSE_ENDS and not (token == "yet" and after[:1] == ["to"]) or (
-            token == "and" and i not in in_list and state_at(tokens, i + 1) is None
-            and not following[:1].isdigit() and not following.startswith("<org")
-        )  # fmt: skip
+        ends = token in CLAUSE_ENDS and not (token == "yet" and tokens[i + 1 : i + 2] == ["to"])
+        if token == "and" and not ends:
+            after = tokens[i + 1 : i + 3]
+            following = after[1] if after[:1] == ["the"] and len(after) > 1 else after[0] if after else ""
+            ends = (
+                i not in in_list and state_at(tokens, i + 1) is None
+                and not following[:1].isdigit() and not following.startswith("<org")
+            )  # fmt: skip
         if ends and i > 0:
             number += 1
             starts.append(i)
@@ -673,7 +744,7 @@ def glue_ok(words: list[str], glue: frozenset[str], reading: Reading, start: int
             while i < len(kept) and kept[i][0] <= end:
                 i += 1
             continue
-        phrase = next((p for p in ROLE_PHRASES() if tuple(plain[i : i + len(p)]) == p), None)
+        phrase = next((p for p in role_phrases_from(plain[i]) if tuple(plain[i : i + len(p)]) == p), None)
         if phrase:
             i += len(phrase)
             continue
@@ -697,11 +768,29 @@ def ROLE_PHRASES() -> tuple[tuple[str, ...], ...]:  # noqa: N802 - a constant re
     return tuple(sorted(found, key=len, reverse=True))
 
 
+def role_phrases_from(word: str) -> tuple[tuple[str, ...], ...]:
+    """The phrases of ROLE_PHRASES that open with ``word``, longest first."""
+    return role_phrases_by_first().get(word, ())
+
+
+@cache
+def role_phrases_by_first() -> dict[str, tuple[tuple[str, ...], ...]]:
+    return by_first_word(ROLE_PHRASES())
+
+
+def by_first_word(phrases) -> dict[str, tuple[tuple[str, ...], ...]]:
+    """Word sequences by their first word, each word's in the order given."""
+    out: dict[str, list[tuple[str, ...]]] = {}
+    for phrase in phrases:
+        out.setdefault(phrase[0], []).append(phrase)
+    return {word: tuple(found) for word, found in out.items()}
+
+
 def claims_of(reading: Reading, article: str, day, org_mentions, org_starts) -> list[Claim]:
     tokens = reading.tokens
     out: list[Claim] = []
     taken: set[tuple] = set()  # (organisation, list start, what) already claimed
-    occurrences = cue_occurrences(tokens)
+    occurrences = reading.occurrences if reading.occurrences is not None else cue_occurrences(tokens)
     for start, end, cue in occurrences:
         if start and titled(reading, start, article):
             continue  # "the Declaration on the Admission of Cambodia": a document's name, not an event
@@ -1043,7 +1132,11 @@ def read_cue(reading: Reading, start: int, end: int, cue: Cue, article, day, org
     lo, hi = min(chosen.first, start), max(chosen.last, end - 1)
     if org_at is not None:
         lo = min(lo, org_at)
-    condition = next((i for i in range(first, last) if is_condition(tokens, i)), None)
+    condition = (
+        None
+        if CONDITIONS.isdisjoint(tokens[first:last])
+        else next((i for i in range(first, last) if is_condition(tokens, i)), None)
+    )
     if condition is not None and (not future or (condition < lo and "," not in tokens[condition:lo])):
         return None  # "If Georgia, a NATO member, were attacked": inside a condition, or no future
     if lo > 0 and tokens[lo - 1] == "such":
@@ -1625,6 +1718,8 @@ def time_of(reading: Reading, lo: int, hi: int, first: int, last: int, future: b
         reading.tokens[max(first, lo - 3) : hi + 1]
     ):
         return {"anchor": "future", "value": None} if future else {"anchor": "article", "value": None}
+    if not reading.times:  # no time expression: the article's day
+        return {"anchor": "future", "value": None} if future else {"anchor": "article", "value": None}
     starts = [a for a, _ in reading.chars]
     tokens = reading.tokens
     named = {  # the words of organisations' names: one word apart from what they name
@@ -1759,11 +1854,13 @@ def counts(reading: Reading, article: str, day, org_mentions, org_starts) -> lis
     "raising total membership to fifteen", and the ordinal of a state that joined: "becoming the
     alliance's 30th member", "Sweden has become the 32nd member of NATO"."""
     tokens, out = reading.tokens, []
-    if not NUMBERISH.search(reading.line.line):
+    numbers = reading.numbers
+    if numbers is None:
+        numbers = numbered(tokens)
+    if not numbers:
         return out  # a count needs a number
-    for i, token in enumerate(tokens):
-        if not (token[0].isdigit() or token in NUMBER_WORDS or token in ORDINAL_WORDS):
-            continue
+    for i in numbers:
+        token = tokens[i]
         first, last = clause_range(reading, i)
         noun = counted_noun(tokens, i + 1)
         inner = None  # "Croatia becomes 28th EU member state"
@@ -1908,7 +2005,7 @@ def counts(reading: Reading, article: str, day, org_mentions, org_starts) -> lis
     return out
 
 
-NUMBERISH = re.compile(r"\d|\b(?:" + "|".join([*NUMBER_WORDS, *ORDINAL_WORDS]) + r")\b")
+NUMBER_WORD = re.compile(r"\b(?:" + "|".join([*NUMBER_WORDS, *ORDINAL_WORDS]) + r")\b")
 BECOMES_THE = [["becomes", "the"], ["became", "the"], ["becoming", "the"]]
 # "raising total membership to fifteen", "bringing the number of participating countries to 11"
 RAISED_TO = re.compile(
@@ -1983,7 +2080,7 @@ def count_of_a_kind(reading: Reading, i: int, first: int, last: int, org_mention
     status = next(
         (c for c in cues().get(tokens[i + 1], ()) if tuple(tokens[i + 1 : i + 1 + len(c.words)]) == c.words)
         if i + 1 < len(tokens)
-        else (),
+        else iter(()),
         None,
     )
     if status is not None and status.what in ORDINARY_WHAT and status.what not in ("member", "suspended"):

@@ -60,8 +60,11 @@ RELATIVE = re.compile(
 )
 TODAY_FROM = re.compile(r"(?:from|of|until|till|by|since) $")
 RELATIVE_YEAR = re.compile(r" (next|last) year\b")
-TIME_HINT = re.compile(
-    r"\d|\b(?:"
+# a digit of the text, not of a name's symbol ("<state#12>"): every TIME match holds one
+WRITTEN_DIGIT = re.compile(r"\d(?!\d*>)")
+# a word every RELATIVE match holds
+RELATIVE_HINT = re.compile(
+    r"\b(?:"
     + "|".join(sorted(MONTH_NAMES, key=len, reverse=True))
     + "|"
     + "|".join(WEEKDAYS)
@@ -118,9 +121,10 @@ def times_in(line: str, day: dt.date | None) -> list[Time]:
     """Every time expression in ``line``; a month and day without a year, and "last year", take
     the year from the article's ``day`` (and are left out when there is none)."""
     out = []
-    if not TIME_HINT.search(line):
+    digit, relative = WRITTEN_DIGIT.search(line), RELATIVE_HINT.search(line)
+    if not digit and not relative:
         return out  # no digit, month, weekday or relative word: no time (most sentences)
-    for match in TIME.finditer(line):
+    for match in TIME.finditer(line, time_scan_start(line, digit.start())) if digit else ():
         first = written(match, "a_", day)
         if first is None:
             continue
@@ -143,14 +147,13 @@ def times_in(line: str, day: dt.date | None) -> list[Time]:
                 value, end = f"{year}{value[4:]}", shift.end()
         guessed = bool(match.group("a_mdn") or match.group("a_dmn")) and end == match.end("first")
         out.append(Time(match.start(), end, precision, value, match.group("prep"), guessed))
-    for match in FOLLOWING.finditer(
-        line
-    ):  # "founded in 2009 ..., while South Africa joined the following year"
+    for match in FOLLOWING.finditer(line) if out else ():
+        # "founded in 2009 ..., while South Africa joined the following year"
         earlier = [t for t in out if t.end <= match.start() and t.precision in ("year", "month", "day")]
         if earlier:
             year = int(str(earlier[-1].value)[:4]) + 1
             out.append(Time(match.start(), match.end(), "year", str(year), None))
-    for match in RELATIVE.finditer(line):
+    for match in RELATIVE.finditer(line) if relative and day is not None else ():
         if day is None:
             continue
         if match.group("ago"):
@@ -201,13 +204,36 @@ def times_in(line: str, day: dt.date | None) -> list[Time]:
     return out
 
 
+# each date's forms as TIME names its groups, in the order they are tried
+FORMS = {
+    prefix: tuple(name for name in TIME.groupindex if name.startswith(prefix)) for prefix in ("a_", "b_")
+}
+NUMBERS_IN = re.compile(r"\d+")
+
+
+# no time expression has more words before its first digit than this ("with effect from the
+# beginning of sept . , 2004": nine)
+WORDS_BEFORE_DIGIT = 12
+
+
+def time_scan_start(line: str, digit: int) -> int:
+    """Where TIME may first match in ``line`` whose first digit of its own is at ``digit``: every
+    match holds a digit, so none starts more than WORDS_BEFORE_DIGIT words before it."""
+    at = digit
+    for _ in range(WORDS_BEFORE_DIGIT):
+        at = line.rfind(" ", 0, at)
+        if at < 0:
+            return 0
+    return at
+
+
 def written(match: re.Match, prefix: str, day: dt.date | None) -> tuple[str, str] | None:
     """The precision and value of the date a TIME match's first (or second) group holds."""
-    groups = {k[len(prefix) :]: v for k, v in match.groupdict().items() if k.startswith(prefix) and v}
-    if not groups:
+    found = next(((name, match[name]) for name in FORMS[prefix] if match[name]), None)
+    if found is None:
         return None
-    form, words = next(iter(groups.items()))
-    numbers = re.findall(r"\d+", words)
+    form, words = found[0][len(prefix) :], found[1]
+    numbers = NUMBERS_IN.findall(words)
     month = next((MONTH_NAMES[w] for w in words.split() if w in MONTH_NAMES), None)
     try:
         if form == "iso":  # "2002-07-24"
