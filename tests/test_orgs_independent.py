@@ -28,8 +28,6 @@ KNOWN = {
     ("OIC", "AFG", "1984-01-17"): "Afghanistan's OIC suspension (January 1980 to March 1989) is not "
     "recorded: the sources reached give the days of the session that decided it (27-29 January "
     "1980), not the resolution's, nor the day in March 1989 the seat passed to the Afghan Interim Government",
-    ("OIC", "EGY", "1984-01-17"): "Egypt's OIC suspension (May 1979 to 1984) is not recorded: the sources "
-    "reached give the Fez session's days (8-12 May 1979), not the resolution's, and its return only by month",
     ("PIF", "KIR", "2022-08-01"): "Kiribati's membership from before 1978 is a gaps.csv row by year "
     "(1978-2022): in the year of its withdrawal (2022-07-09) it is named as known by year, not as out",
 }
