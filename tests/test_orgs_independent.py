@@ -25,9 +25,6 @@ KNOWN = {
     "is recorded from the Lusaka summit of 1970, whose list of participants names it",
     ("NAM", "UKR", "2021-10-11"): "Ukraine is an observer of the Movement, but no source reached gives "
     "when its status began, so it is not recorded (the organisation's coverage note names it)",
-    ("OIC", "AFG", "1984-01-17"): "Afghanistan's OIC suspension (January 1980 to March 1989) is not "
-    "recorded: the sources reached give the days of the session that decided it (27-29 January "
-    "1980), not the resolution's, nor the day in March 1989 the seat passed to the Afghan Interim Government",
     ("PIF", "KIR", "2022-08-01"): "Kiribati's membership from before 1978 is a gaps.csv row by year "
     "(1978-2022): in the year of its withdrawal (2022-07-09) it is named as known by year, not as out",
 }
