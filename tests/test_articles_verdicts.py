@@ -82,8 +82,11 @@ def test_the_collective_security_treaty_before_and_after_the_csto(date, verdict,
 
 def test_the_shanghai_five_is_the_sco_s_predecessor_not_the_sco():
     text = "The Shanghai Five, which groups China, Russia, Kazakhstan, Kyrgyzstan and Tajikistan, met."
-    row = claim(text, "2001-06-14")
+    row = claim(text, "2001-06-13")
     assert (row["org"], row["verdict"]) == ("SHANGHAI_FIVE", "correct")
+    # admitted on its last day, 2001-06-14, Uzbekistan makes the five incomplete then
+    last_day = claim(text, "2001-06-14")
+    assert (last_day["verdict"], {m["iso3"] for m in last_day["missing"]}) == ("incomplete", {"UZB"})
 
 
 def test_a_demonym_never_stands_for_a_state_long_gone():
