@@ -31,6 +31,11 @@ class UnknownNameError(InputError):
     """A name that matches nothing; the message lists the closest known names."""
 
 
+class OutsideListsError(UnknownNameError):
+    """A name of a territory, or of a state neither the COW nor the Gleditsch-Ward list holds on
+    the day (the Holy See since 1870)."""
+
+
 class AmbiguousNameError(InputError):
     """A name that matches several things; the message lists them."""
 

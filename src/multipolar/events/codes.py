@@ -143,15 +143,15 @@ def _name_iso3(name: str, day: dt.date) -> str | None:
 def _name_reason(name: str) -> str:
     """Why the resolver reads no state in an event's country name: a territory or a state outside
     both lists (Hong Kong; the Holy See since 1870), several states, or a name it does not know."""
-    from multipolar.errors import AmbiguousNameError, MultipolarError
+    from multipolar.errors import AmbiguousNameError, MultipolarError, OutsideListsError
 
     try:
         identity.identify(name)
     except AmbiguousNameError:
         return "name of several states (ambiguous)"
-    except MultipolarError as error:
-        if "is not a state in the COW or Gleditsch-Ward lists" in str(error):
-            return "territory, or a state outside the COW and Gleditsch-Ward lists"
+    except OutsideListsError:
+        return "territory, or a state outside the COW and Gleditsch-Ward lists"
+    except MultipolarError:
         return "name the resolver does not know"
     return "no state with this name on the event's day"
 

@@ -34,6 +34,7 @@ from multipolar.errors import (
     CoverageError,
     InputError,
     MultipolarError,
+    OutsideListsError,
     UnknownNameError,
     unknown,
 )
@@ -217,7 +218,7 @@ def _identify(text: str, date, code: str) -> tuple[Country, str, list[str]]:
     if not found:
         outside = _outside(word)
         if outside:  # country_converter knows it, yet no entity holds its code: a territory or a non-member
-            raise UnknownNameError(
+            raise OutsideListsError(
                 f"{word!r} ({', '.join(outside)}) is not a state in the COW or Gleditsch-Ward lists "
                 "(a territory, or a state neither system includes).",
                 "multipolar covers the states of those lists; `multipolar states` shows them.",
@@ -233,7 +234,7 @@ def _identify(text: str, date, code: str) -> tuple[Country, str, list[str]]:
             raise
         # a state of the lists once, outside them on the day (the Holy See: the Papal States to 1870)
         spans = "; ".join(_label(_records()[i]) for i in dict.fromkeys(found))
-        raise UnknownNameError(
+        raise OutsideListsError(
             f"{word!r} ({', '.join(outside)}) is not a state in the COW or Gleditsch-Ward lists on "
             f"{day.isoformat()} (a territory, or a state neither system includes); it names {spans}.",
             "multipolar covers the states of those lists; `multipolar states` shows them.",
